@@ -1,0 +1,23 @@
+/** A data file that exists but cannot be trusted. Start-up stops rather than overwrite it. */
+export class CorruptDataError extends Error {
+  override readonly name = 'CorruptDataError';
+  constructor(readonly file: string, reason: string, options?: { cause?: unknown }) {
+    super(`Data file ${file} is ${reason}. It was left untouched: restore it from a backup or move it away, then start again.`, options);
+  }
+}
+
+/** A write whose eTag no longer matches what is stored: someone else saved first. */
+export class ETagConflictError extends Error {
+  override readonly name = 'ETagConflictError';
+  constructor(readonly key: string) {
+    super(`Storage: eTag conflict writing "${key}"`);
+  }
+}
+
+/** Another process holds DATA_DIR. Two writers would lose each other's updates. */
+export class DataDirLockedError extends Error {
+  override readonly name = 'DataDirLockedError';
+  constructor(readonly dataDir: string, readonly pid: number) {
+    super(`DATA_DIR ${dataDir} is in use by another bot process (pid ${pid}). Stop it first, or give this one its own DATA_DIR.`);
+  }
+}
