@@ -1,0 +1,42 @@
+import type { Messages } from './messages.js';
+
+export const en: Messages = {
+  welcomeTitle: 'Hi, I am your Microsoft cloud support assistant',
+  welcomeIntro:
+    'I help with Office 365 / Microsoft 365 and Azure operated by 21Vianet, around the clock. Ask in English or Chinese.',
+  capabilities: [
+    'Sign-up, first sign-in, passwords, users, domains and MFA',
+    'Invoices, charges, payments and fapiao',
+    'Licenses and subscriptions: add, reduce, change, renew, cancel',
+    'How-to questions for Outlook, Teams, OneDrive, Office and Azure',
+    'Service health, outages and slowness',
+    'Reaching our support team, or reporting a problem to 21Vianet for you',
+  ],
+  examplesHeading: 'Try for example',
+  examples: ['How do I set up Outlook on my phone?', 'Is Exchange down?', 'I need 5 more E3 licenses', 'Talk to support'],
+  languageHint: 'Say "请用中文" to switch to Chinese, or "English please" to stay in English.',
+  helpMenu: [
+    'Here is what I can help with:',
+    '• Account set-up: sign-up, sign-in, passwords, users, domains, MFA',
+    '• Billing: invoices, charges, payments, fapiao',
+    '• Subscriptions and licenses',
+    '• How-to questions and FAQs',
+    '• Service health and outages',
+    '• Talk to a person ("agent"), or report a problem to 21Vianet',
+    'At any time you can say "cancel", "start over" or "help".',
+  ].join('\n'),
+  notYet: "I'm sorry, I can't help with that here yet. Our support team can: say \"agent\" if you would like a person.",
+  outOfScope:
+    "Sorry, I didn't understand that. I can help with your Microsoft 365 and Azure services operated by 21Vianet: accounts, billing, licenses, how-to questions and service health.",
+  greeting: 'Hello! What can I help you with today?',
+  thanks: "You're welcome. Is there anything else I can do for you?",
+  goodbye: 'Goodbye! Come back any time; I am here 24x7.',
+  cancelled: "OK, I've cancelled that. What else can I help with?",
+  nothingToCancel: "There's nothing to cancel. What can I help with?",
+  startOver: "Let's start over.",
+  languageSwitched: "OK, I'll answer in English from now on.",
+  emptyMessage: 'I received an empty message. What can I help with?',
+  nonTextMessage: 'I can only read text messages for now. Please type your question.',
+  errorApology: (ref) =>
+    `Sorry, something went wrong on our side. Please try again. If it keeps happening, give our support team this reference: ${ref}.`,
+};

@@ -1,0 +1,32 @@
+import type { Locale } from './locale.js';
+import { en } from './en.js';
+import { zhCN } from './zhCN.js';
+
+/** Everything the bot says. Both locales implement the whole interface, so the compiler keeps them in step. */
+export interface Messages {
+  readonly welcomeTitle: string;
+  readonly welcomeIntro: string;
+  readonly capabilities: readonly string[];
+  readonly examplesHeading: string;
+  readonly examples: readonly string[];
+  readonly languageHint: string;
+  readonly helpMenu: string;
+  readonly notYet: string;
+  readonly outOfScope: string;
+  readonly greeting: string;
+  readonly thanks: string;
+  readonly goodbye: string;
+  readonly cancelled: string;
+  readonly nothingToCancel: string;
+  readonly startOver: string;
+  readonly languageSwitched: string;
+  readonly emptyMessage: string;
+  readonly nonTextMessage: string;
+  errorApology(referenceId: string): string;
+}
+
+const CATALOG: Readonly<Record<Locale, Messages>> = { 'zh-CN': zhCN, en };
+
+export function messages(locale: Locale): Messages {
+  return CATALOG[locale];
+}

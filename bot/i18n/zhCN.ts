@@ -1,0 +1,40 @@
+import type { Messages } from './messages.js';
+
+export const zhCN: Messages = {
+  welcomeTitle: '您好，我是您的微软云服务支持助手',
+  welcomeIntro: '由世纪互联运营的 Office 365 / Microsoft 365 和 Azure，有问题随时问我，7×24 小时在线。中文、英文都可以。',
+  capabilities: [
+    '注册开通、首次登录、重置密码、添加用户、自定义域名和多重身份验证（MFA）',
+    '账单、费用明细、付款方式和发票',
+    '许可证和订阅：增加、减少、升级、续订、取消',
+    'Outlook、Teams、OneDrive、Office 和 Azure 的使用问题',
+    '服务运行状态、故障和访问缓慢',
+    '转接我们的支持团队，或代您向世纪互联报告问题',
+  ],
+  examplesHeading: '您可以试着问',
+  examples: ['手机上怎么设置 Outlook？', 'Exchange 是不是挂了？', '我要再加 5 个 E3 许可证', '转人工'],
+  languageHint: '说“English please”可切换为英文，说“请用中文”可切换回中文。',
+  helpMenu: [
+    '我可以帮您处理这些事情：',
+    '• 账户开通：注册、登录、密码、用户、域名、MFA',
+    '• 账单：发票、费用、付款',
+    '• 订阅和许可证',
+    '• 使用指南和常见问题',
+    '• 服务状态和故障',
+    '• 转人工，或代您向世纪互联报告问题',
+    '随时可以说“取消”、“重新开始”或“帮助”。',
+  ].join('\n'),
+  notYet: '抱歉，这个问题我暂时还无法在这里处理。我们的支持团队可以帮您，需要的话请说“转人工”。',
+  outOfScope:
+    '抱歉，我没有理解您的意思。我可以帮您处理由世纪互联运营的 Microsoft 365 和 Azure 服务相关的问题：账户、账单、许可证、使用指南和服务状态。',
+  greeting: '您好！请问有什么可以帮您？',
+  thanks: '不客气！还有其他需要帮忙的吗？',
+  goodbye: '再见！有问题随时来找我，我 7×24 小时在线。',
+  cancelled: '好的，已经取消。还有什么可以帮您？',
+  nothingToCancel: '目前没有需要取消的操作。请问有什么可以帮您？',
+  startOver: '好的，我们重新开始。',
+  languageSwitched: '好的，接下来我会用中文回答您。',
+  emptyMessage: '收到一条空消息。请问有什么可以帮您？',
+  nonTextMessage: '目前我只能读取文字消息，请直接输入您的问题。',
+  errorApology: (ref) => `抱歉，我们这边出了点问题，请稍后重试。如果问题持续出现，请把这个参考编号告诉支持团队：${ref}。`,
+};

@@ -1,0 +1,69 @@
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { welcomeCard } from './cards/welcomeCard.js';
+import { messages } from './i18n/messages.js';
+import { normalizeLocale } from './i18n/locale.js';
+import { resolveLocale, type LanguageState } from './languagePreference.js';
+import { messageText } from './messageText.js';
+import { setTurnLocale } from './turnLocale.js';
+import type { Logger } from './log.js';
+
+/** The activity handler: welcome, language, then the main dialog; state is saved at the end of every turn. */
+export class SupportBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly language: StatePropertyAccessor<LanguageState>;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+    private readonly dialog: Dialog,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.language = userState.createProperty<LanguageState>('language');
+
+    this.onMembersAdded(async (context, next) => {
+      const first = normalizeLocale(context.activity.locale) ?? 'zh-CN';
+      for (const member of context.activity.membersAdded ?? []) {
+        if (member.id !== context.activity.recipient?.id) {
+          await context.sendActivity({ attachments: [welcomeCard(first)] });
+        }
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const text = messageText(context.activity);
+    const stored = await this.language.get(context, {});
+    const { locale, state, switched } = resolveLocale(stored, text, normalizeLocale(context.activity.locale));
+    await this.language.set(context, state);
+    setTurnLocale(context, locale);
+    const m = messages(locale);
+    this.logger.info('turn', { conversation: context.activity.conversation?.id, channel: context.activity.channelId, locale });
+
+    if (switched) {
+      await context.sendActivity(m.languageSwitched);
+      return;
+    }
+    if (text === '') {
+      await context.sendActivity((context.activity.attachments?.length ?? 0) > 0 ? m.nonTextMessage : m.emptyMessage);
+      return;
+    }
+    // Dialogs read activity.text; card clicks arrive as value only.
+    context.activity.text = text;
+    await runDialog(this.dialog, context, this.dialogState);
+  }
+}
