@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { ConversationState, UserState } from 'botbuilder';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import { createAdapter } from './adapter.js';
+import { BotStorage } from './botStorage.js';
+import type { BotConfig } from './config.js';
+import type { Logger } from './log.js';
+import type { Recognizer } from './nlu/types.js';
+import { createServer } from './server.js';
+import { lockDataDir } from './storage/dataDirLock.js';
+import { ShardedFileStore } from './storage/shardedFileStore.js';
+import { SupportBot } from './supportBot.js';
+
+export interface AppDeps {
+  readonly config: BotConfig;
+  readonly logger: Logger;
+  readonly recognizer: Recognizer;
+}
+
+export interface RunningApp {
+  readonly url: string;
+  /** Graceful stop: no new requests, in-flight turns finish, storage is flushed, the lock is released. */
+  stop(): Promise<void>;
+}
+
+/** Wires the bot together and starts listening. index.ts, the chat CLI and the tests all start it this way. */
+export async function startApp({ config, logger, recognizer }: AppDeps): Promise<RunningApp> {
+  const unlock = await lockDataDir(config.dataDir);
+  try {
+    const store = await ShardedFileStore.open(join(config.dataDir, 'state'));
+    const storage = new BotStorage(store);
+    const conversationState = new ConversationState(storage);
+    const userState = new UserState(storage);
+    const dialog = new MainDialog(recognizer);
+    const bot = new SupportBot(conversationState, userState, dialog, logger);
+    const { adapter, turns } = createAdapter(config, conversationState, logger);
+    const http = createServer({ adapter, logic: (context) => bot.run(context), logger });
+    const url = await http.listen(config.port, config.host);
+    logger.info('listening', { url, cloud: config.cloud, auth: config.auth ? config.auth.appType : 'off' });
+
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await http.close();
+        await turns.idle();
+        await store.flush();
+        await unlock();
+        logger.info('stopped');
+      })());
+    return { url, stop };
+  } catch (err) {
+    await unlock();
+    throw err;
+  }
+}

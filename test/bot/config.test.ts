@@ -1,0 +1,81 @@
+import { expect } from 'chai';
+import { ConfigError, loadConfig } from '../../bot/config.js';
+
+const APP_ID = '11111111-2222-3333-4444-555555555555';
+const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env, '/srv/bot');
+  } catch (err) {
+    expect(err).to.be.instanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config', () => {
+  it('defaults to the Emulator set-up: no auth, loopback only, public cloud', () => {
+    const config = loadConfig({}, '/srv/bot');
+    expect(config.auth).to.equal(undefined);
+    expect(config.host).to.equal('127.0.0.1');
+    expect(config.port).to.equal(3978);
+    expect(config.cloud).to.equal('public');
+    expect(config.botFramework).to.deep.equal({});
+    expect(config.dataDir).to.equal('/srv/bot/data');
+    expect(config.clu).to.equal(undefined);
+    expect(Object.isFrozen(config)).to.equal(true);
+  });
+
+  it('binds to all interfaces only once authentication is on, unless HOST says otherwise', () => {
+    const env = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' };
+    expect(loadConfig(env).host).to.equal('0.0.0.0');
+    expect(loadConfig({ ...env, HOST: '10.0.0.4' }).host).to.equal('10.0.0.4');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).to.equal('0.0.0.0');
+  });
+
+  it('rejects the trailing commas and spaces a copied .env sample leaves behind, naming each key', () => {
+    const problems = problemsOf({ MicrosoftAppId: `${APP_ID},`, MicrosoftAppPassword: 'secret ', CLOUD: 'china' });
+    expect(problems.join('\n')).to.match(/MicrosoftAppId ends with ","/);
+    expect(problems.join('\n')).to.match(/MicrosoftAppPassword has leading or trailing whitespace/);
+  });
+
+  it('requires the password or tenant id each app type needs', () => {
+    expect(problemsOf({ MicrosoftAppId: APP_ID }).join('\n')).to.match(/MicrosoftAppPassword is required for MicrosoftAppType=MultiTenant/);
+    const single = problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'x' });
+    expect(single.join('\n')).to.match(/MicrosoftAppTenantId is required/);
+    const msi = problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT });
+    expect(msi.join('\n')).to.match(/must be empty for MicrosoftAppType=UserAssignedMSI/);
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).auth?.appType).to.equal('UserAssignedMSI');
+  });
+
+  it('lists every problem at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', CLOUD: 'mars', LOG_LEVEL: 'loud', MicrosoftAppId: 'not-a-guid', MicrosoftAppPassword: 'x' });
+    expect(problems).to.have.length(4);
+    expect(problems.join('\n')).to.include('PORT').and.include('CLOUD').and.include('LOG_LEVEL').and.include('MicrosoftAppId');
+  });
+
+  it('sets every 21Vianet Bot Framework endpoint together for CLOUD=china', () => {
+    const multi = loadConfig({ CLOUD: 'china', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x' }).botFramework;
+    expect(multi).to.deep.equal({
+      OAuthUrl: 'https://token.botframework.azure.cn/',
+      ToChannelFromBotLoginUrl: 'https://login.partner.microsoftonline.cn/microsoftservices.partner.onmschina.cn',
+      ToChannelFromBotOAuthScope: 'https://api.botframework.azure.cn',
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.azure.cn',
+      ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.azure.cn/v1/.well-known/openidconfiguration',
+      ToBotFromEmulatorOpenIdMetadataUrl:
+        'https://login.partner.microsoftonline.cn/a55a4d5b-9241-49b1-b4ff-befa8db00269/v2.0/.well-known/openid-configuration',
+      ValidateAuthority: true,
+    });
+    const single = loadConfig({ CLOUD: 'China', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT });
+    expect(single.botFramework.ToChannelFromBotLoginUrl).to.equal(`https://login.partner.microsoftonline.cn/${TENANT}`);
+  });
+
+  it('includes an optional integration only when all of its keys are set', () => {
+    const clu = { CLU_ENDPOINT: 'https://lang.cognitiveservices.azure.cn', CLU_KEY: 'k', CLU_PROJECT: 'support', CLU_DEPLOYMENT: 'prod' };
+    expect(loadConfig(clu).clu).to.deep.include({ project: 'support', deployment: 'prod', timeoutMs: 1500 });
+    const { CLU_KEY: _dropped, ...partial } = clu;
+    expect(problemsOf(partial).join('\n')).to.match(/CLU_KEY must be set together with CLU_ENDPOINT/);
+    expect(problemsOf({ ...clu, CLU_ENDPOINT: 'ftp://x' }).join('\n')).to.match(/CLU_ENDPOINT must be an http\(s\) URL/);
+  });
+});

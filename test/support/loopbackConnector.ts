@@ -1,0 +1,65 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedActivity {
+  readonly conversationId: string;
+  readonly path: string;
+  readonly authorization?: string;
+  readonly activity: Record<string, unknown> & { type?: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }> };
+}
+
+async function bodyOf(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A Bot Connector stand-in on 127.0.0.1: accepts POST /v3/conversations/{id}/activities[/{replyTo}]
+ * the way the channel service does, records each activity and answers with a ResourceResponse.
+ */
+export class LoopbackConnector {
+  readonly received: RecordedActivity[] = [];
+  private server?: Server;
+  private waiters: Array<{ count: number; resolve: () => void }> = [];
+  private nextId = 1;
+
+  async start(): Promise<string> {
+    this.server = createServer(async (req, res) => {
+      const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(req.url ?? '');
+      const text = await bodyOf(req);
+      if (req.method !== 'POST' || !match) {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NotFound"}}');
+        return;
+      }
+      const activity = JSON.parse(text) as RecordedActivity['activity'];
+      this.received.push({
+        conversationId: decodeURIComponent(match[1]!),
+        path: req.url!,
+        activity,
+        ...(req.headers.authorization && { authorization: req.headers.authorization }),
+      });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+      this.waiters = this.waiters.filter((w) => (this.received.length >= w.count ? (w.resolve(), false) : true));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Resolves once `count` activities in total have arrived. */
+  waitFor(count: number, timeoutMs = 5000): Promise<void> {
+    if (this.received.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`expected ${count} activities, got ${this.received.length}`)), timeoutMs);
+      this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  forConversation(id: string): RecordedActivity['activity'][] {
+    return this.received.filter((r) => r.conversationId === id).map((r) => r.activity);
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}
