@@ -1,0 +1,28 @@
+import type { ConversationState, TurnContext } from 'botbuilder';
+import { messages } from './i18n/messages.js';
+import { newReferenceId, type Logger } from './log.js';
+import { turnLocale } from './turnLocale.js';
+
+/**
+ * The adapter's last line: log with a reference id, clear the broken dialog stack (it would fail
+ * the same way on the next message), and apologise in the user's language with that id.
+ */
+export function turnErrorHandler(conversationState: ConversationState, logger: Logger) {
+  return async (context: TurnContext, error: unknown): Promise<void> => {
+    const ref = newReferenceId();
+    const err = error instanceof Error ? error : new Error(String(error));
+    logger.error('turn_error', {
+      ref,
+      conversation: context.activity?.conversation?.id,
+      error: err.name,
+      detail: err.message,
+      stack: err.stack?.split('\n').slice(0, 6).join(' | '),
+    });
+    try {
+      await conversationState.delete(context);
+      await context.sendActivity(messages(turnLocale(context)).errorApology(ref));
+    } catch (sendError) {
+      logger.error('turn_error_reply_failed', { ref, error: sendError instanceof Error ? sendError.name : 'unknown' });
+    }
+  };
+}
