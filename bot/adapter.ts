@@ -2,15 +2,25 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  type Activity,
   type ConversationState,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
 import type { BotConfig } from './config.js';
 import type { Logger } from './log.js';
 import { SerialTurns } from './serialTurns.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 
+/** CloudAdapter with its turn entry point public, so the server owns the HTTP response. */
+export class SupportAdapter extends CloudAdapter {
+  handleActivity(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
 export interface BotAdapter {
-  readonly adapter: CloudAdapter;
+  readonly adapter: SupportAdapter;
   readonly turns: SerialTurns;
 }
 
@@ -27,7 +37,7 @@ export function createAdapter(config: BotConfig, conversationState: Conversation
     { MicrosoftAppId: auth?.appId ?? '', MicrosoftAppTenantId: auth?.tenantId ?? '', ...config.botFramework },
     credentials,
   );
-  const adapter = new CloudAdapter(bfAuth);
+  const adapter = new SupportAdapter(bfAuth);
   const turns = new SerialTurns();
   adapter.use(turns);
 

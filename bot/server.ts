@@ -1,13 +1,13 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { BufferedResponse } from './http/bufferedResponse.js';
+import type { TurnContext } from 'botbuilder';
+import type { SupportAdapter } from './adapter.js';
 import { HttpError } from './http/httpError.js';
 import { readJsonBody } from './http/readJsonBody.js';
 import { validateActivity } from './http/validateActivity.js';
 import { newReferenceId, type Logger } from './log.js';
 
 export interface ServerDeps {
-  readonly adapter: CloudAdapter;
+  readonly adapter: SupportAdapter;
   readonly logic: (context: TurnContext) => Promise<void>;
   readonly logger: Logger;
 }
@@ -17,6 +17,13 @@ export interface BotServer {
   listen(port: number, host: string): Promise<string>;
   /** Stops accepting, then waits for requests already in flight. */
   close(): Promise<void>;
+}
+
+/** Turn errors end in onTurnError, so what escapes processActivity is token validation failing. */
+function isAuthFailure(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const status = (err as { statusCode?: unknown }).statusCode;
+  return status === 401 || status === 403 || ['AuthenticationError', 'JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError'].includes(err.name);
 }
 
 function sendJson(res: Response, status: number, body: unknown): void {
@@ -31,7 +38,7 @@ export function createServer({ adapter, logic, logger }: ServerDeps): BotServer 
   let stopping = false;
   let drained: (() => void) | undefined;
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     sendJson(res, stopping ? 503 : 200, { status: stopping ? 'stopping' : 'ok' });
   });
 
@@ -40,17 +47,16 @@ export function createServer({ adapter, logic, logger }: ServerDeps): BotServer 
     try {
       if (stopping) throw new HttpError(503, 'shutting_down');
       const activity = validateActivity(await readJsonBody(req));
-      const captured = new BufferedResponse();
-      await adapter.process({ body: activity as unknown as Record<string, unknown>, headers: req.headers, method: 'POST' }, captured, logic);
-      const status = captured.statusCode;
-      if (status === 401 || status === 403) throw new HttpError(401, 'unauthorized');
-      if (status >= 500) throw new HttpError(500, 'internal_error');
-      if (status >= 400) throw new HttpError(status, 'bad_request');
-      if (captured.body === undefined) {
-        res.status(status);
+      const authorization = req.headers.authorization ?? '';
+      // Not CloudAdapter.process(): we own the response, so SDK error text never reaches it.
+      const invokeResponse = await adapter.handleActivity(authorization, activity, logic).catch((err: unknown) => {
+        throw isAuthFailure(err) ? new HttpError(401, 'unauthorized', { cause: err }) : err;
+      });
+      if (invokeResponse?.body === undefined) {
+        res.status(invokeResponse?.status ?? 200);
         res.end();
       } else {
-        sendJson(res, status, captured.body);
+        sendJson(res, invokeResponse.status, invokeResponse.body);
       }
     } catch (err) {
       const httpError = err instanceof HttpError ? err : new HttpError(500, 'internal_error', { cause: err });

@@ -29,7 +29,9 @@ export class LoopbackConnector {
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(req.url ?? '');
       const text = await bodyOf(req);
       if (req.method !== 'POST' || !match) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NotFound"}}');
+        // restify patches ServerResponse in this process, so writeHead is not chained.
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end('{"error":{"code":"NotFound"}}');
         return;
       }
       const activity = JSON.parse(text) as RecordedActivity['activity'];
@@ -39,7 +41,8 @@ export class LoopbackConnector {
         activity,
         ...(req.headers.authorization && { authorization: req.headers.authorization }),
       });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
       this.waiters = this.waiters.filter((w) => (this.received.length >= w.count ? (w.resolve(), false) : true));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -55,8 +58,9 @@ export class LoopbackConnector {
     });
   }
 
+  /** Message activities posted to one conversation (Emulator traces left out). */
   forConversation(id: string): RecordedActivity['activity'][] {
-    return this.received.filter((r) => r.conversationId === id).map((r) => r.activity);
+    return this.received.filter((r) => r.conversationId === id && r.activity.type === 'message').map((r) => r.activity);
   }
 
   async stop(): Promise<void> {
