@@ -37,6 +37,9 @@ export const en: Messages = {
   languageSwitched: "OK, I'll answer in English from now on.",
   emptyMessage: 'I received an empty message. What can I help with?',
   nonTextMessage: 'I can only read text messages for now. Please type your question.',
+  yes: 'Yes',
+  no: 'No',
+  yesNoHint: 'Please answer yes or no.',
   errorApology: (ref) =>
     `Sorry, something went wrong on our side. Please try again. If it keeps happening, give our support team this reference: ${ref}.`,
 };

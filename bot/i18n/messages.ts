@@ -22,6 +22,9 @@ export interface Messages {
   readonly languageSwitched: string;
   readonly emptyMessage: string;
   readonly nonTextMessage: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly yesNoHint: string;
   errorApology(referenceId: string): string;
 }
 

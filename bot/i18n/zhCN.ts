@@ -36,5 +36,8 @@ export const zhCN: Messages = {
   languageSwitched: '好的，接下来我会用中文回答您。',
   emptyMessage: '收到一条空消息。请问有什么可以帮您？',
   nonTextMessage: '目前我只能读取文字消息，请直接输入您的问题。',
+  yes: '是',
+  no: '否',
+  yesNoHint: '请回答“是”或“否”。',
   errorApology: (ref) => `抱歉，我们这边出了点问题，请稍后重试。如果问题持续出现，请把这个参考编号告诉支持团队：${ref}。`,
 };

@@ -1,0 +1,40 @@
+import { CardFactory, type TurnContext } from 'botbuilder';
+import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import { parseYesNo } from '../../bot/yesNo.js';
+import { messages } from '../../bot/i18n/messages.js';
+import { turnLocale } from '../../bot/turnLocale.js';
+
+/**
+ * A confirmation prompt that understands Chinese and English yes/no words and shows Yes/No as
+ * card buttons (Teams shows no suggested actions in channels). Prompt text comes from the caller.
+ */
+export class YesNoPrompt extends Prompt<boolean> {
+  constructor(dialogId: string, validator?: PromptValidator<boolean>) {
+    super(dialogId, validator);
+  }
+
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const m = messages(turnLocale(context));
+    const prompt = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    const text = typeof prompt === 'string' ? prompt : (prompt?.text ?? '');
+    const retryHint = isRetry && !options.retryPrompt ? `${m.yesNoHint}\n\n` : '';
+    await context.sendActivity({
+      text: `${retryHint}${text}`,
+      attachments: [
+        CardFactory.adaptiveCard({
+          type: 'AdaptiveCard',
+          version: '1.5',
+          body: [],
+          actions: [m.yes, m.no].map((title) => ({ type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: title } } })),
+        }),
+      ],
+    });
+  }
+
+  protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<boolean>> {
+    const value = context.activity.value as { msteams?: { value?: unknown } } | undefined;
+    const text = typeof context.activity.text === 'string' && context.activity.text !== '' ? context.activity.text : String(value?.msteams?.value ?? '');
+    const answer = parseYesNo(text);
+    return answer === undefined ? { succeeded: false } : { succeeded: true, value: answer };
+  }
+}
