@@ -1,4 +1,4 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { welcomeCard } from './cards/welcomeCard.js';
 import { messages } from './i18n/messages.js';
@@ -37,6 +37,12 @@ export class SupportBot extends ActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+  }
+
+  /** Invokes we do not implement are acknowledged; a 501 shows up in Teams as an error to the user. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    return response.status === 501 ? { status: 200 } : response;
   }
 
   override async run(context: TurnContext): Promise<void> {
