@@ -31,7 +31,7 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
     const storage = new BotStorage(store);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
-    const dialog = new MainDialog(recognizer);
+    const dialog = new MainDialog(recognizer, { lowConfidenceStreak: conversationState.createProperty<number>('lowConfidenceStreak') });
     const bot = new SupportBot(conversationState, userState, dialog, logger);
     const { adapter, turns } = createAdapter(config, conversationState, logger);
     const http = createServer({ adapter, logic: (context) => bot.run(context), logger });

@@ -1,4 +1,5 @@
 import type { Locale } from './locale.js';
+import type { Intent } from '../nlu/intents.js';
 import { en } from './en.js';
 import { zhCN } from './zhCN.js';
 
@@ -22,6 +23,12 @@ export interface Messages {
   readonly languageSwitched: string;
   readonly emptyMessage: string;
   readonly nonTextMessage: string;
+  /** Short names for intents, shown on "did you mean" buttons. */
+  readonly intentNames: Readonly<Record<Intent, string>>;
+  readonly whichOne: string;
+  readonly noneOfThese: string;
+  readonly offerHandoff: string;
+  readonly handoffDeclined: string;
   readonly yes: string;
   readonly no: string;
   readonly yesNoHint: string;

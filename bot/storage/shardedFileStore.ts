@@ -92,10 +92,15 @@ export class ShardedFileStore implements DocumentStore {
     return this.queue.idle();
   }
 
-  private pathOf(key: string): { dir: string; file: string } {
+  /** Where a key lives: a shard folder from the first byte of its hash, then the next 16 bytes as the name. */
+  static pathOf(root: string, key: string): { dir: string; file: string } {
     const hash = createHash('sha256').update(key).digest('hex');
-    const dir = join(this.root, hash.slice(0, 2));
+    const dir = join(root, hash.slice(0, 2));
     return { dir, file: join(dir, `${hash.slice(2, 34)}.json`) };
+  }
+
+  private pathOf(key: string): { dir: string; file: string } {
+    return ShardedFileStore.pathOf(this.root, key);
   }
 
   private async db(key: string): Promise<Low<FileRecord | null>> {

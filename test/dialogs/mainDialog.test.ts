@@ -4,9 +4,10 @@ import { messages } from '../../bot/i18n/messages.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { AskNameDialog } from '../support/askNameDialog.js';
 import { FakeRecognizer } from '../support/fakeRecognizer.js';
+import { botHarness, textsOf } from '../support/botHarness.js';
 
 function client(recognizer = new FakeRecognizer()) {
-  return new DialogTestClient('test', new MainDialog(recognizer, { billing: new AskNameDialog() }));
+  return new DialogTestClient('test', new MainDialog(recognizer, { children: { billing: new AskNameDialog() } }));
 }
 
 describe('MainDialog', () => {
@@ -43,5 +44,52 @@ describe('MainDialog', () => {
     await c.sendActivity('invoice please');
     expect((await c.sendActivity('help'))?.text).to.equal(messages('en').helpMenu);
     expect(c.getNextReply()?.text).to.equal('name?');
+  });
+});
+
+describe('MainDialog when unsure', () => {
+  it('asks which of two close intents the user means, with buttons, and routes the choice (zh-CN)', async () => {
+    const c = client();
+    const card = await c.sendActivity('许可证多了账单怎么算');
+    const content = card?.attachments?.[0]?.content as { body: Array<{ text: string }>; actions: Array<{ title: string }> };
+    expect(content.body[0]!.text).to.equal(messages('zh-CN').whichOne);
+    expect(content.actions.map((a) => a.title)).to.deep.equal([
+      messages('zh-CN').intentNames.subscription,
+      messages('zh-CN').intentNames.billing,
+      messages('zh-CN').noneOfThese,
+    ]);
+    // billing is AskNameDialog in this client: choosing it starts that dialog.
+    expect((await c.sendActivity(messages('zh-CN').intentNames.billing))?.text).to.equal('name?');
+  });
+
+  it('treats a new question typed instead of a choice as a new question (en)', async () => {
+    const c = client();
+    await c.sendActivity('license or bill, not sure');
+    expect((await c.sendActivity('thanks'))?.text).to.equal(messages('en').thanks);
+  });
+
+  it('"None of these" shows the help menu', async () => {
+    const c = client();
+    await c.sendActivity('license or bill, not sure');
+    expect((await c.sendActivity('None of these'))?.text).to.equal(messages('en').helpMenu);
+  });
+
+  it('offers the human handoff after two turns it did not understand in a row', async () => {
+    const h = botHarness();
+    expect(textsOf(await h.say('asdf qwer'))[0]).to.include(messages('en').outOfScope);
+    const second = await h.say('zzzz yyyy');
+    expect(second[0]!.text).to.equal(messages('en').offerHandoff);
+    expect(textsOf(await h.say('no'))).to.deep.equal([messages('en').handoffDeclined]);
+    // The streak starts again: one more miss is just a miss.
+    expect(textsOf(await h.say('qqqq'))[0]).to.include(messages('en').outOfScope);
+  });
+
+  it('an understood turn resets the streak (zh-CN), and "是" takes the offer', async () => {
+    const h = botHarness();
+    await h.say('乱七八糟');
+    await h.say('你好');
+    expect(textsOf(await h.say('乱七八糟'))[0]).to.include(messages('zh-CN').outOfScope);
+    expect(textsOf(await h.say('还是乱七八糟'))[0]).to.equal(messages('zh-CN').offerHandoff);
+    expect(textsOf(await h.say('是'))[0]).to.include(messages('zh-CN').notYet);
   });
 });

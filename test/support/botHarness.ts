@@ -21,7 +21,10 @@ export function botHarness(options: { children?: Partial<Record<Intent, Dialog>>
   const conversationState = new ConversationState(storage);
   const logLines: string[] = [];
   const logger = createLogger('info', (line) => logLines.push(line));
-  const dialog = new MainDialog(options.recognizer ?? new FakeRecognizer(), options.children);
+  const dialog = new MainDialog(options.recognizer ?? new FakeRecognizer(), {
+    ...(options.children && { children: options.children }),
+    lowConfidenceStreak: conversationState.createProperty<number>('lowConfidenceStreak'),
+  });
   const bot = new SupportBot(conversationState, new UserState(storage), dialog, logger);
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(conversationState, logger);
