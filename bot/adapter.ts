@@ -38,7 +38,7 @@ export function createAdapter(config: BotConfig, conversationState: Conversation
     credentials,
   );
   const adapter = new SupportAdapter(bfAuth);
-  const turns = new SerialTurns();
+  const turns = new SerialTurns(logger, config.turnTimeoutMs);
   adapter.use(turns);
 
   adapter.onTurnError = turnErrorHandler(conversationState, logger);

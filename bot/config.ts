@@ -29,6 +29,8 @@ export interface BotConfig {
   readonly knowledgeDir: string;
   readonly logLevel: LogLevel;
   readonly cloud: Cloud;
+  /** Budget for one turn; channels give up after 15 s. */
+  readonly turnTimeoutMs: number;
   /** Absent when MicrosoftAppId is empty: the Emulator case, with authentication off. */
   readonly auth?: BotAuthConfig;
   /** The keys ConfigurationBotFrameworkAuthentication reads; set together or not at all. */
@@ -158,6 +160,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
     knowledgeDir: resolve(cwd, r.get('KNOWLEDGE_DIR') ?? 'knowledge'),
     logLevel: r.oneOf<LogLevel>('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
     cloud,
+    turnTimeoutMs: r.int('TURN_TIMEOUT_MS', 14_000, 1_000, 60_000),
     ...(auth && { auth }),
     botFramework: cloud === 'china' ? chinaBotFrameworkSettings(auth) : {},
     ...optional('clu', readClu(r)),

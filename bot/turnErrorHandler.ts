@@ -2,16 +2,18 @@ import type { ConversationState, TurnContext } from 'botbuilder';
 import { messages } from './i18n/messages.js';
 import { newReferenceId, type Logger } from './log.js';
 import { turnLocale } from './turnLocale.js';
+import { isChannelFailure } from './channelFailure.js';
 
 /**
  * The adapter's last line: log with a reference id, clear the broken dialog stack (it would fail
- * the same way on the next message), and apologise in the user's language with that id.
+ * the same way on the next message), and apologise in the user's language with that id, unless
+ * it was the channel that failed: then there is no one to apologise to, and it was not our fault.
  */
 export function turnErrorHandler(conversationState: ConversationState, logger: Logger) {
   return async (context: TurnContext, error: unknown): Promise<void> => {
     const ref = newReferenceId();
     const err = error instanceof Error ? error : new Error(String(error));
-    logger.error('turn_error', {
+    logger.error(isChannelFailure(error) ? 'channel_send_failed' : 'turn_error', {
       ref,
       conversation: context.activity?.conversation?.id,
       error: err.name,
@@ -20,6 +22,7 @@ export function turnErrorHandler(conversationState: ConversationState, logger: L
     });
     try {
       await conversationState.delete(context);
+      if (isChannelFailure(error)) return;
       await context.sendActivity(messages(turnLocale(context)).errorApology(ref));
     } catch (sendError) {
       logger.error('turn_error_reply_failed', { ref, error: sendError instanceof Error ? sendError.name : 'unknown' });

@@ -1,5 +1,6 @@
 import type { Locale } from './locale.js';
 import type { Intent } from '../nlu/intents.js';
+import type { FaqMessages } from './faqMessages.js';
 import { en } from './en.js';
 import { zhCN } from './zhCN.js';
 
@@ -29,6 +30,7 @@ export interface Messages {
   readonly noneOfThese: string;
   readonly offerHandoff: string;
   readonly handoffDeclined: string;
+  readonly faq: FaqMessages;
   readonly yes: string;
   readonly no: string;
   readonly yesNoHint: string;
