@@ -11,6 +11,17 @@ export interface RouteOptions {
 /** Set by MainDialog; the base starts it again when the user asks for a person mid-dialog. */
 export const MAIN_DIALOG_ID = 'mainDialog';
 
+/**
+ * Leaves whatever dialog is running and lets the main dialog handle this turn afresh, e.g. when a
+ * user types a new question instead of answering, or asks for a person from inside a dialog.
+ */
+export async function restartMain(dc: DialogContext, options: RouteOptions = {}): Promise<DialogTurnResult> {
+  const root = rootOf(dc);
+  await root.cancelAllDialogs(true);
+  await root.beginDialog(MAIN_DIALOG_ID, options);
+  return Dialog.EndOfTurn;
+}
+
 function rootOf(dc: DialogContext): DialogContext {
   let root = dc;
   while (root.parent) root = root.parent;

@@ -1,0 +1,132 @@
+import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { articleCard } from '../bot/cards/articleCard.js';
+import { messages, type Messages } from '../bot/i18n/messages.js';
+import type { Locale } from '../bot/i18n/locale.js';
+import { turnLocale } from '../bot/turnLocale.js';
+import type { AnswerSource, FaqArticle, FeedbackSink } from './faqPorts.js';
+import { InterruptibleDialog, restartMain } from './interruptibleDialog.js';
+import { YesNoPrompt } from './prompts/yesNoPrompt.js';
+
+interface FaqState {
+  readonly question: string;
+  readonly shown: string[];
+  readonly current: string;
+}
+
+const LOOP = 'faqLoop';
+const FOLLOW_UP = 'faqFollowUp';
+const ESCALATE = 'faqEscalate';
+/** Teams accepts about 28 KB of text per message; stay well below it, in characters. */
+const MAX_MESSAGE_CHARS = 4_000;
+
+/** Answers from the knowledge base with an article card, follow-ups, feedback, and a way out to a person. */
+export class FaqDialog extends InterruptibleDialog {
+  static readonly id = 'faqDialog';
+
+  constructor(
+    private readonly answers: AnswerSource,
+    private readonly feedback: FeedbackSink,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    super(FaqDialog.id);
+    this.addDialog(new TextPrompt(FOLLOW_UP));
+    this.addDialog(new YesNoPrompt(ESCALATE));
+    this.addDialog(new WaterfallDialog('faqStart', [(step) => this.start(step)]));
+    this.addDialog(new WaterfallDialog(LOOP, [(step) => this.waitForFollowUp(step), (step) => this.followUp(step), (step) => this.afterEscalationOffer(step)]));
+    this.initialDialogId = 'faqStart';
+  }
+
+  private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = turnLocale(step.context);
+    const question = step.context.activity.text ?? '';
+    const hit = this.answers.best(question, locale);
+    if (!hit) {
+      await this.feedback.recordUnanswered({ text: question, locale, at: this.now().toISOString(), bestScore: 0 });
+      const m = messages(locale);
+      await step.context.sendActivity(m.faq.noAnswer);
+      return step.endDialog();
+    }
+    await this.show(step, hit.article, locale);
+    return step.replaceDialog(LOOP, { question, shown: [hit.article.id], current: hit.article.id } satisfies FaqState);
+  }
+
+  private async waitForFollowUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    (step.values as { state?: FaqState }).state = step.options as FaqState;
+    return step.prompt(FOLLOW_UP, {});
+  }
+
+  private async followUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = (step.values as { state: FaqState }).state;
+    const locale = turnLocale(step.context);
+    const m = messages(locale);
+    const answer = String(step.result ?? '').trim();
+    const said = (pick: (mm: Messages) => string) => [messages('zh-CN'), messages('en')].some((mm) => pick(mm) === answer);
+
+    if (said((mm) => mm.faq.helped) || said((mm) => mm.faq.notHelped)) {
+      const helpful = said((mm) => mm.faq.helped);
+      await this.feedback.recordFeedback({ articleId: state.current, helpful, locale, at: this.now().toISOString() });
+      if (helpful) {
+        await step.context.sendActivity(m.faq.thanksForFeedback);
+        return step.endDialog();
+      }
+      const next = this.answers.nextBest(state.question, locale, state.shown);
+      if (!next) return step.prompt(ESCALATE, { prompt: m.faq.outOfArticles });
+      await step.context.sendActivity(m.faq.nextBest);
+      await this.show(step, next.article, locale);
+      return step.replaceDialog(LOOP, { ...state, shown: [...state.shown, next.article.id], current: next.article.id } satisfies FaqState);
+    }
+    if (said((mm) => mm.faq.talkToSupport)) return restartMain(step, { intent: 'escalate_human' });
+    if (said((mm) => mm.faq.fullArticle)) {
+      const article = this.answers.get(state.current, locale);
+      for (const chunk of splitForMessages(article?.body ?? '')) await step.context.sendActivity({ text: chunk, textFormat: 'markdown' });
+      return step.replaceDialog(LOOP, state);
+    }
+    const related = this.relatedByTitle(state.current, locale, answer);
+    if (related) {
+      await this.show(step, related, locale);
+      return step.replaceDialog(LOOP, { ...state, shown: [...state.shown, related.id], current: related.id } satisfies FaqState);
+    }
+    // Anything else is a new question: hand it back to the main dialog.
+    return restartMain(step);
+  }
+
+  private async afterEscalationOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result === true) return restartMain(step, { intent: 'escalate_human' });
+    await step.context.sendActivity(messages(turnLocale(step.context)).handoffDeclined);
+    return step.endDialog();
+  }
+
+  private relatedByTitle(currentId: string, locale: Locale, answer: string): FaqArticle | undefined {
+    const current = this.answers.get(currentId, locale);
+    for (const id of current?.related ?? []) {
+      for (const l of [locale, locale === 'en' ? 'zh-CN' : 'en'] as const) {
+        const article = this.answers.get(id, l);
+        if (article && answer === `${messages(l).faq.relatedPrefix}${article.title}`) return this.answers.get(id, locale) ?? article;
+      }
+    }
+    return undefined;
+  }
+
+  private async show(step: WaterfallStepContext, article: FaqArticle, locale: Locale): Promise<void> {
+    const related = article.related.map((id) => this.answers.get(id, locale)).filter((a): a is FaqArticle => a !== undefined);
+    await step.context.sendActivity({ attachments: [articleCard(messages(locale), article, { related, showFeedback: true })] });
+  }
+}
+
+/** Splits long text at paragraph boundaries so that no message exceeds what Teams accepts. */
+export function splitForMessages(text: string, max = MAX_MESSAGE_CHARS): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const paragraph of text.split(/\n{2,}/)) {
+    for (let piece = paragraph; piece.length > 0; piece = piece.slice(max)) {
+      const part = piece.slice(0, max);
+      if (current.length + part.length + 2 > max && current) {
+        chunks.push(current);
+        current = '';
+      }
+      current = current ? `${current}\n\n${part}` : part;
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}

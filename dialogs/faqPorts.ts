@@ -1,0 +1,20 @@
+import type { Locale } from '../bot/i18n/locale.js';
+import type { ArticleView } from '../bot/cards/articleCard.js';
+
+/** An article as the FAQ dialog shows it, with the ids it links to. */
+export interface FaqArticle extends ArticleView {
+  readonly related: readonly string[];
+}
+
+/** What the FAQ dialog needs from the knowledge base (adapted from bot/knowledge in the app wiring). */
+export interface AnswerSource {
+  best(question: string, locale: Locale): { article: FaqArticle; score: number } | null;
+  nextBest(question: string, locale: Locale, exclude: readonly string[]): { article: FaqArticle; score: number } | null;
+  get(id: string, locale: Locale): FaqArticle | undefined;
+}
+
+/** Where feedback and unanswered questions go. Text only with the customer's consent, so none here. */
+export interface FeedbackSink {
+  recordFeedback(entry: { articleId: string; helpful: boolean; locale: Locale; at: string }): Promise<void>;
+  recordUnanswered(entry: { text: string; locale: Locale; at: string; bestScore: number }): Promise<void>;
+}
