@@ -1,0 +1,40 @@
+import { SERVICE_SYNONYMS } from './serviceNames.js';
+import type { Entity } from './types.js';
+
+const CN_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const EN_NUMBERS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20, fifty: 50, hundred: 100 };
+
+function push(out: Entity[], type: Entity['type'], value: string, m: RegExpExecArray, group = 0): void {
+  const text = m[group]!;
+  const start = m.index + m[0].indexOf(text);
+  // Overlapping finds (a domain inside an e-mail address) keep the first, longer kind.
+  if (out.some((e) => start < e.end && start + text.length > e.start)) return;
+  out.push({ type, value, text, start, end: start + text.length });
+}
+
+/** Ticket ids, e-mail addresses, Chinese mobile numbers, domains, service names and license counts. */
+export function extractEntities(text: string): Entity[] {
+  const out: Entity[] = [];
+  const t = text.normalize('NFKC');
+  for (const m of t.matchAll(/(?<![\w-])(?:T-?|#|工单号?\s*)(\d{3,8})\b/giu)) push(out, 'ticketId', `T-${m[1]}`, m);
+  for (const m of t.matchAll(/[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/giu)) push(out, 'email', m[0].toLowerCase(), m);
+  for (const m of t.matchAll(/(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)/gu)) push(out, 'phone', `${m[1]}${m[2]}${m[3]}`, m);
+  for (const m of t.matchAll(/(?<![@\w.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:cn|com|net|org|io|cloud|partner\.onmschina\.cn|[a-z]{2,6}))(?![\w.-]*@)/giu)) {
+    if (!/^\d+(\.\d+)+$/.test(m[1]!)) push(out, 'domain', m[1]!.toLowerCase(), m, 1);
+  }
+  const lower = t.toLowerCase();
+  for (const [synonym, id] of SERVICE_SYNONYMS) {
+    const ascii = /^[\x20-\x7e]+$/.test(synonym);
+    const re = new RegExp(ascii ? `(?<![a-z0-9])${synonym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])` : synonym, 'gu');
+    for (const m of lower.matchAll(re)) push(out, 'service', id, m);
+  }
+  const count = /(?<![a-z\d.])(\d{1,5}|[一二两三四五六七八九十]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b)\s*(?:个|份|套|张|人|位|more\s+|additional\s+|extra\s+|new\s+)?\s*(?:个)?\s*(license|licence|seat|user|account|账号|许可证?|授权|席位|用户)?/giu;
+  for (const m of t.matchAll(count)) {
+    const [, num, unit] = m;
+    const isCounted = unit !== undefined || /[个份套张位]/u.test(m[0]) || /more|additional|extra/i.test(m[0]);
+    if (!isCounted || out.some((e) => m.index! < e.end && m.index! + m[0].length > e.start)) continue;
+    const value = /^\d+$/.test(num!) ? Number(num) : (CN_DIGITS[num!] ?? EN_NUMBERS[num!.toLowerCase()]);
+    if (value !== undefined && value > 0) push(out, 'licenseCount', String(value), m);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
