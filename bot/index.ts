@@ -1,0 +1,39 @@
+// Composition root: read config, load the recognizer, start the app, stop gracefully on a signal.
+import { startApp } from './app.js';
+import { loadConfig, readEnvironment } from './config.js';
+import { createLogger } from './log.js';
+import { createRecognizer } from './nlu/createRecognizer.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(readEnvironment());
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (reason) => {
+    logger.error('unhandled_rejection', { error: reason instanceof Error ? reason.name : typeof reason, detail: reason instanceof Error ? reason.message : undefined });
+  });
+
+  const recognizer = await createRecognizer(config, logger);
+  const app = await startApp({ config, logger, recognizer });
+  console.error(`Bot ready: POST ${app.url}/api/messages (Bot Framework Emulator: no app id needed)`);
+
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    if (++signals > 1) process.exit(1); // a second Ctrl+C means "now"
+    logger.info('shutdown', { signal });
+    app.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error('shutdown_failed', { error: err instanceof Error ? err.message : String(err) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  // Start-up problems (config, a corrupt data file, a locked DATA_DIR, the knowledge base) are the
+  // operator's to fix: say what is wrong in one message, without a stack trace.
+  console.error(err instanceof Error ? `${err.message}` : String(err));
+  process.exit(1);
+});
