@@ -43,7 +43,7 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
       (stopping ??= (async () => {
         await http.close();
         await turns.idle();
-        await store.flush();
+        await store.close();
         await unlock();
         logger.info('stopped');
       })());

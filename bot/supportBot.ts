@@ -47,8 +47,8 @@ export class SupportBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
+    // Together, so both land in the same journal commit: one fsync per turn instead of two.
+    await Promise.all([this.conversationState.saveChanges(context, false), this.userState.saveChanges(context, false)]);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

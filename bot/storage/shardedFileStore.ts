@@ -7,6 +7,7 @@ import { DurableJsonAdapter } from './durableJsonAdapter.js';
 import { isTempFile, readJsonFile, syncDirectory } from './durableFile.js';
 import type { DocumentStore, StoredDocument } from './documentStore.js';
 import { CorruptDataError, ETagConflictError } from './errors.js';
+import { Journal, type JournalRecord } from './journal.js';
 
 interface FileRecord {
   key: string;
@@ -15,31 +16,63 @@ interface FileRecord {
 }
 
 const CACHE_LIMIT = 5_000;
+/** Changed keys kept in memory (and in the journal) before they are written to their own files. */
+const CHECKPOINT_AFTER = 10_000;
+const JOURNAL = 'journal.jsonl';
+const RETIRED_JOURNAL = 'journal.checkpointing.jsonl';
 
 /**
- * One small lowdb file per key, spread over 256 shard folders. lowdb rewrites a whole file on each
- * write, so one file per key keeps the cost of a turn flat however many conversations are stored.
- * This process is the only writer (see lockDataDir), so a bounded in-memory cache stays coherent.
+ * Documents as small lowdb files, one per key in 256 shard folders, behind a group-committed
+ * journal: a write is acknowledged once its journal line is fsynced, and changed keys are copied to
+ * their own files in the background. Per-turn cost stays flat however many conversations are
+ * stored. This process is the only writer (see lockDataDir), so the in-memory maps stay coherent.
  */
 export class ShardedFileStore implements DocumentStore {
   private readonly queue = new KeyedQueue();
   private readonly cache = new Map<string, FileRecord | null>();
+  /** Acknowledged changes not yet in their own files; null marks a deletion. */
+  private dirty = new Map<string, FileRecord | null>();
   private readonly knownDirs = new Set<string>();
+  /** Files known to exist, so that a key never written costs no disk read (every new conversation is one). */
+  private readonly onDisk = new Set<string>();
+  private readonly bootId = randomBytes(4).toString('hex');
+  private counter = 0;
+  private checkpointing: Promise<void> | undefined;
 
-  private constructor(private readonly root: string) {}
+  private constructor(
+    private readonly root: string,
+    private readonly journal: Journal,
+  ) {}
 
-  /** Opens the store, refusing to start if any file is empty or corrupt, and clears unacknowledged temp files. */
+  /** Opens the store: refuses any empty or corrupt file, replays the journal, clears unacknowledged temp files. */
   static async open(root: string): Promise<ShardedFileStore> {
     await fs.mkdir(root, { recursive: true });
+    const onDisk: string[] = [];
     for (const shard of await fs.readdir(root, { withFileTypes: true })) {
       if (!shard.isDirectory()) continue;
       const dir = join(root, shard.name);
       for (const name of await fs.readdir(dir)) {
         if (isTempFile(name)) await fs.rm(join(dir, name), { force: true });
-        else if (name.endsWith('.json')) assertRecord(join(dir, name), await readJsonFile(join(dir, name)));
+        else if (name.endsWith('.json')) {
+          assertRecord(join(dir, name), await readJsonFile(join(dir, name)));
+          onDisk.push(join(dir, name));
+        }
       }
     }
-    return new ShardedFileStore(root);
+    const retired = await Journal.read(join(root, RETIRED_JOURNAL));
+    const { journal, records } = await Journal.open(join(root, JOURNAL));
+    const store = new ShardedFileStore(root, journal);
+    for (const file of onDisk) store.onDisk.add(file);
+    for (const r of [...retired, ...records]) store.dirty.set(r.key, r.deleted ? null : { key: r.key, eTag: r.eTag!, value: r.value! });
+    if (store.dirty.size > 0) await store.checkpoint();
+    return store;
+  }
+
+  /** Where a key lives: a shard folder from the first byte of its hash, then the next 16 bytes as the name. */
+  static pathOf(root: string, key: string): { dir: string; file: string } {
+    const hash = createHash('sha256').update(key).digest('hex');
+    const dir = join(root, hash.slice(0, 2));
+    return { dir, file: join(dir, `${hash.slice(2, 34)}.json`) };
   }
 
   async read(keys: readonly string[]): Promise<Record<string, StoredDocument>> {
@@ -61,63 +94,80 @@ export class ShardedFileStore implements DocumentStore {
         this.queue.run(key, async () => {
           const current = await this.load(key);
           const expected = doc.eTag;
-          if (current && expected !== undefined && expected !== '*' && expected !== current.eTag) {
-            throw new ETagConflictError(key);
-          }
+          if (current && expected !== undefined && expected !== '*' && expected !== current.eTag) throw new ETagConflictError(key);
           const { eTag: _ignored, ...value } = doc;
-          const record: FileRecord = { key, eTag: randomBytes(8).toString('hex'), value: structuredClone(value) };
-          const db = await this.db(key);
-          db.data = record;
-          await db.write();
-          this.remember(key, record);
+          const record: FileRecord = { key, eTag: `${this.bootId}-${(++this.counter).toString(36)}`, value: structuredClone(value) };
+          await this.commit(record, { key, eTag: record.eTag, value: record.value });
         }),
       ),
     );
   }
 
   async delete(keys: readonly string[]): Promise<void> {
-    await Promise.all(
-      keys.map((key) =>
-        this.queue.run(key, async () => {
-          const { dir, file } = this.pathOf(key);
-          await fs.rm(file, { force: true });
-          if (this.knownDirs.has(dir) || (await exists(dir))) await syncDirectory(dir);
-          this.remember(key, null);
-        }),
-      ),
-    );
+    await Promise.all(keys.map((key) => this.queue.run(key, () => this.commit(null, { key, deleted: true }))));
   }
 
-  flush(): Promise<void> {
-    return this.queue.idle();
+  /** Resolves once every accepted write is durable (in the journal at least). */
+  async flush(): Promise<void> {
+    await this.queue.idle();
+    await this.journal.drain();
+    await this.checkpointing;
   }
 
-  /** Where a key lives: a shard folder from the first byte of its hash, then the next 16 bytes as the name. */
-  static pathOf(root: string, key: string): { dir: string; file: string } {
-    const hash = createHash('sha256').update(key).digest('hex');
-    const dir = join(root, hash.slice(0, 2));
-    return { dir, file: join(dir, `${hash.slice(2, 34)}.json`) };
+  async close(): Promise<void> {
+    await this.flush();
+    await this.journal.close();
   }
 
-  private pathOf(key: string): { dir: string; file: string } {
-    return ShardedFileStore.pathOf(this.root, key);
+  private async commit(record: FileRecord | null, line: JournalRecord): Promise<void> {
+    await this.journal.append([line]);
+    this.dirty.set(line.key, record);
+    this.cache.delete(line.key);
+    if (this.dirty.size >= CHECKPOINT_AFTER) this.checkpointing ??= this.checkpoint().finally(() => (this.checkpointing = undefined));
   }
 
-  private async db(key: string): Promise<Low<FileRecord | null>> {
-    const { dir, file } = this.pathOf(key);
+  /** Copies changed keys to their own files, then retires the journal that held them. */
+  private async checkpoint(): Promise<void> {
+    await this.journal.rotate(join(this.root, RETIRED_JOURNAL));
+    const snapshot = [...this.dirty];
+    const workers = Array.from({ length: 8 }, async (_, w) => {
+      for (let i = w; i < snapshot.length; i += 8) await this.writeFile(snapshot[i]![0], snapshot[i]![1]);
+    });
+    await Promise.all(workers);
+    await fs.rm(join(this.root, RETIRED_JOURNAL), { force: true });
+    await syncDirectory(this.root);
+    for (const [key, record] of snapshot) {
+      if (this.dirty.get(key) !== record) continue; // changed again meanwhile: still in the new journal
+      this.dirty.delete(key);
+      this.remember(key, record);
+    }
+  }
+
+  private async writeFile(key: string, record: FileRecord | null): Promise<void> {
+    const { dir, file } = ShardedFileStore.pathOf(this.root, key);
+    if (record === null) {
+      await fs.rm(file, { force: true });
+      this.onDisk.delete(file);
+      return;
+    }
     if (!this.knownDirs.has(dir)) {
       await fs.mkdir(dir, { recursive: true });
       await syncDirectory(this.root);
       this.knownDirs.add(dir);
     }
-    return new Low<FileRecord | null>(new DurableJsonAdapter<FileRecord | null>(file), null);
+    const db = new Low<FileRecord | null>(new DurableJsonAdapter<FileRecord | null>(file), null);
+    db.data = record;
+    await db.write();
+    this.onDisk.add(file);
   }
 
   private async load(key: string): Promise<FileRecord | null> {
+    const pending = this.dirty.get(key);
+    if (pending !== undefined) return pending;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    const { file } = this.pathOf(key);
-    const data = await readJsonFile(file);
+    const { file } = ShardedFileStore.pathOf(this.root, key);
+    const data = this.onDisk.has(file) ? await readJsonFile(file) : undefined;
     const record = data === undefined ? null : assertRecord(file, data);
     if (record && record.key !== key) throw new CorruptDataError(file, `holding key "${record.key}" instead of the expected one`);
     this.remember(key, record);
@@ -137,11 +187,4 @@ function assertRecord(file: string, data: unknown): FileRecord {
     throw new CorruptDataError(file, 'not a stored document');
   }
   return r as FileRecord;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return fs.access(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -37,10 +37,11 @@ describe('concurrent turns on one conversation', () => {
       const seen = results.map((r) => Number((r.json as { activities: Array<{ text: string }> }).activities[0]!.text)).sort((a, b) => a - b);
       expect(seen).to.deep.equal(Array.from({ length: 50 }, (_, i) => i + 1));
 
-      await store.flush();
+      await store.close();
       const reopened = await ShardedFileStore.open(join(dir.path, 'state'));
       const key = 'emulator/conversations/same-conversation/';
       expect((await reopened.read([key]))[key]!.counter).to.equal(50);
+      await reopened.close();
     } finally {
       await http.close();
       await dir.remove();

@@ -97,6 +97,7 @@ describe('storage under kill -9', function () {
         const items = await store.read(keys);
         expect(Object.keys(items), `round ${round}`).to.have.length(keys.length);
         previous = counter;
+        await store.close();
       }
     } finally {
       await dir.remove();

@@ -7,8 +7,9 @@ import { makeTempDir } from '../../support/tempDir.js';
 
 async function jsonFiles(root: string): Promise<string[]> {
   const out: string[] = [];
-  for (const shard of await fs.readdir(root)) {
-    for (const name of await fs.readdir(join(root, shard))) out.push(join(root, shard, name));
+  for (const shard of await fs.readdir(root, { withFileTypes: true })) {
+    if (!shard.isDirectory()) continue;
+    for (const name of await fs.readdir(join(root, shard.name))) out.push(join(root, shard.name, name));
   }
   return out;
 }
@@ -21,7 +22,17 @@ describe('ShardedFileStore', () => {
     dir = await makeTempDir();
     store = await ShardedFileStore.open(dir.path);
   });
-  afterEach(() => dir.remove());
+  afterEach(async () => {
+    await store.close();
+    await dir.remove();
+  });
+
+  /** Reopening replays the journal into the per-key files, as a restart would. */
+  async function reopen(): Promise<ShardedFileStore> {
+    await store.close();
+    store = await ShardedFileStore.open(dir.path);
+    return store;
+  }
 
   it('returns nothing for keys never written', async () => {
     expect(await store.read(['missing'])).to.deep.equal({});
@@ -91,13 +102,13 @@ describe('ShardedFileStore', () => {
 
   it('keeps data across a reopen, as a restart would', async () => {
     await store.write({ 'emulator/conversations/c1/': { dialogState: { stack: [] }, note: '中文' } });
-    await store.flush();
-    const reopened = await ShardedFileStore.open(dir.path);
+    const reopened = await reopen();
     expect((await reopened.read(['emulator/conversations/c1/']))['emulator/conversations/c1/']!.note).to.equal('中文');
   });
 
   it('refuses to open over a corrupt or empty file, names it, and leaves it untouched', async () => {
     await store.write({ a: { v: 1 } });
+    await reopen();
     const [file] = await jsonFiles(dir.path);
     for (const content of ['{"key":"a","eTag":"x","val', '']) {
       await fs.writeFile(file!, content);
@@ -116,10 +127,43 @@ describe('ShardedFileStore', () => {
 
   it('clears temp files left by an interrupted write when it opens', async () => {
     await store.write({ a: { v: 1 } });
+    await reopen();
     const [file] = await jsonFiles(dir.path);
     const leftover = join(file!, '..', '.x.json.123.abcd.tmp');
     await fs.writeFile(leftover, '{"half');
-    await ShardedFileStore.open(dir.path);
+    await reopen();
     expect(await jsonFiles(dir.path)).to.deep.equal([file]);
+  });
+
+  it('recovers acknowledged writes from the journal when the process died before copying them', async () => {
+    await store.write({ a: { v: 1 }, b: { v: '二' } });
+    await store.delete(['b']);
+    // A second instance on the same folder sees what a restart after a crash would see.
+    const recovered = await ShardedFileStore.open(dir.path);
+    expect((await recovered.read(['a', 'b'])).a!.v).to.equal(1);
+    expect(await recovered.read(['b'])).to.deep.equal({});
+    await recovered.close();
+  });
+
+  it('drops a torn last journal line (never acknowledged) but refuses a damaged one in the middle', async () => {
+    await store.write({ a: { v: 1 } });
+    await store.close();
+    const journal = join(dir.path, 'journal.jsonl');
+    await fs.appendFile(journal, '{"key":"b","eTag":"x","val');
+    store = await ShardedFileStore.open(dir.path);
+    expect(Object.keys(await store.read(['a', 'b']))).to.deep.equal(['a']);
+    await store.write({ c: { v: 3 } });
+    await store.close();
+    const text = await fs.readFile(journal, 'utf8');
+    await fs.writeFile(journal, `garbage\n${text}`);
+    let error: unknown;
+    try {
+      store = await ShardedFileStore.open(dir.path);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).to.be.instanceOf(CorruptDataError);
+    expect((error as Error).message).to.include('journal.jsonl').and.include('line 1');
+    store = await ShardedFileStore.open(join(dir.path, 'elsewhere'));
   });
 });

@@ -1,0 +1,14 @@
+// npm run bench [-- --quick | --soak [minutes]]: every figure is printed beside a baseline measured in the same run.
+import { runHttpBench } from './bench/httpBench.js';
+import { runSoak, runStorageBench } from './bench/storageBench.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+
+if (args.includes('--soak')) {
+  const minutes = Number(args[args.indexOf('--soak') + 1]) || 5;
+  await runSoak(minutes);
+} else {
+  await runHttpBench({ quick });
+  await runStorageBench({ quick });
+}

@@ -1,0 +1,68 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
+import { startBenchProcess } from './benchProcess.js';
+import { loadTest } from './loadTest.js';
+import { printRows, type Row } from './table.js';
+
+/** Writes `count` stored conversations straight into the file layout (setup only, no fsync needed). */
+async function populate(stateDir: string, count: number): Promise<void> {
+  const dirs = new Set<string>();
+  for (let i = 0; i < count; i += 500) {
+    await Promise.all(
+      Array.from({ length: Math.min(500, count - i) }, async (_, j) => {
+        const key = `bench/conversations/old-${i + j}/`;
+        const { dir, file } = ShardedFileStore.pathOf(stateDir, key);
+        if (!dirs.has(dir)) {
+          dirs.add(dir);
+          await mkdir(dir, { recursive: true });
+        }
+        const value = { dialogState: { dialogStack: [] }, history: ['你好', 'how do I reset my password'] };
+        await writeFile(file, JSON.stringify({ key, eTag: 'seed', value }));
+      }),
+    );
+  }
+}
+
+/** Cost of a turn as the number of stored conversations grows; baseline is the smallest store. */
+export async function runStorageBench(options: { quick: boolean }): Promise<void> {
+  const sizes = options.quick ? [100, 1_000, 10_000] : [100, 10_000, 100_000];
+  const amount = options.quick ? 1_000 : 3_000;
+  const results: Array<{ size: number; throughput: number; p50: number; p99: number }> = [];
+  for (const size of sizes) {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-store-'));
+    await populate(join(dir, 'state'), size);
+    const bot = await startBenchProcess('bot', dir);
+    await loadTest(bot.url, 16, 200, 'warm');
+    const r = await loadTest(bot.url, 16, amount, `grow-${size}`);
+    await bot.stop();
+    await rm(dir, { recursive: true, force: true });
+    results.push({ size, ...r });
+  }
+  const base = results[0]!;
+  const rows: Row[] = results.slice(1).flatMap((r) => [
+    { name: `turn/s at ${r.size} conversations`, ours: r.throughput, baseline: base.throughput, unit: 'turn/s', better: 'higher' as const },
+    { name: `ms/turn (1/throughput) at ${r.size}`, ours: 1000 / r.throughput, baseline: 1000 / base.throughput, unit: 'ms', better: 'lower' as const },
+    { name: `p99 at ${r.size}`, ours: r.p99, baseline: base.p99, unit: 'ms', better: 'lower' as const },
+  ]);
+  printRows(`Per-turn cost as stored conversations grow (c=16, ${amount} turns), baseline: ${base.size} stored`, `${base.size} stored`, rows);
+}
+
+/** Heap after GC at the start and the end of a long run at c=16. */
+export async function runSoak(minutes: number): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-soak-'));
+  const bot = await startBenchProcess('bot', dir);
+  await loadTest(bot.url, 16, 2_000, 'soak-warm');
+  const start = await bot.memory();
+  const deadline = Date.now() + minutes * 60_000;
+  let round = 0;
+  while (Date.now() < deadline) await loadTest(bot.url, 16, 2_000, `soak-${round++}`);
+  const end = await bot.memory();
+  await bot.stop();
+  await rm(dir, { recursive: true, force: true });
+  printRows(`Soak: ${minutes} min at c=16, ${round * 2000} turns`, 'start', [
+    { name: 'heap used after GC', ours: end.heapUsed / 2 ** 20, baseline: start.heapUsed / 2 ** 20, unit: 'MB', better: 'lower' },
+    { name: 'rss', ours: end.rss / 2 ** 20, baseline: start.rss / 2 ** 20, unit: 'MB', better: 'lower' },
+  ]);
+}
