@@ -1,0 +1,56 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { REQUIRED_ARTICLE_IDS, type Article, type KnowledgeProblem } from './article.js';
+import { parseArticle } from './parseArticle.js';
+
+export interface LoadedKnowledge {
+  readonly articles: readonly Article[];
+  readonly problems: readonly KnowledgeProblem[];
+}
+
+async function markdownFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await markdownFiles(path)));
+    else if (entry.name.endsWith('.md')) out.push(path);
+  }
+  return out.sort();
+}
+
+/**
+ * Reads every article under `dir` and checks the base as a whole: duplicates, an id missing in one
+ * locale, broken related links, and the ids DESIGN.md requires. Paths in problems are relative to `cwd`.
+ */
+export async function loadKnowledge(dir: string, options: { required?: readonly string[]; cwd?: string } = {}): Promise<LoadedKnowledge> {
+  const { required = REQUIRED_ARTICLE_IDS, cwd = process.cwd() } = options;
+  const problems: KnowledgeProblem[] = [];
+  const articles: Article[] = [];
+  for (const path of await markdownFiles(dir)) {
+    const file = relative(cwd, path) || path;
+    const parsed = parseArticle(file, await readFile(path, 'utf8'));
+    problems.push(...parsed.problems);
+    if (parsed.article) articles.push(parsed.article);
+  }
+  const byLocale = new Map<string, Map<string, Article>>([['zh-CN', new Map()], ['en', new Map()]]);
+  for (const a of articles) {
+    const seen = byLocale.get(a.locale)!;
+    const twin = seen.get(a.id);
+    if (twin) problems.push({ file: a.file, line: 2, message: `duplicate id "${a.id}" (also in ${twin.file})` });
+    else seen.set(a.id, a);
+  }
+  const ids = new Set(articles.map((a) => a.id));
+  for (const id of ids) {
+    for (const [locale, seen] of byLocale) {
+      if (!seen.has(id)) {
+        const other = articles.find((a) => a.id === id)!;
+        problems.push({ file: other.file, line: 2, message: `id "${id}" has no ${locale} version` });
+      }
+    }
+  }
+  for (const a of articles) {
+    for (const r of a.related) if (!ids.has(r)) problems.push({ file: a.file, line: 1, message: `related link "${r}" points to no article` });
+  }
+  for (const id of required) if (!ids.has(id)) problems.push({ file: relative(cwd, dir) || dir, line: 0, message: `required article "${id}" is missing` });
+  return { articles, problems };
+}
