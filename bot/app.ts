@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { ConversationState, UserState } from 'botbuilder';
+import { FaqDialog } from '../dialogs/faqDialog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import { KnowledgeError } from './knowledge/article.js';
+import { ArticleSearch } from './knowledge/articleSearch.js';
+import { FileFeedbackStore } from './knowledge/fileFeedbackStore.js';
+import { loadKnowledge } from './knowledge/loadKnowledge.js';
 import { createAdapter } from './adapter.js';
 import { BotStorage } from './botStorage.js';
 import type { BotConfig } from './config.js';
@@ -31,7 +36,16 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
     const storage = new BotStorage(store);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
-    const dialog = new MainDialog(recognizer, { lowConfidenceStreak: conversationState.createProperty<number>('lowConfidenceStreak') });
+    const { articles, problems } = await loadKnowledge(join(config.knowledgeDir, 'articles'));
+    if (problems.length > 0) throw new KnowledgeError(problems);
+    const answers = new ArticleSearch(articles);
+    const feedback = await FileFeedbackStore.open(join(config.dataDir, 'feedback.json'));
+    const faq = new FaqDialog(answers, feedback);
+    const dialog = new MainDialog(recognizer, {
+      children: { howto_faq: faq },
+      lowConfidenceStreak: conversationState.createProperty<number>('lowConfidenceStreak'),
+      faq: { dialogId: FaqDialog.id, canAnswer: (question, locale) => answers.best(question, locale) !== null },
+    });
     const bot = new SupportBot(conversationState, userState, dialog, logger);
     const { adapter, turns } = createAdapter(config, conversationState, logger);
     const http = createServer({ adapter, logic: (context) => bot.run(context), logger });

@@ -18,6 +18,11 @@ export interface ChildDialogOptions {
 
 export interface MainDialogOptions {
   readonly children?: Partial<Record<Intent, Dialog>>;
+  /**
+   * Answers from the knowledge base: a task intent that has no dialog of its own yet still gets the
+   * article when one answers the question directly ("how do I get a fapiao").
+   */
+  readonly faq?: { readonly dialogId: string; canAnswer(question: string, locale: 'zh-CN' | 'en'): boolean };
   /** Consecutive turns the bot did not understand; kept in conversation state. */
   readonly lowConfidenceStreak?: StatePropertyAccessor<number>;
 }
@@ -47,6 +52,7 @@ export class MainDialog extends InterruptibleDialog {
   static readonly id = MAIN_DIALOG_ID;
   private readonly routes: Readonly<Record<Intent, Route>>;
   private readonly streak?: StatePropertyAccessor<number>;
+  private readonly faq?: MainDialogOptions['faq'];
 
   constructor(
     private readonly recognizer: Recognizer,
@@ -60,6 +66,7 @@ export class MainDialog extends InterruptibleDialog {
     }
     this.routes = routes;
     this.streak = options.lowConfidenceStreak;
+    this.faq = options.faq;
     this.addDialog(new TextPrompt(CHOICE_PROMPT));
     this.addDialog(new YesNoPrompt(HANDOFF_PROMPT));
     this.addDialog(
@@ -128,7 +135,11 @@ export class MainDialog extends InterruptibleDialog {
   private async dispatch(step: WaterfallStepContext, intent: Intent, recognition?: RecognizerResult): Promise<DialogTurnResult> {
     const route = this.routes[intent];
     if ('dialog' in route) return step.beginDialog(route.dialog, { intent, recognition } satisfies ChildDialogOptions);
-    await step.context.sendActivity(route.reply(messages(turnLocale(step.context))));
+    const locale = turnLocale(step.context);
+    if (this.faq && !SMALL_TALK.has(intent) && this.faq.canAnswer(step.context.activity.text ?? '', locale)) {
+      return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
+    }
+    await step.context.sendActivity(route.reply(messages(locale)));
     return step.endDialog();
   }
 }

@@ -29,7 +29,7 @@ export function searchTokens(text: string): string[] {
 }
 
 /** Confidence below this returns no answer rather than a wrong article. */
-export const DEFAULT_MIN_CONFIDENCE = 0.4;
+export const DEFAULT_MIN_CONFIDENCE = 0.35;
 
 /** Full-text search over titles, customer questions, tags, summaries and bodies, one index per language. */
 export class ArticleSearch {
@@ -68,9 +68,9 @@ export class ArticleSearch {
       this.indexes.set(locale, index);
       const df = new Map<string, number>();
       for (const a of inLocale) {
-        const head = new Set(searchTokens([a.title, ...a.questions, ...a.tags, a.summary, a.body].join('\n')).filter((t) => !STOP.has(t)));
+        const head = new Set(searchTokens([a.title, ...a.questions, ...a.tags, a.summary].join('\n')).filter((t) => !STOP.has(t)));
         this.headTerms.set(`${locale}:${a.id}`, head);
-        for (const t of head) df.set(t, (df.get(t) ?? 0) + 1);
+        for (const t of new Set([...head, ...searchTokens(a.body)])) df.set(t, (df.get(t) ?? 0) + 1);
       }
       const n = inLocale.length;
       this.idf.set(locale, new Map([...df].map(([t, d]) => [t, Math.log(1 + n / d)])));
@@ -91,16 +91,22 @@ export class ArticleSearch {
     const idf = this.idf.get(locale)!;
     const weight = (t: string) => idf.get(t) ?? this.unknownIdf.get(locale)!;
     const total = queryTerms.reduce((sum, t) => sum + weight(t), 0);
-    return results.slice(0, limit).map((r) => {
-      // Confidence is how much of the question, weighted by rarity, the article's title, customer
-      // questions, tags and summary account for: words the knowledge base has never seen count against it.
+    const top = results[0]?.score ?? 1;
+    const hits = results.slice(0, Math.max(limit, 5)).map((r) => {
+      // Confidence is how much of the question, weighted by rarity, the article accounts for: words
+      // the knowledge base has never seen count against it.
       const head = this.headTerms.get(r.id as string)!;
       const coverage = queryTerms.reduce((sum, t) => sum + (head.has(t) ? weight(t) : 0), 0) / total;
       // One shared word is chance ("beijing" in "weather in beijing"), not an answer.
       const matched = queryTerms.filter((t) => head.has(t)).length;
       const confidence = matched >= Math.min(2, queryTerms.length) ? coverage : coverage / 2;
-      return { article: this.byKey.get(r.id as string)!, score: r.score, coverage, confidence };
+      return { article: this.byKey.get(r.id as string)!, score: r.score, coverage, confidence, rank: confidence + (0.25 * r.score) / top };
     });
+    // BM25 finds the candidates; the final order also weighs how much of the question each explains.
+    return hits
+      .sort((a, b) => b.rank - a.rank)
+      .slice(0, limit)
+      .map(({ rank: _rank, ...hit }) => hit);
   }
 
   /** The best answer, or null when nothing is confident enough. */

@@ -14,7 +14,8 @@ export function parseArticle(file: string, text: string): { article?: Article; p
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(match[1]!, { lineCounter });
-  for (const e of doc.errors) fail(lineCounter.linePos(e.pos[0]).line + 1, `front matter is not valid YAML: ${e.message.split('\n')[0]}`);
+  // Front matter starts on the file's second line.
+  for (const e of doc.errors) fail(lineCounter.linePos(e.pos[0]).line + 1, `front matter is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   if (problems.length > 0 || !isMap(doc.contents)) {
     if (problems.length === 0) fail(2, 'front matter must be a YAML mapping');
     return { problems };
