@@ -6,6 +6,7 @@ import { KnowledgeError } from './knowledge/article.js';
 import { ArticleSearch } from './knowledge/articleSearch.js';
 import { FileFeedbackStore } from './knowledge/fileFeedbackStore.js';
 import { loadKnowledge } from './knowledge/loadKnowledge.js';
+import { LiveKnowledge } from './knowledge/liveKnowledge.js';
 import { createAdapter } from './adapter.js';
 import { BotStorage } from './botStorage.js';
 import type { BotConfig } from './config.js';
@@ -38,7 +39,12 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
     const userState = new UserState(storage);
     const { articles, problems } = await loadKnowledge(join(config.knowledgeDir, 'articles'));
     if (problems.length > 0) throw new KnowledgeError(problems);
-    const answers = new ArticleSearch(articles);
+    const answers = new LiveKnowledge(join(config.knowledgeDir, 'articles'), new ArticleSearch(articles));
+    if (config.watchKnowledge) {
+      answers.watch((found) =>
+        found.length === 0 ? logger.info('knowledge_reloaded') : logger.warn('knowledge_reload_rejected', { problems: found.length, first: `${found[0]!.file}:${found[0]!.line}: ${found[0]!.message}` }),
+      );
+    }
     const feedback = await FileFeedbackStore.open(join(config.dataDir, 'feedback.json'));
     const faq = new FaqDialog(answers, feedback);
     const dialog = new MainDialog(recognizer, {
@@ -55,6 +61,7 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        answers.close();
         await http.close();
         await turns.idle();
         await store.close();

@@ -27,6 +27,8 @@ export interface BotConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly knowledgeDir: string;
+  /** Re-index articles when they change (npm run dev). */
+  readonly watchKnowledge: boolean;
   readonly logLevel: LogLevel;
   readonly cloud: Cloud;
   /** Budget for one turn; channels give up after 15 s. */
@@ -158,6 +160,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
     host: r.get('HOST') ?? (auth ? '0.0.0.0' : '127.0.0.1'),
     dataDir: resolve(cwd, r.get('DATA_DIR') ?? 'data'),
     knowledgeDir: resolve(cwd, r.get('KNOWLEDGE_DIR') ?? 'knowledge'),
+    watchKnowledge: r.oneOf('KNOWLEDGE_WATCH', ['on', 'off'], 'off') === 'on',
     logLevel: r.oneOf<LogLevel>('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
     cloud,
     turnTimeoutMs: r.int('TURN_TIMEOUT_MS', 14_000, 1_000, 60_000),

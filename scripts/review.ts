@@ -1,0 +1,29 @@
+// npm run review: what customers asked that the knowledge base could not answer, grouped, and the
+// articles customers found least helpful, so a reseller knows which phrasings or articles to add.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadConfig, readEnvironment } from '../bot/config.js';
+import type { FeedbackFile } from '../bot/knowledge/fileFeedbackStore.js';
+import { groupUnanswered, rateArticles } from '../bot/knowledge/reviewReport.js';
+
+const config = loadConfig(readEnvironment());
+const file = process.argv[2] ?? join(config.dataDir, 'feedback.json');
+let data: FeedbackFile;
+try {
+  data = JSON.parse(await readFile(file, 'utf8')) as FeedbackFile;
+} catch (err) {
+  const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+  console.error(missing ? `No feedback yet (${file} does not exist).` : `${file} could not be read: ${(err as Error).message}`);
+  process.exit(missing ? 0 : 1);
+}
+const groups = groupUnanswered(data);
+console.log(`Unanswered questions: ${data.unanswered.length} in ${groups.length} group(s)`);
+for (const g of groups.slice(0, 30)) {
+  console.log(`\n  ${g.questions.length}× [${g.locales.join(', ')}] ${g.example}`);
+  for (const q of g.questions.slice(1, 4)) console.log(`       ${q}`);
+}
+const ratings = rateArticles(data);
+console.log(`\nArticles by helpful rate (worst first):`);
+for (const r of ratings.slice(0, 15)) {
+  console.log(`  ${(r.helpfulRate * 100).toFixed(0).padStart(3)}%  ${r.articleId}  (${r.helpful} helpful, ${r.notHelpful} not)`);
+}
