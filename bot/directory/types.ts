@@ -7,6 +7,8 @@ export interface Reseller {
   readonly supportPhone: string;
   readonly supportEmail: string;
   readonly portalUrl: string;
+  /** Where prospects sign up; the portal when absent. */
+  readonly signUpUrl?: string;
 }
 
 export interface Contact {
@@ -49,6 +51,8 @@ export interface InvoiceLine {
   readonly description: string;
   readonly quantity: number;
   readonly amountCny: number;
+  /** Why the line is there; 'recurring' when absent. Lets the bot explain month-to-month differences. */
+  readonly kind?: 'recurring' | 'proration' | 'usage' | 'credit';
 }
 
 export interface Invoice {
@@ -66,4 +70,12 @@ export interface Invoice {
 export interface CustomerRef {
   readonly customerId: string;
   readonly contactEmail: string;
+}
+
+/** Everything in DATA_DIR/directory.json. */
+export interface DirectoryData {
+  readonly reseller?: Reseller;
+  readonly customers: readonly Customer[];
+  readonly subscriptions: readonly Subscription[];
+  readonly invoices: readonly Invoice[];
 }
