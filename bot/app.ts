@@ -13,6 +13,8 @@ import type { BotConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { Recognizer } from './nlu/types.js';
 import { createServer } from './server.js';
+import { registerAdminRoutes } from './http/adminRoutes.js';
+import { FileTicketStore } from './tickets/fileTicketStore.js';
 import { lockDataDir } from './storage/dataDirLock.js';
 import { ShardedFileStore } from './storage/shardedFileStore.js';
 import { SupportBot } from './supportBot.js';
@@ -54,7 +56,14 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
     });
     const bot = new SupportBot(conversationState, userState, dialog, logger);
     const { adapter, turns } = createAdapter(config, conversationState, logger);
-    const http = createServer({ adapter, logic: (context) => bot.run(context), logger });
+    const tickets = await FileTicketStore.open(join(config.dataDir, 'tickets.json'));
+    const adminToken = config.adminToken;
+    const http = createServer({
+      adapter,
+      logic: (context) => bot.run(context),
+      logger,
+      ...(adminToken && { extraRoutes: (server) => registerAdminRoutes(server, { token: adminToken, tickets, logger }) }),
+    });
     const url = await http.listen(config.port, config.host);
     logger.info('listening', { url, cloud: config.cloud, auth: config.auth ? config.auth.appType : 'off' });
 

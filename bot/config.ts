@@ -38,6 +38,8 @@ export interface BotConfig {
   /** The keys ConfigurationBotFrameworkAuthentication reads; set together or not at all. */
   readonly botFramework: BotFrameworkSettings;
   readonly clu?: CluConfig;
+  /** Lets the reseller's ticket console change tickets through the running bot (loopback only). */
+  readonly adminToken?: string;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -167,9 +169,16 @@ export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
     ...(auth && { auth }),
     botFramework: cloud === 'china' ? chinaBotFrameworkSettings(auth) : {},
     ...optional('clu', readClu(r)),
+    ...optional('adminToken', readAdminToken(r)),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
+}
+
+function readAdminToken(r: Reader): string | undefined {
+  const token = r.get('ADMIN_TOKEN');
+  if (token !== undefined && token.length < 16) r.problems.push('ADMIN_TOKEN must be at least 16 characters');
+  return token;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -10,6 +10,8 @@ export interface ServerDeps {
   readonly adapter: SupportAdapter;
   readonly logic: (context: TurnContext) => Promise<void>;
   readonly logger: Logger;
+  /** More routes on the same server (the local admin endpoint, channel pages). */
+  readonly extraRoutes?: (server: Server) => void;
 }
 
 export interface BotServer {
@@ -32,7 +34,7 @@ function sendJson(res: Response, status: number, body: unknown): void {
   res.end(JSON.stringify(body ?? {}));
 }
 
-export function createServer({ adapter, logic, logger }: ServerDeps): BotServer {
+export function createServer({ adapter, logic, logger, extraRoutes }: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'csp-support-bot', handleUncaughtExceptions: false });
   let inFlight = 0;
   let stopping = false;
@@ -69,6 +71,8 @@ export function createServer({ adapter, logic, logger }: ServerDeps): BotServer 
       if (inFlight === 0) drained?.();
     }
   });
+
+  extraRoutes?.(server);
 
   return {
     server,
