@@ -20,11 +20,13 @@ export function requestedLocale(text: string): Locale | undefined {
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
 const LATIN = /[a-z]/i;
+// E-mail addresses, URLs, domains and ticket ids say nothing about the language a customer reads.
+const IDENTIFIERS = /\S+@\S+|https?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\b|\bT-\d+\b/giu;
 
-/** Han characters mean Chinese; Latin letters alone mean English; "T-1024" or "👍" keep the last language. */
+/** Han characters mean Chinese; Latin words mean English; "T-1024", "contoso.cn" or "👍" keep the last language. */
 export function detectLocale(text: string): Locale | undefined {
   if (HAN.test(text)) return 'zh-CN';
-  if (LATIN.test(text)) return 'en';
+  if (LATIN.test(text.replace(IDENTIFIERS, ' '))) return 'en';
   return undefined;
 }
 
