@@ -1,4 +1,5 @@
 import type { Messages } from './messages.js';
+import { customerEn } from './customerEn.js';
 
 export const en: Messages = {
   welcomeTitle: 'Hi, I am your Microsoft cloud support assistant',
@@ -56,6 +57,7 @@ export const en: Messages = {
   noneOfThese: 'None of these',
   offerHandoff: "I'm having trouble understanding. Would you like me to pass you to our support team?",
   handoffDeclined: 'OK. Try rephrasing your question, or say "help" to see what I can do.',
+  customer: customerEn,
   faq: {
     relatedPrefix: 'Also: ',
     fullArticle: 'Show the full article',

@@ -1,6 +1,7 @@
 import type { Locale } from './locale.js';
 import type { Intent } from '../nlu/intents.js';
 import type { FaqMessages } from './faqMessages.js';
+import type { CustomerMessages } from './customerMessages.js';
 import { en } from './en.js';
 import { zhCN } from './zhCN.js';
 
@@ -31,6 +32,7 @@ export interface Messages {
   readonly offerHandoff: string;
   readonly handoffDeclined: string;
   readonly faq: FaqMessages;
+  readonly customer: CustomerMessages;
   readonly yes: string;
   readonly no: string;
   readonly yesNoHint: string;

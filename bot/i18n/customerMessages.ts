@@ -1,0 +1,123 @@
+import type { InvoiceChange } from '../directory/invoiceChanges.js';
+import type { Invoice, Reseller, Subscription } from '../directory/types.js';
+
+/** Sign-up fields as the account set-up dialog collects them (and the ticket stores them). */
+export interface SignUpForm {
+  readonly company: string;
+  readonly domainPrefix: string;
+  readonly adminName: string;
+  readonly adminEmail: string;
+  readonly adminMobile: string;
+  readonly services: string;
+}
+
+export type SetupTask = 'signUp' | 'resetPassword' | 'addUsers' | 'customDomain' | 'mfa';
+export type BillingTopic = 'latest' | 'explain' | 'due' | 'fapiao' | 'payment' | 'refund' | 'period';
+export type SubscriptionChange = 'add' | 'reduce' | 'changePlan' | 'cancel' | 'autoRenewOn' | 'autoRenewOff' | 'trialToPaid';
+
+/** A requested subscription change, as confirmed and as written into the ticket. */
+export interface ChangeRequest {
+  readonly change: SubscriptionChange;
+  readonly offer: string;
+  readonly quantity?: number;
+  readonly currentQuantity: number;
+  readonly targetPlan?: string;
+  /** Monthly price effect in CNY when the directory knows the unit price. */
+  readonly monthlyDeltaCny?: number;
+}
+
+/** Who the customer is, for the identification and "who is asking" messages. */
+export interface IdentifyMessages {
+  askDomain: string;
+  domainHint: string;
+  askEmail: string;
+  emailHint: string;
+  noMatch: string;
+  tooManyTries(reseller: Reseller | undefined): string;
+  identified(name: string, company: string): string;
+  /** Shown in both languages at once: the tenant is not one of the reseller's customers. */
+  unknownTenant(reseller: Reseller | undefined): string;
+  notAContact(company: string, reseller: Reseller | undefined): string;
+}
+
+export interface SetupMessages {
+  whichTask: string;
+  taskHint: string;
+  taskNames: Readonly<Record<SetupTask, string>>;
+  signUpIntro: string;
+  askCompany: string;
+  companyHint: string;
+  askPrefix: string;
+  prefixHint: string;
+  prefixTaken(prefix: string): string;
+  askAdminName: string;
+  nameHint: string;
+  askAdminEmail: string;
+  askMobile: string;
+  mobileHint: string;
+  askServices: string;
+  servicesHint: string;
+  confirmSignUp(form: SignUpForm): string;
+  signUpCreated(ticketId: string, reseller: Reseller | undefined): string;
+  signUpDeclined: string;
+  offerOnBehalf(task: string): string;
+  onBehalfCreated(ticketId: string, task: string): string;
+  /** Ticket summaries, written in both languages for the support engineer. */
+  signUpTicket(form: SignUpForm): string;
+  onBehalfTicket(task: string, contact: string, company: string): string;
+}
+
+export interface BillingMessages {
+  invoiceSummary(invoice: Invoice): string;
+  whatNext: string;
+  topicNames: Readonly<Record<Exclude<BillingTopic, 'latest'>, string>>;
+  askPeriod: string;
+  periodHint: string;
+  noInvoices: string;
+  periodNotFound(period: string, available: readonly string[]): string;
+  invoiceNotFound(number: string): string;
+  changesIntro(current: Invoice, previous: Invoice | undefined): string;
+  change(change: InvoiceChange): string;
+  noChanges: string;
+  due(open: readonly Invoice[]): string;
+  fapiao(invoices: readonly Invoice[]): string;
+  offerFapiao(invoice: Invoice): string;
+  fapiaoRequested(ticketId: string, invoice: Invoice): string;
+  offerEscalation: string;
+  escalated(ticketId: string): string;
+  fapiaoTicket(invoice: Invoice, company: string): string;
+  escalationTicket(question: string, company: string): string;
+}
+
+export interface SubscriptionMessages {
+  list(subs: readonly Subscription[]): string;
+  none: string;
+  askChange: string;
+  changeHint: string;
+  changeNames: Readonly<Record<SubscriptionChange, string>>;
+  askWhich: string;
+  whichHint(count: number): string;
+  askAddQuantity(offer: string, current: number): string;
+  askReduceQuantity(offer: string, current: number): string;
+  quantityHint(max: number): string;
+  askPlan(offer: string): string;
+  planHint: string;
+  noTrial: string;
+  nothingToChange(offer: string, change: SubscriptionChange): string;
+  confirm(request: ChangeRequest): string;
+  created(ticketId: string, reseller: Reseller | undefined): string;
+  ticket(request: ChangeRequest, company: string): string;
+}
+
+/** Strings of the customer-directory dialogs: identification, account set-up, billing, subscriptions. */
+export interface CustomerMessages {
+  readonly identify: IdentifyMessages;
+  readonly setup: SetupMessages;
+  readonly billing: BillingMessages;
+  readonly subscription: SubscriptionMessages;
+  /** After three unusable answers: the handoff offer. */
+  readonly giveUp: string;
+  readonly declined: string;
+  readonly noDirectory: string;
+  ticketFailed(reseller: Reseller | undefined): string;
+}

@@ -1,0 +1,172 @@
+import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { findInvoiceNumber, parsePeriod } from '../bot/directory/answerParsers.js';
+import { chinaToday } from '../bot/directory/format.js';
+import { invoiceChanges } from '../bot/directory/invoiceChanges.js';
+import type { Invoice } from '../bot/directory/types.js';
+import type { BillingTopic } from '../bot/i18n/customerMessages.js';
+import { messages } from '../bot/i18n/messages.js';
+import { turnLocale } from '../bot/turnLocale.js';
+import type { ChildDialogOptions } from './mainDialog.js';
+import { articleText, type CustomerDialogDeps } from './customerDialogDeps.js';
+import { BILLING_TOPICS } from './customerTopics.js';
+import { IdentifyDialog } from './identifyDialog.js';
+import { InterruptibleDialog, restartMain } from './interruptibleDialog.js';
+import { bilingual, openTicket } from './openTicket.js';
+import { FieldPrompt, GAVE_UP, giveUpAfterTries, pickChoice, withButtons } from './prompts/fieldPrompt.js';
+import { YesNoPrompt } from './prompts/yesNoPrompt.js';
+import { identified, requireCustomer } from './requireCustomer.js';
+
+type MenuTopic = Exclude<BillingTopic, 'latest'>;
+const MENU: readonly MenuTopic[] = ['explain', 'due', 'fapiao', 'payment', 'refund', 'period'];
+const ARTICLE: Partial<Record<BillingTopic, string>> = { fapiao: 'billing/fapiao', payment: 'billing/payment-methods', refund: 'billing/refunds' };
+
+const MAIN = 'billingMain';
+const OFFER = 'billingOffer';
+const TOPIC = 'billingTopic';
+const PERIOD = 'billingPeriod';
+const CONFIRM = 'billingConfirm';
+
+interface MainValues {
+  question: string;
+  customerId: string;
+}
+type Offer = { readonly kind: 'fapiao'; readonly customerId: string; readonly invoice: string } | { readonly kind: 'escalate'; readonly customerId: string; readonly question: string };
+
+/** `billing`: the identified customer's invoices, what changed and why, amounts due, fapiao, and the articles for the rest. */
+export class BillingDialog extends InterruptibleDialog {
+  static readonly id = 'billingDialog';
+
+  constructor(private readonly deps: CustomerDialogDeps) {
+    super(BillingDialog.id);
+    // The menu is optional: anything that is not one of its topics is a new question for the main dialog.
+    this.addDialog(new TextPrompt(TOPIC));
+    this.addDialog(new FieldPrompt(PERIOD, (t) => parsePeriod(t, this.today()) ?? { hint: (m) => m.customer.billing.periodHint }));
+    this.addDialog(new YesNoPrompt(CONFIRM, giveUpAfterTries));
+    this.addDialog(new IdentifyDialog(deps.identity));
+    this.addDialog(new WaterfallDialog(MAIN, [(s) => this.identify(s), (s) => this.firstAnswer(s), (s) => this.afterTopic(s), (s) => this.afterPeriod(s)]));
+    this.addDialog(new WaterfallDialog(OFFER, [(s) => this.askOffer(s), (s) => this.afterOffer(s)]));
+    this.initialDialogId = MAIN;
+  }
+
+  private today(): string {
+    return chinaToday((this.deps.now ?? (() => new Date()))());
+  }
+
+  private async identify(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    (step.values as MainValues).question = step.context.activity.text ?? '';
+    return requireCustomer(step, this.deps.identity, (step.options as ChildDialogOptions | undefined)?.recognition?.entities);
+  }
+
+  private async firstAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const who = identified(this.deps.identity, step.result);
+    if (!who) return step.endDialog();
+    const values = step.values as MainValues;
+    values.customerId = who.customer.id;
+    const m = messages(turnLocale(step.context)).customer.billing;
+    const invoices = this.deps.identity.directory.invoicesOf(who.customer.id);
+    const number = findInvoiceNumber(values.question);
+    if (number) {
+      // Scoped to this customer: another customer's invoice number finds nothing, and says no more.
+      const invoice = this.deps.identity.directory.invoiceOf(who.customer.id, number);
+      await step.context.sendActivity(invoice ? m.invoiceSummary(invoice) : m.invoiceNotFound(number));
+      return step.endDialog();
+    }
+    const topic = pickChoice(values.question, (mm) => mm.customer.billing.topicNames, BILLING_TOPICS);
+    const period = parsePeriod(values.question, this.today());
+    if (topic || period) return this.answer(step, topic ?? 'latest', period);
+    if (invoices[0]) await step.context.sendActivity(m.invoiceSummary(invoices[0]));
+    else await step.context.sendActivity(m.noInvoices);
+    return step.prompt(TOPIC, { prompt: withButtons(m.whatNext, MENU.map((t) => m.topicNames[t])) });
+  }
+
+  private async afterTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const topic = pickChoice(String(step.result ?? ''), (m) => m.customer.billing.topicNames, BILLING_TOPICS);
+    if (!topic) return restartMain(step);
+    return this.answer(step, topic, undefined);
+  }
+
+  private async afterPeriod(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result === GAVE_UP) return this.giveUp(step);
+    return this.answer(step, 'latest', step.result as string);
+  }
+
+  /** Answers one topic; `period` picks the invoice (latest otherwise). */
+  private async answer(step: WaterfallStepContext, topic: BillingTopic, period: string | undefined): Promise<DialogTurnResult> {
+    const locale = turnLocale(step.context);
+    const m = messages(locale).customer.billing;
+    const { customerId, question } = step.values as MainValues;
+    const all = this.deps.identity.directory.invoicesOf(customerId);
+    const send = (text: string) => step.context.sendActivity(text);
+    if (topic === 'period') return step.prompt(PERIOD, { prompt: m.askPeriod });
+    if (topic === 'due') {
+      await send(m.due(all.filter((i) => i.status !== 'paid')));
+      return step.endDialog();
+    }
+    const article = ARTICLE[topic] ? this.deps.articles.get(ARTICLE[topic], locale) : undefined;
+    if (article) await step.context.sendActivity({ text: articleText(article), textFormat: 'markdown' });
+    if (topic === 'fapiao') {
+      if (all.length > 0) await send(m.fapiao(all.slice(0, 3)));
+      const open = all.find((i) => i.fapiao === 'not_requested');
+      if (open) return step.replaceDialog(OFFER, { kind: 'fapiao', customerId, invoice: open.number } satisfies Offer);
+      return step.endDialog();
+    }
+    if (topic === 'payment' || topic === 'refund') return step.replaceDialog(OFFER, { kind: 'escalate', customerId, question } satisfies Offer);
+    if (all.length === 0) {
+      await send(m.noInvoices);
+      return step.endDialog();
+    }
+    const index = period ? all.findIndex((i) => i.period === period) : 0;
+    if (index < 0) {
+      await send(m.periodNotFound(period!, all.map((i) => i.period)));
+      return step.endDialog();
+    }
+    const invoice = all[index]!;
+    if (topic === 'explain') await send(this.explain(invoice, all[index + 1], locale));
+    else await send(m.invoiceSummary(invoice));
+    return step.endDialog();
+  }
+
+  private explain(invoice: Invoice, previous: Invoice | undefined, locale: ReturnType<typeof turnLocale>): string {
+    const m = messages(locale).customer.billing;
+    const changes = invoiceChanges(invoice, previous);
+    const lines = previous ? (changes.length > 0 ? changes.map((c) => m.change(c)) : [m.noChanges]) : [];
+    return [m.changesIntro(invoice, previous), ...lines].join('\n');
+  }
+
+  private async askOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const offer = step.options as Offer;
+    (step.values as { offer?: Offer }).offer = offer;
+    const m = messages(turnLocale(step.context)).customer.billing;
+    const invoice = offer.kind === 'fapiao' ? this.deps.identity.directory.invoiceOf(offer.customerId, offer.invoice) : undefined;
+    return step.prompt(CONFIRM, { prompt: invoice ? m.offerFapiao(invoice) : m.offerEscalation });
+  }
+
+  private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const m = messages(turnLocale(step.context)).customer;
+    if (step.result === undefined) return this.giveUp(step);
+    if (step.result === false) {
+      await step.context.sendActivity(m.declined);
+      return step.endDialog();
+    }
+    const offer = (step.values as { offer: Offer }).offer;
+    const directory = this.deps.identity.directory;
+    const customer = directory.customerById(offer.customerId);
+    if (!customer) return step.endDialog();
+    const invoice = offer.kind === 'fapiao' ? directory.invoiceOf(customer.id, offer.invoice) : undefined;
+    const ticket = await openTicket(
+      step.context,
+      this.deps.tickets,
+      invoice
+        ? { category: 'billing', customer: customer.id, title: `${m.billing.topicNames.fapiao}: ${invoice.number}`, summary: bilingual((c) => c.billing.fapiaoTicket(invoice, customer.company)), details: { request: 'fapiao', invoice: invoice.number } }
+        : { category: 'billing', customer: customer.id, title: `${customer.company}: ${offer.kind === 'escalate' ? offer.question.slice(0, 60) : ''}`, summary: bilingual((c) => c.billing.escalationTicket(offer.kind === 'escalate' ? offer.question : '', customer.company)), details: { request: 'question', question: offer.kind === 'escalate' ? offer.question : '' } },
+      directory.reseller(),
+    );
+    if (ticket) await step.context.sendActivity(invoice ? m.billing.fapiaoRequested(ticket.id, invoice) : m.billing.escalated(ticket.id));
+    return step.endDialog();
+  }
+
+  private async giveUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await step.context.sendActivity(messages(turnLocale(step.context)).customer.giveUp);
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,43 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { CustomerDirectory } from '../bot/directory/customerDirectory.js';
+import type { CustomerLookup } from '../bot/directory/customerLookup.js';
+import { resolveCustomer, type Caller, type Resolution } from '../bot/directory/resolveCustomer.js';
+import type { CustomerRef } from '../bot/directory/types.js';
+
+/** What the customer dialogs need to know who is asking. `customerRef` lives in user state. */
+export interface IdentityDeps {
+  readonly directory: CustomerDirectory;
+  readonly customerRef: StatePropertyAccessor<CustomerRef | undefined>;
+}
+
+interface TeamsChannelData {
+  readonly tenant?: { readonly id?: unknown };
+}
+
+/**
+ * The caller as the channel reports it. Tenant and object ids are trusted only from Teams: in Direct Line
+ * and the Emulator the client writes channelData itself, so they could name someone else's tenant.
+ */
+export async function callerOf(context: TurnContext, refs: IdentityDeps['customerRef']): Promise<Caller> {
+  const a = context.activity;
+  if (a.channelId === 'msteams') {
+    const tenantId = (a.channelData as TeamsChannelData | undefined)?.tenant?.id ?? a.conversation?.tenantId;
+    if (typeof tenantId === 'string' && tenantId !== '') {
+      return { teams: { tenantId, ...(a.from?.aadObjectId && { aadObjectId: a.from.aadObjectId }) } };
+    }
+  }
+  const ref = await refs.get(context);
+  return ref ? { ref } : {};
+}
+
+export async function whoIsAsking(context: TurnContext, deps: IdentityDeps): Promise<Resolution> {
+  return resolveCustomer(deps.directory, await callerOf(context, deps.customerRef));
+}
+
+/** The lookup other features (service health, tickets) take as a dependency: identified contacts only. */
+export function createCustomerLookup(deps: IdentityDeps): CustomerLookup {
+  return async (context) => {
+    const r = await whoIsAsking(context, deps);
+    return r.status === 'identified' ? { customer: r.customer, contact: r.contact } : undefined;
+  };
+}

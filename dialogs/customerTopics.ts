@@ -1,0 +1,28 @@
+import type { BillingTopic, SetupTask, SubscriptionChange } from '../bot/i18n/customerMessages.js';
+
+/** Keyword cues for what a customer wants inside each dialog; the first match wins, so order matters. */
+export const SETUP_TASKS: ReadonlyArray<readonly [SetupTask, RegExp]> = [
+  ['resetPassword', /password|密码|locked out|锁定|忘记/],
+  ['mfa', /\bmfa\b|2fa|multi-?factor|two-?factor|authenticator|多重|双重|双因素|验证器|二次验证/],
+  ['customDomain', /custom domain|own domain|add (?:a |our )?domain|自定义域|域名/],
+  ['addUsers', /add (?:a |new )?(?:users?|admins?|accounts?)|new users?|添加(?:用户|管理员|账号)|新(?:用户|员工|账号)|加(?:用户|人)/],
+  ['signUp', /sign ?up|register|open an account|new customer|become a customer|注册|开户|开通|新客户|申请账号/],
+];
+
+export const BILLING_TOPICS: ReadonlyArray<readonly [Exclude<BillingTopic, 'latest' | 'period'>, RegExp]> = [
+  ['refund', /refund|money back|退款|退费/],
+  ['fapiao', /fapiao|vat invoice|tax invoice|发票|增值税|开票/],
+  ['payment', /how (?:do|can) i pay|payment method|pay by|bank transfer|alipay|wechat pay|付款方式|支付方式|怎么(?:付|支付|缴)|对公转账|支付宝|微信支付/],
+  ['explain', /why|differ|higher|more than|increase|went up|explain|breakdown|为什么|为何|变多|变高|多了|上涨|涨了|不一样|明细|解释/],
+  ['due', /\bdue\b|owe|outstanding|balance|overdue|unpaid|应付|欠费|余额|待付|逾期|未付|到期/],
+];
+
+export const SUBSCRIPTION_CHANGES: ReadonlyArray<readonly [SubscriptionChange, RegExp]> = [
+  ['trialToPaid', /trial|试用/],
+  ['autoRenewOff', /(?:turn off|disable|stop) auto-?renew|auto-?renew(?:al)? off|关闭自动续|取消自动续|不要自动续/],
+  ['autoRenewOn', /(?:turn on|enable) auto-?renew|auto-?renew(?:al)? on|开启自动续|打开自动续|自动续订/],
+  ['cancel', /cancel|terminate|退订|取消订阅|不再续|停用/],
+  ['reduce', /reduce|remove|fewer|decrease|减少|删减|少买|减掉/],
+  ['add', /add|more|buy|increase|purchase|增加|多买|购买|加\s*\d|添加|加购/],
+  ['changePlan', /upgrade|downgrade|switch|change (?:to|plan)|升级|降级|换成|改为|变更版本/],
+];

@@ -1,0 +1,25 @@
+import type { TurnContext } from 'botbuilder';
+import type { Reseller } from '../bot/directory/types.js';
+import { messages, type Messages } from '../bot/i18n/messages.js';
+import type { CustomerMessages } from '../bot/i18n/customerMessages.js';
+import type { NewTicket, Ticket, TicketStore } from '../bot/tickets/types.js';
+import { turnLocale } from '../bot/turnLocale.js';
+
+/** Both languages of a ticket summary, from the same message function. */
+export function bilingual(build: (m: CustomerMessages) => string): NewTicket['summary'] {
+  return { 'zh-CN': build(messages('zh-CN').customer), en: build(messages('en').customer) };
+}
+
+/**
+ * Creates a reseller ticket; resolves once it is durably stored. A storage failure is told to the user
+ * with the reseller's contacts (and yields undefined) rather than surfacing as an error.
+ */
+export async function openTicket(context: TurnContext, tickets: TicketStore, ticket: Omit<NewTicket, 'kind' | 'locale'>, reseller: Reseller | undefined): Promise<Ticket | undefined> {
+  const m: Messages = messages(turnLocale(context));
+  try {
+    return await tickets.create({ kind: 'reseller', locale: turnLocale(context), ...ticket });
+  } catch {
+    await context.sendActivity(m.customer.ticketFailed(reseller));
+    return undefined;
+  }
+}

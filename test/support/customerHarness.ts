@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { ConversationState, TestAdapter, UserState, type Activity } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { BotStorage } from '../../bot/botStorage.js';
+import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
+import { demoDirectory } from '../../bot/directory/demoDirectory.js';
+import type { CustomerRef } from '../../bot/directory/types.js';
+import { createLogger } from '../../bot/log.js';
+import { extractEntities } from '../../bot/nlu/entities.js';
+import type { Intent } from '../../bot/nlu/intents.js';
+import type { Recognizer, RecognizerResult } from '../../bot/nlu/types.js';
+import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
+import { SupportBot } from '../../bot/supportBot.js';
+import { turnErrorHandler } from '../../bot/turnErrorHandler.js';
+import type { CustomerDialogDeps } from '../../dialogs/customerDialogDeps.js';
+import { MainDialog } from '../../dialogs/mainDialog.js';
+import { FakeRecognizer, type FakeRule } from './fakeRecognizer.js';
+import { MemoryTicketStore } from './memoryTicketStore.js';
+import { FakeArticles } from './fakeArticles.js';
+import { makeTempDir } from './tempDir.js';
+
+export interface CustomerHarness {
+  readonly dataDir: string;
+  readonly adapter: TestAdapter;
+  readonly tickets: MemoryTicketStore;
+  readonly directory: CustomerDirectory;
+  readonly store: ShardedFileStore;
+  readonly logLines: string[];
+  say(text: string, extra?: Partial<Activity>): Promise<Partial<Activity>[]>;
+  remove(): Promise<void>;
+}
+
+export const CUSTOMER_RULES: readonly FakeRule[] = [
+  [/sign ?up|注册|开户|password|密码|mfa|多重|custom domain|自定义域名|add users|添加用户|account help|账号问题/i, 'account_setup'],
+  [/invoice|bill|charge|fapiao|发票|账单|费用|退款|refund|付款|pay|owe|应付/i, 'billing'],
+  [/license|subscription|订阅|许可证|auto-?renew|自动续|trial|试用/i, 'subscription'],
+];
+
+/** Fixed intents from the rules, real entities from bot/nlu, as the embedded recognizer would give them. */
+class EntityRecognizer implements Recognizer {
+  constructor(private readonly inner: Recognizer) {}
+  async recognize(text: string): Promise<RecognizerResult> {
+    return { ...(await this.inner.recognize(text)), entities: extractEntities(text) };
+  }
+}
+
+/**
+ * The real SupportBot and MainDialog with file-backed state in a temp DATA_DIR seeded with the demo
+ * directory, so tests can check state and ticket files on disk.
+ */
+export async function customerHarness(children: (deps: CustomerDialogDeps) => Partial<Record<Intent, Dialog>>): Promise<CustomerHarness> {
+  const temp = await makeTempDir('customer-');
+  const directory = await CustomerDirectory.open(temp.path);
+  await directory.replace(demoDirectory());
+  const store = await ShardedFileStore.open(join(temp.path, 'state'));
+  const storage = new BotStorage(store);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const tickets = new MemoryTicketStore(join(temp.path, 'tickets.json'));
+  const deps: CustomerDialogDeps = {
+    identity: { directory, customerRef: userState.createProperty<CustomerRef | undefined>('customerRef') },
+    tickets,
+    articles: new FakeArticles(),
+    now: () => new Date('2026-11-23T08:00:00Z'),
+  };
+  const logLines: string[] = [];
+  const logger = createLogger('info', (line) => logLines.push(line));
+  const dialog = new MainDialog(new EntityRecognizer(new FakeRecognizer(CUSTOMER_RULES)), { children: children(deps) });
+  const bot = new SupportBot(conversationState, userState, dialog, logger);
+  const adapter = new TestAdapter((context) => bot.run(context));
+  adapter.onTurnError = turnErrorHandler(conversationState, logger);
+  return {
+    dataDir: temp.path, adapter, tickets, directory, store, logLines,
+    async say(text, extra = {}) {
+      adapter.activeQueue.splice(0);
+      await adapter.receiveActivity({ type: 'message', text, ...extra });
+      return adapter.activeQueue.splice(0);
+    },
+    async remove() {
+      await store.flush();
+      await temp.remove();
+    },
+  };
+}
+
+/** Every reply's text of one turn, joined, for substring checks. */
+export const joined = (replies: Partial<Activity>[]) => replies.map((r) => r.text ?? '').join('\n');
