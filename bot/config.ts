@@ -2,8 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { chinaBotFrameworkSettings, type BotFrameworkSettings } from './cloud.js';
+import { ConfigReader, type Env } from './configReader.js';
+import { readBlob, readClu, readGraph, readPartnerCenter, type BlobConfig, type CluConfig, type Cloud, type GraphConfig, type PartnerCenterConfig } from './integrationConfig.js';
 
-export type Cloud = 'public' | 'china';
+export type { Cloud } from './integrationConfig.js';
+export type { Env } from './configReader.js';
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -12,14 +15,6 @@ export interface BotAuthConfig {
   readonly appType: AppType;
   readonly password?: string;
   readonly tenantId?: string;
-}
-
-export interface CluConfig {
-  readonly endpoint: string;
-  readonly key: string;
-  readonly project: string;
-  readonly deployment: string;
-  readonly timeoutMs: number;
 }
 
 export interface BotConfig {
@@ -38,11 +33,22 @@ export interface BotConfig {
   /** The keys ConfigurationBotFrameworkAuthentication reads; set together or not at all. */
   readonly botFramework: BotFrameworkSettings;
   readonly clu?: CluConfig;
+  readonly graph?: GraphConfig;
+  readonly partnerCenter?: PartnerCenterConfig;
+  /** Where state, tickets, the directory, feedback and the outbox live: DATA_DIR files, or Azure Blob Storage. */
+  readonly storage: 'file' | 'blob';
+  readonly blob?: BlobConfig;
+  /** Teams tenants allowed to use the bot (lowercase GUIDs); absent means every tenant. */
+  readonly allowedTenants?: readonly string[];
+  /** GET / and the local Direct Line subset: on by default only without an app id (LOCAL_WEBCHAT=on forces it). */
+  readonly localWebChat: boolean;
+  /** Redacted transcripts under DATA_DIR (TRANSCRIPTS=on). */
+  readonly transcripts: boolean;
+  /** Old transcripts, feedback text and closed tickets' personal fields are deleted after this many days. */
+  readonly retentionDays: number;
   /** Lets the reseller's ticket console change tickets through the running bot (loopback only). */
   readonly adminToken?: string;
 }
-
-export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Thrown at start-up with every problem at once, so one restart fixes them all. */
 export class ConfigError extends Error {
@@ -52,74 +58,7 @@ export class ConfigError extends Error {
   }
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-class Reader {
-  readonly problems: string[] = [];
-  constructor(private readonly env: Env) {}
-
-  /** Trimmed-looking values only: a trailing comma or space is what a copied `.env` sample leaves behind. */
-  get(key: string): string | undefined {
-    const raw = this.env[key];
-    if (raw === undefined || raw === '') return undefined;
-    if (raw !== raw.trim()) this.problems.push(`${key} has leading or trailing whitespace`);
-    else if (/[,;]$/.test(raw)) this.problems.push(`${key} ends with "${raw.at(-1)}" (left over from a copied sample?)`);
-    else return raw;
-    return undefined;
-  }
-
-  oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
-    const value = this.get(key);
-    if (value === undefined) return fallback;
-    const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-    if (!match) this.problems.push(`${key} must be one of ${allowed.join(', ')} (got "${value}")`);
-    return match ?? fallback;
-  }
-
-  int(key: string, fallback: number, min: number, max: number): number {
-    const value = this.get(key);
-    if (value === undefined) return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      this.problems.push(`${key} must be an integer from ${min} to ${max} (got "${value}")`);
-      return fallback;
-    }
-    return n;
-  }
-
-  url(key: string): string | undefined {
-    const value = this.get(key);
-    if (value === undefined) return undefined;
-    try {
-      const u = new URL(value);
-      if (u.protocol === 'http:' || u.protocol === 'https:') return value;
-    } catch {
-      // reported below
-    }
-    this.problems.push(`${key} must be an http(s) URL (got "${value}")`);
-    return undefined;
-  }
-
-  /** An optional integration: all keys or none, never a half-configured one. */
-  group(keys: readonly string[]): Record<string, string> | undefined {
-    const present = keys.filter((k) => this.env[k] !== undefined && this.env[k] !== '');
-    if (present.length === 0) return undefined;
-    const missing = keys.filter((k) => !present.includes(k));
-    if (missing.length > 0) {
-      this.problems.push(`${missing.join(', ')} must be set together with ${present.join(', ')}`);
-      return undefined;
-    }
-    const values: Record<string, string> = {};
-    for (const k of keys) {
-      const v = this.get(k);
-      if (v === undefined) return undefined;
-      values[k] = v;
-    }
-    return values;
-  }
-}
-
-function readAuth(r: Reader): BotAuthConfig | undefined {
+function readAuth(r: ConfigReader): BotAuthConfig | undefined {
   const appId = r.get('MicrosoftAppId');
   const appType = r.oneOf<AppType>('MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant');
   const password = r.get('MicrosoftAppPassword');
@@ -128,8 +67,8 @@ function readAuth(r: Reader): BotAuthConfig | undefined {
     if (password !== undefined) r.problems.push('MicrosoftAppPassword is set but MicrosoftAppId is empty');
     return undefined;
   }
-  if (!GUID.test(appId)) r.problems.push(`MicrosoftAppId must be a GUID (got "${appId}")`);
-  if (tenantId !== undefined && !GUID.test(tenantId)) r.problems.push('MicrosoftAppTenantId must be a GUID');
+  if (!r.isGuid(appId)) r.problems.push(`MicrosoftAppId must be a GUID (got "${appId}")`);
+  if (tenantId !== undefined && !r.isGuid(tenantId)) r.problems.push('MicrosoftAppTenantId must be a GUID');
   if (appType !== 'UserAssignedMSI' && password === undefined) {
     r.problems.push(`MicrosoftAppPassword is required for MicrosoftAppType=${appType}`);
   }
@@ -142,20 +81,12 @@ function readAuth(r: Reader): BotAuthConfig | undefined {
   return { appId, appType, ...(password && { password }), ...(tenantId && { tenantId }) };
 }
 
-function readClu(r: Reader): CluConfig | undefined {
-  const group = r.group(['CLU_ENDPOINT', 'CLU_KEY', 'CLU_PROJECT', 'CLU_DEPLOYMENT']);
-  const timeoutMs = r.int('CLU_TIMEOUT_MS', 1500, 100, 30_000);
-  if (!group) return undefined;
-  const endpoint = r.url('CLU_ENDPOINT');
-  if (!endpoint) return undefined;
-  return { endpoint, key: group.CLU_KEY!, project: group.CLU_PROJECT!, deployment: group.CLU_DEPLOYMENT!, timeoutMs };
-}
-
 /** Pure: builds the config from an environment map, or throws one ConfigError naming every bad key. */
 export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
-  const r = new Reader(env);
+  const r = new ConfigReader(env);
   const auth = readAuth(r);
   const cloud = r.oneOf<Cloud>('CLOUD', ['public', 'china'], 'public');
+  const storage = r.oneOf('STORAGE', ['file', 'blob'] as const, 'file');
   const config: BotConfig = {
     port: r.int('PORT', 3978, 0, 65_535),
     // With no app id nothing authenticates callers, so only this machine may reach the bot.
@@ -169,13 +100,21 @@ export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
     ...(auth && { auth }),
     botFramework: cloud === 'china' ? chinaBotFrameworkSettings(auth) : {},
     ...optional('clu', readClu(r)),
+    ...optional('graph', readGraph(r, cloud)),
+    ...optional('partnerCenter', readPartnerCenter(r, cloud)),
+    storage,
+    ...optional('blob', readBlob(r, storage)),
+    ...optional('allowedTenants', r.guidList('ALLOWED_TENANTS')),
+    localWebChat: r.oneOf('LOCAL_WEBCHAT', ['on', 'off'], auth ? 'off' : 'on') === 'on',
+    transcripts: r.oneOf('TRANSCRIPTS', ['on', 'off'], 'off') === 'on',
+    retentionDays: r.int('RETENTION_DAYS', 90, 1, 3650),
     ...optional('adminToken', readAdminToken(r)),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
 }
 
-function readAdminToken(r: Reader): string | undefined {
+function readAdminToken(r: ConfigReader): string | undefined {
   const token = r.get('ADMIN_TOKEN');
   if (token !== undefined && token.length < 16) r.problems.push('ADMIN_TOKEN must be at least 16 characters');
   return token;

@@ -78,4 +78,34 @@ describe('config', () => {
     expect(problemsOf(partial).join('\n')).to.match(/CLU_KEY must be set together with CLU_ENDPOINT/);
     expect(problemsOf({ ...clu, CLU_ENDPOINT: 'ftp://x' }).join('\n')).to.match(/CLU_ENDPOINT must be an http\(s\) URL/);
   });
+
+  it('uses the 21Vianet Graph endpoints for CLOUD=china, and loopback overrides for tests', () => {
+    const graph = { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 's' };
+    expect(loadConfig({ ...graph, CLOUD: 'china' }).graph).to.deep.include({ authorityHost: 'https://login.chinacloudapi.cn', endpoint: 'https://microsoftgraph.chinacloudapi.cn' });
+    expect(loadConfig(graph).graph).to.deep.include({ authorityHost: 'https://login.microsoftonline.com', endpoint: 'https://graph.microsoft.com' });
+    expect(loadConfig({ ...graph, GRAPH_ENDPOINT: 'http://127.0.0.1:9999/' }).graph?.endpoint).to.equal('http://127.0.0.1:9999');
+    expect(loadConfig({}).graph).to.equal(undefined);
+    expect(problemsOf({ GRAPH_TENANT_ID: TENANT }).join('\n')).to.match(/GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET must be set together/);
+  });
+
+  it('needs both blob keys for STORAGE=blob, with a valid container name', () => {
+    expect(loadConfig({}).storage).to.equal('file');
+    expect(problemsOf({ STORAGE: 'blob' }).join('\n')).to.match(/STORAGE=blob needs BLOB_CONNECTION_STRING and BLOB_CONTAINER/);
+    const blob = { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', BLOB_CONTAINER: 'bot-state' };
+    expect(loadConfig(blob).blob).to.deep.equal({ connectionString: 'UseDevelopmentStorage=true', container: 'bot-state' });
+    expect(problemsOf({ ...blob, BLOB_CONTAINER: 'Bot_State' }).join('\n')).to.match(/BLOB_CONTAINER must be/);
+  });
+
+  it('reads the tenant allow-list, web chat, transcript and retention settings', () => {
+    const other = 'AAAAAAAA-0000-4000-8000-000000000001';
+    expect(loadConfig({ ALLOWED_TENANTS: `${TENANT}, ${other}` }).allowedTenants).to.deep.equal([TENANT, other.toLowerCase()]);
+    expect(problemsOf({ ALLOWED_TENANTS: `${TENANT},` }).join('\n')).to.match(/ALLOWED_TENANTS ends with ","/);
+    expect(problemsOf({ ALLOWED_TENANTS: `${TENANT},contoso` }).join('\n')).to.match(/ALLOWED_TENANTS must list tenant GUIDs.*"contoso"/);
+    expect(loadConfig({}).localWebChat).to.equal(true);
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x' }).localWebChat).to.equal(false);
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on' }).localWebChat).to.equal(true);
+    expect(loadConfig({}).transcripts).to.equal(false);
+    expect(loadConfig({}).retentionDays).to.equal(90);
+    expect(problemsOf({ RETENTION_DAYS: '0' }).join('\n')).to.match(/RETENTION_DAYS must be an integer from 1/);
+  });
 });

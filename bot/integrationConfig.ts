@@ -1,0 +1,103 @@
+import type { ConfigReader } from './configReader.js';
+
+export type Cloud = 'public' | 'china';
+
+export interface CluConfig {
+  readonly endpoint: string;
+  readonly key: string;
+  readonly project: string;
+  readonly deployment: string;
+  readonly timeoutMs: number;
+}
+
+/** Microsoft Graph service communications API, with client credentials. */
+export interface GraphConfig {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Token authority host, e.g. https://login.chinacloudapi.cn (no trailing slash). */
+  readonly authorityHost: string;
+  /** Graph root, e.g. https://microsoftgraph.chinacloudapi.cn (no trailing slash). */
+  readonly endpoint: string;
+  readonly timeoutMs: number;
+}
+
+/** Partner Center service requests (tier 2: reported to 21Vianet on the customer's behalf). */
+export interface PartnerCenterConfig {
+  /** REST base URL, e.g. https://partner.partnercenterapi.microsoftonline.cn (no trailing slash). */
+  readonly endpoint: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly authorityHost: string;
+  /** The token scope, e.g. https://api.partnercenter.microsoft.com/.default. */
+  readonly scope: string;
+  readonly timeoutMs: number;
+}
+
+export interface BlobConfig {
+  readonly connectionString: string;
+  readonly container: string;
+}
+
+const AUTHORITY: Record<Cloud, string> = { public: 'https://login.microsoftonline.com', china: 'https://login.chinacloudapi.cn' };
+const GRAPH: Record<Cloud, string> = { public: 'https://graph.microsoft.com', china: 'https://microsoftgraph.chinacloudapi.cn' };
+const PARTNER_CENTER_SCOPE: Record<Cloud, string> = {
+  public: 'https://api.partnercenter.microsoft.com/.default',
+  china: 'https://api.partnercenter.microsoftonline.cn/.default',
+};
+
+export function readClu(r: ConfigReader): CluConfig | undefined {
+  const group = r.group(['CLU_ENDPOINT', 'CLU_KEY', 'CLU_PROJECT', 'CLU_DEPLOYMENT']);
+  const timeoutMs = r.int('CLU_TIMEOUT_MS', 1500, 100, 30_000);
+  if (!group) return undefined;
+  const endpoint = r.url('CLU_ENDPOINT');
+  if (!endpoint) return undefined;
+  return { endpoint, key: group.CLU_KEY!, project: group.CLU_PROJECT!, deployment: group.CLU_DEPLOYMENT!, timeoutMs };
+}
+
+/** GRAPH_AUTHORITY_HOST and GRAPH_ENDPOINT default to the cloud's own; tests point them at loopback. */
+export function readGraph(r: ConfigReader, cloud: Cloud): GraphConfig | undefined {
+  const group = r.group(['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET']);
+  const authorityHost = r.url('GRAPH_AUTHORITY_HOST') ?? AUTHORITY[cloud];
+  const endpoint = r.url('GRAPH_ENDPOINT') ?? GRAPH[cloud];
+  const timeoutMs = r.int('GRAPH_TIMEOUT_MS', 5000, 100, 60_000);
+  if (!group) return undefined;
+  r.guid('GRAPH_TENANT_ID');
+  return { tenantId: group.GRAPH_TENANT_ID!, clientId: group.GRAPH_CLIENT_ID!, clientSecret: group.GRAPH_CLIENT_SECRET!, authorityHost, endpoint, timeoutMs };
+}
+
+export function readPartnerCenter(r: ConfigReader, cloud: Cloud): PartnerCenterConfig | undefined {
+  const group = r.group(['PARTNER_CENTER_ENDPOINT', 'PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_CLIENT_ID', 'PARTNER_CENTER_CLIENT_SECRET']);
+  const authorityHost = r.url('PARTNER_CENTER_AUTHORITY_HOST') ?? AUTHORITY[cloud];
+  const scope = r.get('PARTNER_CENTER_SCOPE') ?? PARTNER_CENTER_SCOPE[cloud];
+  const timeoutMs = r.int('PARTNER_CENTER_TIMEOUT_MS', 10_000, 100, 120_000);
+  if (!group) return undefined;
+  const endpoint = r.url('PARTNER_CENTER_ENDPOINT');
+  if (!endpoint) return undefined;
+  return {
+    endpoint,
+    tenantId: group.PARTNER_CENTER_TENANT_ID!,
+    clientId: group.PARTNER_CENTER_CLIENT_ID!,
+    clientSecret: group.PARTNER_CENTER_CLIENT_SECRET!,
+    authorityHost,
+    scope,
+    timeoutMs,
+  };
+}
+
+/** STORAGE=blob needs both keys; STORAGE=file (the default) must not leave them half-set. */
+export function readBlob(r: ConfigReader, storage: 'file' | 'blob'): BlobConfig | undefined {
+  const group = r.group(['BLOB_CONNECTION_STRING', 'BLOB_CONTAINER']);
+  if (storage === 'blob' && !group) {
+    r.problems.push('STORAGE=blob needs BLOB_CONNECTION_STRING and BLOB_CONTAINER');
+    return undefined;
+  }
+  if (!group) return undefined;
+  const container = group.BLOB_CONTAINER!;
+  // Azure container names: 3-63 lowercase letters, digits and single hyphens, starting with a letter or digit.
+  if (!/^(?=.{3,63}$)[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/.test(container)) {
+    r.problems.push(`BLOB_CONTAINER must be 3-63 lowercase letters, digits or single hyphens (got "${container}")`);
+  }
+  return { connectionString: group.BLOB_CONNECTION_STRING!, container };
+}
