@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import { ConversationState, UserState } from 'botbuilder';
-import { FaqDialog } from '../dialogs/faqDialog.js';
-import { MainDialog } from '../dialogs/mainDialog.js';
 import { KnowledgeError } from './knowledge/article.js';
 import { ArticleSearch } from './knowledge/articleSearch.js';
 import { FileFeedbackStore } from './knowledge/fileFeedbackStore.js';
@@ -9,6 +7,8 @@ import { loadKnowledge } from './knowledge/loadKnowledge.js';
 import { LiveKnowledge } from './knowledge/liveKnowledge.js';
 import { createAdapter } from './adapter.js';
 import { BotStorage } from './botStorage.js';
+import { buildDialogTree } from './dialogTree.js';
+import { CustomerDirectory } from './directory/customerDirectory.js';
 import type { BotConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { Recognizer } from './nlu/types.js';
@@ -48,15 +48,11 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
       );
     }
     const feedback = await FileFeedbackStore.open(join(config.dataDir, 'feedback.json'));
-    const faq = new FaqDialog(answers, feedback);
-    const dialog = new MainDialog(recognizer, {
-      children: { howto_faq: faq },
-      lowConfidenceStreak: conversationState.createProperty<number>('lowConfidenceStreak'),
-      faq: { dialogId: FaqDialog.id, canAnswer: (question, locale) => answers.best(question, locale) !== null },
-    });
-    const bot = new SupportBot(conversationState, userState, dialog, logger);
-    const { adapter, turns } = createAdapter(config, conversationState, logger);
+    const directory = await CustomerDirectory.open(config.dataDir);
     const tickets = await FileTicketStore.open(join(config.dataDir, 'tickets.json'));
+    const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets });
+    const bot = new SupportBot(conversationState, userState, main, logger);
+    const { adapter, turns } = createAdapter(config, conversationState, logger);
     const adminToken = config.adminToken;
     const http = createServer({
       adapter,

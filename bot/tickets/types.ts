@@ -19,6 +19,8 @@ export interface NewTicket {
   /** A summary for the support engineer in both languages. */
   readonly summary: { readonly 'zh-CN': string; readonly en: string };
   readonly locale: 'zh-CN' | 'en';
+  /** Who opened it, so status changes can be sent back to them (see bot/proactive). */
+  readonly requester?: { readonly channelId: string; readonly userId: string };
   /** Structured details collected by the dialog (sign-up form, change request, service request fields). */
   readonly details: Readonly<Record<string, unknown>>;
 }

@@ -1,0 +1,45 @@
+import type { ConversationState, UserState } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { AccountSetupDialog } from '../dialogs/accountSetupDialog.js';
+import { BillingDialog } from '../dialogs/billingDialog.js';
+import type { CustomerDialogDeps } from '../dialogs/customerDialogDeps.js';
+import { FaqDialog } from '../dialogs/faqDialog.js';
+import type { AnswerSource, FeedbackSink } from '../dialogs/faqPorts.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import { SubscriptionDialog } from '../dialogs/subscriptionDialog.js';
+import type { CustomerDirectory } from './directory/customerDirectory.js';
+import type { CustomerRef } from './directory/types.js';
+import type { Intent } from './nlu/intents.js';
+import type { Recognizer } from './nlu/types.js';
+import type { TicketStore } from './tickets/types.js';
+
+export interface DialogTreeDeps {
+  readonly recognizer: Recognizer;
+  readonly conversationState: ConversationState;
+  readonly userState: UserState;
+  readonly answers: AnswerSource & CustomerDialogDeps['articles'];
+  readonly feedback: FeedbackSink;
+  readonly directory: CustomerDirectory;
+  readonly tickets: TicketStore;
+}
+
+/** The main dialog with every child dialog the app has, routed by intent. */
+export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; customer: CustomerDialogDeps } {
+  const customer: CustomerDialogDeps = {
+    identity: { directory: deps.directory, customerRef: deps.userState.createProperty<CustomerRef | undefined>('customerRef') },
+    tickets: deps.tickets,
+    articles: deps.answers,
+  };
+  const children: Partial<Record<Intent, Dialog>> = {
+    howto_faq: new FaqDialog(deps.answers, deps.feedback),
+    account_setup: new AccountSetupDialog(customer),
+    billing: new BillingDialog(customer),
+    subscription: new SubscriptionDialog(customer),
+  };
+  const main = new MainDialog(deps.recognizer, {
+    children,
+    lowConfidenceStreak: deps.conversationState.createProperty<number>('lowConfidenceStreak'),
+    faq: { dialogId: FaqDialog.id, canAnswer: (question, locale) => deps.answers.best(question, locale) !== null },
+  });
+  return { main, customer };
+}
