@@ -18,16 +18,28 @@ export function requestedLocale(text: string): Locale | undefined {
   return undefined;
 }
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
-const LATIN = /[a-z]/i;
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/gu;
+const LATIN_WORD = /[a-z]{2,}/gi;
 // E-mail addresses, URLs, domains and ticket ids say nothing about the language a customer reads.
 const IDENTIFIERS = /\S+@\S+|https?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\b|\bT-\d+\b/giu;
 
-/** Han characters mean Chinese; Latin words mean English; "T-1024", "contoso.cn" or "👍" keep the last language. */
+interface Evidence {
+  readonly locale: Locale | undefined;
+  /** A short answer ("yes", "Lei Wang", "王小明", "contoso") that should not flip a conversation's language. */
+  readonly weak: boolean;
+}
+
+function evidence(text: string): Evidence {
+  const han = text.match(HAN)?.length ?? 0;
+  const words = text.replace(IDENTIFIERS, ' ').match(LATIN_WORD)?.length ?? 0;
+  if (han > 0) return { locale: 'zh-CN', weak: words === 0 && han <= 4 };
+  if (words > 0) return { locale: 'en', weak: words <= 2 };
+  return { locale: undefined, weak: true };
+}
+
+/** Han characters mean Chinese; Latin words mean English; "T-1024", "contoso.cn" or "👍" say nothing. */
 export function detectLocale(text: string): Locale | undefined {
-  if (HAN.test(text)) return 'zh-CN';
-  if (LATIN.test(text.replace(IDENTIFIERS, ' '))) return 'en';
-  return undefined;
+  return evidence(text).locale;
 }
 
 /** The reply language for this message, and the state to store afterwards. */
@@ -35,10 +47,14 @@ export function resolveLocale(
   state: LanguageState,
   text: string,
   channelLocale: Locale | undefined,
+  /** The bot asked a question and this message answers it. */
+  answering = false,
 ): { locale: Locale; state: LanguageState; switched: boolean } {
   const requested = requestedLocale(text);
   if (requested) return { locale: requested, state: { ...state, chosen: requested, lastDetected: requested }, switched: true };
-  const detected = detectLocale(text);
+  const found = evidence(text);
+  // A short answer to the bot's question keeps the conversation's language; a new message decides afresh.
+  const detected = answering && found.weak && state.lastDetected ? undefined : found.locale;
   const next = detected ? { ...state, lastDetected: detected } : state;
   const locale = state.chosen ?? detected ?? state.lastDetected ?? channelLocale ?? 'en';
   return { locale, state: next, switched: false };

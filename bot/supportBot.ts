@@ -54,7 +54,8 @@ export class SupportBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const text = messageText(context.activity);
     const stored = await this.language.get(context, {});
-    const { locale, state, switched } = resolveLocale(stored, text, normalizeLocale(context.activity.locale));
+    const answering = ((await this.dialogState.get(context))?.dialogStack.length ?? 0) > 0;
+    const { locale, state, switched } = resolveLocale(stored, text, normalizeLocale(context.activity.locale), answering);
     await this.language.set(context, state);
     setTurnLocale(context, locale);
     const m = messages(locale);

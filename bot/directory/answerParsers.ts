@@ -28,10 +28,11 @@ export function parseDomainPrefix(text: string): string | undefined {
   return /^[a-z0-9-]{1,27}$/.test(t) ? t : undefined;
 }
 
-/** A company or person name: some letters or Chinese characters, no markup. */
+/** A company or person name: some letters or Chinese characters, no markup. Kept as typed (full-width ，stays). */
 export function parseName(text: string, min: number, max: number): string | undefined {
-  const t = clean(text).replace(/\s+/g, ' ');
-  return t.length >= min && t.length <= max && /[\p{L}]/u.test(t) && !/[<>{}[\]$\\]/.test(t) ? t : undefined;
+  const t = text.trim().replace(/\s+/g, ' ');
+  const checked = clean(t);
+  return t.length >= min && t.length <= max && /[\p{L}]/u.test(checked) && !/[<>{}[\]$\\]/.test(checked) ? t : undefined;
 }
 
 export function parseQuantity(text: string, max: number): number | undefined {

@@ -7,8 +7,9 @@ import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
 import { BillingDialog } from '../../dialogs/billingDialog.js';
 import { createCustomerLookup } from '../../dialogs/customerIdentity.js';
 import { customerHarness, joined, type CustomerHarness } from '../support/customerHarness.js';
+import { teamsUser } from '../support/teamsUser.js';
 
-const teams = (tenantId: string, aadObjectId: string) => ({ channelId: 'msteams', channelData: { tenant: { id: tenantId } }, from: { id: `29:${aadObjectId}`, name: 'User', aadObjectId } });
+const teams = teamsUser;
 
 const SAY = {
   en: { bill: 'show my bill', domainBad: 'not sure', emailBad: 'my email', wrongMail: 'someone@fabrikam.cn', junk: ['no idea', 'what', 'none'] },
@@ -35,6 +36,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await h.store.flush();
       const fresh = await ShardedFileStore.open(join(h.dataDir, 'state'));
       const user = (await fresh.read(['test/users/user1/']))['test/users/user1/'] as { customerRef?: unknown };
+      await fresh.close();
       expect(user.customerRef).to.deep.equal({ customerId: 'c-fabrikam', contactEmail: DEMO.fabrikam.admin });
       // Once per chat: the next billing question is answered at once.
       expect(joined(await h.say(s.bill))).to.include('INV-202611-0101');

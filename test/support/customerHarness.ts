@@ -77,7 +77,7 @@ export async function customerHarness(children: (deps: CustomerDialogDeps) => Pa
       return adapter.activeQueue.splice(0);
     },
     async remove() {
-      await store.flush();
+      await store.close();
       await temp.remove();
     },
   };
