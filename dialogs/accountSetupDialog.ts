@@ -9,7 +9,7 @@ import { SETUP_TASKS } from './customerTopics.js';
 import { IdentifyDialog } from './identifyDialog.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { bilingual, openTicket } from './openTicket.js';
-import { FieldPrompt, GAVE_UP, giveUpAfterTries, pickChoice, withButtons } from './prompts/fieldPrompt.js';
+import { FieldPrompt, GAVE_UP, giveUpAfterTries, pickChoice, withButtons, giveUp, unlessConfirmed } from './prompts/fieldPrompt.js';
 import { YesNoPrompt } from './prompts/yesNoPrompt.js';
 import { identified, requireCustomer } from './requireCustomer.js';
 
@@ -71,7 +71,7 @@ export class AccountSetupDialog extends InterruptibleDialog {
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return this.giveUp(step);
+    if (step.result === GAVE_UP) return giveUp(step);
     const task = step.result as SetupTask;
     if (task !== 'signUp') return step.replaceDialog(HELP, { task });
     await step.context.sendActivity(messages(turnLocale(step.context)).customer.setup.signUpIntro);
@@ -92,7 +92,7 @@ export class AccountSetupDialog extends InterruptibleDialog {
     const values = step.values as SignUpValues;
     if (index === 0) values.form = { ...((step.options as SignUpValues | undefined)?.form ?? {}) };
     else {
-      if (step.result === GAVE_UP) return this.giveUp(step);
+      if (step.result === GAVE_UP) return giveUp(step);
       if (typeof step.result === 'string') values.form[FIELDS[index - 1]!] = step.result;
     }
     if (values.form[field]) return step.next();
@@ -102,7 +102,7 @@ export class AccountSetupDialog extends InterruptibleDialog {
   }
 
   private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return this.giveUp(step);
+    if (step.result === GAVE_UP) return giveUp(step);
     const values = step.values as SignUpValues;
     if (typeof step.result === 'string') values.form.services = step.result;
     const m = messages(turnLocale(step.context)).customer.setup;
@@ -111,11 +111,8 @@ export class AccountSetupDialog extends InterruptibleDialog {
 
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const m = messages(turnLocale(step.context)).customer;
-    if (step.result === undefined) return this.giveUp(step);
-    if (step.result === false) {
-      await step.context.sendActivity(m.setup.signUpDeclined);
-      return step.endDialog();
-    }
+    const stop = await unlessConfirmed(step, m.setup.signUpDeclined);
+    if (stop) return stop;
     const form = (step.values as SignUpValues).form as SignUpForm;
     const reseller = this.deps.identity.directory.reseller();
     const ticket = await openTicket(
@@ -139,11 +136,8 @@ export class AccountSetupDialog extends InterruptibleDialog {
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === undefined) return this.giveUp(step);
-    if (step.result === false) {
-      await step.context.sendActivity(messages(turnLocale(step.context)).customer.declined);
-      return step.endDialog();
-    }
+    const stop = await unlessConfirmed(step, messages(turnLocale(step.context)).customer.declined);
+    if (stop) return stop;
     return requireCustomer(step, this.deps.identity);
   }
 
@@ -163,11 +157,6 @@ export class AccountSetupDialog extends InterruptibleDialog {
       this.deps.identity.directory.reseller(),
     );
     if (ticket) await step.context.sendActivity(m.onBehalfCreated(ticket.id, m.taskNames[task]));
-    return step.endDialog();
-  }
-
-  private async giveUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await step.context.sendActivity(messages(turnLocale(step.context)).customer.giveUp);
     return step.endDialog();
   }
 }

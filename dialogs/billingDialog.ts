@@ -12,7 +12,7 @@ import { BILLING_TOPICS } from './customerTopics.js';
 import { IdentifyDialog } from './identifyDialog.js';
 import { InterruptibleDialog, restartMain } from './interruptibleDialog.js';
 import { bilingual, openTicket } from './openTicket.js';
-import { FieldPrompt, GAVE_UP, giveUpAfterTries, pickChoice, withButtons } from './prompts/fieldPrompt.js';
+import { FieldPrompt, GAVE_UP, giveUpAfterTries, pickChoice, withButtons, giveUp, unlessConfirmed } from './prompts/fieldPrompt.js';
 import { YesNoPrompt } from './prompts/yesNoPrompt.js';
 import { identified, requireCustomer } from './requireCustomer.js';
 
@@ -86,7 +86,7 @@ export class BillingDialog extends InterruptibleDialog {
   }
 
   private async afterPeriod(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return this.giveUp(step);
+    if (step.result === GAVE_UP) return giveUp(step);
     return this.answer(step, 'latest', step.result as string);
   }
 
@@ -143,11 +143,8 @@ export class BillingDialog extends InterruptibleDialog {
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const m = messages(turnLocale(step.context)).customer;
-    if (step.result === undefined) return this.giveUp(step);
-    if (step.result === false) {
-      await step.context.sendActivity(m.declined);
-      return step.endDialog();
-    }
+    const stop = await unlessConfirmed(step, m.declined);
+    if (stop) return stop;
     const offer = (step.values as { offer: Offer }).offer;
     const directory = this.deps.identity.directory;
     const customer = directory.customerById(offer.customerId);
@@ -162,11 +159,6 @@ export class BillingDialog extends InterruptibleDialog {
       directory.reseller(),
     );
     if (ticket) await step.context.sendActivity(invoice ? m.billing.fapiaoRequested(ticket.id, invoice) : m.billing.escalated(ticket.id));
-    return step.endDialog();
-  }
-
-  private async giveUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await step.context.sendActivity(messages(turnLocale(step.context)).customer.giveUp);
     return step.endDialog();
   }
 }

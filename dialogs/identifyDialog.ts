@@ -6,7 +6,7 @@ import { messages } from '../bot/i18n/messages.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { IdentityDeps } from './customerIdentity.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
-import { FieldPrompt, GAVE_UP, MAX_TRIES } from './prompts/fieldPrompt.js';
+import { FieldPrompt, GAVE_UP, MAX_TRIES, giveUp } from './prompts/fieldPrompt.js';
 
 /** Prefilled answers (from the recognizer's entities) and the failed matches so far. */
 export interface IdentifyOptions {
@@ -48,7 +48,7 @@ export class IdentifyDialog extends InterruptibleDialog {
   }
 
   private async askEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return this.giveUp(step);
+    if (step.result === GAVE_UP) return giveUp(step);
     (step.values as Values).domain = step.result as string;
     const o = (step.options ?? {}) as IdentifyOptions;
     if (o.email) return step.next(o.email);
@@ -56,7 +56,7 @@ export class IdentifyDialog extends InterruptibleDialog {
   }
 
   private async check(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return this.giveUp(step);
+    if (step.result === GAVE_UP) return giveUp(step);
     const values = step.values as Values;
     const m = messages(turnLocale(step.context)).customer.identify;
     const found = matchContact(this.deps.directory, values.domain ?? '', step.result as string);
@@ -73,10 +73,5 @@ export class IdentifyDialog extends InterruptibleDialog {
     }
     await step.context.sendActivity(m.noMatch);
     return step.replaceDialog(STEPS, { failures } satisfies IdentifyOptions);
-  }
-
-  private async giveUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await step.context.sendActivity(messages(turnLocale(step.context)).customer.giveUp);
-    return step.endDialog(undefined);
   }
 }

@@ -10,7 +10,7 @@ import { SUBSCRIPTION_CHANGES } from './customerTopics.js';
 import { IdentifyDialog } from './identifyDialog.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { bilingual, openTicket } from './openTicket.js';
-import { FieldPrompt, GAVE_UP, giveUpAfterTries, pickChoice, withButtons } from './prompts/fieldPrompt.js';
+import { FieldPrompt, GAVE_UP, giveUpAfterTries, pickChoice, withButtons, giveUp, unlessConfirmed } from './prompts/fieldPrompt.js';
 import { YesNoPrompt } from './prompts/yesNoPrompt.js';
 import { identified, requireCustomer } from './requireCustomer.js';
 
@@ -99,7 +99,7 @@ export class SubscriptionDialog extends InterruptibleDialog {
   }
 
   private async which(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return this.giveUp(step);
+    if (step.result === GAVE_UP) return giveUp(step);
     const values = step.values as Values;
     const change = (values.change = step.result as SubscriptionChange);
     const m = messages(turnLocale(step.context)).customer.subscription;
@@ -116,7 +116,7 @@ export class SubscriptionDialog extends InterruptibleDialog {
   }
 
   private async details(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return this.giveUp(step);
+    if (step.result === GAVE_UP) return giveUp(step);
     const values = step.values as Values;
     const sub = this.subs(values).find((s) => s.id === step.result)!;
     values.subscriptionId = sub.id;
@@ -143,7 +143,7 @@ export class SubscriptionDialog extends InterruptibleDialog {
   }
 
   private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return this.giveUp(step);
+    if (step.result === GAVE_UP) return giveUp(step);
     const values = step.values as Values;
     const sub = this.subs(values).find((s) => s.id === values.subscriptionId)!;
     const change = values.change!;
@@ -161,11 +161,8 @@ export class SubscriptionDialog extends InterruptibleDialog {
 
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const m = messages(turnLocale(step.context)).customer;
-    if (step.result === undefined) return this.giveUp(step);
-    if (step.result === false) {
-      await step.context.sendActivity(m.declined);
-      return step.endDialog();
-    }
+    const stop = await unlessConfirmed(step, m.declined);
+    if (stop) return stop;
     const values = step.values as Values;
     const request = values.request!;
     const directory = this.deps.identity.directory;
@@ -186,10 +183,5 @@ export class SubscriptionDialog extends InterruptibleDialog {
 
   private subs(values: Values): Subscription[] {
     return this.deps.identity.directory.subscriptionsOf(values.customerId);
-  }
-
-  private async giveUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await step.context.sendActivity(messages(turnLocale(step.context)).customer.giveUp);
-    return step.endDialog();
   }
 }

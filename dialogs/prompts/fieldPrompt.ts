@@ -1,5 +1,5 @@
 import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
-import { TextPrompt, type PromptValidatorContext } from 'botbuilder-dialogs';
+import { TextPrompt, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { messages, type Messages } from '../../bot/i18n/messages.js';
 import { turnLocale } from '../../bot/turnLocale.js';
 
@@ -64,4 +64,21 @@ export function pickChoice<K extends string>(text: string, titles: (m: Messages)
 /** For YesNoPrompt: accept a recognised answer, or end (result undefined) after MAX_TRIES unusable ones. */
 export async function giveUpAfterTries(prompt: PromptValidatorContext<boolean>): Promise<boolean> {
   return prompt.recognized.succeeded || prompt.attemptCount >= MAX_TRIES;
+}
+
+/** Ends the dialog with the handoff offer, after MAX_TRIES unusable answers. */
+export async function giveUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  await step.context.sendActivity(messages(turnLocale(step.context)).customer.giveUp);
+  return step.endDialog();
+}
+
+/**
+ * After a YesNoPrompt with giveUpAfterTries: gives up (no answer) or says `declined` (no) and ends the
+ * dialog; resolves to undefined when the user said yes and the caller goes on.
+ */
+export async function unlessConfirmed(step: WaterfallStepContext, declined: string): Promise<DialogTurnResult | undefined> {
+  if (step.result === undefined) return giveUp(step);
+  if (step.result !== false) return undefined;
+  await step.context.sendActivity(declined);
+  return step.endDialog();
 }
