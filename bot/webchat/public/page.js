@@ -25,11 +25,12 @@
   var directLine;
   var failed = false;
 
-  // A random id per page load: Web Chat and the start request must name the same user.
+  // A random id per page load: Web Chat and the start request must name the same user
+  // (not "dl_…", which Web Chat reserves for ids signed into a token).
   function newUserId() {
     var bytes = new Uint8Array(12);
     window.crypto.getRandomValues(bytes);
-    return 'dl_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    return 'web_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
   }
   var userId = newUserId();
 
