@@ -13,6 +13,7 @@ import type { BotConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { Recognizer } from './nlu/types.js';
 import { createServer } from './server.js';
+import { EmulatorStateTrace } from './emulatorStateTrace.js';
 import { registerAdminRoutes } from './http/adminRoutes.js';
 import { registerLocalWebChat } from './webchat/registerLocalWebChat.js';
 import { FileTicketStore } from './tickets/fileTicketStore.js';
@@ -54,6 +55,7 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
     const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets });
     const bot = new SupportBot(conversationState, userState, main, logger);
     const { adapter, turns } = createAdapter(config, conversationState, logger);
+    adapter.use(new EmulatorStateTrace(conversationState, userState));
     const adminToken = config.adminToken;
     const logic = (context: TurnContext) => bot.run(context);
     const http = createServer({

@@ -112,6 +112,11 @@ export function registerWebChatPage(server: Server, deps: { logger: Logger }): v
     res.setHeader('cache-control', 'no-store');
     res.end(renderPage(firstLocale(req.headers['accept-language'])));
   });
+  // No icon: an empty answer instead of a 404 in the browser console.
+  server.get('/favicon.ico', async (_req: Request, res: Response) => {
+    res.status(204);
+    res.end();
+  });
   server.get('/webchat/page.js', async (req: Request, res: Response) => sendStatic(req, res, pageJs));
   server.get('/webchat/page.css', async (req: Request, res: Response) => sendStatic(req, res, pageCss));
   server.get('/webchat/webchat.js', async (req: Request, res: Response) => {
