@@ -60,6 +60,14 @@ describe('local Direct Line 3.0 subset over HTTP', () => {
     expect(again.body.token).to.equal(first.body.token);
   });
 
+  it('refuses a malformed start body (400) without starting a conversation', async () => {
+    for (const body of ['{"user":', { user: 'u-1' }, { user: { id: 7 } }, { locale: ['zh'] }]) {
+      const res = await call(`${app.url}/v3/directline/conversations`, { method: 'POST', body });
+      expect(res.status, JSON.stringify(body)).to.equal(400);
+      expect(res.body).to.not.have.property('token');
+    }
+  });
+
   it('posts an activity: returns its id, echoes it with channelData, then the reply answers it, with rising watermarks', async () => {
     const dl = await DirectLineClient.start(app.url, 'u-post');
     await dl.poll(); // the welcome
