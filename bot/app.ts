@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConversationState, UserState } from 'botbuilder';
+import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import { KnowledgeError } from './knowledge/article.js';
 import { ArticleSearch } from './knowledge/articleSearch.js';
 import { FileFeedbackStore } from './knowledge/fileFeedbackStore.js';
@@ -13,7 +13,9 @@ import type { BotConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { Recognizer } from './nlu/types.js';
 import { createServer } from './server.js';
+import { EmulatorStateTrace } from './emulatorStateTrace.js';
 import { registerAdminRoutes } from './http/adminRoutes.js';
+import { registerLocalWebChat } from './webchat/registerLocalWebChat.js';
 import { FileTicketStore } from './tickets/fileTicketStore.js';
 import { lockDataDir } from './storage/dataDirLock.js';
 import { ShardedFileStore } from './storage/shardedFileStore.js';
@@ -53,12 +55,17 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
     const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets });
     const bot = new SupportBot(conversationState, userState, main, logger);
     const { adapter, turns } = createAdapter(config, conversationState, logger);
+    adapter.use(new EmulatorStateTrace(conversationState, userState));
     const adminToken = config.adminToken;
+    const logic = (context: TurnContext) => bot.run(context);
     const http = createServer({
       adapter,
-      logic: (context) => bot.run(context),
+      logic,
       logger,
-      ...(adminToken && { extraRoutes: (server) => registerAdminRoutes(server, { token: adminToken, tickets, logger }) }),
+      extraRoutes: (server) => {
+        if (adminToken) registerAdminRoutes(server, { token: adminToken, tickets, logger });
+        if (config.localWebChat) registerLocalWebChat(server, { adapter, logic, logger, ...(config.auth && { appId: config.auth.appId }) });
+      },
     });
     const url = await http.listen(config.port, config.host);
     logger.info('listening', { url, cloud: config.cloud, auth: config.auth ? config.auth.appType : 'off' });

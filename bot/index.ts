@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const recognizer = await createRecognizer(config, logger);
   const app = await startApp({ config, logger, recognizer });
   console.error(`Bot ready: POST ${app.url}/api/messages (Bot Framework Emulator: no app id needed)`);
+  if (config.localWebChat) console.error(`Web Chat test page: ${app.url}/`);
 
   let signals = 0;
   const shutdown = (signal: string) => {
