@@ -7,10 +7,16 @@ export interface TrainingOptions {
   readonly seed?: number;
 }
 
-/** Multinomial logistic regression over hashed sparse features, trained with plain SGD. */
+/**
+ * Multinomial logistic regression over hashed sparse features, trained with plain SGD. Training
+ * uses a dense weight table; afterwards only the rows of features seen in training are kept (about
+ * one in six), since an unseen feature's weights stay exactly zero.
+ */
 export class LinearModel {
   private constructor(
     readonly classes: readonly string[],
+    /** Row of each hashed feature in `weights`, or -1 for a feature never seen in training. */
+    private readonly rowOf: Int32Array,
     private readonly weights: Float32Array,
     private readonly bias: Float32Array,
   ) {}
@@ -21,7 +27,8 @@ export class LinearModel {
     const k = classes.length;
     const weights = new Float32Array(dims * k);
     const bias = new Float32Array(k);
-    const model = new LinearModel(classes, weights, bias);
+    const identity = Int32Array.from({ length: dims }, (_, i) => i);
+    const model = new LinearModel(classes, identity, weights, bias);
     const order = examples.map((_, i) => i);
     let rand = seed >>> 0;
     const next = () => ((rand = (Math.imul(rand, 1664525) + 1013904223) >>> 0) / 4294967296);
@@ -47,7 +54,20 @@ export class LinearModel {
         }
       }
     }
-    return model;
+    return LinearModel.compact(classes, weights, bias, examples);
+  }
+
+  private static compact(classes: readonly string[], dense: Float32Array, bias: Float32Array, examples: ReadonlyArray<{ x: SparseVector }>): LinearModel {
+    const k = classes.length;
+    const rowOf = new Int32Array(1 << FEATURE_BITS).fill(-1);
+    let rows = 0;
+    for (const { x } of examples) for (const f of x.index) if (rowOf[f] === -1) rowOf[f] = rows++;
+    const weights = new Float32Array(rows * k);
+    for (let f = 0; f < rowOf.length; f++) {
+      const row = rowOf[f]!;
+      if (row >= 0) weights.set(dense.subarray(f * k, f * k + k), row * k);
+    }
+    return new LinearModel(classes, rowOf, weights, bias);
   }
 
   /** Class probabilities, summing to 1. */
@@ -61,7 +81,9 @@ export class LinearModel {
     const k = this.classes.length;
     for (let c = 0; c < k; c++) out[c] = this.bias[c]!;
     for (let f = 0; f < x.index.length; f++) {
-      const base = x.index[f]! * k;
+      const row = this.rowOf[x.index[f]!]!;
+      if (row < 0) continue;
+      const base = row * k;
       const v = x.value[f]!;
       for (let c = 0; c < k; c++) out[c]! += this.weights[base + c]! * v;
     }
