@@ -22,7 +22,7 @@ export class LinearModel {
   ) {}
 
   static train(examples: ReadonlyArray<{ x: SparseVector; y: number }>, classes: readonly string[], options: TrainingOptions = {}): LinearModel {
-    const { epochs = 24, learningRate = 0.6, l2 = 1e-6, seed = 7 } = options;
+    const { epochs = 40, learningRate = 0.6, l2 = 1e-6, seed = 7 } = options;
     const dims = 1 << FEATURE_BITS;
     const k = classes.length;
     const weights = new Float32Array(dims * k);
