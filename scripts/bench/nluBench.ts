@@ -47,7 +47,9 @@ export async function runNluBench(options: { quick: boolean }): Promise<void> {
   const nlpjs = await runWorker('nlpjs', samples, files);
 
   const rows: Row[] = [
-    { name: 'training time', ours: ours.trainMs, baseline: nlpjs.trainMs, unit: 'ms', better: 'lower' },
+    { name: 'training time (wall clock)', ours: ours.trainMs, baseline: nlpjs.trainMs, unit: 'ms', better: 'lower' },
+    // Wall clock grows with whatever else the machine runs; CPU time does not.
+    { name: 'training time (CPU)', ours: ours.trainCpuMs, baseline: nlpjs.trainCpuMs, unit: 'ms', better: 'lower' },
     { name: 'classification latency p50', ours: quantile(ours.latencyMs, 0.5), baseline: quantile(nlpjs.latencyMs, 0.5), unit: 'ms', better: 'lower' },
     { name: 'classification latency p99', ours: quantile(ours.latencyMs, 0.99), baseline: quantile(nlpjs.latencyMs, 0.99), unit: 'ms', better: 'lower' },
     { name: 'heap used after training', ours: ours.trained.heapUsed / MB, baseline: nlpjs.trained.heapUsed / MB, unit: 'MB', better: 'lower' },
@@ -85,7 +87,7 @@ export async function runNluBench(options: { quick: boolean }): Promise<void> {
   const checks = [
     ...quality.map((q) => [`accuracy ${q.lang} higher`, q.ours.accuracy > q.nlpjs.accuracy] as const),
     ['median latency no higher', quantile(ours.latencyMs, 0.5) <= quantile(nlpjs.latencyMs, 0.5)] as const,
-    ['training time no longer', ours.trainMs <= nlpjs.trainMs] as const,
+    ['training time no longer (wall clock and CPU)', ours.trainMs <= nlpjs.trainMs && ours.trainCpuMs <= nlpjs.trainCpuMs] as const,
     [`rss after training at most 1/4 (${memoryRatio.toFixed(2)})`, memoryRatio <= 0.25] as const,
     ['heap + buffers after training at most 1/4', ours.trained.heapUsed + ours.trained.external <= (nlpjs.trained.heapUsed + nlpjs.trained.external) / 4] as const,
   ];
