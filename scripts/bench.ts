@@ -1,5 +1,6 @@
 // npm run bench [-- --quick | --soak [minutes]]: every figure is printed beside a baseline measured in the same run.
 import { runHttpBench } from './bench/httpBench.js';
+import { runNluBench } from './bench/nluBench.js';
 import { runSoak, runStorageBench } from './bench/storageBench.js';
 
 const args = process.argv.slice(2);
@@ -9,6 +10,7 @@ if (args.includes('--soak')) {
   const minutes = Number(args[args.indexOf('--soak') + 1]) || 5;
   await runSoak(minutes);
 } else {
+  await runNluBench({ quick });
   await runHttpBench({ quick });
   await runStorageBench({ quick });
 }

@@ -1,11 +1,10 @@
 // npm run --silent eval:nlu -- FILE... [--json]
 // Evaluates the configured recognizer on JSON Lines files with `text` and `intent` (and optionally `lang`).
-import { readFile } from 'node:fs/promises';
 import { loadConfig, readEnvironment } from '../bot/config.js';
 import { createLogger } from '../bot/log.js';
 import { createRecognizer } from '../bot/nlu/createRecognizer.js';
-import { detectLang } from '../bot/nlu/detectLang.js';
 import { computeMetrics, type Metrics } from '../bot/nlu/metrics.js';
+import { readLabelledUtterances } from './lib/labelledUtterances.js';
 import { formatNluReport } from './lib/nluReport.js';
 
 const args = process.argv.slice(2);
@@ -19,21 +18,9 @@ if (files.length === 0) {
 const config = loadConfig(readEnvironment());
 const recognizer = await createRecognizer(config, createLogger('error', (l) => process.stderr.write(l + '\n')));
 const rows: Array<{ gold: string; predicted: string; lang: 'zh' | 'en' }> = [];
-for (const file of files) {
-  const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim() !== '');
-  for (const [i, line] of lines.entries()) {
-    let item: { text?: unknown; intent?: unknown; lang?: unknown };
-    try {
-      item = JSON.parse(line) as typeof item;
-    } catch {
-      process.stderr.write(`${file}:${i + 1}: not JSON, skipped\n`);
-      continue;
-    }
-    if (typeof item.text !== 'string' || typeof item.intent !== 'string') continue;
-    const lang = item.lang === 'zh' || item.lang === 'en' ? item.lang : detectLang(item.text);
-    const result = await recognizer.recognize(item.text, lang === 'zh' ? 'zh-CN' : 'en');
-    rows.push({ gold: item.intent, predicted: result.intent, lang });
-  }
+for (const item of await readLabelledUtterances(files, (line) => process.stderr.write(line + '\n'))) {
+  const result = await recognizer.recognize(item.text, item.lang === 'zh' ? 'zh-CN' : 'en');
+  rows.push({ gold: item.intent, predicted: result.intent, lang: item.lang });
 }
 
 const oos = (pairs: typeof rows) => {

@@ -1,13 +1,22 @@
 import { join } from 'node:path';
 import type { BotConfig } from '../config.js';
 import type { Logger } from '../log.js';
+import { CluRecognizer } from './cluRecognizer.js';
 import { LocalRecognizer } from './localRecognizer.js';
 import type { Recognizer } from './types.js';
 
-/** The recognizer the configuration asks for: the embedded one, trained from knowledge/intents. */
-export async function createRecognizer(config: BotConfig, logger: Logger): Promise<Recognizer> {
+/**
+ * The recognizer the configuration asks for: the embedded one, trained from knowledge/intents, or
+ * CLU when its keys are set, with the embedded one still trained to answer when CLU cannot.
+ */
+export async function createRecognizer(config: BotConfig, logger: Logger, options: { now?: () => number } = {}): Promise<Recognizer> {
   const started = performance.now();
   const local = await LocalRecognizer.fromDirectory(join(config.knowledgeDir, 'intents'));
-  logger.info('recognizer_trained', { kind: 'embedded', ms: Math.round(performance.now() - started) });
-  return local;
+  const ms = Math.round(performance.now() - started);
+  if (!config.clu) {
+    logger.info('recognizer_trained', { kind: 'embedded', ms });
+    return local;
+  }
+  logger.info('recognizer_trained', { kind: 'clu', fallback: 'embedded', ms, project: config.clu.project, deployment: config.clu.deployment });
+  return new CluRecognizer({ config: config.clu, fallback: local, logger, ...options });
 }
