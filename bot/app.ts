@@ -57,16 +57,16 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
     const feedback = await FileFeedbackStore.open(join(config.dataDir, 'feedback.json'));
     const directory = await CustomerDirectory.open(config.dataDir);
     const tickets = await FileTicketStore.open(join(config.dataDir, 'tickets.json'));
-    const healthSource = createHealthSource(config.dataDir, config.graph, logger);
-    const healthWatches = await HealthWatchStore.open(config.dataDir);
-    const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets, health: { source: healthSource, watches: healthWatches } });
-    const bot = new SupportBot(conversationState, userState, main, logger);
     const { adapter, turns } = createAdapter(config, conversationState, logger);
     // Same UserState instance as the bot: the recorder and the bot save one user document.
     adapter.use(new ConversationRecorder(userState));
     // Proactive messages: ticket updates and incident-resolved notices.
     const notifier = new ProactiveNotifier(adapter, storage, config.auth?.appId ?? '', logger);
+    const healthSource = createHealthSource(config.dataDir, config.graph, logger);
+    const healthWatches = await HealthWatchStore.open(config.dataDir);
     const watcher = new IncidentWatcher({ source: healthSource, watches: healthWatches, notifier, logger, intervalMs: healthPollMs });
+    const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets, health: { source: healthSource, watches: healthWatches } });
+    const bot = new SupportBot(conversationState, userState, main, logger);
     const adminToken = config.adminToken;
     const http = createServer({
       adapter,

@@ -38,13 +38,17 @@ export class GraphClient {
     this.origin = new URL(config.endpoint).origin;
   }
 
-  /** Every item of a v1.0 collection, e.g. `/admin/serviceAnnouncement/issues`. */
+  /**
+   * Every item of a v1.0 collection, e.g. `/admin/serviceAnnouncement/issues`. The timeout covers the whole
+   * call (token, retry and every page), so a slow Graph cannot eat the channel's 15 s turn budget.
+   */
   async getAll<T>(path: string): Promise<T[]> {
+    const signal = AbortSignal.timeout(this.config.timeoutMs);
     const items: T[] = [];
     let url: string | undefined = `${this.config.endpoint}/v1.0${path}`;
     for (let pages = 0; url; pages++) {
       if (pages >= 50) throw new GraphError(`more than 50 pages at ${path}`);
-      const page = (await this.get(url)) as Page<T>;
+      const page = (await this.get(url, signal)) as Page<T>;
       if (!Array.isArray(page.value)) throw new GraphError(`no value array at ${path}`);
       items.push(...page.value);
       const next = page['@odata.nextLink'];
@@ -56,20 +60,20 @@ export class GraphClient {
     return items;
   }
 
-  private async get(url: string): Promise<unknown> {
-    let res = await this.send(url, await this.accessToken());
+  private async get(url: string, signal: AbortSignal): Promise<unknown> {
+    let res = await this.send(url, await this.accessToken(signal), signal);
     if (res.status === 401) {
       // Revoked or rotated: one new token, one retry.
       await res.body?.cancel();
       this.token = undefined;
-      res = await this.send(url, await this.accessToken());
+      res = await this.send(url, await this.accessToken(signal), signal);
     }
     return this.json(res, 'Graph');
   }
 
-  private async send(url: string, token: string): Promise<Response> {
+  private async send(url: string, token: string, signal: AbortSignal): Promise<Response> {
     try {
-      return await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(this.config.timeoutMs) });
+      return await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal });
     } catch (err) {
       throw new GraphError(`Graph request failed: ${(err as Error).name}`, undefined, { cause: err });
     }
@@ -87,19 +91,19 @@ export class GraphClient {
     }
   }
 
-  private accessToken(): Promise<string> {
+  private accessToken(signal: AbortSignal): Promise<string> {
     if (this.token && this.now() < this.token.renewAt) return Promise.resolve(this.token.value);
     // Concurrent requests share one token request.
-    this.pendingToken ??= this.fetchToken().finally(() => (this.pendingToken = undefined));
+    this.pendingToken ??= this.fetchToken(signal).finally(() => (this.pendingToken = undefined));
     return this.pendingToken;
   }
 
-  private async fetchToken(): Promise<string> {
-    const { authorityHost, tenantId, clientId, clientSecret, endpoint, timeoutMs } = this.config;
+  private async fetchToken(signal: AbortSignal): Promise<string> {
+    const { authorityHost, tenantId, clientId, clientSecret, endpoint } = this.config;
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: `${endpoint}/.default` });
     let res: Response;
     try {
-      res = await fetch(`${authorityHost}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, { method: 'POST', body, signal: AbortSignal.timeout(timeoutMs) });
+      res = await fetch(`${authorityHost}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, { method: 'POST', body, signal });
     } catch (err) {
       throw new GraphError(`token request failed: ${(err as Error).name}`, undefined, { cause: err });
     }

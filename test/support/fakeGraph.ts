@@ -32,6 +32,8 @@ export class FakeGraph {
   issues: Array<Record<string, unknown>> = [];
   pageSize = 100;
   tokenLifetimeSeconds = 3599;
+  /** The token endpoint accepts requests and never answers. */
+  hangTokens = false;
   /** Where nextLink points; defaults to this server. */
   nextLinkBase?: string;
   private readonly faults: GraphFault[] = [];
@@ -84,6 +86,10 @@ export class FakeGraph {
     if (req.method === 'POST' && url.pathname === `/${this.tenantId}/oauth2/v2.0/token`) {
       const form = Object.fromEntries(new URLSearchParams(body));
       this.requests.push({ method: 'POST', path: url.pathname, form });
+      if (this.hangTokens) {
+        this.hanging.push(res);
+        return;
+      }
       if (form.grant_type !== 'client_credentials' || form.client_id !== this.clientId || form.client_secret !== this.clientSecret) {
         send(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
         return;

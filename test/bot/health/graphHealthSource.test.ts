@@ -110,6 +110,13 @@ describe('GraphHealthSource against a loopback Graph', () => {
     expect(reports.map((r) => r.status)).to.deep.equal(['unknown', 'unknown']);
   });
 
+  it('a hanging token endpoint times out as unknown too', async function () {
+    this.timeout(10_000);
+    graph.hangTokens = true;
+    expect((await source(300).check(['teams']))[0]!.status).to.equal('unknown');
+    expect(graph.graphRequests).to.deep.equal([]);
+  });
+
   it('a token endpoint that refuses the secret means unknown', async () => {
     const s = new GraphHealthSource(new GraphClient({ ...graphConfig(graph), clientSecret: 'wrong' }, now), { now });
     expect((await s.check(['exchange']))[0]!.status).to.equal('unknown');
