@@ -17,6 +17,11 @@ import { EmulatorStateTrace } from './emulatorStateTrace.js';
 import { registerAdminRoutes } from './http/adminRoutes.js';
 import { registerLocalWebChat } from './webchat/registerLocalWebChat.js';
 import { FileTicketStore } from './tickets/fileTicketStore.js';
+import { createHealthSource } from './health/createHealthSource.js';
+import { HealthWatchStore } from './health/healthWatchStore.js';
+import { IncidentWatcher } from './health/incidentWatcher.js';
+import { ConversationRecorder } from './proactive/conversationRecorder.js';
+import { ProactiveNotifier } from './proactive/proactiveNotifier.js';
 import { lockDataDir } from './storage/dataDirLock.js';
 import { ShardedFileStore } from './storage/shardedFileStore.js';
 import { SupportBot } from './supportBot.js';
@@ -25,6 +30,8 @@ export interface AppDeps {
   readonly config: BotConfig;
   readonly logger: Logger;
   readonly recognizer: Recognizer;
+  /** How often subscribed incidents are checked for resolution (default one minute). */
+  readonly healthPollMs?: number;
 }
 
 export interface RunningApp {
@@ -34,7 +41,7 @@ export interface RunningApp {
 }
 
 /** Wires the bot together and starts listening. index.ts, the chat CLI and the tests all start it this way. */
-export async function startApp({ config, logger, recognizer }: AppDeps): Promise<RunningApp> {
+export async function startApp({ config, logger, recognizer, healthPollMs = 60_000 }: AppDeps): Promise<RunningApp> {
   const unlock = await lockDataDir(config.dataDir);
   try {
     const store = await ShardedFileStore.open(join(config.dataDir, 'state'));
@@ -52,10 +59,17 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
     const feedback = await FileFeedbackStore.open(join(config.dataDir, 'feedback.json'));
     const directory = await CustomerDirectory.open(config.dataDir);
     const tickets = await FileTicketStore.open(join(config.dataDir, 'tickets.json'));
-    const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets });
-    const bot = new SupportBot(conversationState, userState, main, logger);
     const { adapter, turns } = createAdapter(config, conversationState, logger);
     adapter.use(new EmulatorStateTrace(conversationState, userState));
+    // Same UserState instance as the bot: the recorder and the bot save one user document.
+    adapter.use(new ConversationRecorder(userState));
+    // Proactive messages: ticket updates and incident-resolved notices.
+    const notifier = new ProactiveNotifier(adapter, storage, config.auth?.appId ?? '', logger);
+    const healthSource = createHealthSource(config.dataDir, config.graph, logger);
+    const healthWatches = await HealthWatchStore.open(config.dataDir);
+    const watcher = new IncidentWatcher({ source: healthSource, watches: healthWatches, notifier, logger, intervalMs: healthPollMs });
+    const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets, health: { source: healthSource, watches: healthWatches } });
+    const bot = new SupportBot(conversationState, userState, main, logger);
     const adminToken = config.adminToken;
     const logic = (context: TurnContext) => bot.run(context);
     const http = createServer({
@@ -69,12 +83,14 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
     });
     const url = await http.listen(config.port, config.host);
     logger.info('listening', { url, cloud: config.cloud, auth: config.auth ? config.auth.appType : 'off' });
+    watcher.start();
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         answers.close();
         await http.close();
+        await watcher.stop();
         await turns.idle();
         await store.close();
         await unlock();

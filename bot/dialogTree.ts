@@ -6,9 +6,11 @@ import type { CustomerDialogDeps } from '../dialogs/customerDialogDeps.js';
 import { FaqDialog } from '../dialogs/faqDialog.js';
 import type { AnswerSource, FeedbackSink } from '../dialogs/faqPorts.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import { ServiceHealthDialog, type WatchSink } from '../dialogs/serviceHealthDialog.js';
 import { SubscriptionDialog } from '../dialogs/subscriptionDialog.js';
 import type { CustomerDirectory } from './directory/customerDirectory.js';
 import type { CustomerRef } from './directory/types.js';
+import type { HealthSource } from './health/types.js';
 import type { Intent } from './nlu/intents.js';
 import type { Recognizer } from './nlu/types.js';
 import type { TicketStore } from './tickets/types.js';
@@ -21,6 +23,8 @@ export interface DialogTreeDeps {
   readonly feedback: FeedbackSink;
   readonly directory: CustomerDirectory;
   readonly tickets: TicketStore;
+  /** Service health: the source and where incident-resolved subscriptions go. */
+  readonly health?: { readonly source: HealthSource; readonly watches: WatchSink };
 }
 
 /** The main dialog with every child dialog the app has, routed by intent. */
@@ -35,6 +39,7 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
     account_setup: new AccountSetupDialog(customer),
     billing: new BillingDialog(customer),
     subscription: new SubscriptionDialog(customer),
+    ...(deps.health && { service_health: new ServiceHealthDialog({ ...deps.health, identity: customer.identity, articles: deps.answers }) }),
   };
   const main = new MainDialog(deps.recognizer, {
     children,

@@ -1,10 +1,12 @@
-// npm run seed:demo: fills DATA_DIR/directory.json with the demo reseller, customers, subscriptions and invoices.
+// npm run seed:demo: fills DATA_DIR/directory.json with the demo reseller, customers, subscriptions and invoices,
+// and DATA_DIR/service-health.json with one active incident.
 import { loadConfig, readEnvironment } from '../bot/config.js';
 import { CustomerDirectory } from '../bot/directory/customerDirectory.js';
 import { demoDirectory, DEMO } from '../bot/directory/demoDirectory.js';
+import { seedDemoIncident } from '../bot/health/demoIncident.js';
+import { HealthFile } from '../bot/health/healthFile.js';
 import { lockDataDir } from '../bot/storage/dataDirLock.js';
 
-// The demo service-health incident is seeded by the health feature: add its seeding call here, after the directory.
 try {
   const config = loadConfig(readEnvironment());
   const unlock = await lockDataDir(config.dataDir);
@@ -12,8 +14,10 @@ try {
     const directory = await CustomerDirectory.open(config.dataDir);
     const data = demoDirectory();
     await directory.replace(data);
+    const incident = await seedDemoIncident(new HealthFile(config.dataDir), new Date());
     process.stdout.write(
-      `Demo directory written to ${config.dataDir}: ${data.customers.length} customers, ${data.subscriptions.length} subscriptions, ${data.invoices.length} invoices.\n` +
+      `Demo directory written to ${config.dataDir}: ${data.customers.length} customers, ${data.subscriptions.length} subscriptions, ${data.invoices.length} invoices, ` +
+        `and incident ${incident.id} on ${incident.service} (end it with: npm run health -- clear ${incident.id}).\n` +
         `In Web Chat or the Emulator identify as domain ${DEMO.fabrikam.domain} with e-mail ${DEMO.fabrikam.admin}.\n`,
     );
   } finally {

@@ -1,6 +1,7 @@
 import type { Messages } from './messages.js';
 import { customerEn } from './customerEn.js';
 import { webChatPageEn } from './webChatPageEn.js';
+import { healthEn } from './healthEn.js';
 
 export const en: Messages = {
   welcomeTitle: 'Hi, I am your Microsoft cloud support assistant',
@@ -60,6 +61,7 @@ export const en: Messages = {
   handoffDeclined: 'OK. Try rephrasing your question, or say "help" to see what I can do.',
   customer: customerEn,
   webChatPage: webChatPageEn,
+  health: healthEn,
   faq: {
     relatedPrefix: 'Also: ',
     fullArticle: 'Show the full article',

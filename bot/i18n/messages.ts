@@ -3,6 +3,7 @@ import type { Intent } from '../nlu/intents.js';
 import type { FaqMessages } from './faqMessages.js';
 import type { CustomerMessages } from './customerMessages.js';
 import type { WebChatPageMessages } from './webChatPageMessages.js';
+import type { HealthMessages } from './healthMessages.js';
 import { en } from './en.js';
 import { zhCN } from './zhCN.js';
 
@@ -35,6 +36,7 @@ export interface Messages {
   readonly faq: FaqMessages;
   readonly customer: CustomerMessages;
   readonly webChatPage: WebChatPageMessages;
+  readonly health: HealthMessages;
   readonly yes: string;
   readonly no: string;
   readonly yesNoHint: string;

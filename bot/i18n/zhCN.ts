@@ -1,6 +1,7 @@
 import type { Messages } from './messages.js';
 import { customerZhCN } from './customerZhCN.js';
 import { webChatPageZhCN } from './webChatPageZhCN.js';
+import { healthZhCN } from './healthZhCN.js';
 
 export const zhCN: Messages = {
   welcomeTitle: '您好，我是您的微软云服务支持助手',
@@ -59,6 +60,7 @@ export const zhCN: Messages = {
   handoffDeclined: '好的。您可以换个说法再问一次，或者说“帮助”看看我能做什么。',
   customer: customerZhCN,
   webChatPage: webChatPageZhCN,
+  health: healthZhCN,
   faq: {
     relatedPrefix: '相关：',
     fullArticle: '查看完整文章',

@@ -23,6 +23,8 @@ export class LoopbackConnector {
   private server?: Server;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
   private nextId = 1;
+  /** Conversations the channel refuses, with the status it answers (403: the bot was removed; 404: gone). */
+  readonly refusing = new Map<string, number>();
 
   async start(): Promise<string> {
     this.server = createServer(async (req, res) => {
@@ -32,6 +34,12 @@ export class LoopbackConnector {
         // restify patches ServerResponse in this process, so writeHead is not chained.
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end('{"error":{"code":"NotFound"}}');
+        return;
+      }
+      const refused = this.refusing.get(decodeURIComponent(match[1]!));
+      if (refused !== undefined) {
+        res.writeHead(refused, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: refused === 403 ? 'BotNotInConversationRoster' : 'ConversationNotFound', message: 'refused' } }));
         return;
       }
       const activity = JSON.parse(text) as RecordedActivity['activity'];

@@ -1,0 +1,36 @@
+import type { Logger } from '../log.js';
+import { toIssue, type HealthFile } from './healthFile.js';
+import { worse, type HealthSource, type IssueLookup, type ServiceHealthReport } from './types.js';
+
+const newestFirst = (a: { startTime: string }, b: { startTime: string }) => b.startTime.localeCompare(a.startTime);
+
+/** The reseller's own incidents from DATA_DIR/service-health.json. A broken file reads as unknown, not healthy. */
+export class EmbeddedHealthSource implements HealthSource {
+  constructor(
+    private readonly file: HealthFile,
+    private readonly logger?: Logger,
+  ) {}
+
+  async check(services: readonly string[]): Promise<ServiceHealthReport[]> {
+    let incidents;
+    try {
+      incidents = (await this.file.read()).incidents;
+    } catch (err) {
+      this.logger?.warn('health_file_unreadable', { error: err instanceof Error ? err.name : 'unknown' });
+      return services.map((service) => ({ service, status: 'unknown', issues: [] }));
+    }
+    return services.map((service) => {
+      const issues = incidents.filter((i) => i.service === service && i.endTime === undefined).map(toIssue).sort(newestFirst);
+      return { service, status: issues.reduce((s, i) => worse(s, i.status), 'serviceOperational' as const as ServiceHealthReport['status']), issues };
+    });
+  }
+
+  async issue(id: string): Promise<IssueLookup> {
+    try {
+      const found = (await this.file.read()).incidents.find((i) => i.id === id);
+      return found ? { kind: 'found', issue: toIssue(found) } : { kind: 'gone' };
+    } catch {
+      return { kind: 'unknown' };
+    }
+  }
+}

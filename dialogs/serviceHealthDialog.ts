@@ -1,0 +1,148 @@
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { incidentCard, issueViews } from '../bot/cards/incidentCard.js';
+import type { HealthWatch } from '../bot/health/healthWatchStore.js';
+import { isSettled, type HealthSource, type ServiceHealthReport } from '../bot/health/types.js';
+import type { HealthScope } from '../bot/i18n/healthMessages.js';
+import { messages } from '../bot/i18n/messages.js';
+import { extractEntities } from '../bot/nlu/entities.js';
+import { SERVICE_NAMES } from '../bot/nlu/serviceNames.js';
+import { isPersonal } from '../bot/proactive/storedConversations.js';
+import { literalForMessage } from '../bot/text/literal.js';
+import { turnLocale } from '../bot/turnLocale.js';
+import type { ArticleSource } from './customerDialogDeps.js';
+import { createCustomerLookup, type IdentityDeps } from './customerIdentity.js';
+import { HealthChecksDialog } from './healthChecksDialog.js';
+import { InterruptibleDialog } from './interruptibleDialog.js';
+import type { ChildDialogOptions } from './mainDialog.js';
+import { giveUpAfterTries } from './prompts/fieldPrompt.js';
+import { YesNoPrompt } from './prompts/yesNoPrompt.js';
+
+/** Where incident-resolved subscriptions go (HealthWatchStore in the app). */
+export interface WatchSink {
+  add(watches: readonly HealthWatch[]): Promise<void>;
+}
+
+export interface HealthDialogDeps {
+  readonly source: HealthSource;
+  readonly watches: WatchSink;
+  readonly identity: IdentityDeps;
+  readonly articles: ArticleSource;
+  /** Services answered for when nobody is identified; every service we know by default. */
+  readonly monitored?: readonly string[];
+  readonly now?: () => Date;
+}
+
+const MAIN = 'serviceHealthMain';
+const NOTIFY = 'serviceHealthNotify';
+const CHECKS_OFFER = 'serviceHealthChecksOffer';
+const LIVE_SUBSCRIPTIONS: ReadonlySet<string> = new Set(['active', 'trial', 'suspended']);
+
+interface Values {
+  pending: 'notify' | 'checks';
+  reports: ServiceHealthReport[];
+}
+
+/** Problems first, then unknown, then fine: the line a customer looks for is at the top. */
+const order = (r: ServiceHealthReport) => (r.status === 'unknown' ? 1 : isSettled(r.status) ? 2 : 0);
+
+/**
+ * `service_health`: the status of the named service, or of the services the identified customer subscribes
+ * to (everything monitored for someone not identified: that is public, and never another customer's list).
+ * Incidents come as a card with an offer to be told when they are over; if all is well, the slow-service
+ * checks and then the support team. A status that could not be read is said to be unknown.
+ */
+export class ServiceHealthDialog extends InterruptibleDialog {
+  static readonly id = 'serviceHealthDialog';
+
+  constructor(private readonly deps: HealthDialogDeps) {
+    super(ServiceHealthDialog.id);
+    this.addDialog(new YesNoPrompt(NOTIFY, giveUpAfterTries));
+    this.addDialog(new YesNoPrompt(CHECKS_OFFER, giveUpAfterTries));
+    this.addDialog(new HealthChecksDialog(deps.articles));
+    this.addDialog(new WaterfallDialog(MAIN, [(s) => this.report(s), (s) => this.afterOffer(s)]));
+    this.initialDialogId = MAIN;
+  }
+
+  private async report(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const m = messages(turnLocale(step.context)).health;
+    const { scope, services } = await this.scope(step);
+    const reports = (await this.deps.source.check(services)).sort((a, b) => order(a) - order(b));
+    const unknown = reports.filter((r) => r.status === 'unknown').map((r) => r.service);
+    const issues = issueViews(reports.flatMap((r) => r.issues));
+    const text = [m.heading(scope), ...reports.map((r) => m.line(r.service, r.status))];
+    if (unknown.length > 0) text.push(m.unknownNote(unknown));
+    else if (issues.length === 0) text.push(m.allHealthy(services));
+    await step.context.sendActivity(text.join('\n\n'));
+    Object.assign(step.values as Values, { reports });
+
+    if (issues.length > 0) {
+      await step.context.sendActivity({ attachments: [incidentCard(messages(turnLocale(step.context)), issues)] });
+      if (!canNotify(step.context)) {
+        await step.context.sendActivity(m.notifyUnavailable);
+        return step.endDialog();
+      }
+      (step.values as Values).pending = 'notify';
+      return step.prompt(NOTIFY, { prompt: m.offerNotify });
+    }
+    (step.values as Values).pending = 'checks';
+    return step.prompt(CHECKS_OFFER, { prompt: m.offerChecks });
+  }
+
+  private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const all = messages(turnLocale(step.context));
+    const m = all.health;
+    const { pending, reports } = step.values as Values;
+    if (step.result === undefined) {
+      await step.context.sendActivity(all.customer.giveUp);
+      return step.endDialog();
+    }
+    if (pending === 'checks') {
+      if (step.result === true) return step.replaceDialog(HealthChecksDialog.id);
+      await step.context.sendActivity(m.checksDeclined);
+      return step.endDialog();
+    }
+    if (step.result === false) {
+      await step.context.sendActivity(m.notifyDeclined);
+      return step.endDialog();
+    }
+    const a = step.context.activity;
+    const createdAt = (this.deps.now ?? (() => new Date()))().toISOString();
+    const views = issueViews(reports.flatMap((r) => r.issues));
+    await this.deps.watches.add(
+      views.map(({ issue, services }) => ({ recipient: { channelId: a.channelId, userId: a.from.id }, issueId: issue.id, service: services[0]!, title: issue.title, createdAt })),
+    );
+    await step.context.sendActivity(m.notifyConfirmed(views.length));
+    return step.endDialog();
+  }
+
+  /** Named services first; otherwise the identified customer's subscriptions; otherwise everything monitored. */
+  private async scope(step: WaterfallStepContext): Promise<{ scope: HealthScope; services: string[] }> {
+    const options = step.options as ChildDialogOptions | undefined;
+    const entities = options?.recognition?.entities ?? extractEntities(step.context.activity.text ?? '');
+    const named = unique(entities.filter((e) => e.type === 'service').map((e) => e.value));
+    if (named.length > 0) return { scope: { kind: 'named' }, services: named };
+    const who = await createCustomerLookup(this.deps.identity)(step.context);
+    if (who) {
+      const subscribed = unique(
+        this.deps.identity.directory.subscriptionsOf(who.customer.id).filter((s) => LIVE_SUBSCRIPTIONS.has(s.status)).flatMap((s) => s.services),
+      ).filter((s) => SERVICE_NAMES[s]);
+      if (subscribed.length > 0) return { scope: { kind: 'customer', company: literalForMessage(who.customer.company) }, services: byCatalogueOrder(subscribed) };
+    }
+    return { scope: { kind: 'monitored' }, services: [...(this.deps.monitored ?? Object.keys(SERVICE_NAMES))] };
+  }
+}
+
+function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function byCatalogueOrder(ids: readonly string[]): string[] {
+  const catalogue = Object.keys(SERVICE_NAMES);
+  return [...ids].sort((a, b) => catalogue.indexOf(a) - catalogue.indexOf(b));
+}
+
+/** A follow-up needs a one-to-one conversation and a user id to key it by. */
+function canNotify(context: TurnContext): boolean {
+  return isPersonal(context.activity) && !!context.activity.from?.id;
+}

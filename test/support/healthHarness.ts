@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { ConversationState, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { WaterfallDialog } from 'botbuilder-dialogs';
+import { BotStorage } from '../../bot/botStorage.js';
+import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
+import { demoDirectory } from '../../bot/directory/demoDirectory.js';
+import type { CustomerRef } from '../../bot/directory/types.js';
+import { EmbeddedHealthSource } from '../../bot/health/embeddedHealthSource.js';
+import { HealthFile } from '../../bot/health/healthFile.js';
+import { HealthWatchStore } from '../../bot/health/healthWatchStore.js';
+import type { HealthSource } from '../../bot/health/types.js';
+import type { Locale } from '../../bot/i18n/locale.js';
+import { createLogger } from '../../bot/log.js';
+import { extractEntities } from '../../bot/nlu/entities.js';
+import type { Recognizer, RecognizerResult } from '../../bot/nlu/types.js';
+import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
+import { SupportBot } from '../../bot/supportBot.js';
+import { turnErrorHandler } from '../../bot/turnErrorHandler.js';
+import { turnLocale } from '../../bot/turnLocale.js';
+import type { ArticleSource, ArticleSummary } from '../../dialogs/customerDialogDeps.js';
+import { InterruptibleDialog } from '../../dialogs/interruptibleDialog.js';
+import { MainDialog } from '../../dialogs/mainDialog.js';
+import { ServiceHealthDialog } from '../../dialogs/serviceHealthDialog.js';
+import { runHealthCommand } from '../../scripts/lib/healthCommand.js';
+import { FakeRecognizer } from './fakeRecognizer.js';
+import { makeTempDir } from './tempDir.js';
+
+/** Stands in for the escalation feature's dialog: says which language it was started in. */
+export class EscalationStub extends InterruptibleDialog {
+  static readonly id = 'escalationStub';
+  constructor() {
+    super(EscalationStub.id);
+    this.addDialog(new WaterfallDialog('escalationStubSteps', [async (step) => (await step.context.sendActivity(`ESCALATION ${turnLocale(step.context)}`), step.endDialog())]));
+    this.initialDialogId = 'escalationStubSteps';
+  }
+}
+
+/** The slow-service article with three steps in each language (the first is the incident check the dialog skips). */
+export class ChecksArticle implements ArticleSource {
+  get(id: string, locale: Locale): ArticleSummary | undefined {
+    if (id !== 'performance/slow-service-troubleshooting') return undefined;
+    const steps = locale === 'en' ? ['Look for an incident.', 'Is it one person or everyone?', 'Check the VPN and proxy.'] : ['先看有没有服务事件。', '是一个人慢还是所有人都慢？', '检查 VPN 和代理。'];
+    return { id, title: id, summary: '', steps };
+  }
+}
+
+class EntityRecognizer implements Recognizer {
+  constructor(private readonly inner: Recognizer) {}
+  async recognize(text: string): Promise<RecognizerResult> {
+    return { ...(await this.inner.recognize(text)), entities: extractEntities(text) };
+  }
+}
+
+export interface HealthHarness {
+  readonly dataDir: string;
+  readonly adapter: TestAdapter;
+  readonly watches: HealthWatchStore;
+  say(text: string, extra?: Partial<Activity>): Promise<Partial<Activity>[]>;
+  /** `npm run health -- …` against this DATA_DIR, at the harness clock. */
+  health(...args: string[]): Promise<void>;
+  remove(): Promise<void>;
+}
+
+export const NOW = new Date('2026-11-23T08:30:00Z');
+
+/** The real SupportBot, MainDialog and ServiceHealthDialog over a temp DATA_DIR with the demo directory. */
+export async function healthHarness(options: { source?: (embedded: HealthSource) => HealthSource } = {}): Promise<HealthHarness> {
+  const temp = await makeTempDir('health-');
+  const directory = await CustomerDirectory.open(temp.path);
+  await directory.replace(demoDirectory());
+  const store = await ShardedFileStore.open(join(temp.path, 'state'));
+  const storage = new BotStorage(store);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const watches = await HealthWatchStore.open(temp.path);
+  const embedded = new EmbeddedHealthSource(new HealthFile(temp.path));
+  const dialog = new ServiceHealthDialog({
+    source: options.source ? options.source(embedded) : embedded,
+    watches,
+    identity: { directory, customerRef: userState.createProperty<CustomerRef | undefined>('customerRef') },
+    articles: new ChecksArticle(),
+    now: () => NOW,
+  });
+  const recognizer = new EntityRecognizer(new FakeRecognizer([[/down|挂|slow|慢|status|状态|outage|incident|故障|working|正常/i, 'service_health']]));
+  const main = new MainDialog(recognizer, { children: { service_health: dialog, escalate_human: new EscalationStub() } });
+  const logger = createLogger('error', () => undefined);
+  const bot = new SupportBot(conversationState, userState, main, logger);
+  const adapter = new TestAdapter((context) => bot.run(context));
+  adapter.onTurnError = turnErrorHandler(conversationState, logger);
+  return {
+    dataDir: temp.path, adapter, watches,
+    async say(text, extra = {}) {
+      adapter.activeQueue.splice(0);
+      await adapter.receiveActivity({ type: 'message', text, ...extra });
+      return adapter.activeQueue.splice(0);
+    },
+    async health(...args) {
+      await runHealthCommand(args, temp.path, { out: () => undefined, now: () => NOW });
+    },
+    async remove() {
+      await store.close();
+      await temp.remove();
+    },
+  };
+}
