@@ -1,4 +1,4 @@
-import { Channels, type BotState, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityTypes, Channels, type BotState, type Middleware, type TurnContext } from 'botbuilder';
 
 export const STORED_STATE_LABEL = 'Bot State (stored)';
 
@@ -15,7 +15,8 @@ export class EmulatorStateTrace implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     await next();
-    if (context.activity.channelId !== Channels.Emulator) return;
+    // Only turns the user started: a proactive send (a ContinueConversation event) gets no trace.
+    if (context.activity.channelId !== Channels.Emulator || context.activity.type !== ActivityTypes.Message) return;
     const value = { conversationState: this.conversationState.get(context) ?? {}, userState: this.userState.get(context) ?? {} };
     await context.sendTraceActivity('BotState', value, 'https://www.botframework.com/schemas/botState', STORED_STATE_LABEL);
   }
