@@ -10,6 +10,7 @@ import { LoopbackConnector } from '../../support/loopbackConnector.js';
 import { message, post } from '../../support/post.js';
 import { BOT, OTHER_USER, TENANT_A, TENANT_B, teamsInstall, teamsMessage } from '../../support/teamsActivity.js';
 import { makeTempDir } from '../../support/tempDir.js';
+import { activityCardProblems } from '../../support/adaptiveCard15.js';
 
 const zh = messages('zh-CN');
 const en = messages('en');
@@ -180,6 +181,14 @@ describe('Microsoft Teams over HTTP', () => {
       expect(res.status).to.equal(200);
       await connector.waitFor(before + 1);
       expect(connector.forConversation('emulator-with-list').map((a) => a.text)).to.deep.equal([en.greeting]);
+    });
+  });
+
+  // Last: mocha runs a suite's own tests before its nested suites.
+  describe('cards', () => {
+    it('every card sent to Teams above is Adaptive Cards 1.5 or lower, and no message uses suggested actions', () => {
+      expect(connector.received.some((r) => (r.activity.attachments?.length ?? 0) > 0)).to.equal(true);
+      for (const r of connector.received) expect(activityCardProblems(r.activity)).to.deep.equal([]);
     });
   });
 });
