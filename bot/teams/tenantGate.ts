@@ -11,6 +11,11 @@ export function tenantDenial(locale: string | undefined): string {
   return `${messages(first).teams.tenantDenied}\n\n${messages(second).teams.tenantDenied}`;
 }
 
+/** Our own proactive turns (continueConversation) carry a stored reference, which may lack the tenant. */
+function isProactive(activity: Activity): boolean {
+  return activity.type === ActivityTypes.Event && activity.name === 'ContinueConversation';
+}
+
 function botWasAdded(activity: Activity): boolean {
   return (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
 }
@@ -32,7 +37,7 @@ export class TenantGate implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const activity = context.activity;
-    if (!this.allowed || activity.channelId !== 'msteams') return next();
+    if (!this.allowed || activity.channelId !== 'msteams' || isProactive(activity)) return next();
     const tenant = teamsTenantId(activity)?.toLowerCase();
     if (tenant !== undefined && this.allowed.has(tenant)) return next();
 
