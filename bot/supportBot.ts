@@ -26,7 +26,10 @@ export class SupportBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const first = normalizeLocale(context.activity.locale) ?? 'zh-CN';
       for (const member of context.activity.membersAdded ?? []) {
-        if (member.id !== context.activity.recipient?.id) {
+        const isBot = member.id === context.activity.recipient?.id;
+        // Teams announces only the bot when the app is installed (personal, group chat or team) and
+        // every later joiner of a team or chat: greet the install, not each new colleague.
+        if (context.activity.channelId === 'msteams' ? isBot : !isBot) {
           await context.sendActivity({ attachments: [welcomeCard(first)] });
         }
       }

@@ -3,15 +3,12 @@ import type { CustomerDirectory } from '../bot/directory/customerDirectory.js';
 import type { CustomerLookup } from '../bot/directory/customerLookup.js';
 import { resolveCustomer, type Caller, type Resolution } from '../bot/directory/resolveCustomer.js';
 import type { CustomerRef } from '../bot/directory/types.js';
+import { teamsTenantId } from '../bot/teams/teamsTenant.js';
 
 /** What the customer dialogs need to know who is asking. `customerRef` lives in user state. */
 export interface IdentityDeps {
   readonly directory: CustomerDirectory;
   readonly customerRef: StatePropertyAccessor<CustomerRef | undefined>;
-}
-
-interface TeamsChannelData {
-  readonly tenant?: { readonly id?: unknown };
 }
 
 /**
@@ -20,12 +17,8 @@ interface TeamsChannelData {
  */
 export async function callerOf(context: TurnContext, refs: IdentityDeps['customerRef']): Promise<Caller> {
   const a = context.activity;
-  if (a.channelId === 'msteams') {
-    const tenantId = (a.channelData as TeamsChannelData | undefined)?.tenant?.id ?? a.conversation?.tenantId;
-    if (typeof tenantId === 'string' && tenantId !== '') {
-      return { teams: { tenantId, ...(a.from?.aadObjectId && { aadObjectId: a.from.aadObjectId }) } };
-    }
-  }
+  const tenantId = teamsTenantId(a);
+  if (tenantId) return { teams: { tenantId, ...(a.from?.aadObjectId && { aadObjectId: a.from.aadObjectId }) } };
   const ref = await refs.get(context);
   return ref ? { ref } : {};
 }

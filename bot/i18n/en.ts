@@ -2,6 +2,7 @@ import type { Messages } from './messages.js';
 import { customerEn } from './customerEn.js';
 import { webChatPageEn } from './webChatPageEn.js';
 import { healthEn } from './healthEn.js';
+import { teamsEn } from './teamsEn.js';
 
 export const en: Messages = {
   welcomeTitle: 'Hi, I am your Microsoft cloud support assistant',
@@ -62,6 +63,7 @@ export const en: Messages = {
   customer: customerEn,
   webChatPage: webChatPageEn,
   health: healthEn,
+  teams: teamsEn,
   faq: {
     relatedPrefix: 'Also: ',
     fullArticle: 'Show the full article',

@@ -4,6 +4,7 @@ import type { FaqMessages } from './faqMessages.js';
 import type { CustomerMessages } from './customerMessages.js';
 import type { WebChatPageMessages } from './webChatPageMessages.js';
 import type { HealthMessages } from './healthMessages.js';
+import type { TeamsMessages } from './teamsMessages.js';
 import { en } from './en.js';
 import { zhCN } from './zhCN.js';
 
@@ -37,6 +38,7 @@ export interface Messages {
   readonly customer: CustomerMessages;
   readonly webChatPage: WebChatPageMessages;
   readonly health: HealthMessages;
+  readonly teams: TeamsMessages;
   readonly yes: string;
   readonly no: string;
   readonly yesNoHint: string;

@@ -2,6 +2,7 @@ import type { Messages } from './messages.js';
 import { customerZhCN } from './customerZhCN.js';
 import { webChatPageZhCN } from './webChatPageZhCN.js';
 import { healthZhCN } from './healthZhCN.js';
+import { teamsZhCN } from './teamsZhCN.js';
 
 export const zhCN: Messages = {
   welcomeTitle: '您好，我是您的微软云服务支持助手',
@@ -61,6 +62,7 @@ export const zhCN: Messages = {
   customer: customerZhCN,
   webChatPage: webChatPageZhCN,
   health: healthZhCN,
+  teams: teamsZhCN,
   faq: {
     relatedPrefix: '相关：',
     fullArticle: '查看完整文章',

@@ -1,8 +1,18 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, type Attachment, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { parseYesNo } from '../../bot/yesNo.js';
-import { messages } from '../../bot/i18n/messages.js';
+import { messages, type Messages } from '../../bot/i18n/messages.js';
 import { turnLocale } from '../../bot/turnLocale.js';
+
+/** Yes and No as imBack buttons on an Adaptive Card 1.5. */
+export function yesNoCard(m: Messages): Attachment {
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [],
+    actions: [m.yes, m.no].map((title) => ({ type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: title } } })),
+  });
+}
 
 /**
  * A confirmation prompt that understands Chinese and English yes/no words and shows Yes/No as
@@ -20,14 +30,7 @@ export class YesNoPrompt extends Prompt<boolean> {
     const retryHint = isRetry && !options.retryPrompt ? `${m.yesNoHint}\n\n` : '';
     await context.sendActivity({
       text: `${retryHint}${text}`,
-      attachments: [
-        CardFactory.adaptiveCard({
-          type: 'AdaptiveCard',
-          version: '1.5',
-          body: [],
-          actions: [m.yes, m.no].map((title) => ({ type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: title } } })),
-        }),
-      ],
+      attachments: [yesNoCard(m)],
     });
   }
 

@@ -1,0 +1,100 @@
+import { expect } from 'chai';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Attachment } from 'botbuilder';
+import { articleCard, type ArticleView } from '../../../bot/cards/articleCard.js';
+import { welcomeCard } from '../../../bot/cards/welcomeCard.js';
+import { messages } from '../../../bot/i18n/messages.js';
+import { LOCALES } from '../../../bot/i18n/locale.js';
+import { loadKnowledge } from '../../../bot/knowledge/loadKnowledge.js';
+import { INTENTS } from '../../../bot/nlu/intents.js';
+import { intentChoiceCard } from '../../../dialogs/intentChoiceCard.js';
+import { withButtons } from '../../../dialogs/prompts/fieldPrompt.js';
+import { yesNoCard } from '../../../dialogs/prompts/yesNoPrompt.js';
+import { adaptiveCard15Problems, activityCardProblems } from '../../support/adaptiveCard15.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+/**
+ * Every file that builds an Adaptive Card, and every card it can build. A new card builder makes the
+ * source scan below fail until it is added here, so no card escapes the 1.5 check.
+ */
+const CATALOG: Record<string, () => Promise<Attachment[]>> = {
+  'bot/cards/welcomeCard.ts': async () => LOCALES.map((l) => welcomeCard(l)),
+  'bot/cards/articleCard.ts': async () => {
+    const { articles } = await loadKnowledge(join(ROOT, 'knowledge', 'articles'));
+    expect(articles.length).to.be.greaterThan(20);
+    const long: ArticleView = { id: 'x/long', title: 'Long', summary: 'Many steps', steps: Array.from({ length: 80 }, (_, i) => `Step ${i} ${'x'.repeat(60)}`), body: 'y'.repeat(6000) };
+    return [
+      ...articles.map((a) => articleCard(messages(a.locale), a, { related: articles.filter((r) => a.related.includes(r.id) && r.locale === a.locale), showFeedback: true })),
+      ...LOCALES.map((l) => articleCard(messages(l), long, { related: [], showFeedback: false })),
+    ];
+  },
+  'dialogs/intentChoiceCard.ts': async () => LOCALES.flatMap((l) => INTENTS.map((i, n) => intentChoiceCard(messages(l), [i, INTENTS[(n + 1) % INTENTS.length]!]))),
+  'dialogs/prompts/fieldPrompt.ts': async () => LOCALES.flatMap((l) => withButtons(messages(l).whichOne, [messages(l).yes, messages(l).no]).attachments ?? []),
+  'dialogs/prompts/yesNoPrompt.ts': async () => LOCALES.map((l) => yesNoCard(messages(l))),
+};
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await sourceFiles(p)));
+    else if (entry.name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+describe('Adaptive Cards: every card the bot can build is version 1.5 or lower, with 1.5 elements and actions only', () => {
+  it('the catalog names every source file that builds a card, and nothing uses suggested actions', async () => {
+    const files = [...(await sourceFiles(join(ROOT, 'bot'))), ...(await sourceFiles(join(ROOT, 'dialogs')))];
+    const builders: string[] = [];
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      if (/CardFactory\.adaptiveCard\(|application\/vnd\.microsoft\.card\.adaptive|type:\s*'AdaptiveCard'/.test(text)) builders.push(relative(ROOT, file));
+      expect(text, `${relative(ROOT, file)}: Teams shows no suggested actions in channels`).to.not.match(/suggestedActions|CardFactory\.(heroCard|thumbnailCard|o365ConnectorCard)|MessageFactory\.suggestedActions/);
+    }
+    expect(builders.sort(), 'add new card builders to CATALOG in this test').to.deep.equal(Object.keys(CATALOG).sort());
+  });
+
+  for (const [file, build] of Object.entries(CATALOG)) {
+    it(file, async () => {
+      const cards = await build();
+      expect(cards.length).to.be.greaterThan(0);
+      for (const card of cards) {
+        expect(card.contentType).to.equal('application/vnd.microsoft.card.adaptive');
+        expect(adaptiveCard15Problems(card.content), JSON.stringify(card.content).slice(0, 200)).to.deep.equal([]);
+      }
+    });
+  }
+
+  describe('the checker itself', () => {
+    const ok = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'hi' }], actions: [{ type: 'Action.Submit', title: 'Go' }] };
+    it('accepts 1.5 and lower, containers, tables and nested show-cards', () => {
+      expect(adaptiveCard15Problems(ok)).to.deep.equal([]);
+      expect(adaptiveCard15Problems({ ...ok, version: '1.2' })).to.deep.equal([]);
+      const rich = {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [
+          { type: 'Container', items: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'Image', url: 'https://x/y.png' }] }] }] },
+          { type: 'Table', columns: [{ width: 1 }], rows: [{ type: 'TableRow', cells: [{ type: 'TableCell', items: [{ type: 'TextBlock', text: 'a' }] }] }] },
+          { type: 'RichTextBlock', inlines: ['plain', { type: 'TextRun', text: 'run' }] },
+          { type: 'ActionSet', actions: [{ type: 'Action.Execute', verb: 'v' }] },
+        ],
+        actions: [{ type: 'Action.ShowCard', title: 'More', card: { type: 'AdaptiveCard', body: [{ type: 'FactSet', facts: [] }] } }],
+      };
+      expect(adaptiveCard15Problems(rich)).to.deep.equal([]);
+    });
+
+    it('rejects newer versions, missing versions, and elements or actions from 1.6 and later, wherever they are', () => {
+      expect(adaptiveCard15Problems({ ...ok, version: '1.6' })).to.have.length(1);
+      expect(adaptiveCard15Problems({ ...ok, version: undefined })).to.have.length(1);
+      expect(adaptiveCard15Problems({ ...ok, body: [{ type: 'Icon', name: 'Calendar' }] })[0]).to.match(/Icon/);
+      expect(adaptiveCard15Problems({ ...ok, body: [{ type: 'Container', items: [{ type: 'Badge', text: 'new' }] }] })[0]).to.match(/body\[0\]\.items\[0\].*Badge/);
+      expect(adaptiveCard15Problems({ ...ok, actions: [{ type: 'Action.ShowCard', card: { type: 'AdaptiveCard', body: [{ type: 'CodeBlock' }] } }] })[0]).to.match(/CodeBlock/);
+      expect(adaptiveCard15Problems({ ...ok, actions: [{ type: 'Action.ResetInputs' }] })[0]).to.match(/ResetInputs/);
+      expect(activityCardProblems({ suggestedActions: { actions: [] } })).to.have.length(1);
+    });
+  });
+});
