@@ -14,6 +14,8 @@ import type { Logger } from './log.js';
 import type { Recognizer } from './nlu/types.js';
 import { createServer } from './server.js';
 import { registerAdminRoutes } from './http/adminRoutes.js';
+import { createEscalationServices } from './escalation/escalationServices.js';
+import type { Notifier } from './proactive/notifier.js';
 import { FileTicketStore } from './tickets/fileTicketStore.js';
 import { lockDataDir } from './storage/dataDirLock.js';
 import { ShardedFileStore } from './storage/shardedFileStore.js';
@@ -49,19 +51,25 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
     }
     const feedback = await FileFeedbackStore.open(join(config.dataDir, 'feedback.json'));
     const directory = await CustomerDirectory.open(config.dataDir);
-    const tickets = await FileTicketStore.open(join(config.dataDir, 'tickets.json'));
-    const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets });
-    const bot = new SupportBot(conversationState, userState, main, logger);
+    const fileTickets = await FileTicketStore.open(join(config.dataDir, 'tickets.json'));
     const { adapter, turns } = createAdapter(config, conversationState, logger);
+    // Placeholder until the proactive notifier (bot/proactive) is wired here: nobody is told yet.
+    const notifier: Notifier = { notify: async () => 0 };
+    const escalation = await createEscalationServices({ config, logger, conversationState, directory, tickets: fileTickets, notifier });
+    const tickets = escalation.tickets;
+    const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets, escalation });
+    const bot = new SupportBot(conversationState, userState, main, logger);
+    for (const middleware of escalation.middleware) adapter.use(middleware);
     const adminToken = config.adminToken;
     const http = createServer({
       adapter,
       logic: (context) => bot.run(context),
       logger,
-      ...(adminToken && { extraRoutes: (server) => registerAdminRoutes(server, { token: adminToken, tickets, logger }) }),
+      ...(adminToken && { extraRoutes: (server) => registerAdminRoutes(server, { token: adminToken, desk: escalation.desk, logger }) }),
     });
     const url = await http.listen(config.port, config.host);
     logger.info('listening', { url, cloud: config.cloud, auth: config.auth ? config.auth.appType : 'off' });
+    await escalation.start(Number(new URL(url).port));
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
@@ -69,6 +77,7 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
         answers.close();
         await http.close();
         await turns.idle();
+        await escalation.stop();
         await store.close();
         await unlock();
         logger.info('stopped');

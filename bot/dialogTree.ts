@@ -3,6 +3,10 @@ import type { Dialog } from 'botbuilder-dialogs';
 import { AccountSetupDialog } from '../dialogs/accountSetupDialog.js';
 import { BillingDialog } from '../dialogs/billingDialog.js';
 import type { CustomerDialogDeps } from '../dialogs/customerDialogDeps.js';
+import type { EscalationDeps } from '../dialogs/escalationDeps.js';
+import { HandoffDialog } from '../dialogs/handoffDialog.js';
+import { ReportProblemDialog } from '../dialogs/reportProblemDialog.js';
+import { TicketStatusDialog } from '../dialogs/ticketStatusDialog.js';
 import { FaqDialog } from '../dialogs/faqDialog.js';
 import type { AnswerSource, FeedbackSink } from '../dialogs/faqPorts.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
@@ -21,6 +25,8 @@ export interface DialogTreeDeps {
   readonly feedback: FeedbackSink;
   readonly directory: CustomerDirectory;
   readonly tickets: TicketStore;
+  /** Handoff, report a problem, ticket status (bot/escalation/escalationServices.ts). */
+  readonly escalation?: Omit<EscalationDeps, 'identity' | 'tickets' | 'recognizer'>;
 }
 
 /** The main dialog with every child dialog the app has, routed by intent. */
@@ -36,6 +42,12 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
     billing: new BillingDialog(customer),
     subscription: new SubscriptionDialog(customer),
   };
+  if (deps.escalation) {
+    const escalation: EscalationDeps = { ...deps.escalation, identity: customer.identity, tickets: deps.tickets, recognizer: deps.recognizer };
+    children.escalate_human = new HandoffDialog(escalation);
+    children.report_problem = new ReportProblemDialog(escalation);
+    children.ticket_status = new TicketStatusDialog(escalation);
+  }
   const main = new MainDialog(deps.recognizer, {
     children,
     lowConfidenceStreak: deps.conversationState.createProperty<number>('lowConfidenceStreak'),
