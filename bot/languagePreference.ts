@@ -20,12 +20,15 @@ export function requestedLocale(text: string): Locale | undefined {
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
 const LATIN = /[a-z]/i;
-// E-mail addresses, URLs, domains and ticket ids say nothing about the language a customer reads.
-const IDENTIFIERS = /\S+@\S+|https?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\b|\bT-\d+\b/giu;
+// E-mail addresses, URLs, domains, ticket ids and GUIDs say nothing about the language a customer reads.
+const IDENTIFIERS = /\S+@\S+|https?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\b|\bT-\d+\b|\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b/giu;
+/** A lone option letter ("A", "b.") answers a choice in any language. */
+const OPTION_LETTER = /^\s*[a-z]\s*[.!。！]?\s*$/iu;
 
 /** Han characters mean Chinese; Latin words mean English; "T-1024", "contoso.cn" or "👍" keep the last language. */
 export function detectLocale(text: string): Locale | undefined {
   if (HAN.test(text)) return 'zh-CN';
+  if (OPTION_LETTER.test(text)) return undefined;
   if (LATIN.test(text.replace(IDENTIFIERS, ' '))) return 'en';
   return undefined;
 }
