@@ -69,7 +69,7 @@ export class PartnerCenterClient implements ServiceRequestApi {
   ) {}
 
   async create(draft: ServiceRequestDraft, requestId: string, localTicketId: string, signal?: AbortSignal): Promise<{ id: string }> {
-    const SupportTopicId = await this.topicFor(draft.service);
+    const SupportTopicId = await this.topicFor(draft.service, signal);
     const locale = draft.preferredLanguage === 'zh-CN' ? 'zh-CN' : 'en-US';
     const body = {
       Title: draft.title.slice(0, 200),
@@ -88,12 +88,12 @@ export class PartnerCenterClient implements ServiceRequestApi {
   }
 
   /** The topic whose name names the service; otherwise the configured default. Cached once fetched. */
-  async topicFor(service: string): Promise<string> {
+  async topicFor(service: string, signal?: AbortSignal): Promise<string> {
     const words = service.startsWith('azure') ? /azure/i : TOPIC_WORDS[service];
     let topics: readonly SupportTopic[] = [];
     if (words) {
       try {
-        topics = await (this.topics ??= this.fetchTopics().catch((err: unknown) => {
+        topics = await (this.topics ??= this.fetchTopics(signal).catch((err: unknown) => {
           this.topics = undefined;
           throw err;
         }));
@@ -107,15 +107,15 @@ export class PartnerCenterClient implements ServiceRequestApi {
     return id;
   }
 
-  private async fetchTopics(): Promise<readonly SupportTopic[]> {
-    const res = await this.call('GET', '/v1/servicerequests/supporttopics', randomUUID());
+  private async fetchTopics(signal?: AbortSignal): Promise<readonly SupportTopic[]> {
+    const res = await this.call('GET', '/v1/servicerequests/supporttopics', randomUUID(), undefined, signal);
     const json = (await res.json().catch(() => ({}))) as { items?: Array<{ id?: unknown; name?: unknown }> };
     return (json.items ?? []).flatMap((t) => (typeof t.id === 'string' || typeof t.id === 'number') && typeof t.name === 'string' ? [{ id: String(t.id), name: t.name }] : []);
   }
 
   private async call(method: 'GET' | 'POST', path: string, requestId: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
     for (let fresh = false; ; fresh = true) {
-      const token = await this.tokens.token();
+      const token = await this.tokens.token(signal);
       const timeout = AbortSignal.timeout(this.config.timeoutMs);
       let res: Response;
       try {

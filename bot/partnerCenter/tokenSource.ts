@@ -24,9 +24,19 @@ export class RefreshTokenSource {
     this.refreshToken = config.refreshToken;
   }
 
-  token(): Promise<string> {
-    if (this.cached && this.cached.until > this.now()) return Promise.resolve(this.cached.token);
-    return (this.pending ??= this.redeem().finally(() => (this.pending = undefined)));
+  /** `signal` stops the wait, not a redemption other callers share. */
+  async token(signal?: AbortSignal): Promise<string> {
+    if (this.cached && this.cached.until > this.now()) return this.cached.token;
+    const pending = (this.pending ??= this.redeem().finally(() => (this.pending = undefined)));
+    if (!signal) return pending;
+    signal.throwIfAborted();
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', (onAbort = () => reject(signal.reason)), { once: true }));
+    try {
+      return await Promise.race([pending, aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort!);
+    }
   }
 
   /** After a 401 from the API: the next call fetches a new token. */
