@@ -77,7 +77,8 @@ export class Escalator {
     const reseller = this.deps.directory?.reseller();
     const service = text(d.service) ?? 'other';
     return {
-      title: t.title,
+      // The customer's own words make a better title than "Asked for a person: …".
+      title: (text(d.question) ?? t.title).slice(0, 120),
       description: t.summary.en,
       service,
       severity,

@@ -5,6 +5,8 @@ import type { ServiceRequestDraft, Severity } from '../escalation/serviceRequest
 import { failureOfStatus, parseRetryAfter, PartnerCenterError } from './errors.js';
 import { RefreshTokenSource } from './tokenSource.js';
 
+/** Room for the labelled lines below within a few thousand characters. */
+const MAX_DESCRIPTION = 4000;
 const SEVERITY: Readonly<Record<Severity, 'critical' | 'moderate' | 'minimal'>> = { A: 'critical', B: 'moderate', C: 'minimal' };
 /** Words a support topic's name carries for each service (Partner Center topic names are English). */
 const TOPIC_WORDS: Readonly<Record<string, RegExp>> = {
@@ -38,7 +40,7 @@ function splitName(name: string): { FirstName: string; LastName: string } {
 export function describe(d: ServiceRequestDraft, localTicketId: string): string {
   const service = SERVICE_NAMES[d.service]?.en ?? 'Other';
   const lines = [
-    d.description,
+    d.description.length > MAX_DESCRIPTION ? `${d.description.slice(0, MAX_DESCRIPTION)}…` : d.description,
     '',
     `Service: ${service}`,
     `Severity: ${d.severity} (${SEVERITY[d.severity]})`,

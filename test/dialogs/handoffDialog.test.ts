@@ -120,6 +120,17 @@ describe('HandoffDialog (tier 1: the reseller support team)', () => {
     expect((await h.files.get('T-1001'))!.history).to.have.length(1);
   });
 
+  it('"Talk to support" under an FAQ answer hands over with the question the article did not answer (zh-CN)', async () => {
+    h = await escalationHarness({ faq: true });
+    const m = messages('zh-CN');
+    await h.say('怎么设置outlook', fabrikam);
+    const replies = await h.say(m.faq.talkToSupport, fabrikam);
+    expect(replies.filter((r) => r.type === 'event').map((r) => r.name)).to.deep.equal(['handoff.initiate']);
+    expect(texts(replies)).to.deep.equal([m.escalation.handoff.handedOver('T-1001', h.directory.reseller())]);
+    expect((await h.files.get('T-1001'))!.details).to.deep.include({ question: '怎么设置outlook', intent: 'howto_faq' });
+    expect((await h.files.get('T-1001'))!.customer).to.equal('c-fabrikam');
+  });
+
   it('an identified customer in Chinese: a complaint naming a service is the question; handoff.status failed says so with the contacts', async () => {
     h = await escalationHarness({ health: async () => Promise.reject(new Error('graph down')) });
     const m = messages('zh-CN').escalation.handoff;

@@ -24,10 +24,12 @@ import { NotifyingTicketStore } from '../../bot/tickets/notifyingTicketStore.js'
 import { notifyStatusChange } from '../../bot/tickets/statusNotifications.js';
 import { turnErrorHandler } from '../../bot/turnErrorHandler.js';
 import type { EscalationDeps } from '../../dialogs/escalationDeps.js';
+import { FaqDialog } from '../../dialogs/faqDialog.js';
 import { HandoffDialog } from '../../dialogs/handoffDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { ReportProblemDialog } from '../../dialogs/reportProblemDialog.js';
 import { TicketStatusDialog } from '../../dialogs/ticketStatusDialog.js';
+import { FakeAnswers, MemoryFeedback } from './fakeAnswers.js';
 import { FakeNotifier } from './fakeNotifier.js';
 import { FakeRecognizer, type FakeRule } from './fakeRecognizer.js';
 import { makeTempDir } from './tempDir.js';
@@ -73,7 +75,7 @@ export interface EscalationHarness {
  * log and handoff relay middleware, file-backed state, tickets and outbox in a temp DATA_DIR seeded with
  * the demo directory, a fake Notifier and an injected clock.
  */
-export async function escalationHarness(options: { now?: string; partnerCenter?: PartnerCenterConfig; health?: HealthSummary } = {}): Promise<EscalationHarness> {
+export async function escalationHarness(options: { now?: string; partnerCenter?: PartnerCenterConfig; health?: HealthSummary; faq?: boolean } = {}): Promise<EscalationHarness> {
   const temp = await makeTempDir('escalation-');
   const clock = { now: new Date(options.now ?? '2026-11-23T03:00:00Z') }; // Monday 11:00 China time
   const directory = await CustomerDirectory.open(temp.path);
@@ -104,7 +106,10 @@ export async function escalationHarness(options: { now?: string; partnerCenter?:
     now: () => clock.now,
   };
   const dialog = new MainDialog(recognizer, {
-    children: { escalate_human: new HandoffDialog(deps), report_problem: new ReportProblemDialog(deps), ticket_status: new TicketStatusDialog(deps) },
+    children: {
+      escalate_human: new HandoffDialog(deps), report_problem: new ReportProblemDialog(deps), ticket_status: new TicketStatusDialog(deps),
+      ...(options.faq && { howto_faq: new FaqDialog(new FakeAnswers(), new MemoryFeedback(), () => clock.now) }),
+    },
     lowConfidenceStreak: conversationState.createProperty<number>('lowConfidenceStreak'),
   });
   const bot = new SupportBot(conversationState, userState, dialog, logger);
