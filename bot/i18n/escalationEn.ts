@@ -73,7 +73,7 @@ export const escalationEn: EscalationMessages = {
     handedOver: (id, r) =>
       `I've passed this to ${r ? `${r.name}'s support team` : 'our support team'} as request ${id}. A person will reply here; what you type from now on goes straight to them.`,
     handedOverAfterHours: (id, r, next) =>
-      `Our support team works ${hours(r)}, so no one is available right now. I've saved your request as ${id}, and a person will reply from ${next} (China time). Anything you add here now goes into your request.`,
+      `Our support team works ${hours(r)}, so no one is available right now. I've saved your request as ${id}, and a person will get back to you from ${next} (China time). Until then, I'm still here if you need anything else.`,
     accepted: 'A member of the support team has joined the chat.',
     completed: (id) => `The support team has finished this chat (request ${id}). I'm back: is there anything else I can help with?`,
     failed: (id, r) =>
