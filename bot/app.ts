@@ -16,6 +16,8 @@ import { createServer } from './server.js';
 import { EmulatorStateTrace } from './emulatorStateTrace.js';
 import { registerAdminRoutes } from './http/adminRoutes.js';
 import { registerLocalWebChat } from './webchat/registerLocalWebChat.js';
+import { createEscalationServices } from './escalation/escalationServices.js';
+import { ticketHealthSummary } from './health/ticketHealthSummary.js';
 import { FileTicketStore } from './tickets/fileTicketStore.js';
 import { createHealthSource } from './health/createHealthSource.js';
 import { HealthWatchStore } from './health/healthWatchStore.js';
@@ -58,7 +60,7 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
     }
     const feedback = await FileFeedbackStore.open(join(config.dataDir, 'feedback.json'));
     const directory = await CustomerDirectory.open(config.dataDir);
-    const tickets = await FileTicketStore.open(join(config.dataDir, 'tickets.json'));
+    const fileTickets = await FileTicketStore.open(join(config.dataDir, 'tickets.json'));
     const { adapter, turns } = createAdapter(config, conversationState, logger);
     adapter.use(new EmulatorStateTrace(conversationState, userState));
     // Same UserState instance as the bot: the recorder and the bot save one user document.
@@ -68,8 +70,11 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
     const healthSource = createHealthSource(config.dataDir, config.graph, logger);
     const healthWatches = await HealthWatchStore.open(config.dataDir);
     const watcher = new IncidentWatcher({ source: healthSource, watches: healthWatches, notifier, logger, intervalMs: healthPollMs });
-    const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets, health: { source: healthSource, watches: healthWatches } });
+    const escalation = await createEscalationServices({ config, logger, conversationState, directory, tickets: fileTickets, notifier, health: ticketHealthSummary(healthSource) });
+    const tickets = escalation.tickets;
+    const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets, health: { source: healthSource, watches: healthWatches }, escalation });
     const bot = new SupportBot(conversationState, userState, main, logger);
+    for (const middleware of escalation.middleware) adapter.use(middleware);
     const adminToken = config.adminToken;
     const logic = (context: TurnContext) => bot.run(context);
     const http = createServer({
@@ -77,13 +82,14 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
       logic,
       logger,
       extraRoutes: (server) => {
-        if (adminToken) registerAdminRoutes(server, { token: adminToken, tickets, logger });
+        if (adminToken) registerAdminRoutes(server, { token: adminToken, desk: escalation.desk, logger });
         if (config.localWebChat) registerLocalWebChat(server, { adapter, logic, logger, ...(config.auth && { appId: config.auth.appId }) });
       },
     });
     const url = await http.listen(config.port, config.host);
     logger.info('listening', { url, cloud: config.cloud, auth: config.auth ? config.auth.appType : 'off' });
     watcher.start();
+    await escalation.start(Number(new URL(url).port));
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
@@ -92,6 +98,7 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
         await http.close();
         await watcher.stop();
         await turns.idle();
+        await escalation.stop();
         await store.close();
         await unlock();
         logger.info('stopped');

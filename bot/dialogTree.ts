@@ -3,6 +3,10 @@ import type { Dialog } from 'botbuilder-dialogs';
 import { AccountSetupDialog } from '../dialogs/accountSetupDialog.js';
 import { BillingDialog } from '../dialogs/billingDialog.js';
 import type { CustomerDialogDeps } from '../dialogs/customerDialogDeps.js';
+import type { EscalationDeps } from '../dialogs/escalationDeps.js';
+import { HandoffDialog } from '../dialogs/handoffDialog.js';
+import { ReportProblemDialog } from '../dialogs/reportProblemDialog.js';
+import { TicketStatusDialog } from '../dialogs/ticketStatusDialog.js';
 import { FaqDialog } from '../dialogs/faqDialog.js';
 import type { AnswerSource, FeedbackSink } from '../dialogs/faqPorts.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
@@ -25,6 +29,8 @@ export interface DialogTreeDeps {
   readonly tickets: TicketStore;
   /** Service health: the source and where incident-resolved subscriptions go. */
   readonly health?: { readonly source: HealthSource; readonly watches: WatchSink };
+  /** Handoff, report a problem, ticket status (bot/escalation/escalationServices.ts). */
+  readonly escalation?: Omit<EscalationDeps, 'identity' | 'tickets' | 'recognizer'>;
 }
 
 /** The main dialog with every child dialog the app has, routed by intent. */
@@ -41,6 +47,12 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
     subscription: new SubscriptionDialog(customer),
     ...(deps.health && { service_health: new ServiceHealthDialog({ ...deps.health, identity: customer.identity, articles: deps.answers }) }),
   };
+  if (deps.escalation) {
+    const escalation: EscalationDeps = { ...deps.escalation, identity: customer.identity, tickets: deps.tickets, recognizer: deps.recognizer };
+    children.escalate_human = new HandoffDialog(escalation);
+    children.report_problem = new ReportProblemDialog(escalation);
+    children.ticket_status = new TicketStatusDialog(escalation);
+  }
   const main = new MainDialog(deps.recognizer, {
     children,
     lowConfidenceStreak: deps.conversationState.createProperty<number>('lowConfidenceStreak'),

@@ -22,17 +22,26 @@ export interface GraphConfig {
   readonly timeoutMs: number;
 }
 
-/** Partner Center service requests (tier 2: reported to 21Vianet on the customer's behalf). */
+/**
+ * Partner Center service requests (tier 2: reported to 21Vianet on the customer's behalf). Creating a
+ * service request accepts App+User tokens only, so besides the app's id and secret the bot needs a
+ * refresh token of a partner user (the secure application model), redeemed for access tokens.
+ */
 export interface PartnerCenterConfig {
   /** REST base URL, e.g. https://partner.partnercenterapi.microsoftonline.cn (no trailing slash). */
   readonly endpoint: string;
+  /** The partner's own tenant, where the token is requested. */
   readonly tenantId: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** Refresh token of a partner user (admin or helpdesk agent) who consented to the app. */
+  readonly refreshToken: string;
   readonly authorityHost: string;
   /** The token scope, e.g. https://api.partnercenter.microsoft.com/.default. */
   readonly scope: string;
   readonly timeoutMs: number;
+  /** Support topic used when none of Partner Center's topics names the affected service. */
+  readonly defaultSupportTopicId?: string;
 }
 
 export interface BlobConfig {
@@ -44,7 +53,8 @@ const AUTHORITY: Record<Cloud, string> = { public: 'https://login.microsoftonlin
 const GRAPH: Record<Cloud, string> = { public: 'https://graph.microsoft.com', china: 'https://microsoftgraph.chinacloudapi.cn' };
 const PARTNER_CENTER_SCOPE: Record<Cloud, string> = {
   public: 'https://api.partnercenter.microsoft.com/.default',
-  china: 'https://api.partnercenter.microsoftonline.cn/.default',
+  // The resource the China samples request tokens for; PARTNER_CENTER_SCOPE overrides it.
+  china: 'https://partner.partnercenterapi.microsoftonline.cn/.default',
 };
 
 export function readClu(r: ConfigReader): CluConfig | undefined {
@@ -68,10 +78,11 @@ export function readGraph(r: ConfigReader, cloud: Cloud): GraphConfig | undefine
 }
 
 export function readPartnerCenter(r: ConfigReader, cloud: Cloud): PartnerCenterConfig | undefined {
-  const group = r.group(['PARTNER_CENTER_ENDPOINT', 'PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_CLIENT_ID', 'PARTNER_CENTER_CLIENT_SECRET']);
+  const group = r.group(['PARTNER_CENTER_ENDPOINT', 'PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_CLIENT_ID', 'PARTNER_CENTER_CLIENT_SECRET', 'PARTNER_CENTER_REFRESH_TOKEN']);
   const authorityHost = r.url('PARTNER_CENTER_AUTHORITY_HOST') ?? AUTHORITY[cloud];
   const scope = r.get('PARTNER_CENTER_SCOPE') ?? PARTNER_CENTER_SCOPE[cloud];
   const timeoutMs = r.int('PARTNER_CENTER_TIMEOUT_MS', 10_000, 100, 120_000);
+  const defaultSupportTopicId = r.get('PARTNER_CENTER_SUPPORT_TOPIC_ID');
   if (!group) return undefined;
   const endpoint = r.url('PARTNER_CENTER_ENDPOINT');
   if (!endpoint) return undefined;
@@ -80,9 +91,11 @@ export function readPartnerCenter(r: ConfigReader, cloud: Cloud): PartnerCenterC
     tenantId: group.PARTNER_CENTER_TENANT_ID!,
     clientId: group.PARTNER_CENTER_CLIENT_ID!,
     clientSecret: group.PARTNER_CENTER_CLIENT_SECRET!,
+    refreshToken: group.PARTNER_CENTER_REFRESH_TOKEN!,
     authorityHost,
     scope,
     timeoutMs,
+    ...(defaultSupportTopicId && { defaultSupportTopicId }),
   };
 }
 

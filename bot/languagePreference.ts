@@ -20,8 +20,9 @@ export function requestedLocale(text: string): Locale | undefined {
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/gu;
 const LATIN_WORD = /[a-z]{2,}/gi;
-// E-mail addresses, URLs, domains and ticket ids say nothing about the language a customer reads.
-const IDENTIFIERS = /\S+@\S+|https?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\b|\bT-\d+\b/giu;
+// E-mail addresses, URLs, domains, ticket ids and GUIDs say nothing about the language a customer reads;
+// nor does a lone option letter ("A"), as a Latin word needs two letters.
+const IDENTIFIERS = /\S+@\S+|https?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\b|\bT-\d+\b|\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b/giu;
 
 interface Evidence {
   readonly locale: Locale | undefined;

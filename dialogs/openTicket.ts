@@ -2,8 +2,15 @@ import type { TurnContext } from 'botbuilder';
 import type { Reseller } from '../bot/directory/types.js';
 import { messages, type Messages } from '../bot/i18n/messages.js';
 import type { CustomerMessages } from '../bot/i18n/customerMessages.js';
+import type { Recipient } from '../bot/proactive/notifier.js';
 import type { NewTicket, Ticket, TicketStore } from '../bot/tickets/types.js';
 import { turnLocale } from '../bot/turnLocale.js';
+
+/** Who wrote this turn's message, so a later status change can be sent back to them (bot/proactive). */
+export function requesterOf(context: TurnContext): Recipient | undefined {
+  const { channelId, from } = context.activity;
+  return channelId && from?.id ? { channelId, userId: from.id } : undefined;
+}
 
 /** Both languages of a ticket summary, from the same message function. */
 export function bilingual(build: (m: CustomerMessages) => string): NewTicket['summary'] {
@@ -16,8 +23,9 @@ export function bilingual(build: (m: CustomerMessages) => string): NewTicket['su
  */
 export async function openTicket(context: TurnContext, tickets: TicketStore, ticket: Omit<NewTicket, 'kind' | 'locale'>, reseller: Reseller | undefined): Promise<Ticket | undefined> {
   const m: Messages = messages(turnLocale(context));
+  const requester = requesterOf(context);
   try {
-    return await tickets.create({ kind: 'reseller', locale: turnLocale(context), ...ticket });
+    return await tickets.create({ kind: 'reseller', locale: turnLocale(context), ...(requester && { requester }), ...ticket });
   } catch {
     await context.sendActivity(m.customer.ticketFailed(reseller));
     return undefined;

@@ -3,6 +3,7 @@ import { customerEn } from './customerEn.js';
 import { webChatPageEn } from './webChatPageEn.js';
 import { healthEn } from './healthEn.js';
 import { teamsEn } from './teamsEn.js';
+import { escalationEn } from './escalationEn.js';
 
 export const en: Messages = {
   welcomeTitle: 'Hi, I am your Microsoft cloud support assistant',
@@ -64,6 +65,7 @@ export const en: Messages = {
   webChatPage: webChatPageEn,
   health: healthEn,
   teams: teamsEn,
+  escalation: escalationEn,
   faq: {
     relatedPrefix: 'Also: ',
     fullArticle: 'Show the full article',

@@ -5,6 +5,7 @@ import type { CustomerMessages } from './customerMessages.js';
 import type { WebChatPageMessages } from './webChatPageMessages.js';
 import type { HealthMessages } from './healthMessages.js';
 import type { TeamsMessages } from './teamsMessages.js';
+import type { EscalationMessages } from './escalationMessages.js';
 import { en } from './en.js';
 import { zhCN } from './zhCN.js';
 
@@ -39,6 +40,7 @@ export interface Messages {
   readonly webChatPage: WebChatPageMessages;
   readonly health: HealthMessages;
   readonly teams: TeamsMessages;
+  readonly escalation: EscalationMessages;
   readonly yes: string;
   readonly no: string;
   readonly yesNoHint: string;

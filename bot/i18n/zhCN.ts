@@ -3,6 +3,7 @@ import { customerZhCN } from './customerZhCN.js';
 import { webChatPageZhCN } from './webChatPageZhCN.js';
 import { healthZhCN } from './healthZhCN.js';
 import { teamsZhCN } from './teamsZhCN.js';
+import { escalationZhCN } from './escalationZhCN.js';
 
 export const zhCN: Messages = {
   welcomeTitle: '您好，我是您的微软云服务支持助手',
@@ -63,6 +64,7 @@ export const zhCN: Messages = {
   webChatPage: webChatPageZhCN,
   health: healthZhCN,
   teams: teamsZhCN,
+  escalation: escalationZhCN,
   faq: {
     relatedPrefix: '相关：',
     fullArticle: '查看完整文章',

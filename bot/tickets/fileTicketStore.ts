@@ -1,6 +1,7 @@
 import { Low } from 'lowdb';
 import { KeyedQueue } from '../keyedQueue.js';
 import { DurableJsonAdapter } from '../storage/durableJsonAdapter.js';
+import { assertTransition, isTicketStatus, TICKET_STATUSES } from './lifecycle.js';
 import type { NewTicket, Ticket, TicketHistoryEntry, TicketKind, TicketStatus, TicketStore } from './types.js';
 
 interface TicketFile {
@@ -14,8 +15,6 @@ export class TicketNotFoundError extends Error {
     super(`No ticket ${id}`);
   }
 }
-
-const STATUSES: readonly TicketStatus[] = ['open', 'waiting_on_customer', 'escalated', 'resolved', 'closed'];
 
 /** Normalises "t-1024", "#1024" or "1024" to "T-1024". */
 export function normaliseTicketId(raw: string): string | undefined {
@@ -62,7 +61,7 @@ export class FileTicketStore implements TicketStore {
   }
 
   update(id: string, change: { status?: TicketStatus; note?: string; by: TicketHistoryEntry['by']; links?: Ticket['links'] }): Promise<Ticket> {
-    if (change.status !== undefined && !STATUSES.includes(change.status)) return Promise.reject(new RangeError(`Unknown status "${change.status}"; use ${STATUSES.join(', ')}`));
+    if (change.status !== undefined && !isTicketStatus(change.status)) return Promise.reject(new RangeError(`Unknown status "${String(change.status)}"; use ${TICKET_STATUSES.join(', ')}`));
     return this.change(() => {
       const normalised = normaliseTicketId(id);
       const i = this.db.data.tickets.findIndex((t) => t.id === normalised);
@@ -70,6 +69,7 @@ export class FileTicketStore implements TicketStore {
       const old = this.db.data.tickets[i]!;
       const at = this.now().toISOString();
       const status = change.status ?? old.status;
+      assertTransition(old.id, old.status, status);
       const entry: TicketHistoryEntry = { at, status, by: change.by, ...(change.note && { note: change.note }) };
       const updated: Ticket = { ...old, status, updatedAt: at, history: [...old.history, entry], ...(change.links && { links: { ...old.links, ...change.links } }) };
       this.db.data.tickets[i] = updated;

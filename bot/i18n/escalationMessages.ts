@@ -1,0 +1,98 @@
+import type { Reseller } from '../directory/types.js';
+import type { ServiceRequestDraft, Severity } from '../escalation/serviceRequest.js';
+import type { Ticket, TicketStatus } from '../tickets/types.js';
+import type { Locale } from './locale.js';
+
+/** One line of the recent conversation, as kept for the handoff transcript and the ticket. */
+export interface TranscriptLine {
+  readonly role: 'user' | 'bot';
+  readonly text: string;
+  readonly at: string; // ISO time
+}
+
+/** What the reseller's engineer sees first in a handoff ticket. */
+export interface HandoffSummary {
+  /** Directory customer, or the name and contact an anonymous visitor gave. */
+  readonly customer: { readonly company?: string; readonly id?: string; readonly name?: string; readonly contact?: string };
+  readonly question: string;
+  readonly intent: string;
+  readonly score: number;
+  readonly health: string;
+  readonly transcript: readonly TranscriptLine[];
+}
+
+export interface HandoffMessages {
+  askName: string;
+  nameHint: string;
+  askContact: string;
+  contactHint: string;
+  askQuestion: string;
+  questionHint: string;
+  /** During support hours, or when the reseller's hours are unknown. */
+  handedOver(ticketId: string, reseller: Reseller | undefined): string;
+  handedOverAfterHours(ticketId: string, reseller: Reseller, nextOpen: string): string;
+  accepted: string;
+  completed(ticketId: string): string;
+  failed(ticketId: string, reseller: Reseller | undefined): string;
+  ticketTitle(question: string): string;
+  ticketSummary(s: HandoffSummary): string;
+  healthUnknown: string;
+  notGiven: string;
+}
+
+export interface ReportMessages {
+  intro: string;
+  askService: string;
+  serviceHint: string;
+  otherService: string;
+  /** Names for the service ids of bot/nlu/serviceNames.ts. */
+  serviceName(id: string): string;
+  askSeverity: string;
+  severityNames: Readonly<Record<Severity, string>>;
+  severityHint: string;
+  askTitle: string;
+  titleHint: string;
+  askDescription: string;
+  descriptionHint: string;
+  askStartedAt: string;
+  startedAtHint: string;
+  askCorrelationId: string;
+  correlationIdHint: string;
+  askSubscriptionId: string;
+  subscriptionIdHint: string;
+  skip: string;
+  askContactName: string;
+  contactNameHint: string;
+  askEmail: string;
+  emailHint: string;
+  askPhone: string;
+  phoneHint: string;
+  languageName(locale: Locale): string;
+  confirm(d: ServiceRequestDraft): string;
+  declined: string;
+  submitted(ticketId: string, partnerCenterId: string): string;
+  queued(ticketId: string): string;
+  manual(ticketId: string, reseller: Reseller | undefined): string;
+  rejected(ticketId: string, reseller: Reseller | undefined): string;
+  /** Proactive messages when a queued request goes through, or is refused, later. */
+  laterSubmitted(ticketId: string, partnerCenterId: string): string;
+  laterFailed(ticketId: string, reseller: Reseller | undefined): string;
+  ticketSummary(d: ServiceRequestDraft): string;
+}
+
+export interface TicketStatusMessages {
+  statusNames: Readonly<Record<TicketStatus, string>>;
+  list(tickets: readonly Ticket[]): string;
+  none: string;
+  notFound(id: string): string;
+  detail(ticket: Ticket): string;
+  /** Proactive message after the reseller changed a ticket's status. */
+  changed(ticket: Ticket, note: string | undefined): string;
+}
+
+/** Strings of the handoff, report-a-problem and ticket status dialogs. */
+export interface EscalationMessages {
+  readonly handoff: HandoffMessages;
+  readonly report: ReportMessages;
+  readonly status: TicketStatusMessages;
+}
