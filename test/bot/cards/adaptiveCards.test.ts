@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import type { Attachment } from 'botbuilder';
 import { articleCard, type ArticleView } from '../../../bot/cards/articleCard.js';
 import { welcomeCard } from '../../../bot/cards/welcomeCard.js';
+import { incidentCard } from '../../../bot/cards/incidentCard.js';
+import type { HealthIssue } from '../../../bot/health/types.js';
 import { messages } from '../../../bot/i18n/messages.js';
 import { LOCALES } from '../../../bot/i18n/locale.js';
 import { loadKnowledge } from '../../../bot/knowledge/loadKnowledge.js';
@@ -29,6 +31,14 @@ const CATALOG: Record<string, () => Promise<Attachment[]>> = {
       ...articles.map((a) => articleCard(messages(a.locale), a, { related: articles.filter((r) => a.related.includes(r.id) && r.locale === a.locale), showFeedback: true })),
       ...LOCALES.map((l) => articleCard(messages(l), long, { related: [], showFeedback: false })),
     ];
+  },
+  'bot/cards/incidentCard.ts': async () => {
+    const issue = (n: number, classification: HealthIssue['classification']): HealthIssue => ({
+      id: `EX${n}`, service: 'exchange', classification, status: 'serviceDegradation', title: `[x](http://evil) <at>bot</at> \${n}`,
+      impact: 'Mail is delayed '.repeat(40), startTime: '2026-11-23T01:00:00Z', lastUpdate: '', resolved: false, origin: 'graph',
+    });
+    const many = Array.from({ length: 8 }, (_, n) => ({ issue: issue(n, n % 2 ? 'advisory' : 'incident'), services: ['exchange', 'outlook'] }));
+    return LOCALES.flatMap((l) => [incidentCard(messages(l), many.slice(0, 1)), incidentCard(messages(l), many)]);
   },
   'dialogs/intentChoiceCard.ts': async () => LOCALES.flatMap((l) => INTENTS.map((i, n) => intentChoiceCard(messages(l), [i, INTENTS[(n + 1) % INTENTS.length]!]))),
   'dialogs/prompts/fieldPrompt.ts': async () => LOCALES.flatMap((l) => withButtons(messages(l).whichOne, [messages(l).yes, messages(l).no]).attachments ?? []),
