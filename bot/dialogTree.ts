@@ -15,6 +15,7 @@ import { SubscriptionDialog } from '../dialogs/subscriptionDialog.js';
 import type { CustomerDirectory } from './directory/customerDirectory.js';
 import type { CustomerRef } from './directory/types.js';
 import type { HealthSource } from './health/types.js';
+import { answersDirectly } from './knowledge/directAnswer.js';
 import type { Intent } from './nlu/intents.js';
 import type { Recognizer } from './nlu/types.js';
 import type { TicketStore } from './tickets/types.js';
@@ -56,7 +57,11 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
   const main = new MainDialog(deps.recognizer, {
     children,
     lowConfidenceStreak: deps.conversationState.createProperty<number>('lowConfidenceStreak'),
-    faq: { dialogId: FaqDialog.id, canAnswer: (question, locale) => deps.answers.best(question, locale) !== null },
+    faq: {
+      dialogId: FaqDialog.id,
+      canAnswer: (question, locale) => deps.answers.best(question, locale) !== null,
+      answersDirectly: (question, locale) => answersDirectly(question, locale, deps.answers.bestScore(question, locale)),
+    },
   });
   return { main, customer };
 }

@@ -41,7 +41,8 @@ export class FaqDialog extends InterruptibleDialog {
     const question = step.context.activity.text ?? '';
     const hit = this.answers.best(question, locale);
     if (!hit) {
-      await this.feedback.recordUnanswered({ text: question, locale, at: this.now().toISOString(), bestScore: 0 });
+      const bestScore = Number(this.answers.bestScore(question, locale).toFixed(4));
+      await this.feedback.recordUnanswered({ text: question, locale, at: this.now().toISOString(), bestScore });
       const m = messages(locale);
       await step.context.sendActivity(m.faq.noAnswer);
       return step.endDialog();

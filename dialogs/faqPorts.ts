@@ -11,6 +11,8 @@ export interface AnswerSource {
   best(question: string, locale: Locale): { article: FaqArticle; score: number } | null;
   nextBest(question: string, locale: Locale, exclude: readonly string[]): { article: FaqArticle; score: number } | null;
   get(id: string, locale: Locale): FaqArticle | undefined;
+  /** The confidence of the best candidate, even one too weak to answer with: kept with unanswered questions. */
+  bestScore(question: string, locale: Locale): number;
 }
 
 /** Where feedback and unanswered questions go. Text only with the customer's consent, so none here. */

@@ -22,7 +22,12 @@ export interface MainDialogOptions {
    * Answers from the knowledge base: a task intent that has no dialog of its own yet still gets the
    * article when one answers the question directly ("how do I get a fapiao").
    */
-  readonly faq?: { readonly dialogId: string; canAnswer(question: string, locale: 'zh-CN' | 'en'): boolean };
+  readonly faq?: {
+    readonly dialogId: string;
+    canAnswer(question: string, locale: 'zh-CN' | 'en'): boolean;
+    /** A general how-to that an article answers directly, even for an intent with its own dialog ("how do I get a fapiao"). */
+    answersDirectly?(question: string, locale: 'zh-CN' | 'en'): boolean;
+  };
   /** Consecutive turns the bot did not understand; kept in conversation state. */
   readonly lowConfidenceStreak?: StatePropertyAccessor<number>;
 }
@@ -30,6 +35,8 @@ export interface MainDialogOptions {
 /** Top two intents closer than this are a question to the user, not a guess. */
 export const AMBIGUITY_MARGIN = 0.12;
 const SMALL_TALK: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'help', 'out_of_scope']);
+/** Task intents whose dialogs look up the customer's records; a plain how-to among them is the FAQ's. */
+const ARTICLE_FIRST: ReadonlySet<Intent> = new Set(['account_setup', 'billing', 'subscription']);
 const STEPS = 'mainRoute';
 const CHOICE_PROMPT = 'mainIntentChoice';
 const HANDOFF_PROMPT = 'mainOfferHandoff';
@@ -134,9 +141,13 @@ export class MainDialog extends InterruptibleDialog {
 
   private async dispatch(step: WaterfallStepContext, intent: Intent, recognition?: RecognizerResult): Promise<DialogTurnResult> {
     const route = this.routes[intent];
-    if ('dialog' in route) return step.beginDialog(route.dialog, { intent, recognition } satisfies ChildDialogOptions);
     const locale = turnLocale(step.context);
-    if (this.faq && !SMALL_TALK.has(intent) && this.faq.canAnswer(step.context.activity.text ?? '', locale)) {
+    const text = step.context.activity.text ?? '';
+    if (recognition && this.faq?.answersDirectly && ARTICLE_FIRST.has(intent) && this.faq.answersDirectly(text, locale)) {
+      return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
+    }
+    if ('dialog' in route) return step.beginDialog(route.dialog, { intent, recognition } satisfies ChildDialogOptions);
+    if (this.faq && !SMALL_TALK.has(intent) && this.faq.canAnswer(text, locale)) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
     }
     await step.context.sendActivity(route.reply(messages(locale)));

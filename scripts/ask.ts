@@ -1,4 +1,5 @@
 // npm run --silent ask: one question per stdin line → {"question","articleId","score","lang"}; articleId null when unsure.
+// score is the best article's confidence (0..1), also when it was too low to answer.
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { loadConfig, readEnvironment } from '../bot/config.js';
@@ -12,6 +13,8 @@ const search = new ArticleSearch(articles);
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
   if (line.trim() === '') continue;
   const lang = detectLang(line);
-  const hit = search.best(line, lang === 'zh' ? 'zh-CN' : 'en');
-  process.stdout.write(JSON.stringify({ question: line, articleId: hit?.article.id ?? null, score: Number((hit?.confidence ?? 0).toFixed(4)), lang }) + '\n');
+  const locale = lang === 'zh' ? 'zh-CN' : 'en';
+  const hit = search.best(line, locale);
+  const score = hit?.confidence ?? search.bestConfidence(line, locale);
+  process.stdout.write(JSON.stringify({ question: line, articleId: hit?.article.id ?? null, score: Number(score.toFixed(4)), lang }) + '\n');
 }

@@ -1,14 +1,22 @@
 // npm run --silent eval:faq [-- --json]: how often the knowledge search finds the right article (or rightly finds none)
 // on ../shared/eval/docs-faq-questions.jsonl, using the hand-written mapping in test/knowledge/faqMapping.json.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadConfig, readEnvironment } from '../bot/config.js';
 import { ArticleSearch } from '../bot/knowledge/articleSearch.js';
 import { loadKnowledge } from '../bot/knowledge/loadKnowledge.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const json = process.argv.includes('--json');
-const evalFile = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(ROOT, '../shared/eval/docs-faq-questions.jsonl');
+/** The shared evaluation file sits next to the project, or next to a parent folder when the project is a worktree. */
+function findEvalFile(): string {
+  for (let dir = ROOT; ; dir = dirname(dir)) {
+    const candidate = join(dir, '../shared/eval/docs-faq-questions.jsonl');
+    if (existsSync(candidate) || dirname(dir) === dir) return candidate;
+  }
+}
+const evalFile = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? findEvalFile();
 const { mapping } = JSON.parse(await readFile(join(ROOT, 'test/knowledge/faqMapping.json'), 'utf8')) as { mapping: Record<string, string> };
 
 const config = loadConfig(readEnvironment());

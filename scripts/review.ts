@@ -19,7 +19,7 @@ try {
 const groups = groupUnanswered(data);
 console.log(`Unanswered questions: ${data.unanswered.length} in ${groups.length} group(s)`);
 for (const g of groups.slice(0, 30)) {
-  console.log(`\n  ${g.questions.length}× [${g.locales.join(', ')}] ${g.example}`);
+  console.log(`\n  ${g.questions.length}× [${g.locales.join(', ')}] best score ${g.bestScore.toFixed(2)}  ${g.example}`);
   for (const q of g.questions.slice(1, 4)) console.log(`       ${q}`);
 }
 const ratings = rateArticles(data);

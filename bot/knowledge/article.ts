@@ -13,6 +13,8 @@ export interface Article {
   /** The numbered list under the first `##` heading. */
   readonly steps: readonly string[];
   readonly file: string;
+  /** Line of each `related` entry in the file, for problems that only the whole base can find. */
+  readonly relatedLines?: readonly number[];
 }
 
 /** A problem found in the knowledge base, with where it is. */

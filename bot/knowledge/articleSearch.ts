@@ -1,6 +1,6 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
-import { tokenize } from '../nlu/tokenizer.js';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Article } from './article.js';
+import { isHan, queryTerms, searchTokens } from './searchTerms.js';
 
 type Locale = Article['locale'];
 
@@ -8,36 +8,56 @@ export interface Hit {
   readonly article: Article;
   /** Raw MiniSearch (BM25) score. */
   readonly score: number;
-  /** Share of the question's words that the article matched, 0..1. */
+  /** Share of the question's words, weighted by rarity, that the article accounts for: 0..1. */
   readonly coverage: number;
-  /** What the bot decides on: score and coverage folded into 0..1. */
+  /** What the bot decides on: coverage, discounted when the matched words say too little. */
   readonly confidence: number;
 }
 
-const HAN = /\p{Script=Han}/u;
-/** Words that carry no topic in a support question. */
-const STOP = new Set(
-  'the a an i my me we our you your to of for in on at is are do does how what why can could should would it this that with and or be from please pls 我 我的 我们 你 你们 的 了 吗 呢 啊 吧 怎么 如何 怎样 什么 是 在 有 要 想 能 可以 请问 一下 这个 那个 和'.split(' '),
-);
-
-/** Words plus Han character pairs, so a question still matches when segmentation splits a word differently. */
-export function searchTokens(text: string): string[] {
-  const words = tokenize(text);
-  const pairs: string[] = [];
-  for (const w of words) if (HAN.test(w) && w.length > 2) for (let i = 0; i + 2 <= w.length; i++) pairs.push(w.slice(i, i + 2));
-  return [...words, ...pairs];
-}
-
 /** Confidence below this returns no answer rather than a wrong article. */
-export const DEFAULT_MIN_CONFIDENCE = 0.35;
+export const DEFAULT_MIN_CONFIDENCE = 0.3;
+
+/** The fields that say what an article is about; the body only supports them. */
+const HEAD_FIELDS = ['title', 'questionText', 'tagText', 'summary'];
+const FIELDS = [...HEAD_FIELDS, 'body'];
+/** A word found only in an article's body counts for this much of a word in its title or questions. */
+const BODY_MATCH = 0.25;
+/** ...unless no other article mentions it at all (an error code, a record name): then it is a strong sign. */
+const UNIQUE_BODY_MATCH = 0.75;
+/** Matched evidence (summed rarity) below this is too little to answer on, however much of the question it covers. */
+const ENOUGH_EVIDENCE = 3;
+/** How much a close second candidate lowers the confidence in the first. */
+const RIVAL_PENALTY = 0.4;
+
+function indexOptions(): Options<Article> {
+  return {
+    idField: 'key',
+    fields: FIELDS,
+    extractField: (doc, field) => {
+      if (field === 'key') return `${doc.locale}:${doc.id}`;
+      if (field === 'questionText') return doc.questions.join('\n');
+      if (field === 'tagText') return doc.tags.join(' ');
+      return (doc as unknown as Record<string, string>)[field] ?? '';
+    },
+    tokenize: searchTokens,
+    // searchTokens already drops stop words and stems; a question goes through the same function.
+    processTerm: (term) => term,
+    searchOptions: {
+      boost: { title: 3, questionText: 3, tagText: 2, summary: 1.5, body: 0.6 },
+      fuzzy: (term) => (isHan(term) || term.length < 5 ? false : 0.2),
+      prefix: (term) => !isHan(term) && term.length >= 4,
+      combineWith: 'OR',
+    },
+  };
+}
 
 /** Full-text search over titles, customer questions, tags, summaries and bodies, one index per language. */
 export class ArticleSearch {
   private readonly indexes = new Map<Locale, MiniSearch<Article>>();
   private readonly byKey = new Map<string, Article>();
-  /** Per locale: inverse document frequency of every term, and each article's head terms. */
+  /** Per locale: inverse document frequency of every indexed term, and the weight of a term never seen. */
   private readonly idf = new Map<Locale, Map<string, number>>();
-  private readonly headTerms = new Map<string, Set<string>>();
+  private readonly uniqueIdf = new Map<Locale, number>();
   private readonly unknownIdf = new Map<Locale, number>();
 
   constructor(
@@ -45,36 +65,21 @@ export class ArticleSearch {
     private readonly minConfidence = DEFAULT_MIN_CONFIDENCE,
   ) {
     for (const locale of ['zh-CN', 'en'] as const) {
-      const index = new MiniSearch<Article>({
-        idField: 'key',
-        fields: ['title', 'questionText', 'tagText', 'summary', 'body'],
-        extractField: (doc, field) => {
-          if (field === 'key') return `${doc.locale}:${doc.id}`;
-          if (field === 'questionText') return doc.questions.join('\n');
-          if (field === 'tagText') return doc.tags.join(' ');
-          return (doc as unknown as Record<string, string>)[field] ?? '';
-        },
-        tokenize: searchTokens,
-        processTerm: (term) => (STOP.has(term) ? null : term),
-        searchOptions: {
-          boost: { title: 3, questionText: 3, tagText: 2, summary: 1.5, body: 0.6 },
-          fuzzy: (term) => (HAN.test(term) || term.length < 5 ? false : 0.2),
-          prefix: (term) => !HAN.test(term) && term.length >= 4,
-          combineWith: 'OR',
-        },
-      });
       const inLocale = articles.filter((a) => a.locale === locale);
+      const index = new MiniSearch<Article>(indexOptions());
       index.addAll(inLocale);
       this.indexes.set(locale, index);
       const df = new Map<string, number>();
       for (const a of inLocale) {
-        const head = new Set(searchTokens([a.title, ...a.questions, ...a.tags, a.summary].join('\n')).filter((t) => !STOP.has(t)));
-        this.headTerms.set(`${locale}:${a.id}`, head);
-        for (const t of new Set([...head, ...searchTokens(a.body)])) df.set(t, (df.get(t) ?? 0) + 1);
+        const text = [a.title, ...a.questions, ...a.tags, a.summary, a.body].join('\n');
+        for (const t of new Set(searchTokens(text))) df.set(t, (df.get(t) ?? 0) + 1);
       }
-      const n = inLocale.length;
+      const n = Math.max(inLocale.length, 1);
       this.idf.set(locale, new Map([...df].map(([t, d]) => [t, Math.log(1 + n / d)])));
-      this.unknownIdf.set(locale, Math.log(1 + n));
+      this.uniqueIdf.set(locale, Math.log(1 + n));
+      // Words the knowledge base has never seen weigh as much as a word in two articles: they are
+      // usually the topic of a question we cannot answer ("Redis", "虚拟机").
+      this.unknownIdf.set(locale, Math.log(1 + n / 2));
     }
     for (const a of articles) this.byKey.set(`${a.locale}:${a.id}`, a);
   }
@@ -85,22 +90,36 @@ export class ArticleSearch {
 
   /** Ranked articles in the question's locale, best first. */
   search(question: string, locale: Locale, limit = 5): Hit[] {
-    const queryTerms = [...new Set(searchTokens(question).filter((t) => !STOP.has(t)))];
-    if (queryTerms.length === 0) return [];
-    const results: SearchResult[] = this.indexes.get(locale)!.search(question);
     const idf = this.idf.get(locale)!;
-    const weight = (t: string) => idf.get(t) ?? this.unknownIdf.get(locale)!;
-    const total = queryTerms.reduce((sum, t) => sum + weight(t), 0);
-    const top = results[0]?.score ?? 1;
-    const hits = results.slice(0, Math.max(limit, 5)).map((r) => {
-      // Confidence is how much of the question, weighted by rarity, the article accounts for: words
-      // the knowledge base has never seen count against it.
-      const head = this.headTerms.get(r.id as string)!;
-      const coverage = queryTerms.reduce((sum, t) => sum + (head.has(t) ? weight(t) : 0), 0) / total;
-      // One shared word is chance ("beijing" in "weather in beijing"), not an answer.
-      const matched = queryTerms.filter((t) => head.has(t)).length;
-      const confidence = matched >= Math.min(2, queryTerms.length) ? coverage : coverage / 2;
-      return { article: this.byKey.get(r.id as string)!, score: r.score, coverage, confidence, rank: confidence + (0.25 * r.score) / top };
+    // Character pairs the knowledge base has never seen are segmentation noise, not missing topics.
+    const terms = queryTerms(question).filter((t) => !t.pair || idf.has(t.term));
+    if (terms.length === 0) return [];
+    const index = this.indexes.get(locale)!;
+    // MiniSearch tokenizes the question with searchTokens, so its terms are the ones weighed below.
+    const results: SearchResult[] = index.search(question);
+    if (results.length === 0) return [];
+    // Which question terms each article matched in its head fields, and which only in its body.
+    const inHead = matchedTerms(index.search(question, { fields: HEAD_FIELDS }));
+    const inBody = matchedTerms(index.search(question, { fields: ['body'] }));
+    const unknown = this.unknownIdf.get(locale)!;
+    const weight = (t: { term: string; weight: number }) => t.weight * (idf.get(t.term) ?? unknown);
+    const uniqueIdf = this.uniqueIdf.get(locale)!;
+    const inBodyOnly = (t: { term: string }) => (idf.get(t.term) === uniqueIdf ? UNIQUE_BODY_MATCH : BODY_MATCH);
+    const total = terms.reduce((sum, t) => sum + weight(t), 0);
+    const top = results[0]!.score;
+    const runnerUp = results[1]?.score ?? 0;
+    const hits = results.slice(0, Math.max(limit, 8)).map((r, i) => {
+      const head = inHead.get(r.id) ?? new Set<string>();
+      const body = inBody.get(r.id) ?? new Set<string>();
+      const evidence = terms.reduce((sum, t) => sum + weight(t) * (head.has(t.term) ? 1 : body.has(t.term) ? inBodyOnly(t) : 0), 0);
+      const coverage = evidence / total;
+      // A question of one common word ("what is Azure") matches everything a little and nothing well,
+      // and an article that BM25 barely prefers over another is less likely the one meant.
+      const rival = Math.min(1, (i === 0 ? runnerUp : top) / r.score);
+      // An article whose title, questions and tags share nothing with the question is not about it.
+      const onTopic = terms.some((t) => head.has(t.term)) ? 1 : 0.5;
+      const confidence = coverage * Math.min(1, evidence / ENOUGH_EVIDENCE) * (1 - RIVAL_PENALTY * rival) * onTopic;
+      return { article: this.byKey.get(r.id as string)!, score: r.score, coverage, confidence, rank: confidence + (0.5 * r.score) / top };
     });
     // BM25 finds the candidates; the final order also weighs how much of the question each explains.
     return hits
@@ -115,9 +134,18 @@ export class ArticleSearch {
     return top && top.confidence >= this.minConfidence ? top : null;
   }
 
+  /** The confidence of the best candidate even when it is too low to answer: stored with unanswered questions. */
+  bestConfidence(question: string, locale: Locale): number {
+    return this.search(question, locale, 1)[0]?.confidence ?? 0;
+  }
+
   /** The next answer after the ones already shown, with a lower bar: the user asked for more. */
   nextBest(question: string, locale: Locale, exclude: readonly string[]): Hit | null {
     const next = this.search(question, locale, exclude.length + 3).find((h) => !exclude.includes(h.article.id));
     return next && next.confidence >= this.minConfidence * 0.75 ? next : null;
   }
+}
+
+function matchedTerms(results: readonly SearchResult[]): Map<unknown, Set<string>> {
+  return new Map(results.map((r) => [r.id, new Set(r.queryTerms)]));
 }

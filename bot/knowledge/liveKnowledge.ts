@@ -24,6 +24,9 @@ export class LiveKnowledge {
   nextBest(question: string, locale: Article['locale'], exclude: readonly string[]): Hit | null {
     return this.current.nextBest(question, locale, exclude);
   }
+  bestScore(question: string, locale: Article['locale']): number {
+    return this.current.bestConfidence(question, locale);
+  }
 
   async reload(): Promise<readonly KnowledgeProblem[]> {
     const { articles, problems } = await loadKnowledge(this.dir);

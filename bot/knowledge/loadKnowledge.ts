@@ -49,7 +49,9 @@ export async function loadKnowledge(dir: string, options: { required?: readonly 
     }
   }
   for (const a of articles) {
-    for (const r of a.related) if (!ids.has(r)) problems.push({ file: a.file, line: 1, message: `related link "${r}" points to no article` });
+    a.related.forEach((r, i) => {
+      if (!ids.has(r)) problems.push({ file: a.file, line: a.relatedLines?.[i] ?? 1, message: `related link "${r}" points to no article` });
+    });
   }
   for (const id of required) if (!ids.has(id)) problems.push({ file: relative(cwd, dir) || dir, line: 0, message: `required article "${id}" is missing` });
   return { articles, problems };

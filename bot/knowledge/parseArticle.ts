@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Article, KnowledgeProblem } from './article.js';
 
 const STEPS_HEADING: Readonly<Record<Article['locale'], string>> = { en: '## Steps', 'zh-CN': '## 操作步骤' };
@@ -25,6 +25,13 @@ export function parseArticle(file: string, text: string): { article?: Article; p
     const pos = (pair?.key as { range?: [number] } | undefined)?.range?.[0];
     return pos === undefined ? 1 : lineCounter.linePos(pos).line + 1;
   };
+  const relatedNode = isMap(doc.contents) ? doc.contents.items.find((i) => String((i.key as { value?: unknown })?.value) === 'related')?.value : undefined;
+  const relatedLines = isSeq(relatedNode)
+    ? relatedNode.items.map((item) => {
+        const pos = (item as { range?: readonly number[] }).range?.[0];
+        return pos === undefined ? lineOf('related') : lineCounter.linePos(pos).line + 1;
+      })
+    : undefined;
   const data = doc.toJS() as Record<string, unknown>;
   const str = (key: string) => {
     const v = data[key];
@@ -72,7 +79,7 @@ export function parseArticle(file: string, text: string): { article?: Article; p
   }
   if (problems.length > 0) return { problems };
   return {
-    article: { id, locale: locale as Article['locale'], title, summary, questions, tags, related, updated, body, steps, file },
+    article: { id, locale: locale as Article['locale'], title, summary, questions, tags, related, updated, body, steps, file, ...(relatedLines && { relatedLines }) },
     problems,
   };
 }

@@ -1,10 +1,12 @@
-import { tokenize } from '../nlu/tokenizer.js';
+import { searchWords } from './searchTerms.js';
 import type { FeedbackFile } from './fileFeedbackStore.js';
 
 export interface QuestionGroup {
   readonly example: string;
   readonly questions: readonly string[];
   readonly locales: readonly string[];
+  /** The best article confidence any of them reached: near misses want a phrasing, zeros an article. */
+  readonly bestScore: number;
 }
 
 export interface ArticleRating {
@@ -21,21 +23,22 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return union === 0 ? 0 : shared / union;
 }
 
-/** Unanswered questions grouped by shared words (greedy single-link), biggest groups first. */
+/** Unanswered questions grouped by shared search words (greedy single-link), biggest groups first. */
 export function groupUnanswered(data: FeedbackFile, threshold = 0.34): QuestionGroup[] {
-  const groups: Array<{ tokens: Set<string>; questions: string[]; locales: Set<string> }> = [];
+  const groups: Array<{ tokens: Set<string>; questions: string[]; locales: Set<string>; bestScore: number }> = [];
   for (const u of data.unanswered) {
-    const tokens = new Set(tokenize(u.text));
+    const tokens = new Set(searchWords(u.text));
     const home = groups.find((g) => jaccard(g.tokens, tokens) >= threshold);
     if (home) {
       home.questions.push(u.text);
       home.locales.add(u.locale);
+      home.bestScore = Math.max(home.bestScore, u.bestScore);
       for (const t of tokens) home.tokens.add(t);
-    } else groups.push({ tokens, questions: [u.text], locales: new Set([u.locale]) });
+    } else groups.push({ tokens, questions: [u.text], locales: new Set([u.locale]), bestScore: u.bestScore });
   }
   return groups
     .sort((a, b) => b.questions.length - a.questions.length)
-    .map((g) => ({ example: g.questions[0]!, questions: g.questions, locales: [...g.locales] }));
+    .map((g) => ({ example: g.questions[0]!, questions: g.questions, locales: [...g.locales], bestScore: g.bestScore }));
 }
 
 /** Articles by helpful rate, worst first; only articles with feedback. */

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { messages } from '../../bot/i18n/messages.js';
 import { FaqDialog, splitForMessages } from '../../dialogs/faqDialog.js';
+import { HandoffStubDialog } from '../support/askNameDialog.js';
 import { botHarness } from '../support/botHarness.js';
 import { FakeAnswers, MemoryFeedback } from '../support/fakeAnswers.js';
 
@@ -13,7 +14,9 @@ const cardOf = (replies: Partial<Activity>[]) => replies.find((r) => r.attachmen
 
 function setup() {
   const feedback = new MemoryFeedback();
-  const h = botHarness({ children: { howto_faq: new FaqDialog(new FakeAnswers(), feedback, () => new Date('2026-11-23T08:00:00Z')) } });
+  const h = botHarness({
+    children: { howto_faq: new FaqDialog(new FakeAnswers(), feedback, () => new Date('2026-11-23T08:00:00Z')), escalate_human: new HandoffStubDialog() },
+  });
   return { h, feedback };
 }
 
@@ -52,8 +55,16 @@ for (const locale of ['en', 'zh-CN'] as const) {
         ['howto/outlook-setup', false, locale],
         ['connectivity/outlook-password-prompts', false, locale],
       ]);
-      // Yes to the offer goes to the handoff route (not built yet in this harness: the honest fallback).
-      expect((await h.say(locale === 'en' ? 'yes' : '好的'))[0]!.text).to.include(m.notYet);
+      // Yes to the offer starts the main dialog's handoff route.
+      expect((await h.say(locale === 'en' ? 'yes' : '好的'))[0]!.text).to.equal('handoff for escalate_human');
+    });
+
+    it('"Talk to support" on the card goes to the handoff route with intent escalate_human', async () => {
+      const { h, feedback } = setup();
+      const card = cardOf(await h.say(ask));
+      const support = card.actions.find((a) => a.title === m.faq.talkToSupport)!;
+      expect((await h.say('', { value: support.data }))[0]!.text).to.equal('handoff for escalate_human');
+      expect(feedback.feedback).to.deep.equal([]);
     });
 
     it('"this helped" is stored with no message text and ends the answer', async () => {
@@ -70,6 +81,16 @@ for (const locale of ['en', 'zh-CN'] as const) {
       expect(replies[0]!.text).to.equal(m.faq.noAnswer);
       expect(feedback.unanswered).to.have.length(1);
       expect(feedback.unanswered[0]!.locale).to.equal(locale);
+      expect(feedback.unanswered[0]!.bestScore).to.equal(0);
+    });
+
+    it('keeps the best score of a near miss with the unanswered question', async () => {
+      const { h, feedback } = setup();
+      const replies = await h.say(locale === 'en' ? 'how do I set up a shared mail folder' : '怎么设置共享邮件文件夹');
+      expect(replies[0]!.text).to.equal(m.faq.noAnswer);
+      expect(feedback.unanswered.map((u) => [u.bestScore, u.locale, u.text])).to.deep.equal([
+        [0.12, locale, locale === 'en' ? 'how do I set up a shared mail folder' : '怎么设置共享邮件文件夹'],
+      ]);
     });
 
     it('a new question typed instead of a button is routed afresh', async () => {

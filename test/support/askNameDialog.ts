@@ -37,3 +37,20 @@ export class BrokenDialog extends InterruptibleDialog {
     this.initialDialogId = 'brokenSteps';
   }
 }
+
+/** Stands in for the handoff dialog: says which intent it was started for, so routing can be checked. */
+export class HandoffStubDialog extends InterruptibleDialog {
+  static readonly id = 'handoffStubDialog';
+  constructor() {
+    super(HandoffStubDialog.id);
+    this.addDialog(
+      new WaterfallDialog('handoffStubSteps', [
+        async (step) => {
+          await step.context.sendActivity(`handoff for ${(step.options as { intent?: string } | undefined)?.intent ?? '?'}`);
+          return step.endDialog();
+        },
+      ]),
+    );
+    this.initialDialogId = 'handoffStubSteps';
+  }
+}

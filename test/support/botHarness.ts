@@ -1,6 +1,6 @@
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type Attachment, type Storage } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
-import { MainDialog } from '../../dialogs/mainDialog.js';
+import { MainDialog, type MainDialogOptions } from '../../dialogs/mainDialog.js';
 import { createLogger } from '../../bot/log.js';
 import type { Intent } from '../../bot/nlu/intents.js';
 import type { Recognizer } from '../../bot/nlu/types.js';
@@ -16,13 +16,16 @@ export interface Harness {
 }
 
 /** The real SupportBot and MainDialog on botbuilder's TestAdapter, with the real error handler. */
-export function botHarness(options: { children?: Partial<Record<Intent, Dialog>>; recognizer?: Recognizer; storage?: Storage } = {}): Harness {
+export function botHarness(
+  options: { children?: Partial<Record<Intent, Dialog>>; recognizer?: Recognizer; storage?: Storage; faq?: MainDialogOptions['faq'] } = {},
+): Harness {
   const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const logLines: string[] = [];
   const logger = createLogger('info', (line) => logLines.push(line));
   const dialog = new MainDialog(options.recognizer ?? new FakeRecognizer(), {
     ...(options.children && { children: options.children }),
+    ...(options.faq && { faq: options.faq }),
     lowConfidenceStreak: conversationState.createProperty<number>('lowConfidenceStreak'),
   });
   const bot = new SupportBot(conversationState, new UserState(storage), dialog, logger);

@@ -37,6 +37,9 @@ export class FakeAnswers implements AnswerSource {
   get(id: string, locale: Locale) {
     return ARTICLES[locale].find((a) => a.id === id);
   }
+  bestScore(question: string) {
+    return /outlook/i.test(question) ? 0.9 : /mail|邮/i.test(question) ? 0.12 : 0;
+  }
 }
 
 export class MemoryFeedback implements FeedbackSink {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArticleSearch } from '../../../bot/knowledge/articleSearch.js';
 import { loadKnowledge } from '../../../bot/knowledge/loadKnowledge.js';
@@ -41,6 +42,34 @@ describe('ArticleSearch', () => {
     expect(misses, misses.join('\n')).to.deep.equal([]);
     expect(first / EXPECTED.length).to.be.at.least(0.8);
   });
+
+  // A larger set of the project's own questions (test/knowledge/searchQuestions.json), per language:
+  // how often the right article is first, in the top 3, and how often a question we cannot answer gets none.
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`ranks the project's own ${locale} questions: right article first for 85%, top 3 for 95%, no answer for 85% of the rest`, () => {
+      const { questions } = JSON.parse(readFileSync(join(ROOT, 'test/knowledge/searchQuestions.json'), 'utf8')) as {
+        questions: Array<['zh-CN' | 'en', string, string | null]>;
+      };
+      let covered = 0, first = 0, top3 = 0, uncovered = 0, none = 0;
+      const wrong: string[] = [];
+      for (const [l, question, id] of questions.filter(([l]) => l === locale)) {
+        const best = search.best(question, l);
+        if (id === null) {
+          uncovered++;
+          if (best === null) none++;
+          else wrong.push(`${question} → ${best.article.id}`);
+          continue;
+        }
+        covered++;
+        if (best?.article.id === id) first++;
+        if (search.search(question, l, 3).some((h) => h.article.id === id)) top3++;
+      }
+      expect(covered).to.be.at.least(90);
+      expect(first / covered, 'first').to.be.at.least(0.85);
+      expect(top3 / covered, 'top 3').to.be.at.least(0.95);
+      expect(none / uncovered, `answered instead of none: ${wrong.join('; ')}`).to.be.at.least(0.85);
+    });
+  }
 
   it('answers in the language asked', () => {
     expect(search.best('怎么开发票', 'zh-CN')?.article.locale).to.equal('zh-CN');

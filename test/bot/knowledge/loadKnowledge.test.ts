@@ -93,7 +93,8 @@ describe('knowledge validation', () => {
 
   it('reports a broken related link', async () => {
     const problems = await problemsOf({ ...good, 'area/slug.zh-CN.md': article('area/slug', 'zh-CN', { related: '\n  - nowhere/at-all' }) });
-    expect(problems).to.deep.include({ file: 'area/slug.zh-CN.md', line: 1, message: 'related link "nowhere/at-all" points to no article' });
+    // Line 14: the related entry itself (front matter starts on line 2, related: is on line 13).
+    expect(problems).to.deep.include({ file: 'area/slug.zh-CN.md', line: 14, message: 'related link "nowhere/at-all" points to no article' });
   });
 
   it('reports a second file claiming an existing id (ids must match their path, so duplicates cannot hide)', async () => {

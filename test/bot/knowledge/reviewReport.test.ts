@@ -15,6 +15,7 @@ describe('review report', () => {
       ],
     });
     expect(groups[0]!.questions).to.deep.equal(['how do I export my mailbox to pst', 'export mailbox to pst file']);
+    expect(groups[0]!.bestScore).to.equal(0.2);
     expect(groups).to.have.length(3);
   });
 

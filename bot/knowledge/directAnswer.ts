@@ -1,0 +1,24 @@
+import type { Article } from './article.js';
+
+/** Asking how to do something, as opposed to asking about one's own invoice, subscription or ticket. */
+const HOW_TO: Readonly<Record<Article['locale'], RegExp>> = {
+  'zh-CN': /怎么|怎样|如何|咋|在哪|哪里|什么是|是什么|能不能|能否|可以.*吗|流程|步骤|需要.*什么|要.*哪些/,
+  en: /^\s*(how|where|what|which|can|could|do|does|should|is|are)\b|\bhow (do|can|to|should|does)\b/i,
+};
+/** Words that point at the customer's own records: the task dialog, which looks them up, answers those better. */
+const OWN_RECORDS: Readonly<Record<Article['locale'], RegExp>> = {
+  'zh-CN': /我的|我们的|我司的|上个月|这个月|本月|上月|去年|今年|最近一期|这张|那张|T-\d+/i,
+  en: /\b(my|our)\s+(\w+\s+)?(invoice|bill|payment|subscription|licen[cs]e|order|ticket|renewal|account)s?\b|\b(last|this|next)\s+month\b|\bT-\d+\b/i,
+};
+
+/** Confidence an article needs before it answers a question the recognizer gave to a task dialog. */
+export const DIRECT_ANSWER_CONFIDENCE = 0.45;
+
+/**
+ * Whether a question that belongs to a task intent (billing, subscription, account set-up) is really
+ * a general how-to that an article answers directly ("how do I get a fapiao"), given the best
+ * article's confidence.
+ */
+export function answersDirectly(question: string, locale: Article['locale'], confidence: number): boolean {
+  return confidence >= DIRECT_ANSWER_CONFIDENCE && HOW_TO[locale].test(question) && !OWN_RECORDS[locale].test(question);
+}

@@ -1,0 +1,178 @@
+import { stemmer } from 'stemmer';
+import { tokenize } from '../nlu/tokenizer.js';
+
+const HAN = /\p{Script=Han}/u;
+const LATIN = /^[a-z]+$/;
+
+/** Words that carry no topic in a support question, in either language. */
+const STOP = new Set(
+  [
+    'a an the i i\'m im me my mine we us our you your he she it its they them their this that these those',
+    'is am are was were be been being do does did done doing have has had will would shall should can could may might must',
+    'to of for in on at by with from into about as and or but if so then than there here',
+    'how what why where when which who whom whose please pls plz just still also any some all every',
+    'get got getting need needs want wants like know tell let s t don dont doesn didn can cannot',
+    '我 我的 我们 我们的 你 你们 你们的 您 他 她 它 他们 咱们 自己',
+    '的 了 吗 呢 啊 吧 呀 哦 嘛 么 着 过 得 地 之 其',
+    '怎么 如何 怎样 怎么样 怎么办 咋 咋办 咋整 办 什么 啥 为什么 为何 哪 哪里 哪儿 哪些 哪个 是否 是不是',
+    '是 在 有 要 想 能 能否 会 可以 可不可以 需要 应该 得到 请 请问 一下 一个 这 那 这个 那个 这些 那些',
+    '和 与 及 以及 或 或者 把 被 给 让 对 从 到 就 都 也 还 又 再 很 太 最 更',
+    '为 上 下 里 用 使用 的是 就是 还是 但是 可是 所以 因为 现在 已经 一直 老是 总是',
+    '问题 解决 方法 办法 相关 关于 情况 时候 以后 之后 之前 时 后 前 常见 如果 的话 等 等等 一些 有些',
+    '今天 明天 昨天 刚才 刚刚 最近 早上 晚上 上午 下午 每天 today yesterday tomorrow recently',
+    '仍 仍然 依然 没 没有 不 无法 不能 不了 经常 突然 特别 非常 比较 有点 一点',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Chinese spelling variants, replaced in the text before it is segmented. */
+const HAN_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/登陆/g, '登录'],
+  // Customers call the admin center many names.
+  [/管理门户|管理后台|后台管理|后台/g, '管理中心'],
+  [/门户网站/g, '门户'],
+  // "Create", "set up" and "open" an account or subscription are one request.
+  [/新建|建立|开设|开通/g, '创建'],
+  [/[帐账]户/g, '账号'],
+  [/帐/g, '账'],
+];
+
+/** Words that customers write in many ways, mapped to one form. */
+const VARIANTS: Readonly<Record<string, string>> = {
+  o365: '365',
+  m365: '365',
+  office365: '365',
+  microsoft365: '365',
+  '21v': '21vianet',
+  aad: 'entra',
+  centre: 'center',
+  login: 'sign',
+  logon: 'sign',
+  signin: 'sign',
+  logged: 'sign',
+  email: 'mail',
+  emails: 'mail',
+  邮件: '邮箱',
+  whitelist: 'allow',
+  whitelisted: 'allow',
+  allowlist: 'allow',
+  白名单: '放行',
+  licence: 'license',
+  licences: 'licenses',
+  许可: '许可证',
+};
+
+/**
+ * Two-word names joined into one term: "log in", "sign in" and "log on" mean the same thing (and "in"
+ * would be dropped as a stop word); "Office 365" and "Microsoft 365" are one product; the segmenter
+ * splits "世纪互联".
+ */
+const PHRASES: ReadonlyArray<readonly [string, string, string]> = [
+  ['log', 'in', 'sign'],
+  ['log', 'on', 'sign'],
+  ['sign', 'in', 'sign'],
+  ['e', 'mail', 'mail'],
+  ['set', 'up', 'setup'],
+  ['office', '365', '365'],
+  ['microsoft', '365', '365'],
+  ['世纪', '互联', '世纪互联'],
+  // Azure AD is now Microsoft Entra ID; "admin portal", "admin console" and "admin center" are one place.
+  ['azure', 'ad', 'entra'],
+  ['admin', 'portal', 'admin'],
+  ['admin', 'console', 'admin'],
+  ['admin', 'center', 'admin'],
+];
+
+/**
+ * The words of a text for search: the recognizer's tokenizer, then spelling variants joined, runs of
+ * single Chinese characters that the segmenter split apart put back together ("互" "联" → "互联"),
+ * English stemmed, and stop words dropped.
+ */
+export function searchWords(text: string): string[] {
+  return wordRuns(text).flat();
+}
+
+/**
+ * The search words in runs: a run breaks at a stop word, punctuation or a non-Chinese word, so that
+ * character pairs can be taken across the segmenter's word boundaries, which it sometimes gets wrong.
+ */
+function wordRuns(text: string): string[][] {
+  // Punctuation, line breaks and spaces next to Chinese end a run; the tokenizer drops them, so
+  // split on them first. Spaces between English words stay, so that "log in" can be joined.
+  return normalizeHan(text)
+    .split(/[\p{P}\p{S}\n\r]+|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/u)
+    .flatMap((piece) => (piece ? runsOf(tokenize(piece)) : []));
+}
+
+function runsOf(tokens: readonly string[]): string[][] {
+  const merged: string[] = [];
+  for (const token of tokens) {
+    const w = VARIANTS[token] ?? token;
+    const previous = merged[merged.length - 1];
+    // A lone Han character after another lone Han character belongs to the same word.
+    if (w.length === 1 && HAN.test(w) && previous?.length === 1 && HAN.test(previous) && !STOP.has(previous) && !STOP.has(w)) {
+      merged[merged.length - 1] = previous + w;
+      continue;
+    }
+    merged.push(w);
+  }
+  const runs: string[][] = [[]];
+  for (let i = 0; i < merged.length; i++) {
+    const phrase = PHRASES.find(([a, b]) => merged[i] === a && merged[i + 1] === b);
+    if (phrase) i++;
+    const w = phrase ? phrase[2] : merged[i]!;
+    if (STOP.has(w)) {
+      runs.push([]);
+      continue;
+    }
+    if (!HAN.test(w)) runs.push([]);
+    runs[runs.length - 1]!.push(LATIN.test(w) && w.length > 3 ? stemmer(w) : w);
+    if (!HAN.test(w)) runs.push([]);
+  }
+  return runs.filter((r) => r.length > 0);
+}
+
+function normalizeHan(text: string): string {
+  return HAN_VARIANTS.reduce((t, [from, to]) => t.replace(from, to), text);
+}
+
+/** Every pair of neighbouring Chinese characters within a run of search words, other than the run's own two-character words. */
+function hanPairs(text: string): string[] {
+  const pairs: string[] = [];
+  for (const run of wordRuns(text)) {
+    const chars = run.join('');
+    if (chars.length < 3 || !HAN.test(chars)) continue;
+    for (let i = 0; i + 2 <= chars.length; i++) {
+      const pair = chars.slice(i, i + 2);
+      if (!run.includes(pair)) pairs.push(pair);
+    }
+  }
+  return pairs;
+}
+
+/** One searchable term of a question, with how much it says about the topic. */
+export interface QueryTerm {
+  readonly term: string;
+  /** 1 for a word, 0.5 for a lone Chinese character. */
+  readonly weight: number;
+  /** A character pair rather than a word: support for the words, counted only where the index knows it. */
+  readonly pair: boolean;
+}
+
+/** The words of a question, plus its Chinese character pairs, so it still matches when segmentation differs. */
+export function queryTerms(text: string): QueryTerm[] {
+  const terms = new Map<string, QueryTerm>();
+  for (const w of searchWords(text)) terms.set(w, { term: w, weight: HAN.test(w) && w.length === 1 ? 0.5 : 1, pair: false });
+  for (const p of hanPairs(text)) if (!terms.has(p)) terms.set(p, { term: p, weight: 0.5, pair: true });
+  return [...terms.values()];
+}
+
+/** The index's tokenizer: the same terms a question gets (repeats kept, for term frequency), so that both sides meet. */
+export function searchTokens(text: string): string[] {
+  return [...searchWords(text), ...hanPairs(text)];
+}
+
+export function isHan(term: string): boolean {
+  return HAN.test(term);
+}

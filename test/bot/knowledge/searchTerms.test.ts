@@ -1,0 +1,34 @@
+import { expect } from 'chai';
+import { queryTerms, searchTokens, searchWords } from '../../../bot/knowledge/searchTerms.js';
+
+describe('searchTerms', () => {
+  it('drops words that say nothing about the topic, in both languages', () => {
+    expect(searchWords('请问我们怎么开发票呢')).to.not.include.members(['请问', '我们', '怎么', '呢']);
+    expect(searchWords('how do I get a fapiao')).to.deep.equal(['fapiao']);
+  });
+
+  it('puts product names back together that the segmenter splits, and spells variants one way', () => {
+    expect(searchWords('世纪互联')).to.deep.equal(['世纪互联']);
+    expect(searchWords('登陆不上')).to.include('登录');
+    expect(searchWords('O365 和 Microsoft 365')).to.deep.equal(['365', '365']);
+    expect(searchWords('Azure AD 和 AAD')).to.deep.equal(['entra', 'entra']);
+    expect(searchWords('O365后台')).to.include.members(['管理', '中心']);
+  });
+
+  it('joins "log in" and "sign in" and stems English, so different forms meet', () => {
+    expect(searchWords('I cannot log in')).to.deep.equal(searchWords('sign in fails').slice(0, 1));
+    expect(searchWords('licenses')).to.deep.equal(searchWords('license'));
+    expect(searchWords('escalation')).to.deep.equal(searchWords('escalate'));
+  });
+
+  it('adds Chinese character pairs across segmentation boundaries, marked as pairs', () => {
+    const terms = queryTerms('登录时报错');
+    expect(terms.find((t) => t.term === '报错')).to.deep.include({ pair: true, weight: 0.5 });
+    expect(terms.filter((t) => !t.pair).map((t) => t.term)).to.include('登录');
+  });
+
+  it('indexes the same terms a question produces, with repeats kept for term frequency', () => {
+    expect(searchTokens('发票 发票')).to.deep.equal(['发票', '发票']);
+    for (const t of queryTerms('怎么开增值税专用发票')) expect(searchTokens('开增值税专用发票')).to.include(t.term);
+  });
+});

@@ -1,0 +1,75 @@
+import { expect } from 'chai';
+import type { Activity } from 'botbuilder';
+import { join } from 'node:path';
+import { messages } from '../../bot/i18n/messages.js';
+import { ArticleSearch } from '../../bot/knowledge/articleSearch.js';
+import { answersDirectly } from '../../bot/knowledge/directAnswer.js';
+import { LiveKnowledge } from '../../bot/knowledge/liveKnowledge.js';
+import { loadKnowledge } from '../../bot/knowledge/loadKnowledge.js';
+import { FaqDialog } from '../../dialogs/faqDialog.js';
+import { AskNameDialog, HandoffStubDialog } from '../support/askNameDialog.js';
+import { botHarness } from '../support/botHarness.js';
+import { MemoryFeedback } from '../support/fakeAnswers.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const titleOf = (replies: Partial<Activity>[]) =>
+  (replies.find((r) => r.attachments?.length)?.attachments?.[0]?.content as { body: Array<{ text: string }> } | undefined)?.body[0]?.text;
+
+const DIR = join(ROOT, 'knowledge/articles');
+let loaded: Promise<LiveKnowledge> | undefined;
+
+/** The main dialog as the app builds it, on the real articles: billing has its own dialog (a stand-in here). */
+async function setup() {
+  loaded ??= loadKnowledge(DIR, { cwd: ROOT }).then(({ articles }) => new LiveKnowledge(DIR, new ArticleSearch(articles)));
+  const answers = await loaded;
+  const feedback = new MemoryFeedback();
+  const h = botHarness({
+    children: { howto_faq: new FaqDialog(answers, feedback), billing: new AskNameDialog(), escalate_human: new HandoffStubDialog() },
+    faq: {
+      dialogId: FaqDialog.id,
+      canAnswer: (q, l) => answers.best(q, l) !== null,
+      answersDirectly: (q, l) => answersDirectly(q, l, answers.bestScore(q, l)),
+    },
+  });
+  return { h, answers, feedback };
+}
+
+describe('FAQ answers for questions of other intents (real articles)', () => {
+  for (const [locale, howTo, own] of [
+    ['en', 'how do I get a fapiao invoice', 'my invoice for last month'],
+    ['zh-CN', '发票怎么开', '我要看上个月的发票'],
+  ] as const) {
+    it(`${locale}: a how-to that the recognizer calls billing gets the fapiao article card, not the billing dialog`, async () => {
+      const { h, answers } = await setup();
+      expect(titleOf(await h.say(howTo))).to.equal(answers.get('billing/fapiao', locale)!.title);
+    });
+
+    it(`${locale}: a question about the customer's own invoice still goes to the billing dialog`, async () => {
+      const { h } = await setup();
+      expect((await h.say(own))[0]!.text).to.equal('name?');
+    });
+
+    it(`${locale}: "Talk to support" on that card ends up in the main dialog with intent escalate_human`, async () => {
+      const { h } = await setup();
+      const replies = await h.say(howTo);
+      const card = replies.find((r) => r.attachments?.length)!.attachments![0]!.content as { actions: Array<{ title: string; data: object }> };
+      const support = card.actions.find((a) => a.title === messages(locale).faq.talkToSupport)!;
+      expect((await h.say('', { value: support.data }))[0]!.text).to.equal('handoff for escalate_human');
+    });
+  }
+});
+
+describe('answersDirectly', () => {
+  it('takes general how-to questions and leaves questions about the customer\'s own records', () => {
+    expect(answersDirectly('how do I get a fapiao', 'en', 0.8)).to.equal(true);
+    expect(answersDirectly('怎么开发票', 'zh-CN', 0.8)).to.equal(true);
+    expect(answersDirectly('how do I get a fapiao for my last payment', 'en', 0.8)).to.equal(false);
+    expect(answersDirectly('我们的账单怎么比上个月多', 'zh-CN', 0.8)).to.equal(false);
+    expect(answersDirectly('invoice T-1002', 'en', 0.8)).to.equal(false);
+    expect(answersDirectly('上个月的发票', 'zh-CN', 0.8)).to.equal(false);
+  });
+
+  it('needs a confident article', () => {
+    expect(answersDirectly('how do I get a fapiao', 'en', 0.3)).to.equal(false);
+  });
+});
