@@ -2,26 +2,15 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { CorruptDataError } from '../storage/errors.js';
 import { readJsonFile, writeFileDurably } from '../storage/durableFile.js';
-import { HEALTH_STATUSES, type HealthIssue, type HealthStatus } from './types.js';
+import { HEALTH_STATUSES, type HealthIssue } from './types.js';
 
 export const HEALTH_FILE = 'service-health.json';
 /** Resolved incidents are kept this long, so a watcher that was down still sees them end. */
 const KEEP_RESOLVED_MS = 30 * 24 * 3600_000;
 const LOCK_STALE_MS = 30_000;
 
-/** An incident or advisory the reseller entered with `npm run health`. */
-export interface StoredIncident {
-  readonly id: string;
-  readonly service: string;
-  readonly classification: 'incident' | 'advisory';
-  readonly status: HealthStatus;
-  readonly title: string;
-  readonly impact: string;
-  readonly startTime: string;
-  readonly lastUpdate: string;
-  /** Set by `clear`: the incident is over. */
-  readonly endTime?: string;
-}
+/** An incident or advisory the reseller entered with `npm run health`; `endTime` is set by `clear`. */
+export type StoredIncident = Omit<HealthIssue, 'resolved' | 'origin'> & { readonly endTime?: string };
 
 export interface HealthFileData {
   readonly nextNumber: number;
