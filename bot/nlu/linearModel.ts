@@ -50,7 +50,7 @@ export class LinearModel {
     for (const at of offsets) for (const o of at) df[o / k]!++;
     const idf = Float32Array.from(df, (d) => Math.log((1 + examples.length) / (1 + d)) + 1);
     const unseenIdf = Math.log(1 + examples.length) + 1;
-    const values = offsets.map((at) => unitWeights(Float32Array.from(at, (o) => idf[o / k]!), 0));
+    const values = offsets.map((at) => unitWeights(Float32Array.from(at, (o) => idf[o / k]!)));
     const weights = new Float32Array(rows * k);
     const bias = new Float32Array(k);
     const order = Uint32Array.from(examples.keys());
@@ -102,15 +102,19 @@ export class LinearModel {
     const k = this.classes.length;
     const out = new Float64Array(k);
     for (let c = 0; c < k; c++) out[c] = this.bias[c]!;
-    const rows = Int32Array.from(x.index, (h) => this.rowOf[h]!);
-    let unseen = 0;
-    for (const row of rows) if (row < 0) unseen++;
-    const value = unitWeights(Float32Array.from(rows.filter((row) => row >= 0), (row) => this.idf[row]!), unseen * this.unseenIdf ** 2);
-    let f = 0;
-    for (const row of rows) {
+    // Two passes instead of a weighted copy: classifying allocates nothing but the result.
+    let sq = 0;
+    for (const h of x.index) {
+      const row = this.rowOf[h]!;
+      const w = row < 0 ? this.unseenIdf : this.idf[row]!;
+      sq += w * w;
+    }
+    const norm = Math.sqrt(sq) || 1;
+    for (const h of x.index) {
+      const row = this.rowOf[h]!;
       if (row < 0) continue;
       const base = row * k;
-      const v = value[f++]!;
+      const v = this.idf[row]! / norm;
       for (let c = 0; c < k; c++) out[c]! += this.weights[base + c]! * v;
     }
     return softmaxInPlace(out);
@@ -127,9 +131,9 @@ function scores(at: Uint32Array, value: Float32Array, weights: Float32Array, bia
   }
 }
 
-/** Scales `w` in place to unit length, counting `extraSquares` (unseen features) in the length. */
-function unitWeights(w: Float32Array, extraSquares: number): Float32Array {
-  let sq = extraSquares;
+/** Scales `w` in place to unit length. */
+function unitWeights(w: Float32Array): Float32Array {
+  let sq = 0;
   for (const v of w) sq += v * v;
   const norm = Math.sqrt(sq) || 1;
   for (let i = 0; i < w.length; i++) w[i]! /= norm;
