@@ -10,6 +10,8 @@ import type { Recognizer, RecognizerResult, ScoredIntent } from './types.js';
 export const CLU_API_VERSION = '2023-04-01';
 /** At most one degradation line per this many milliseconds, however many turns fall back. */
 export const DEGRADED_LOG_INTERVAL_MS = 60_000;
+/** After a failure, turns skip CLU for this long: an outage should not cost every turn the full timeout. */
+export const COOL_OFF_MS = 15_000;
 
 /** CLU answered with something we cannot use, or did not answer at all. */
 export class CluError extends Error {
@@ -45,6 +47,7 @@ export class CluRecognizer implements Recognizer {
   private lastWarnAt = -Infinity;
   private suppressed = 0;
   private degraded = false;
+  private lastFailure: { at: number; error: unknown } | undefined;
 
   constructor(private readonly options: CluRecognizerOptions) {
     const { endpoint, key } = options.config;
@@ -60,8 +63,14 @@ export class CluRecognizer implements Recognizer {
 
   async recognize(text: string, locale?: string): Promise<RecognizerResult> {
     if (text.trim() === '') return this.options.fallback.recognize(text, locale);
+    const failure = this.lastFailure;
+    if (failure && this.now() - failure.at < COOL_OFF_MS) {
+      this.noteDegraded(failure.error);
+      return this.options.fallback.recognize(text, locale);
+    }
     try {
       const result = toResult(text, await this.analyze(text));
+      this.lastFailure = undefined;
       if (this.degraded) {
         this.degraded = false;
         this.options.logger.info('clu_recovered', { fallbacks: this.suppressed });
@@ -70,6 +79,7 @@ export class CluRecognizer implements Recognizer {
       }
       return result;
     } catch (err) {
+      this.lastFailure = { at: this.now(), error: err };
       this.noteDegraded(err);
       return this.options.fallback.recognize(text, locale);
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../bot/config.js';
 import type { CluConfig } from '../../bot/integrationConfig.js';
 import type { LogFields, Logger } from '../../bot/log.js';
-import { CluRecognizer, DEGRADED_LOG_INTERVAL_MS } from '../../bot/nlu/cluRecognizer.js';
+import { CluRecognizer, COOL_OFF_MS, DEGRADED_LOG_INTERVAL_MS } from '../../bot/nlu/cluRecognizer.js';
 import { createRecognizer } from '../../bot/nlu/createRecognizer.js';
 import type { Recognizer, RecognizerResult } from '../../bot/nlu/types.js';
 import { FakeClu } from '../support/fakeClu.js';
@@ -114,6 +114,19 @@ describe('CluRecognizer against a CLU stand-in on 127.0.0.1', () => {
     expect(logger.events('clu_degraded')[0]?.fields).to.include({ reason: 'network' });
   });
 
+  it('after a failure, skips CLU for a while instead of waiting on it every turn, then tries again', async () => {
+    const r = recognizer();
+    clu.behaviour = { kind: 'status', status: 503 };
+    await r.recognize('first');
+    clu.behaviour = { kind: 'predict', topIntent: 'thanks', intents: [['thanks', 0.99]] };
+    clock += COOL_OFF_MS - 1;
+    expect((await r.recognize('thanks')).intent).to.equal('help');
+    expect(clu.requests).to.have.length(1);
+    clock += 1;
+    expect((await r.recognize('thanks')).intent).to.equal('thanks');
+    expect(clu.requests).to.have.length(2);
+  });
+
   it('logs the degradation once per minute, not once per turn, and says when CLU is back', async () => {
     const r = recognizer();
     clu.behaviour = { kind: 'status', status: 503 };
@@ -132,6 +145,7 @@ describe('CluRecognizer against a CLU stand-in on 127.0.0.1', () => {
     expect(warnings[1]!.fields).to.include({ suppressedSinceLast: 3, status: 503 });
 
     clu.behaviour = { kind: 'predict', topIntent: 'thanks', intents: [['thanks', 0.99]] };
+    clock += COOL_OFF_MS;
     expect((await r.recognize('thanks')).intent).to.equal('thanks');
     expect(logger.events('clu_recovered')).to.have.length(1);
     // A fresh outage right after recovery is reported at once.
