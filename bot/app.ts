@@ -2,21 +2,18 @@ import { join } from 'node:path';
 import { ConversationState, UserState } from 'botbuilder';
 import { KnowledgeError } from './knowledge/article.js';
 import { ArticleSearch } from './knowledge/articleSearch.js';
-import { FileFeedbackStore } from './knowledge/fileFeedbackStore.js';
 import { loadKnowledge } from './knowledge/loadKnowledge.js';
 import { LiveKnowledge } from './knowledge/liveKnowledge.js';
 import { createAdapter } from './adapter.js';
 import { BotStorage } from './botStorage.js';
 import { buildDialogTree } from './dialogTree.js';
-import { CustomerDirectory } from './directory/customerDirectory.js';
 import type { BotConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { Recognizer } from './nlu/types.js';
 import { createServer } from './server.js';
 import { registerAdminRoutes } from './http/adminRoutes.js';
-import { FileTicketStore } from './tickets/fileTicketStore.js';
-import { lockDataDir } from './storage/dataDirLock.js';
-import { ShardedFileStore } from './storage/shardedFileStore.js';
+import { openStorage } from './storage/openStorage.js';
+import { startPrivacy } from './privacy/startPrivacy.js';
 import { SupportBot } from './supportBot.js';
 
 export interface AppDeps {
@@ -33,9 +30,9 @@ export interface RunningApp {
 
 /** Wires the bot together and starts listening. index.ts, the chat CLI and the tests all start it this way. */
 export async function startApp({ config, logger, recognizer }: AppDeps): Promise<RunningApp> {
-  const unlock = await lockDataDir(config.dataDir);
+  const stores = await openStorage(config, logger);
   try {
-    const store = await ShardedFileStore.open(join(config.dataDir, 'state'));
+    const store = stores.store;
     const storage = new BotStorage(store);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
@@ -47,12 +44,11 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
         found.length === 0 ? logger.info('knowledge_reloaded') : logger.warn('knowledge_reload_rejected', { problems: found.length, first: `${found[0]!.file}:${found[0]!.line}: ${found[0]!.message}` }),
       );
     }
-    const feedback = await FileFeedbackStore.open(join(config.dataDir, 'feedback.json'));
-    const directory = await CustomerDirectory.open(config.dataDir);
-    const tickets = await FileTicketStore.open(join(config.dataDir, 'tickets.json'));
+    const { feedback, directory, tickets } = stores;
     const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets });
     const bot = new SupportBot(conversationState, userState, main, logger);
     const { adapter, turns } = createAdapter(config, conversationState, logger);
+    const privacy = startPrivacy({ config, logger, adapter, feedback, tickets });
     const adminToken = config.adminToken;
     const http = createServer({
       adapter,
@@ -69,13 +65,13 @@ export async function startApp({ config, logger, recognizer }: AppDeps): Promise
         answers.close();
         await http.close();
         await turns.idle();
-        await store.close();
-        await unlock();
+        await privacy.stop();
+        await stores.close();
         logger.info('stopped');
       })());
     return { url, stop };
   } catch (err) {
-    await unlock();
+    await stores.close();
     throw err;
   }
 }
