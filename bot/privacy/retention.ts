@@ -30,13 +30,16 @@ export interface RetentionResult {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FINISHED: ReadonlySet<Ticket['status']> = new Set(['closed', 'resolved']);
 
+/** What a scrubbed ticket's summary says instead; summaries name people, which no pattern can find. */
+export const SUMMARY_REMOVED = { 'zh-CN': '（已过保留期，个人信息已删除）', en: '(personal data removed after the retention period)' } as const;
+
 /** A closed ticket keeps what statistics need (ids, kind, category, status, dates) and loses who and what was said. */
 export function scrubTicket(t: Ticket, at: Date): Ticket {
   const { requester: _who, ...rest } = t;
   return {
     ...rest,
     title: redactPersonalData(t.title),
-    summary: { 'zh-CN': redactPersonalData(t.summary['zh-CN']), en: redactPersonalData(t.summary.en) },
+    summary: SUMMARY_REMOVED,
     details: { personalDataRemovedAt: at.toISOString() },
     history: t.history.map((h) => (h.note === undefined ? h : { ...h, note: redactPersonalData(h.note) })),
   };
