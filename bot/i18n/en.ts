@@ -1,5 +1,6 @@
 import type { Messages } from './messages.js';
 import { customerEn } from './customerEn.js';
+import { reliabilityEn } from './reliabilityEn.js';
 
 export const en: Messages = {
   welcomeTitle: 'Hi, I am your Microsoft cloud support assistant',
@@ -58,6 +59,7 @@ export const en: Messages = {
   offerHandoff: "I'm having trouble understanding. Would you like me to pass you to our support team?",
   handoffDeclined: 'OK. Try rephrasing your question, or say "help" to see what I can do.',
   customer: customerEn,
+  reliability: reliabilityEn,
   faq: {
     relatedPrefix: 'Also: ',
     fullArticle: 'Show the full article',

@@ -2,6 +2,7 @@ import type { Locale } from './locale.js';
 import type { Intent } from '../nlu/intents.js';
 import type { FaqMessages } from './faqMessages.js';
 import type { CustomerMessages } from './customerMessages.js';
+import type { ReliabilityMessages } from './reliabilityMessages.js';
 import { en } from './en.js';
 import { zhCN } from './zhCN.js';
 
@@ -33,6 +34,7 @@ export interface Messages {
   readonly handoffDeclined: string;
   readonly faq: FaqMessages;
   readonly customer: CustomerMessages;
+  readonly reliability: ReliabilityMessages;
   readonly yes: string;
   readonly no: string;
   readonly yesNoHint: string;

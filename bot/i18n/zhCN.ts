@@ -1,5 +1,6 @@
 import type { Messages } from './messages.js';
 import { customerZhCN } from './customerZhCN.js';
+import { reliabilityZhCN } from './reliabilityZhCN.js';
 
 export const zhCN: Messages = {
   welcomeTitle: '您好，我是您的微软云服务支持助手',
@@ -57,6 +58,7 @@ export const zhCN: Messages = {
   offerHandoff: '抱歉，我好像没能理解您的问题。需要我帮您转接支持团队吗？',
   handoffDeclined: '好的。您可以换个说法再问一次，或者说“帮助”看看我能做什么。',
   customer: customerZhCN,
+  reliability: reliabilityZhCN,
   faq: {
     relatedPrefix: '相关：',
     fullArticle: '查看完整文章',

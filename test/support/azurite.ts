@@ -42,7 +42,7 @@ export async function startAzurite(): Promise<Azurite> {
   child.stdout!.resume();
   child.stderr!.resume();
   return {
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`,
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:${port}/${ACCOUNT}`,
     container: () => `test-${randomBytes(6).toString('hex')}`,
     stop: () =>
       new Promise<void>((resolve) => {
