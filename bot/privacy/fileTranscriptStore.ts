@@ -31,19 +31,21 @@ export class FileTranscriptStore implements TranscriptStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  logActivity(activity: Activity): Promise<void> {
-    const channelId = activity.channelId ?? '';
-    const conversationId = activity.conversation?.id ?? '';
-    const file = this.fileOf(channelId, conversationId);
-    const redacted: Partial<Activity> = { ...activity };
-    for (const field of TEXT_FIELDS) if (redacted[field] !== undefined) (redacted as Record<string, unknown>)[field] = redactDeep(redacted[field]);
-    const line: Line = { loggedAt: this.now().toISOString(), activity: redacted };
-    return this.queue
-      .run(file, async () => {
+  async logActivity(activity: Activity): Promise<void> {
+    try {
+      const channelId = typeof activity.channelId === 'string' ? activity.channelId : '';
+      const conversationId = typeof activity.conversation?.id === 'string' ? activity.conversation.id : '';
+      const file = this.fileOf(channelId, conversationId);
+      const redacted: Partial<Activity> = { ...activity };
+      for (const field of TEXT_FIELDS) if (redacted[field] !== undefined) (redacted as Record<string, unknown>)[field] = redactDeep(redacted[field]);
+      const line: Line = { loggedAt: this.now().toISOString(), activity: redacted };
+      await this.queue.run(file, async () => {
         await fs.mkdir(join(file, '..'), { recursive: true });
         await fs.appendFile(file, JSON.stringify(line) + '\n', { mode: 0o600 });
-      })
-      .catch((err: unknown) => this.logger.warn('transcript_write_failed', { error: err instanceof Error ? err.name : 'unknown' }));
+      });
+    } catch (err) {
+      this.logger.warn('transcript_write_failed', { error: err instanceof Error ? err.name : 'unknown' });
+    }
   }
 
   async getTranscriptActivities(channelId: string, conversationId: string, continuationToken?: string, startDate?: Date): Promise<PagedResult<Activity>> {
@@ -96,9 +98,9 @@ export class FileTranscriptStore implements TranscriptStore {
     return join(this.channelDir(channelId), `${name}.jsonl`);
   }
 
-  /** Channel ids come from requests: no dots, so "." or ".." can never leave the folder. */
+  /** Channel ids come from requests: anything but a plain name is hashed, so no id can leave the folder. */
   private channelDir(channelId: string): string {
-    return join(this.root, `c-${encodeURIComponent(channelId.slice(0, 100)).replace(/\./g, '%2E')}`);
+    return join(this.root, /^[A-Za-z0-9_-]{1,64}$/.test(channelId) ? `c-${channelId}` : `h-${createHash('sha256').update(channelId).digest('hex').slice(0, 32)}`);
   }
 
   private async lines(file: string): Promise<Line[]> {

@@ -4,7 +4,8 @@
  * a stored transcript does not need any long number to be useful.
  */
 const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// Bounded repeats: an unbounded local part makes a long run of letters cost quadratic time.
+const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
 // Mainland mobiles (+86 138 1234 5678, 13812345678), landlines (010-12345678, (021) 1234 5678), other international numbers.
 const PHONE = /(?<![\w+\-/])(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(?0?\d{2,4}\)?[\s.-]?)?\d{3,4}[\s.-]?\d{4}(?!\d)/g;
 
