@@ -1,5 +1,6 @@
 // npm run bench [-- --quick | --soak [minutes]]: every figure is printed beside a baseline measured in the same run.
 import { runHttpBench } from './bench/httpBench.js';
+import { runRecognizerBench } from './bench/recognizerBench.js';
 import { runSoak, runStorageBench } from './bench/storageBench.js';
 
 const args = process.argv.slice(2);
@@ -11,4 +12,5 @@ if (args.includes('--soak')) {
 } else {
   await runHttpBench({ quick });
   await runStorageBench({ quick });
+  await runRecognizerBench({ quick });
 }

@@ -6,7 +6,10 @@ import { readJsonFile, writeFileDurably } from './durableFile.js';
  * and its presets switch to memory under NODE_ENV=test, which would hide durability bugs.
  */
 export class DurableJsonAdapter<T> implements Adapter<T> {
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly options: { syncDirectory?: boolean } = {},
+  ) {}
 
   async read(): Promise<T | null> {
     const data = await readJsonFile(this.file);
@@ -14,6 +17,6 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, JSON.stringify(data));
+    await writeFileDurably(this.file, JSON.stringify(data), this.options);
   }
 }

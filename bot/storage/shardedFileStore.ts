@@ -130,10 +130,17 @@ export class ShardedFileStore implements DocumentStore {
   private async checkpoint(): Promise<void> {
     await this.journal.rotate(join(this.root, RETIRED_JOURNAL));
     const snapshot = [...this.dirty];
+    const touched = new Set<string>();
     const workers = Array.from({ length: 8 }, async (_, w) => {
-      for (let i = w; i < snapshot.length; i += 8) await this.writeFile(snapshot[i]![0], snapshot[i]![1]);
+      for (let i = w; i < snapshot.length; i += 8) {
+        const dir = await this.writeFile(snapshot[i]![0], snapshot[i]![1]);
+        if (dir) touched.add(dir);
+      }
     });
     await Promise.all(workers);
+    // Each shard folder once, after all its files, rather than once per file: the renames are durable
+    // before the journal that still holds these changes is removed.
+    for (const dir of touched) await syncDirectory(dir);
     await fs.rm(join(this.root, RETIRED_JOURNAL), { force: true });
     await syncDirectory(this.root);
     for (const [key, record] of snapshot) {
@@ -143,22 +150,25 @@ export class ShardedFileStore implements DocumentStore {
     }
   }
 
-  private async writeFile(key: string, record: FileRecord | null): Promise<void> {
+  /** Writes (or removes) one key's file without syncing its folder; returns the folder to sync, if it changed. */
+  private async writeFile(key: string, record: FileRecord | null): Promise<string | undefined> {
     const { dir, file } = ShardedFileStore.pathOf(this.root, key);
     if (record === null) {
+      if (!this.onDisk.has(file)) return undefined; // never copied to its own file: nothing to remove
       await fs.rm(file, { force: true });
       this.onDisk.delete(file);
-      return;
+      return dir;
     }
     if (!this.knownDirs.has(dir)) {
       await fs.mkdir(dir, { recursive: true });
       await syncDirectory(this.root);
       this.knownDirs.add(dir);
     }
-    const db = new Low<FileRecord | null>(new DurableJsonAdapter<FileRecord | null>(file), null);
+    const db = new Low<FileRecord | null>(new DurableJsonAdapter<FileRecord | null>(file, { syncDirectory: false }), null);
     db.data = record;
     await db.write();
     this.onDisk.add(file);
+    return dir;
   }
 
   private async load(key: string): Promise<FileRecord | null> {

@@ -9,10 +9,20 @@ export interface LoadResult {
 
 const TEXTS = ['你好', 'how do I set up Outlook on my phone', '发票怎么开', 'is exchange down', '我要加5个license', 'thanks', 'help', '谢谢'];
 
+/** The q-th quantile of sorted values (nearest rank). */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
 /** `amount` turns at `connections` concurrency, each in a new conversation, replies returned in the response. */
 export async function loadTest(url: string, connections: number, amount: number, runId: string): Promise<LoadResult> {
   let n = 0;
-  const result = await autocannon({
+  const latencies: number[] = [];
+  const started = process.hrtime.bigint();
+  let finish!: (r: autocannon.Result) => void;
+  let fail!: (err: unknown) => void;
+  const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
+  const instance = autocannon({
     url: `${url}/api/messages`,
     connections,
     amount,
@@ -38,7 +48,11 @@ export async function loadTest(url: string, connections: number, amount: number,
         },
       },
     ],
-  });
-  return { // autocannon's own duration is counted in whole-second ticks; Little's law (concurrency / mean latency) is exact.
-    throughput: (connections * 1000) / result.latency.mean, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  }, (err, result) => (err ? fail(err) : finish(result)));
+  // autocannon's own figures are whole milliseconds and whole-second ticks; these are exact (hrtime).
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const result = await done;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  return { throughput: latencies.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors: result.errors + result.non2xx };
 }

@@ -8,16 +8,14 @@ import { printRows, type Row } from './table.js';
 
 /** Writes `count` stored conversations straight into the file layout (setup only, no fsync needed). */
 async function populate(stateDir: string, count: number): Promise<void> {
-  const dirs = new Set<string>();
+  const dirs = new Map<string, Promise<unknown>>();
   for (let i = 0; i < count; i += 500) {
     await Promise.all(
       Array.from({ length: Math.min(500, count - i) }, async (_, j) => {
         const key = `bench/conversations/old-${i + j}/`;
         const { dir, file } = ShardedFileStore.pathOf(stateDir, key);
-        if (!dirs.has(dir)) {
-          dirs.add(dir);
-          await mkdir(dir, { recursive: true });
-        }
+        if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
+        await dirs.get(dir);
         const value = { dialogState: { dialogStack: [] }, history: ['你好', 'how do I reset my password'] };
         await writeFile(file, JSON.stringify({ key, eTag: 'seed', value }));
       }),
