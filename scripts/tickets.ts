@@ -7,6 +7,7 @@ import { lockDataDir } from '../bot/storage/dataDirLock.js';
 import { DataDirLockedError } from '../bot/storage/errors.js';
 import { FileTicketStore } from '../bot/tickets/fileTicketStore.js';
 import { escalateTicket, parseTicketArgs } from '../bot/tickets/ticketConsole.js';
+import { openTickets } from '../bot/storage/openStorage.js';
 import type { Ticket } from '../bot/tickets/types.js';
 
 const config = loadConfig(readEnvironment());
@@ -16,8 +17,12 @@ const line = (t: Ticket) => `${t.id}  ${t.kind.padEnd(8)}  ${t.status.padEnd(19)
 
 try {
   const cmd = parseTicketArgs(process.argv.slice(2));
-  if (cmd.action === 'list' || cmd.action === 'show') {
-    const store = await FileTicketStore.open(file);
+  const { tickets: shared } = config.storage === 'blob' ? await openTickets(config) : { tickets: undefined };
+  if (shared && cmd.action !== 'list' && cmd.action !== 'show') {
+    // STORAGE=blob: every instance and this console coordinate through eTags, so change the store directly.
+    print(cmd.action === 'escalate' ? await escalateTicket(shared, cmd.id!, cmd.note) : await shared.update(cmd.id!, { by: 'reseller', ...(cmd.status && { status: cmd.status }), ...(cmd.note && { note: cmd.note }) }));
+  } else if (cmd.action === 'list' || cmd.action === 'show') {
+    const store = shared ?? (await FileTicketStore.open(file));
     if (cmd.action === 'list') {
       const tickets = await store.list();
       if (cmd.json) print(tickets);

@@ -19,6 +19,9 @@ const INDEX = 'days';
  * A day's document stays small, so an append costs the same however much feedback there is.
  */
 export class DocumentFeedbackStore {
+  /** Days already in the index: they never leave it, so each is added once per process. */
+  private readonly indexed = new Set<string>();
+
   constructor(private readonly store: DocumentStore) {}
 
   recordFeedback(entry: FeedbackEntry): Promise<void> {
@@ -72,7 +75,10 @@ export class DocumentFeedbackStore {
 
   private async append(at: string, add: (d: Day) => void): Promise<void> {
     const day = new Date(Date.parse(at) || Date.now()).toISOString().slice(0, 10);
-    await updateDocument<DayIndex, void>(this.store, INDEX, (index) => (index?.days.includes(day) ? { result: undefined } : { value: { days: [...(index?.days ?? []), day] }, result: undefined }));
+    if (!this.indexed.has(day)) {
+      await updateDocument<DayIndex, void>(this.store, INDEX, (index) => (index?.days.includes(day) ? { result: undefined } : { value: { days: [...(index?.days ?? []), day] }, result: undefined }));
+      this.indexed.add(day);
+    }
     await updateDocument<Day, void>(this.store, day, (d) => {
       const next: Day = { feedback: [...(d?.feedback ?? [])], unanswered: [...(d?.unanswered ?? [])] };
       add(next);

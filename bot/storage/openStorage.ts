@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BotConfig } from '../config.js';
 import { CustomerDirectory } from '../directory/customerDirectory.js';
 import { DocumentFeedbackStore } from '../knowledge/documentFeedbackStore.js';
-import { FileFeedbackStore } from '../knowledge/fileFeedbackStore.js';
+import { FileFeedbackStore, type FeedbackFile } from '../knowledge/fileFeedbackStore.js';
 import type { Logger } from '../log.js';
 import type { Purgeable, TicketRetention } from '../privacy/retention.js';
 import { DocumentTicketStore } from '../tickets/documentTicketStore.js';
@@ -69,4 +69,28 @@ export async function openStorage(config: BotConfig, logger: Logger): Promise<Op
     await unlock();
     throw err;
   }
+}
+
+async function openBlob(config: BotConfig): Promise<BlobDocumentStore | undefined> {
+  return config.storage === 'blob' && config.blob ? BlobDocumentStore.open(config.blob.connectionString, config.blob.container) : undefined;
+}
+
+/** The directory alone, for npm run import and seed:demo: DATA_DIR's file, or the blob every instance re-reads. */
+export async function openDirectory(config: BotConfig): Promise<CustomerDirectory> {
+  const blob = await openBlob(config);
+  return blob ? CustomerDirectory.openOn(new DocumentAdapter(blob, 'directory')) : CustomerDirectory.open(config.dataDir);
+}
+
+/** The tickets alone, for the reseller's console. On Blob, changes need no lock: eTags keep them safe beside running bots. */
+export async function openTickets(config: BotConfig): Promise<{ tickets: TicketStore; shared: boolean }> {
+  const blob = await openBlob(config);
+  return blob
+    ? { tickets: new DocumentTicketStore(new PrefixedStore(blob, 'tickets/')), shared: true }
+    : { tickets: await FileTicketStore.open(join(config.dataDir, 'tickets.json')), shared: false };
+}
+
+/** Feedback as `npm run review` reads it, or undefined on files (review reads feedback.json itself). */
+export async function readSharedFeedback(config: BotConfig): Promise<FeedbackFile | undefined> {
+  const blob = await openBlob(config);
+  return blob ? new DocumentFeedbackStore(new PrefixedStore(blob, 'feedback/')).snapshot() : undefined;
 }

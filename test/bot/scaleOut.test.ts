@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { DEMO } from '../../bot/directory/demoDirectory.js';
 import { messages } from '../../bot/i18n/messages.js';
 import { BlobDocumentStore } from '../../bot/storage/blobDocumentStore.js';
 import { PrefixedStore } from '../../bot/storage/prefixedStore.js';
@@ -9,6 +12,11 @@ import { makeTempDir } from '../support/tempDir.js';
 import { shown, turn } from '../support/turn.js';
 
 const en = messages('en').customer.setup;
+const ROOT = join(import.meta.dirname, '../..');
+
+function runScript(script: string, args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+}
 
 /** The sign-up dialog, one answer per turn, and what the bot must ask next if the state of every earlier turn was kept. */
 function signUp(k: number): Array<{ say: string; expect: string }> {
@@ -30,12 +38,16 @@ describe('two bot processes on one Azure Blob store (Azurite)', function () {
   let dirs: Array<Awaited<ReturnType<typeof makeTempDir>>>;
   let bots: BotProcess[];
   let container: string;
+  let blobEnv: Record<string, string>;
 
   before(async () => {
     azurite = await startAzurite();
     container = azurite.container();
     dirs = [await makeTempDir(), await makeTempDir()];
     const env = (dataDir: string) => ({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: container, DATA_DIR: dataDir });
+    blobEnv = env(dirs[0]!.path);
+    // The demo directory goes to the container, not to either instance's DATA_DIR.
+    expect(runScript('seedDemo.ts', [], blobEnv).status).to.equal(0);
     bots = await Promise.all(dirs.map((d) => startBotProcess(env(d.path))));
   });
   after(async () => {
@@ -66,6 +78,17 @@ describe('two bot processes on one Azure Blob store (Azurite)', function () {
     const tickets = await store.list();
     expect(tickets.map((t) => t.id).sort(), 'exactly the confirmed tickets, no duplicates').to.deep.equal(confirmedBy.map((c) => c.id).sort());
     for (const c of confirmedBy) expect((await store.get(c.id))!.details.company).to.equal(c.company);
+
+    // The reseller's console reads the same shared tickets.
+    const listed = runScript('tickets.ts', ['list', '--json'], blobEnv);
+    expect(listed.status, listed.stderr).to.equal(0);
+    expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map((t) => t.id).sort()).to.deep.equal(tickets.map((t) => t.id).sort());
+  });
+
+  it('both instances identify a customer from the directory seeded into the container', async () => {
+    const replies: string[] = [];
+    for (const [i, say] of ['show my invoice', DEMO.fabrikam.domain, DEMO.fabrikam.admin].entries()) replies.push(shown(await turn(bots[i % 2]!.url, 'dir-1', say)));
+    expect(replies.at(-1)).to.include('Fabrikam');
   });
 
   it('two messages of one conversation at the same moment on both instances: no apology, no lost state, the dialog goes on', async () => {
