@@ -17,7 +17,7 @@ interface FileRecord {
 
 const CACHE_LIMIT = 5_000;
 /** Changed keys kept in memory (and in the journal) before they are written to their own files. */
-const CHECKPOINT_AFTER = 10_000;
+const CHECKPOINT_AFTER = 2_000;
 /** Past this many, writers wait for the checkpoint in progress: memory and the journal stay bounded under any load. */
 const MAX_DIRTY = 3 * CHECKPOINT_AFTER;
 const JOURNAL = 'journal.jsonl';

@@ -3,8 +3,8 @@ import { promises as fs } from 'node:fs';
 
 /**
  * Makes everything written under `path` durable with one syncfs(2) (`sync -f`, coreutils and
- * busybox) instead of one fsync per file: a checkpoint of 10,000 small files then costs one flush,
- * not 10,000. Where `sync -f` is missing, each file and folder is fsynced instead.
+ * busybox) instead of one fsync per file: a checkpoint of thousands of small files then costs one flush,
+ * not one per file. Where `sync -f` is missing, each file and folder is fsynced instead.
  */
 export async function syncFileSystem(path: string, files: readonly string[], dirs: readonly string[]): Promise<void> {
   const ok = await new Promise<boolean>((resolve) => execFile('sync', ['-f', path], { timeout: 60_000 }, (err) => resolve(!err)));
