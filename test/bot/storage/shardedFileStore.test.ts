@@ -90,6 +90,18 @@ describe('ShardedFileStore', () => {
     }
   });
 
+  it('accepts a torn file whose key a journal still holds (a checkpoint cut short) and rewrites it', async () => {
+    await store.write({ a: { v: 1 } });
+    await reopen(); // checkpoint: a has its own file
+    await store.write({ a: { v: 2 } }); // in the journal only
+    await store.close();
+    const [file] = await jsonFiles(dir.path);
+    await fs.writeFile(file!, '{"key":"a","eT');
+    store = await ShardedFileStore.open(dir.path);
+    expect((await store.read(['a'])).a!.v).to.equal(2);
+    expect(JSON.parse(await fs.readFile(file!, 'utf8')).value).to.deep.equal({ v: 2 });
+  });
+
   it('clears temp files left by an interrupted write when it opens', async () => {
     await store.write({ a: { v: 1 } });
     await reopen();
