@@ -17,11 +17,11 @@ interface FileRecord {
 
 const CACHE_LIMIT = 5_000;
 /** Changed keys kept in memory (and in the journal) before they are written to their own files. */
-const CHECKPOINT_AFTER = 2_000;
+const CHECKPOINT_AFTER = 5_000;
 /** Past this many, writers wait for the checkpoint in progress: memory and the journal stay bounded under any load. */
 const MAX_DIRTY = 3 * CHECKPOINT_AFTER;
 /** Files written per event-loop turn during a checkpoint. */
-const CHECKPOINT_SLICE = 32;
+const CHECKPOINT_SLICE = 16;
 const JOURNAL = 'journal.jsonl';
 const RETIRED_JOURNAL = 'journal.checkpointing.jsonl';
 
