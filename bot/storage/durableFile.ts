@@ -7,7 +7,7 @@ import { CorruptDataError } from './errors.js';
  * Write-then-rename with fsync of the file and of its directory, so that once this resolves
  * the new content survives a crash or power loss, and a reader never sees a half-written file.
  */
-export async function writeFileDurably(file: string, data: string, options: { syncDirectory?: boolean } = {}): Promise<void> {
+export async function writeFileDurably(file: string, data: string): Promise<void> {
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.open(tmp, 'w', 0o600);
@@ -23,8 +23,7 @@ export async function writeFileDurably(file: string, data: string, options: { sy
     await fs.rm(tmp, { force: true });
     throw err;
   }
-  // A caller writing many files to one folder may sync the folder once after all of them instead.
-  if (options.syncDirectory !== false) await syncDirectory(dir);
+  await syncDirectory(dir);
 }
 
 export async function syncDirectory(dir: string): Promise<void> {

@@ -6,10 +6,7 @@ import { readJsonFile, writeFileDurably } from './durableFile.js';
  * and its presets switch to memory under NODE_ENV=test, which would hide durability bugs.
  */
 export class DurableJsonAdapter<T> implements Adapter<T> {
-  constructor(
-    readonly file: string,
-    private readonly options: { syncDirectory?: boolean } = {},
-  ) {}
+  constructor(readonly file: string) {}
 
   async read(): Promise<T | null> {
     const data = await readJsonFile(this.file);
@@ -17,6 +14,6 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, JSON.stringify(data), this.options);
+    await writeFileDurably(this.file, JSON.stringify(data));
   }
 }
