@@ -2,13 +2,11 @@ import { join } from 'node:path';
 import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import { KnowledgeError } from './knowledge/article.js';
 import { ArticleSearch } from './knowledge/articleSearch.js';
-import { FileFeedbackStore } from './knowledge/fileFeedbackStore.js';
 import { loadKnowledge } from './knowledge/loadKnowledge.js';
 import { LiveKnowledge } from './knowledge/liveKnowledge.js';
 import { createAdapter } from './adapter.js';
 import { BotStorage } from './botStorage.js';
 import { buildDialogTree } from './dialogTree.js';
-import { CustomerDirectory } from './directory/customerDirectory.js';
 import type { BotConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { Recognizer } from './nlu/types.js';
@@ -18,14 +16,14 @@ import { registerAdminRoutes } from './http/adminRoutes.js';
 import { registerLocalWebChat } from './webchat/registerLocalWebChat.js';
 import { createEscalationServices } from './escalation/escalationServices.js';
 import { ticketHealthSummary } from './health/ticketHealthSummary.js';
-import { FileTicketStore } from './tickets/fileTicketStore.js';
 import { createHealthSource } from './health/createHealthSource.js';
 import { HealthWatchStore } from './health/healthWatchStore.js';
 import { IncidentWatcher } from './health/incidentWatcher.js';
 import { ConversationRecorder } from './proactive/conversationRecorder.js';
 import { ProactiveNotifier } from './proactive/proactiveNotifier.js';
-import { lockDataDir } from './storage/dataDirLock.js';
-import { ShardedFileStore } from './storage/shardedFileStore.js';
+import { openStorage } from './storage/openStorage.js';
+import { PrefixedStore } from './storage/prefixedStore.js';
+import { startPrivacy } from './privacy/startPrivacy.js';
 import { SupportBot } from './supportBot.js';
 
 export interface AppDeps {
@@ -44,9 +42,9 @@ export interface RunningApp {
 
 /** Wires the bot together and starts listening. index.ts, the chat CLI and the tests all start it this way. */
 export async function startApp({ config, logger, recognizer, healthPollMs = 60_000 }: AppDeps): Promise<RunningApp> {
-  const unlock = await lockDataDir(config.dataDir);
+  const stores = await openStorage(config, logger);
   try {
-    const store = await ShardedFileStore.open(join(config.dataDir, 'state'));
+    const store = stores.store;
     const storage = new BotStorage(store);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
@@ -58,9 +56,7 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
         found.length === 0 ? logger.info('knowledge_reloaded') : logger.warn('knowledge_reload_rejected', { problems: found.length, first: `${found[0]!.file}:${found[0]!.line}: ${found[0]!.message}` }),
       );
     }
-    const feedback = await FileFeedbackStore.open(join(config.dataDir, 'feedback.json'));
-    const directory = await CustomerDirectory.open(config.dataDir);
-    const fileTickets = await FileTicketStore.open(join(config.dataDir, 'tickets.json'));
+    const { feedback, directory } = stores;
     const { adapter, turns } = createAdapter(config, conversationState, logger);
     adapter.use(new EmulatorStateTrace(conversationState, userState));
     // Same UserState instance as the bot: the recorder and the bot save one user document.
@@ -70,11 +66,16 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
     const healthSource = createHealthSource(config.dataDir, config.graph, logger);
     const healthWatches = await HealthWatchStore.open(config.dataDir);
     const watcher = new IncidentWatcher({ source: healthSource, watches: healthWatches, notifier, logger, intervalMs: healthPollMs });
-    const escalation = await createEscalationServices({ config, logger, conversationState, directory, tickets: fileTickets, notifier, health: ticketHealthSummary(healthSource) });
+    const escalation = await createEscalationServices({
+      config, logger, conversationState, directory, tickets: stores.tickets, notifier, health: ticketHealthSummary(healthSource),
+      // On Blob the outbox is shared by every instance; on files it is DATA_DIR/outbox, where the console finds it.
+      ...(config.storage === 'blob' && { outboxStore: new PrefixedStore(store, 'outbox/') }),
+    });
     const tickets = escalation.tickets;
     const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets, health: { source: healthSource, watches: healthWatches }, escalation });
     const bot = new SupportBot(conversationState, userState, main, logger);
     for (const middleware of escalation.middleware) adapter.use(middleware);
+    const privacy = startPrivacy({ config, logger, adapter, feedback, tickets: stores.tickets });
     const adminToken = config.adminToken;
     const logic = (context: TurnContext) => bot.run(context);
     const http = createServer({
@@ -99,13 +100,13 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
         await watcher.stop();
         await turns.idle();
         await escalation.stop();
-        await store.close();
-        await unlock();
+        await privacy.stop();
+        await stores.close();
         logger.info('stopped');
       })());
     return { url, stop };
   } catch (err) {
-    await unlock();
+    await stores.close();
     throw err;
   }
 }

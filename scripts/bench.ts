@@ -1,6 +1,7 @@
 // npm run bench [-- --quick | --soak [minutes]]: every figure is printed beside a baseline measured in the same run.
 import { runHttpBench } from './bench/httpBench.js';
 import { runNluBench } from './bench/nluBench.js';
+import { runRecognizerBench } from './bench/recognizerBench.js';
 import { runSoak, runStorageBench } from './bench/storageBench.js';
 
 const args = process.argv.slice(2);
@@ -13,4 +14,5 @@ if (args.includes('--soak')) {
   await runNluBench({ quick });
   await runHttpBench({ quick });
   await runStorageBench({ quick });
+  await runRecognizerBench({ quick });
 }

@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { loadConfig, readEnvironment } from '../bot/config.js';
-import { CustomerDirectory } from '../bot/directory/customerDirectory.js';
 import { CSV_COLUMNS } from '../bot/directory/customersCsv.js';
 import { parseImportFile } from '../bot/directory/importFile.js';
 import { lockDataDir } from '../bot/storage/dataDirLock.js';
+import { openDirectory } from '../bot/storage/openStorage.js';
 
 const HELP = `Usage: npm run import -- <customers.csv | customers.json>
 
@@ -42,7 +42,7 @@ try {
   const text = await readFile(file, 'utf8');
   const unlock = await lockDataDir(config.dataDir);
   try {
-    const directory = await CustomerDirectory.open(config.dataDir);
+    const directory = await openDirectory(config);
     const { data, issues } = parseImportFile(file, text, directory.data);
     if (!data) {
       for (const i of issues) process.stderr.write(`${basename(file)}${i.line !== undefined ? `:${i.line}` : ''}: ${i.where ? `${i.where}: ` : ''}${i.message}\n`);

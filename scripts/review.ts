@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { loadConfig, readEnvironment } from '../bot/config.js';
 import type { FeedbackFile } from '../bot/knowledge/fileFeedbackStore.js';
 import { groupUnanswered, rateArticles } from '../bot/knowledge/reviewReport.js';
+import { readSharedFeedback } from '../bot/storage/openStorage.js';
 
 const config = loadConfig(readEnvironment());
 const file = process.argv[2] ?? join(config.dataDir, 'feedback.json');
 let data: FeedbackFile;
 try {
-  data = JSON.parse(await readFile(file, 'utf8')) as FeedbackFile;
+  data = (process.argv[2] ? undefined : await readSharedFeedback(config)) ?? (JSON.parse(await readFile(file, 'utf8')) as FeedbackFile);
 } catch (err) {
   const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
   console.error(missing ? `No feedback yet (${file} does not exist).` : `${file} could not be read: ${(err as Error).message}`);

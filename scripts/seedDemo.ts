@@ -1,17 +1,17 @@
 // npm run seed:demo: fills DATA_DIR/directory.json with the demo reseller, customers, subscriptions and invoices,
 // and DATA_DIR/service-health.json with one active incident.
 import { loadConfig, readEnvironment } from '../bot/config.js';
-import { CustomerDirectory } from '../bot/directory/customerDirectory.js';
 import { demoDirectory, DEMO } from '../bot/directory/demoDirectory.js';
 import { seedDemoIncident } from '../bot/health/demoIncident.js';
 import { HealthFile } from '../bot/health/healthFile.js';
 import { lockDataDir } from '../bot/storage/dataDirLock.js';
+import { openDirectory } from '../bot/storage/openStorage.js';
 
 try {
   const config = loadConfig(readEnvironment());
   const unlock = await lockDataDir(config.dataDir);
   try {
-    const directory = await CustomerDirectory.open(config.dataDir);
+    const directory = await openDirectory(config);
     const data = demoDirectory();
     await directory.replace(data);
     const incident = await seedDemoIncident(new HealthFile(config.dataDir), new Date());

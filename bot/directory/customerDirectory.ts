@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Low } from 'lowdb';
+import { Low, type Adapter } from 'lowdb';
 import { KeyedQueue } from '../keyedQueue.js';
 import { DurableJsonAdapter } from '../storage/durableJsonAdapter.js';
 import type { Contact, Customer, DirectoryData, Invoice, Reseller, Subscription } from './types.js';
@@ -18,10 +18,23 @@ export class CustomerDirectory {
 
   /** Opens (or starts empty) the directory; a corrupt file throws CorruptDataError and is left untouched. */
   static async open(dataDir: string): Promise<CustomerDirectory> {
-    const db = new Low<DirectoryData>(new DurableJsonAdapter<DirectoryData>(join(dataDir, DIRECTORY_FILE)), EMPTY);
+    return CustomerDirectory.openOn(new DurableJsonAdapter<DirectoryData>(join(dataDir, DIRECTORY_FILE)));
+  }
+
+  /** On any lowdb adapter: a DocumentAdapter puts the directory on Azure Blob for several instances. */
+  static async openOn(adapter: Adapter<DirectoryData>): Promise<CustomerDirectory> {
+    const db = new Low<DirectoryData>(adapter, EMPTY);
     await db.read();
     db.data = { ...EMPTY, ...db.data };
     return new CustomerDirectory(db);
+  }
+
+  /** Re-reads the stored copy, so an import through another instance shows up here. */
+  refresh(): Promise<void> {
+    return this.writes.run('directory', async () => {
+      await this.db.read();
+      this.db.data = { ...EMPTY, ...this.db.data };
+    });
   }
 
   get data(): DirectoryData {

@@ -23,6 +23,9 @@ import type { HealthSummary } from './healthSummary.js';
 import { ServiceRequestOutbox } from './serviceRequestOutbox.js';
 import { ServiceRequestSubmitter } from './serviceRequestSubmitter.js';
 
+/** How often an instance on shared (Blob) storage sends status notices the console queued. */
+const QUEUE_POLL_MS = 60_000;
+
 export interface EscalationServices {
   /** Tickets whose status changes reach the customer; dialogs, the relay and the admin desk use these. */
   readonly tickets: TicketStore;
@@ -70,6 +73,11 @@ export async function createEscalationServices(deps: {
   const relay = new HandoffRelay({ conversationState: deps.conversationState, handoff, tickets, reseller: () => deps.directory.reseller(), logger });
   const desk = createTicketDesk({ tickets, escalator, outbox, afterEscalate: () => void submitter?.drain() });
   let unpublish: (() => Promise<void>) | undefined;
+  let queueTimer: NodeJS.Timeout | undefined;
+  const sendQueued = () =>
+    sendQueuedStatusChanges(new PendingNotifications(store), deps.tickets, deps.notifier, logger).catch((err: unknown) =>
+      logger.warn('queued_notifications_failed', { error: err instanceof Error ? err.name : 'unknown' }),
+    );
   return {
     tickets, escalator, recent, handoff, desk,
     ...(submitter && { submitter }),
@@ -77,12 +85,13 @@ export async function createEscalationServices(deps: {
     middleware: [new ConversationLog(recent), relay],
     async start(port) {
       unpublish = await publishAdminEndpoint(config.dataDir, port);
-      await sendQueuedStatusChanges(new PendingNotifications(store), deps.tickets, deps.notifier, logger).catch((err: unknown) =>
-        logger.warn('queued_notifications_failed', { error: err instanceof Error ? err.name : 'unknown' }),
-      );
+      await sendQueued();
+      // On Blob the console changes tickets beside running instances, so its queued notices are picked up here.
+      if (config.storage === 'blob') (queueTimer = setInterval(() => void sendQueued(), QUEUE_POLL_MS)).unref();
       submitter?.start();
     },
     async stop() {
+      clearInterval(queueTimer);
       await submitter?.stop();
       await unpublish?.();
       await (store.close ? store.close() : store.flush());

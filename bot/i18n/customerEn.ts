@@ -1,7 +1,11 @@
 import { formatCny, formatDate, formatPeriod } from '../directory/format.js';
 import type { InvoiceChange } from '../directory/invoiceChanges.js';
 import type { Invoice, Reseller } from '../directory/types.js';
+import { literalForMessage as lit } from '../text/literal.js';
 import type { ChangeRequest, CustomerMessages, SignUpForm } from './customerMessages.js';
+
+/** Ticket summaries keep what the customer typed as it was; chat replies show it literally (lit). */
+const asTyped = (s: string) => s;
 
 const DAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const cny = (n: number) => formatCny(n, 'en');
@@ -36,11 +40,11 @@ function change(c: InvoiceChange): string {
   }
 }
 
-function request(r: ChangeRequest): string {
+function request(r: ChangeRequest, show = asTyped): string {
   const what: Record<ChangeRequest['change'], string> = {
     add: `add ${r.quantity} license(s) to ${r.offer} (${r.currentQuantity} → ${r.currentQuantity + (r.quantity ?? 0)})`,
     reduce: `remove ${r.quantity} license(s) from ${r.offer} (${r.currentQuantity} → ${r.currentQuantity - (r.quantity ?? 0)})`,
-    changePlan: `change ${r.offer} to ${r.targetPlan}`,
+    changePlan: `change ${r.offer} to ${show(r.targetPlan ?? '')}`,
     cancel: `cancel ${r.offer}`,
     autoRenewOn: `turn auto-renew ON for ${r.offer}`,
     autoRenewOff: `turn auto-renew OFF for ${r.offer}`,
@@ -49,8 +53,8 @@ function request(r: ChangeRequest): string {
   return what[r.change];
 }
 
-function form(f: SignUpForm): string {
-  return [`Company: ${f.company}`, `Initial domain: ${f.domainPrefix}.partner.onmschina.cn`, `Admin: ${f.adminName}, ${f.adminEmail}, ${f.adminMobile}`, `Services: ${f.services}`].join('\n');
+function form(f: SignUpForm, show = asTyped): string {
+  return [`Company: ${show(f.company)}`, `Initial domain: ${show(f.domainPrefix)}.partner.onmschina.cn`, `Admin: ${show(f.adminName)}, ${show(f.adminEmail)}, ${show(f.adminMobile)}`, `Services: ${show(f.services)}`].join('\n');
 }
 
 export const customerEn: CustomerMessages = {
@@ -61,9 +65,9 @@ export const customerEn: CustomerMessages = {
     emailHint: 'Please type an e-mail address like name@contoso.cn.',
     noMatch: 'I could not match that domain and e-mail address to a registered contact. Please check both.',
     tooManyTries: (r) => `I could not confirm your details, so I cannot show account information. Please contact ${contact(r)}, or say 转人工 / agent to talk to a person.`,
-    identified: (name, company) => `Thank you, ${name} (${company}). You are confirmed for this chat.`,
+    identified: (name, company) => `Thank you, ${lit(name)} (${lit(company)}). You are confirmed for this chat.`,
     unknownTenant: (r) => `Your organisation is not (yet) one of our customers, so I cannot show account details. To sign up, visit ${r?.signUpUrl ?? r?.portalUrl ?? 'your reseller'} or contact ${contact(r)}.`,
-    notAContact: (company, r) => `You are signed in from ${company}, but you are not registered as one of its contacts, so I cannot show account details. Ask your administrator to add you, or contact ${contact(r)}.`,
+    notAContact: (company, r) => `You are signed in from ${lit(company)}, but you are not registered as one of its contacts, so I cannot show account details. Ask your administrator to add you, or contact ${contact(r)}.`,
   },
   setup: {
     whichTask: 'What do you need help with?',
@@ -82,7 +86,7 @@ export const customerEn: CustomerMessages = {
     mobileHint: 'Please type a mainland China mobile number, for example 138 1234 5678 or +86 13812345678.',
     askServices: 'Which services do you need? For example: Office 365 E3 for 20 users, Azure.',
     servicesHint: 'Please name at least one service, for example "Microsoft 365 Business Basic, 10 users" or "Azure".',
-    confirmSignUp: (f) => `Please check:\n\n${form(f)}\n\nShall I send this sign-up request?`,
+    confirmSignUp: (f) => `Please check:\n\n${form(f, lit)}\n\nShall I send this sign-up request?`,
     signUpCreated: (id, r) => `Done: your sign-up request is ticket ${id}. ${r?.name ?? 'Your reseller'} will contact the administrator within one working day. Questions meanwhile: ${contact(r)}.`,
     signUpDeclined: 'OK, I have not sent anything.',
     offerOnBehalf: (task) => `Would you like us to do "${task}" for you? I will open a request for our support team.`,
@@ -99,7 +103,7 @@ export const customerEn: CustomerMessages = {
     periodHint: 'Please type a month like 2026-10, October, or "last month".',
     noInvoices: 'There are no invoices for your company yet.',
     periodNotFound: (p, av) => `There is no invoice for ${period(p)}. Invoices I have: ${av.map(period).join(', ')}.`,
-    invoiceNotFound: (n) => `I could not find an invoice ${n} for your company. Please check the number.`,
+    invoiceNotFound: (n) => `I could not find an invoice ${lit(n)} for your company. Please check the number.`,
     changesIntro: (c, p) => (p ? `${period(c.period)}: ${cny(c.amountCny)}, ${period(p.period)}: ${cny(p.amountCny)} (${signed(c.amountCny - p.amountCny)}). What changed:` : `${period(c.period)} is your first invoice, so there is nothing to compare with.`),
     change,
     noChanges: 'The charges are the same as the month before.',
@@ -128,7 +132,7 @@ export const customerEn: CustomerMessages = {
     planHint: 'Please type the name of the plan, for example Office 365 E5.',
     noTrial: 'None of your subscriptions is a trial.',
     nothingToChange: (o, c) => `Nothing to change: auto-renew is already ${c === 'autoRenewOn' ? 'on' : 'off'} for ${o}.`,
-    confirm: (r) => `You would like to ${request(r)}.${r.monthlyDeltaCny !== undefined ? ` Price effect: ${signed(r.monthlyDeltaCny)} per month.` : ''} Shall I send this request?`,
+    confirm: (r) => `You would like to ${request(r, lit)}.${r.monthlyDeltaCny !== undefined ? ` Price effect: ${signed(r.monthlyDeltaCny)} per month.` : ''} Shall I send this request?`,
     created: (id, r) => `Request ${id} is open. I have not changed the subscription myself: ${r?.name ?? 'your reseller'} will make the change and confirm it with you.`,
     ticket: (r, company) => `Subscription change for ${company}: ${request(r)}${r.monthlyDeltaCny !== undefined ? ` (${signed(r.monthlyDeltaCny)} per month)` : ''}`,
   },

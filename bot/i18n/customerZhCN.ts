@@ -1,7 +1,11 @@
 import { formatCny, formatDate, formatPeriod } from '../directory/format.js';
 import type { InvoiceChange } from '../directory/invoiceChanges.js';
 import type { Invoice, Reseller } from '../directory/types.js';
+import { literalForMessage as lit } from '../text/literal.js';
 import type { ChangeRequest, CustomerMessages, SignUpForm } from './customerMessages.js';
+
+/** Ticket summaries keep what the customer typed as it was; chat replies show it literally (lit). */
+const asTyped = (s: string) => s;
 
 const DAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const cny = (n: number) => formatCny(n, 'zh-CN');
@@ -38,11 +42,11 @@ function change(c: InvoiceChange): string {
   }
 }
 
-function request(r: ChangeRequest): string {
+function request(r: ChangeRequest, show = asTyped): string {
   const what: Record<ChangeRequest['change'], string> = {
     add: `为 ${r.offer} 增加 ${r.quantity} 个许可证（${r.currentQuantity} → ${r.currentQuantity + (r.quantity ?? 0)}）`,
     reduce: `为 ${r.offer} 减少 ${r.quantity} 个许可证（${r.currentQuantity} → ${r.currentQuantity - (r.quantity ?? 0)}）`,
-    changePlan: `将 ${r.offer} 变更为 ${r.targetPlan}`,
+    changePlan: `将 ${r.offer} 变更为 ${show(r.targetPlan ?? '')}`,
     cancel: `取消 ${r.offer}`,
     autoRenewOn: `开启 ${r.offer} 的自动续订`,
     autoRenewOff: `关闭 ${r.offer} 的自动续订`,
@@ -51,8 +55,8 @@ function request(r: ChangeRequest): string {
   return what[r.change];
 }
 
-function form(f: SignUpForm): string {
-  return [`公司名称：${f.company}`, `初始域名：${f.domainPrefix}.partner.onmschina.cn`, `管理员：${f.adminName}，${f.adminEmail}，${f.adminMobile}`, `所需服务：${f.services}`].join('\n');
+function form(f: SignUpForm, show = asTyped): string {
+  return [`公司名称：${show(f.company)}`, `初始域名：${show(f.domainPrefix)}.partner.onmschina.cn`, `管理员：${show(f.adminName)}，${show(f.adminEmail)}，${show(f.adminMobile)}`, `所需服务：${show(f.services)}`].join('\n');
 }
 
 export const customerZhCN: CustomerMessages = {
@@ -63,9 +67,9 @@ export const customerZhCN: CustomerMessages = {
     emailHint: '请输入邮箱地址，例如 name@contoso.cn。',
     noMatch: '这个域名和邮箱没有对应到已登记的联系人。请核对后再试一次。',
     tooManyTries: (r) => `抱歉，无法确认您的身份，因此不能显示账户信息。请联系 ${contact(r)}，或者说"转人工 / agent"联系人工客服。`,
-    identified: (name, company) => `谢谢，${name}（${company}），身份已确认，本次对话内有效。`,
+    identified: (name, company) => `谢谢，${lit(name)}（${lit(company)}），身份已确认，本次对话内有效。`,
     unknownTenant: (r) => `您所在的组织还不是我们的客户，因此无法显示账户信息。如需开通，请访问 ${r?.signUpUrl ?? r?.portalUrl ?? '您的服务商'}，或联系 ${contact(r)}。`,
-    notAContact: (company, r) => `您是从 ${company} 登录的，但还不是该公司登记的联系人，因此无法显示账户信息。请让贵公司管理员添加您，或联系 ${contact(r)}。`,
+    notAContact: (company, r) => `您是从 ${lit(company)} 登录的，但还不是该公司登记的联系人，因此无法显示账户信息。请让贵公司管理员添加您，或联系 ${contact(r)}。`,
   },
   setup: {
     whichTask: '请问需要办理什么？',
@@ -84,7 +88,7 @@ export const customerZhCN: CustomerMessages = {
     mobileHint: '请输入中国大陆手机号，例如 138 1234 5678 或 +86 13812345678。',
     askServices: '需要开通哪些服务？例如：Office 365 E3，20 个用户；Azure。',
     servicesHint: '请至少写一项服务，例如"Microsoft 365 商业基础版，10 个用户"或"Azure"。',
-    confirmSignUp: (f) => `请核对以下信息：\n\n${form(f)}\n\n确认提交开户申请吗？`,
+    confirmSignUp: (f) => `请核对以下信息：\n\n${form(f, lit)}\n\n确认提交开户申请吗？`,
     signUpCreated: (id, r) => `已提交：您的开户申请工单号为 ${id}。${r?.name ?? '服务商'}会在一个工作日内联系管理员。如有疑问，请联系 ${contact(r)}。`,
     signUpDeclined: '好的，没有提交任何内容。',
     offerOnBehalf: (task) => `需要我们替您完成"${task}"吗？我会为支持团队创建一个请求。`,
@@ -101,7 +105,7 @@ export const customerZhCN: CustomerMessages = {
     periodHint: '请输入月份，例如 2026-10、10月 或"上个月"。',
     noInvoices: '贵公司目前还没有账单。',
     periodNotFound: (p, av) => `没有${period(p)}的账单。现有账单月份：${av.map(period).join('、')}。`,
-    invoiceNotFound: (n) => `没有找到贵公司编号为 ${n} 的账单，请核对编号。`,
+    invoiceNotFound: (n) => `没有找到贵公司编号为 ${lit(n)} 的账单，请核对编号。`,
     changesIntro: (c, p) => (p ? `${period(c.period)}：${cny(c.amountCny)}，${period(p.period)}：${cny(p.amountCny)}（${signed(c.amountCny - p.amountCny)}）。变化原因：` : `${period(c.period)}是第一张账单，没有可比较的上月账单。`),
     change,
     noChanges: '费用与上个月相同。',
@@ -130,7 +134,7 @@ export const customerZhCN: CustomerMessages = {
     planHint: '请输入版本名称，例如 Office 365 E5。',
     noTrial: '贵公司没有试用中的订阅。',
     nothingToChange: (o, c) => `无需变更：${o} 的自动续订已经${c === 'autoRenewOn' ? '开启' : '关闭'}。`,
-    confirm: (r) => `您要${request(r)}。${r.monthlyDeltaCny !== undefined ? `费用变化：每月 ${signed(r.monthlyDeltaCny)}。` : ''}确认提交这个请求吗？`,
+    confirm: (r) => `您要${request(r, lit)}。${r.monthlyDeltaCny !== undefined ? `费用变化：每月 ${signed(r.monthlyDeltaCny)}。` : ''}确认提交这个请求吗？`,
     created: (id, r) => `已创建请求 ${id}。我本身不会直接修改订阅：${r?.name ?? '服务商'}会完成变更并与您确认。`,
     ticket: (r, company) => `${company} 的订阅变更：${request(r)}${r.monthlyDeltaCny !== undefined ? `（每月 ${signed(r.monthlyDeltaCny)}）` : ''}`,
   },

@@ -4,6 +4,7 @@ import { webChatPageEn } from './webChatPageEn.js';
 import { healthEn } from './healthEn.js';
 import { teamsEn } from './teamsEn.js';
 import { escalationEn } from './escalationEn.js';
+import { reliabilityEn } from './reliabilityEn.js';
 
 export const en: Messages = {
   welcomeTitle: 'Hi, I am your Microsoft cloud support assistant',
@@ -66,6 +67,7 @@ export const en: Messages = {
   health: healthEn,
   teams: teamsEn,
   escalation: escalationEn,
+  reliability: reliabilityEn,
   faq: {
     relatedPrefix: 'Also: ',
     fullArticle: 'Show the full article',

@@ -6,6 +6,7 @@ import type { WebChatPageMessages } from './webChatPageMessages.js';
 import type { HealthMessages } from './healthMessages.js';
 import type { TeamsMessages } from './teamsMessages.js';
 import type { EscalationMessages } from './escalationMessages.js';
+import type { ReliabilityMessages } from './reliabilityMessages.js';
 import { en } from './en.js';
 import { zhCN } from './zhCN.js';
 
@@ -41,6 +42,7 @@ export interface Messages {
   readonly health: HealthMessages;
   readonly teams: TeamsMessages;
   readonly escalation: EscalationMessages;
+  readonly reliability: ReliabilityMessages;
   readonly yes: string;
   readonly no: string;
   readonly yesNoHint: string;

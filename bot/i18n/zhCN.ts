@@ -4,6 +4,7 @@ import { webChatPageZhCN } from './webChatPageZhCN.js';
 import { healthZhCN } from './healthZhCN.js';
 import { teamsZhCN } from './teamsZhCN.js';
 import { escalationZhCN } from './escalationZhCN.js';
+import { reliabilityZhCN } from './reliabilityZhCN.js';
 
 export const zhCN: Messages = {
   welcomeTitle: '您好，我是您的微软云服务支持助手',
@@ -65,6 +66,7 @@ export const zhCN: Messages = {
   health: healthZhCN,
   teams: teamsZhCN,
   escalation: escalationZhCN,
+  reliability: reliabilityZhCN,
   faq: {
     relatedPrefix: '相关：',
     fullArticle: '查看完整文章',

@@ -55,10 +55,12 @@ export class FileFeedbackStore {
   }
 
   /** Retention: drops free text older than the cutoff, keeping the anonymous verdicts for statistics. */
-  purge(cutoff: Date): Promise<number> {
+  async purge(cutoff: Date): Promise<number> {
     let purged = 0;
+    const old = (at: string) => Date.parse(at) < cutoff.getTime();
+    const due = this.db.data.feedback.some((f) => f.text !== undefined && old(f.at)) || this.db.data.unanswered.some((u) => old(u.at));
+    if (!due) return 0; // nothing to do: no rewrite of the file
     return this.change((data) => {
-      const old = (at: string) => Date.parse(at) < cutoff.getTime();
       data.feedback = data.feedback.map((f) => {
         if (f.text === undefined || !old(f.at)) return f;
         purged++;

@@ -21,3 +21,11 @@ export class DataDirLockedError extends Error {
     super(`DATA_DIR ${dataDir} is in use by another bot process (pid ${pid}). Stop it first, or give this one its own DATA_DIR.`);
   }
 }
+
+/** The storage service could not be reached or refused the request (not a conflict). */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+  constructor(what: string, cause: unknown) {
+    super(`${what} failed: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, { cause });
+  }
+}

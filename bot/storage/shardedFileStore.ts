@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { mkdirSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { KeyedQueue } from '../keyedQueue.js';
-import { DurableJsonAdapter } from './durableJsonAdapter.js';
+import { BloomFilter } from './bloomFilter.js';
 import { isTempFile, readJsonFile, syncDirectory } from './durableFile.js';
 import type { DocumentStore, StoredDocument } from './documentStore.js';
 import { CorruptDataError, ETagConflictError } from './errors.js';
 import { Journal, type JournalRecord } from './journal.js';
+import { syncFileSystem } from './syncFileSystem.js';
 
 interface FileRecord {
   key: string;
@@ -17,14 +17,18 @@ interface FileRecord {
 
 const CACHE_LIMIT = 5_000;
 /** Changed keys kept in memory (and in the journal) before they are written to their own files. */
-const CHECKPOINT_AFTER = 10_000;
+const CHECKPOINT_AFTER = 5_000;
+/** Past this many, writers wait for the checkpoint in progress: memory and the journal stay bounded under any load. */
+const MAX_DIRTY = 3 * CHECKPOINT_AFTER;
+/** Files written per event-loop turn during a checkpoint. */
+const CHECKPOINT_SLICE = 16;
 const JOURNAL = 'journal.jsonl';
 const RETIRED_JOURNAL = 'journal.checkpointing.jsonl';
 
 /**
- * Documents as small lowdb files, one per key in 256 shard folders, behind a group-committed
- * journal: a write is acknowledged once its journal line is fsynced, and changed keys are copied to
- * their own files in the background. Per-turn cost stays flat however many conversations are
+ * Documents as small JSON files (one document each, as lowdb writes them), one per key in 256 shard
+ * folders, behind a group-committed journal: a write is acknowledged once its journal line is
+ * fsynced, and changed keys are copied to their own files in the background. Per-turn cost stays flat however many conversations are
  * stored. This process is the only writer (see lockDataDir), so the in-memory maps stay coherent.
  */
 export class ShardedFileStore implements DocumentStore {
@@ -33,8 +37,8 @@ export class ShardedFileStore implements DocumentStore {
   /** Acknowledged changes not yet in their own files; null marks a deletion. */
   private dirty = new Map<string, FileRecord | null>();
   private readonly knownDirs = new Set<string>();
-  /** Files known to exist, so that a key never written costs no disk read (every new conversation is one). */
-  private readonly onDisk = new Set<string>();
+  /** Files that may exist, so that a key never written costs no disk read (every new conversation is one); fixed size. */
+  private readonly onDisk = new BloomFilter();
   private readonly bootId = randomBytes(4).toString('hex');
   private counter = 0;
   private checkpointing: Promise<void> | undefined;
@@ -47,32 +51,41 @@ export class ShardedFileStore implements DocumentStore {
   /** Opens the store: refuses any empty or corrupt file, replays the journal, clears unacknowledged temp files. */
   static async open(root: string): Promise<ShardedFileStore> {
     await fs.mkdir(root, { recursive: true });
+    const retired = await Journal.read(join(root, RETIRED_JOURNAL));
+    const current = await Journal.read(join(root, JOURNAL));
+    // A checkpoint writes files in place and syncs them only at its end, so one that was cut short may have
+    // left torn files; every one of them belongs to a key a journal still holds, and is rewritten below.
+    const rewritten = new Set([...retired, ...current].map((r) => ShardedFileStore.pathOf(root, r.key).file));
     const onDisk: string[] = [];
     for (const shard of await fs.readdir(root, { withFileTypes: true })) {
       if (!shard.isDirectory()) continue;
       const dir = join(root, shard.name);
       for (const name of await fs.readdir(dir)) {
-        if (isTempFile(name)) await fs.rm(join(dir, name), { force: true });
+        const file = join(dir, name);
+        if (isTempFile(name)) await fs.rm(file, { force: true });
         else if (name.endsWith('.json')) {
-          assertRecord(join(dir, name), await readJsonFile(join(dir, name)));
-          onDisk.push(join(dir, name));
+          try {
+            assertRecord(file, await readJsonFile(file));
+          } catch (err) {
+            if (!(err instanceof CorruptDataError) || !rewritten.has(file)) throw err;
+          }
+          onDisk.push(`${shard.name}${name}`);
         }
       }
     }
-    const retired = await Journal.read(join(root, RETIRED_JOURNAL));
     const { journal, records } = await Journal.open(join(root, JOURNAL));
     const store = new ShardedFileStore(root, journal);
-    for (const file of onDisk) store.onDisk.add(file);
+    for (const hash of onDisk) store.onDisk.add(hash);
     for (const r of [...retired, ...records]) store.dirty.set(r.key, r.deleted ? null : { key: r.key, eTag: r.eTag!, value: r.value! });
     if (store.dirty.size > 0) await store.checkpoint();
     return store;
   }
 
   /** Where a key lives: a shard folder from the first byte of its hash, then the next 16 bytes as the name. */
-  static pathOf(root: string, key: string): { dir: string; file: string } {
+  static pathOf(root: string, key: string): { dir: string; file: string; hash: string } {
     const hash = createHash('sha256').update(key).digest('hex');
     const dir = join(root, hash.slice(0, 2));
-    return { dir, file: join(dir, `${hash.slice(2, 34)}.json`) };
+    return { dir, file: join(dir, `${hash.slice(2, 34)}.json`), hash: hash.slice(0, 34) };
   }
 
   async read(keys: readonly string[]): Promise<Record<string, StoredDocument>> {
@@ -124,16 +137,32 @@ export class ShardedFileStore implements DocumentStore {
     this.dirty.set(line.key, record);
     this.cache.delete(line.key);
     if (this.dirty.size >= CHECKPOINT_AFTER) this.checkpointing ??= this.checkpoint().finally(() => (this.checkpointing = undefined));
+    if (this.dirty.size >= MAX_DIRTY) await this.checkpointing;
   }
 
-  /** Copies changed keys to their own files, then retires the journal that held them. */
+  /**
+   * Copies changed keys to their own files (written in place, no fsync each: the journals still hold
+   * every one of them), makes them all durable with one file-system sync, then retires the journal.
+   */
   private async checkpoint(): Promise<void> {
     await this.journal.rotate(join(this.root, RETIRED_JOURNAL));
     const snapshot = [...this.dirty];
-    const workers = Array.from({ length: 8 }, async (_, w) => {
-      for (let i = w; i < snapshot.length; i += 8) await this.writeFile(snapshot[i]![0], snapshot[i]![1]);
-    });
-    await Promise.all(workers);
+    const written: string[] = [];
+    const touched = new Set<string>();
+    // Synchronous writes in small slices: each file is a page-cache copy of a few hundred bytes, and
+    // the promise API would cost several times more CPU per file than the write itself. A slice blocks
+    // the event loop for a millisecond or two, then turns go on.
+    for (let i = 0; i < snapshot.length; i += CHECKPOINT_SLICE) {
+      for (const [key, record] of snapshot.slice(i, i + CHECKPOINT_SLICE)) {
+        const done = this.writeFile(key, record);
+        if (done) {
+          touched.add(done.dir);
+          if (done.file) written.push(done.file);
+        }
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await syncFileSystem(this.root, written, [...touched, this.root]);
     await fs.rm(join(this.root, RETIRED_JOURNAL), { force: true });
     await syncDirectory(this.root);
     for (const [key, record] of snapshot) {
@@ -143,22 +172,21 @@ export class ShardedFileStore implements DocumentStore {
     }
   }
 
-  private async writeFile(key: string, record: FileRecord | null): Promise<void> {
-    const { dir, file } = ShardedFileStore.pathOf(this.root, key);
+  /** Writes (or removes) one key's file, not yet durable; says which folder (and file) changed, if any. */
+  private writeFile(key: string, record: FileRecord | null): { dir: string; file?: string } | undefined {
+    const { dir, file, hash } = ShardedFileStore.pathOf(this.root, key);
     if (record === null) {
-      await fs.rm(file, { force: true });
-      this.onDisk.delete(file);
-      return;
+      if (!this.onDisk.mightContain(hash)) return undefined; // never copied to its own file: nothing to remove
+      rmSync(file, { force: true });
+      return { dir };
     }
     if (!this.knownDirs.has(dir)) {
-      await fs.mkdir(dir, { recursive: true });
-      await syncDirectory(this.root);
+      mkdirSync(dir, { recursive: true });
       this.knownDirs.add(dir);
     }
-    const db = new Low<FileRecord | null>(new DurableJsonAdapter<FileRecord | null>(file), null);
-    db.data = record;
-    await db.write();
-    this.onDisk.add(file);
+    writeFileSync(file, JSON.stringify(record), { mode: 0o600 });
+    this.onDisk.add(hash);
+    return { dir, file };
   }
 
   private async load(key: string): Promise<FileRecord | null> {
@@ -166,8 +194,8 @@ export class ShardedFileStore implements DocumentStore {
     if (pending !== undefined) return pending;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    const { file } = ShardedFileStore.pathOf(this.root, key);
-    const data = this.onDisk.has(file) ? await readJsonFile(file) : undefined;
+    const { file, hash } = ShardedFileStore.pathOf(this.root, key);
+    const data = this.onDisk.mightContain(hash) ? await readJsonFile(file) : undefined;
     const record = data === undefined ? null : assertRecord(file, data);
     if (record && record.key !== key) throw new CorruptDataError(file, `holding key "${record.key}" instead of the expected one`);
     this.remember(key, record);

@@ -77,6 +77,16 @@ export class FileTicketStore implements TicketStore {
     });
   }
 
+  /** Retention: every ticket `pick` chooses is replaced by what `scrub` makes of it; returns how many changed. */
+  async rewriteWhere(pick: (t: Ticket) => boolean, scrub: (t: Ticket) => Ticket): Promise<number> {
+    if (!this.db.data.tickets.some(pick)) return 0; // nothing to do: no rewrite of the file
+    return this.change(() => {
+      let changed = 0;
+      this.db.data.tickets = this.db.data.tickets.map((t) => (pick(t) ? (changed++, scrub(t)) : t));
+      return changed;
+    });
+  }
+
   private change<T>(fn: () => T): Promise<T> {
     return this.queue.run('tickets', async () => {
       const before = structuredClone(this.db.data);

@@ -8,21 +8,28 @@ import { NotifyingTicketStore } from './notifyingTicketStore.js';
 import { PendingNotifications } from './pendingNotifications.js';
 import { queueStatusChange } from './statusNotifications.js';
 import { createTicketDesk, type TicketDesk } from './ticketDesk.js';
+import type { TicketStore } from './types.js';
+import type { DocumentStore } from '../storage/documentStore.js';
 
 /** DATA_DIR's outbox (service requests, queued notifications); the bot and the console open it the same way. */
 export const OUTBOX_DIR = 'outbox';
 export const TICKETS_FILE = 'tickets.json';
+
+/** The desk over given stores: status changes are queued for the bot to send, escalations wait in the outbox. */
+export function deskOn(parts: { readonly outboxStore: DocumentStore; readonly tickets: TicketStore; readonly directory: CustomerDirectory; readonly partnerCenterConfigured: boolean }): TicketDesk {
+  const outbox = new ServiceRequestOutbox(parts.outboxStore);
+  const tickets = new NotifyingTicketStore(parts.tickets, queueStatusChange(new PendingNotifications(parts.outboxStore)));
+  const escalator = new Escalator({ tickets, outbox, submits: parts.partnerCenterConfigured, directory: parts.directory });
+  return createTicketDesk({ tickets, escalator, outbox });
+}
 
 /**
  * The ticket desk on the files, for the console when no bot is running (the caller holds DATA_DIR's lock).
  * Escalations wait in the outbox and status changes in the notification queue until the bot starts.
  */
 export async function openOfflineDesk(dataDir: string, partnerCenterConfigured: boolean): Promise<{ desk: TicketDesk; close(): Promise<void> }> {
-  const store = await ShardedFileStore.open(join(dataDir, OUTBOX_DIR));
-  const files = await FileTicketStore.open(join(dataDir, TICKETS_FILE));
+  const outboxStore = await ShardedFileStore.open(join(dataDir, OUTBOX_DIR));
+  const tickets = await FileTicketStore.open(join(dataDir, TICKETS_FILE));
   const directory = await CustomerDirectory.open(dataDir);
-  const outbox = new ServiceRequestOutbox(store);
-  const tickets = new NotifyingTicketStore(files, queueStatusChange(new PendingNotifications(store)));
-  const escalator = new Escalator({ tickets, outbox, submits: partnerCenterConfigured, directory });
-  return { desk: createTicketDesk({ tickets, escalator, outbox }), close: () => store.close() };
+  return { desk: deskOn({ outboxStore, tickets, directory, partnerCenterConfigured }), close: () => outboxStore.close() };
 }

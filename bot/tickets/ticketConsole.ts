@@ -6,7 +6,8 @@ import { DataDirLockedError } from '../storage/errors.js';
 import { FileTicketStore } from './fileTicketStore.js';
 import { isTicketStatus, TICKET_STATUSES } from './lifecycle.js';
 import { openOfflineDesk, TICKETS_FILE } from './offlineDesk.js';
-import type { Ticket, TicketStatus } from './types.js';
+import type { TicketDesk } from './ticketDesk.js';
+import type { Ticket, TicketStatus, TicketStore } from './types.js';
 
 export const USAGE = [
   'usage: npm run --silent tickets -- <command>',
@@ -63,6 +64,8 @@ export interface ConsoleSettings {
   readonly port: number;
   readonly adminToken?: string;
   readonly partnerCenterConfigured: boolean;
+  /** STORAGE=blob: the stores every bot instance shares; eTags keep the console's changes safe without a lock. */
+  readonly shared?: { readonly tickets: TicketStore; readonly desk: TicketDesk };
 }
 
 const line = (t: Ticket) => `${t.id}  ${t.kind.padEnd(8)}  ${t.status.padEnd(19)}  ${(t.customer ?? '-').padEnd(12)}  ${t.createdAt}  ${t.title}`;
@@ -75,9 +78,10 @@ const pretty = (v: unknown) => JSON.stringify(v, null, 2);
  */
 export async function runTicketCommand(cmd: TicketCommand, s: ConsoleSettings): Promise<string> {
   if (cmd.action === 'list') {
-    const tickets = await (await FileTicketStore.open(join(s.dataDir, TICKETS_FILE))).list();
+    const tickets = await (s.shared?.tickets ?? (await FileTicketStore.open(join(s.dataDir, TICKETS_FILE)))).list();
     return cmd.json ? pretty(tickets) : tickets.map(line).join('\n');
   }
+  if (s.shared) return pretty(await onDesk(cmd, s.shared.desk));
   let unlock: (() => Promise<void>) | undefined;
   try {
     unlock = await lockDataDir(s.dataDir);
@@ -88,16 +92,21 @@ export async function runTicketCommand(cmd: TicketCommand, s: ConsoleSettings): 
   try {
     const { desk, close } = await openOfflineDesk(s.dataDir, s.partnerCenterConfigured);
     try {
-      const id = cmd.id!;
-      if (cmd.action === 'show') return pretty(await desk.show(id));
-      if (cmd.action === 'update') return pretty(await desk.update(id, { ...(cmd.status && { status: cmd.status }), ...(cmd.note && { note: cmd.note }) }));
-      return pretty(await desk.escalate(id, { ...(cmd.note && { note: cmd.note }), ...(cmd.severity && { severity: cmd.severity }) }));
+      return pretty(await onDesk(cmd, desk));
     } finally {
       await close();
     }
   } finally {
     await unlock();
   }
+}
+
+/** show, update and escalate on a desk. */
+async function onDesk(cmd: TicketCommand, desk: TicketDesk): Promise<unknown> {
+  const id = cmd.id!;
+  if (cmd.action === 'show') return desk.show(id);
+  if (cmd.action === 'update') return desk.update(id, { ...(cmd.status && { status: cmd.status }), ...(cmd.note && { note: cmd.note }) });
+  return desk.escalate(id, { ...(cmd.note && { note: cmd.note }), ...(cmd.severity && { severity: cmd.severity }) });
 }
 
 async function throughBot(cmd: TicketCommand, s: ConsoleSettings): Promise<unknown> {

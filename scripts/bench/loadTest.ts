@@ -7,38 +7,84 @@ export interface LoadResult {
   readonly errors: number;
 }
 
+/** Raw figures of one or more runs, so that runs can be pooled before percentiles are taken. */
+export interface LoadSamples {
+  readonly latencies: number[];
+  readonly seconds: number;
+  readonly errors: number;
+}
+
 const TEXTS = ['你好', 'how do I set up Outlook on my phone', '发票怎么开', 'is exchange down', '我要加5个license', 'thanks', 'help', '谢谢'];
 
-/** `amount` turns at `connections` concurrency, each in a new conversation, replies returned in the response. */
-export async function loadTest(url: string, connections: number, amount: number, runId: string): Promise<LoadResult> {
+/** The q-th quantile of sorted values (nearest rank). */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+export function summarise(runs: readonly LoadSamples[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((s, r) => s + r.seconds, 0);
+  return { throughput: latencies.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors: runs.reduce((s, r) => s + r.errors, 0) };
+}
+
+export interface LoadOptions {
+  /** The conversation of the i-th request; by default every request starts a new one. */
+  readonly conversation?: (i: number) => string;
+}
+
+/** `amount` turns at `connections` concurrency, replies returned in the response (deliveryMode expectReplies). */
+export async function loadSamples(url: string, connections: number, amount: number, runId: string, options: LoadOptions = {}): Promise<LoadSamples> {
   let n = 0;
-  const result = await autocannon({
-    url: `${url}/api/messages`,
-    connections,
-    amount,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    requests: [
-      {
-        setupRequest: (req) => {
-          const i = n++;
-          return {
-            ...req,
-            body: JSON.stringify({
-              type: 'message',
-              channelId: 'bench',
-              serviceUrl: 'http://127.0.0.1:9',
-              deliveryMode: 'expectReplies',
-              conversation: { id: `${runId}-${i}` },
-              from: { id: `user-${runId}-${i}` },
-              recipient: { id: 'bot' },
-              text: TEXTS[i % TEXTS.length],
-            }),
-          };
+  const latencies: number[] = [];
+  const conversationOf = options.conversation ?? ((i: number) => `${runId}-${i}`);
+  let finish!: (r: autocannon.Result) => void;
+  let fail!: (err: unknown) => void;
+  const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
+  const started = process.hrtime.bigint();
+  const instance = autocannon(
+    {
+      url: `${url}/api/messages`,
+      connections,
+      amount,
+      // autocannon notices the end of a run at its next sample tick (1 s by default): tick often.
+      sampleInt: 20,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      requests: [
+        {
+          setupRequest: (req) => {
+            const i = n++;
+            const conversation = conversationOf(i);
+            return {
+              ...req,
+              body: JSON.stringify({
+                type: 'message',
+                channelId: 'bench',
+                serviceUrl: 'http://127.0.0.1:9',
+                deliveryMode: 'expectReplies',
+                conversation: { id: conversation },
+                from: { id: `user-${conversation}` },
+                recipient: { id: 'bot' },
+                text: TEXTS[i % TEXTS.length],
+              }),
+            };
+          },
         },
-      },
-    ],
+      ],
+    },
+    (err, result) => (err ? fail(err) : finish(result)),
+  );
+  // autocannon's own figures are whole milliseconds and whole-second ticks; these are exact (hrtime).
+  let last = started;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    last = process.hrtime.bigint();
   });
-  return { // autocannon's own duration is counted in whole-second ticks; Little's law (concurrency / mean latency) is exact.
-    throughput: (connections * 1000) / result.latency.mean, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  const result = await done;
+  // First request sent to last response received: the run itself, not autocannon's bookkeeping after it.
+  return { latencies, seconds: Number(last - started) / 1e9, errors: result.errors + result.non2xx };
+}
+
+export async function loadTest(url: string, connections: number, amount: number, runId: string, options: LoadOptions = {}): Promise<LoadResult> {
+  return summarise([await loadSamples(url, connections, amount, runId, options)]);
 }

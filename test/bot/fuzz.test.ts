@@ -23,7 +23,8 @@ describe('fuzzing POST /api/messages', function () {
     dir = await makeTempDir();
     connector = new LoopbackConnector();
     serviceUrl = await connector.start();
-    app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }), logger: silentLogger, recognizer: new FakeRecognizer() });
+    // Transcripts on, so the logging and redaction path sees the junk too.
+    app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0', TRANSCRIPTS: 'on' }), logger: silentLogger, recognizer: new FakeRecognizer() });
   });
   after(async () => {
     process.off('unhandledRejection', onRejection);

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { BlobServiceClient, RestError, type BlockBlobClient, type ContainerClient } from '@azure/storage-blob';
+import type { DocumentStore, StoredDocument } from './documentStore.js';
+import { NEW_DOCUMENT } from './documentStore.js';
+import { ETagConflictError, StorageUnavailableError } from './errors.js';
+
+/** What each blob holds: the key (names of long keys are hashed) and the document without its eTag. */
+interface BlobRecord {
+  key: string;
+  value: Record<string, unknown>;
+}
+
+export interface BlobStoreOptions {
+  /** Per try; several tries must still fit in a channel's 15 s turn. */
+  readonly tryTimeoutMs?: number;
+  readonly maxTries?: number;
+}
+
+const MAX_READABLE_NAME = 512;
+
+/**
+ * Documents as JSON blobs in one container, so that several bot instances share them. eTags are the
+ * blobs' own: a write with an eTag is an If-Match upload, NEW_DOCUMENT an If-None-Match: * upload,
+ * so two instances can never both win the same update. Nothing is cached: every read goes to Azure.
+ */
+export class BlobDocumentStore implements DocumentStore {
+  private constructor(private readonly container: ContainerClient) {}
+
+  /** Connects and creates the container when it is missing. */
+  static async open(connectionString: string, containerName: string, options: BlobStoreOptions = {}): Promise<BlobDocumentStore> {
+    const service = BlobServiceClient.fromConnectionString(connectionString, {
+      retryOptions: { maxTries: options.maxTries ?? 3, tryTimeoutInMs: options.tryTimeoutMs ?? 4_000, retryDelayInMs: 100, maxRetryDelayInMs: 1_000 },
+      userAgentOptions: { userAgentPrefix: 'csp-support-bot' },
+    });
+    const container = service.getContainerClient(containerName);
+    try {
+      await container.createIfNotExists();
+    } catch (err) {
+      throw new StorageUnavailableError(`Azure Blob container "${containerName}"`, err);
+    }
+    return new BlobDocumentStore(container);
+  }
+
+  /** Readable names for ordinary keys; long ones by hash (blob names stop at 1,024 characters). */
+  static blobNameOf(key: string): string {
+    const encoded = encodeURIComponent(key);
+    return encoded.length <= MAX_READABLE_NAME ? `d/${encoded}` : `h/${createHash('sha256').update(key).digest('hex')}`;
+  }
+
+  async read(keys: readonly string[]): Promise<Record<string, StoredDocument>> {
+    const out: Record<string, StoredDocument> = {};
+    await Promise.all(
+      [...new Set(keys)].map(async (key) => {
+        const found = await this.readOne(key);
+        if (found) out[key] = found;
+      }),
+    );
+    return out;
+  }
+
+  async write(changes: Readonly<Record<string, StoredDocument>>): Promise<void> {
+    await Promise.all(Object.entries(changes).map(([key, doc]) => this.writeOne(key, doc)));
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    await Promise.all(
+      keys.map(async (key) => {
+        try {
+          await this.blob(key).deleteIfExists();
+        } catch (err) {
+          throw new StorageUnavailableError(`Azure Blob delete of "${key}"`, err);
+        }
+      }),
+    );
+  }
+
+  /** Every acknowledged write is already in Azure. */
+  async flush(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  private blob(key: string): BlockBlobClient {
+    return this.container.getBlockBlobClient(BlobDocumentStore.blobNameOf(key));
+  }
+
+  private async readOne(key: string): Promise<StoredDocument | undefined> {
+    try {
+      const res = await this.blob(key).download(0);
+      const text = await streamToString(res.readableStreamBody);
+      const record = JSON.parse(text) as BlobRecord;
+      if (record.key !== key) throw new Error(`blob holds key "${record.key}"`);
+      return { ...record.value, eTag: res.etag! };
+    } catch (err) {
+      if (err instanceof RestError && err.statusCode === 404) return undefined;
+      throw new StorageUnavailableError(`Azure Blob read of "${key}"`, err);
+    }
+  }
+
+  private async writeOne(key: string, doc: StoredDocument): Promise<void> {
+    const { eTag, ...value } = doc;
+    const body = JSON.stringify({ key, value } satisfies BlobRecord);
+    const upload = (conditions: { ifMatch?: string; ifNoneMatch?: string }) =>
+      this.blob(key).upload(body, Buffer.byteLength(body), { conditions, blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } });
+    try {
+      if (eTag === undefined || eTag === '*') await upload({});
+      else if (eTag === NEW_DOCUMENT) await upload({ ifNoneMatch: '*' });
+      else {
+        try {
+          await upload({ ifMatch: eTag });
+        } catch (err) {
+          if (!isPreconditionFailure(err) && !(err instanceof RestError && err.statusCode === 404)) throw err;
+          // Same rule as the file store: an eTag for a document that no longer exists writes it anew.
+          await upload({ ifNoneMatch: '*' });
+        }
+      }
+    } catch (err) {
+      if (isPreconditionFailure(err)) throw new ETagConflictError(key);
+      throw new StorageUnavailableError(`Azure Blob write of "${key}"`, err);
+    }
+  }
+}
+
+/** 412 when If-Match fails, 409 when If-None-Match: * finds the blob already there. */
+function isPreconditionFailure(err: unknown): boolean {
+  return err instanceof RestError && (err.statusCode === 412 || err.statusCode === 409);
+}
+
+async function streamToString(stream: NodeJS.ReadableStream | undefined): Promise<string> {
+  if (!stream) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
