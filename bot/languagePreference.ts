@@ -26,14 +26,14 @@ const IDENTIFIERS = /\S+@\S+|https?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\b|\bT-\d+\b|\b
 
 interface Evidence {
   readonly locale: Locale | undefined;
-  /** A short answer ("yes", "Lei Wang", "王小明", "contoso") that should not flip a conversation's language. */
+  /** A short answer ("yes", "Lei Wang", "王小明", "Contoso 上海 Ltd") that should not flip a conversation's language. */
   readonly weak: boolean;
 }
 
 function evidence(text: string): Evidence {
   const han = text.match(HAN)?.length ?? 0;
   const words = text.replace(IDENTIFIERS, ' ').match(LATIN_WORD)?.length ?? 0;
-  if (han > 0) return { locale: 'zh-CN', weak: words === 0 && han <= 4 };
+  if (han > 0) return { locale: 'zh-CN', weak: han <= 4 };
   if (words > 0) return { locale: 'en', weak: words <= 2 };
   return { locale: undefined, weak: true };
 }

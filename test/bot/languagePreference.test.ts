@@ -20,6 +20,7 @@ describe('languagePreference', () => {
     const zh = { lastDetected: 'zh-CN' as const };
     for (const answer of ['fabrikamsh', 'Lei Wang', 'yes', 'OK!']) expect(resolveLocale(zh, answer, undefined, true).locale, answer).to.equal('zh-CN');
     expect(resolveLocale({ lastDetected: 'en' }, '王小明', undefined, true).locale).to.equal('en');
+    expect(resolveLocale({ lastDetected: 'en' }, 'Contoso 上海 Ltd', undefined, true).locale).to.equal('en');
     expect(resolveLocale(zh, 'I would rather continue in English', undefined, true).locale).to.equal('en');
     expect(resolveLocale({ lastDetected: 'en' }, '我还是想用中文说吧', undefined, true).locale).to.equal('zh-CN');
     // With nothing to keep, even a short answer decides.
