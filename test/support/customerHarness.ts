@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { ConversationState, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { TestAdapter, type Activity } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
-import { BotStorage } from '../../bot/botStorage.js';
 import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
-import { demoDirectory } from '../../bot/directory/demoDirectory.js';
 import type { CustomerRef } from '../../bot/directory/types.js';
 import { createLogger } from '../../bot/log.js';
 import { extractEntities } from '../../bot/nlu/entities.js';
@@ -17,7 +15,7 @@ import { MainDialog } from '../../dialogs/mainDialog.js';
 import { FakeRecognizer, type FakeRule } from './fakeRecognizer.js';
 import { MemoryTicketStore } from './memoryTicketStore.js';
 import { FakeArticles } from './fakeArticles.js';
-import { makeTempDir } from './tempDir.js';
+import { demoDataDir } from './demoDataDir.js';
 
 export interface CustomerHarness {
   readonly dataDir: string;
@@ -49,13 +47,7 @@ class EntityRecognizer implements Recognizer {
  * directory, so tests can check state and ticket files on disk.
  */
 export async function customerHarness(children: (deps: CustomerDialogDeps) => Partial<Record<Intent, Dialog>>): Promise<CustomerHarness> {
-  const temp = await makeTempDir('customer-');
-  const directory = await CustomerDirectory.open(temp.path);
-  await directory.replace(demoDirectory());
-  const store = await ShardedFileStore.open(join(temp.path, 'state'));
-  const storage = new BotStorage(store);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const { temp, directory, store, conversationState, userState } = await demoDataDir('customer-');
   const tickets = new MemoryTicketStore(join(temp.path, 'tickets.json'));
   const deps: CustomerDialogDeps = {
     identity: { directory, customerRef: userState.createProperty<CustomerRef | undefined>('customerRef') },

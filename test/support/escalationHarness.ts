@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import { ConversationState, TestAdapter, UserState, type Activity } from 'botbuilder';
-import { BotStorage } from '../../bot/botStorage.js';
+import { TestAdapter, type Activity } from 'botbuilder';
 import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
-import { demoDirectory } from '../../bot/directory/demoDirectory.js';
 import type { CustomerRef } from '../../bot/directory/types.js';
 import { Escalator } from '../../bot/escalation/escalator.js';
 import type { HealthSummary } from '../../bot/escalation/healthSummary.js';
@@ -32,7 +30,7 @@ import { TicketStatusDialog } from '../../dialogs/ticketStatusDialog.js';
 import { FakeAnswers, MemoryFeedback } from './fakeAnswers.js';
 import { FakeNotifier } from './fakeNotifier.js';
 import { FakeRecognizer, type FakeRule } from './fakeRecognizer.js';
-import { makeTempDir } from './tempDir.js';
+import { demoDataDir } from './demoDataDir.js';
 
 export const ESCALATION_RULES: readonly FakeRule[] = [
   [/talk to (?:a )?(?:person|human|someone)|speak to|complain|投诉|找客服|人工客服/i, 'escalate_human'],
@@ -76,15 +74,9 @@ export interface EscalationHarness {
  * the demo directory, a fake Notifier and an injected clock.
  */
 export async function escalationHarness(options: { now?: string; partnerCenter?: PartnerCenterConfig; health?: HealthSummary; faq?: boolean } = {}): Promise<EscalationHarness> {
-  const temp = await makeTempDir('escalation-');
+  const { temp, directory, store: state, conversationState, userState } = await demoDataDir('escalation-');
   const clock = { now: new Date(options.now ?? '2026-11-23T03:00:00Z') }; // Monday 11:00 China time
-  const directory = await CustomerDirectory.open(temp.path);
-  await directory.replace(demoDirectory());
-  const state = await ShardedFileStore.open(join(temp.path, 'state'));
   const outboxStore = await ShardedFileStore.open(join(temp.path, 'outbox'));
-  const storage = new BotStorage(state);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
   const files = await FileTicketStore.open(join(temp.path, 'tickets.json'), () => clock.now);
   const notifier = new FakeNotifier();
   const tickets = new NotifyingTicketStore(files, notifyStatusChange(notifier));

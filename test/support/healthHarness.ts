@@ -1,9 +1,5 @@
-import { join } from 'node:path';
-import { ConversationState, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { TestAdapter, type Activity } from 'botbuilder';
 import { WaterfallDialog } from 'botbuilder-dialogs';
-import { BotStorage } from '../../bot/botStorage.js';
-import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
-import { demoDirectory } from '../../bot/directory/demoDirectory.js';
 import type { CustomerRef } from '../../bot/directory/types.js';
 import { EmbeddedHealthSource } from '../../bot/health/embeddedHealthSource.js';
 import { HealthFile } from '../../bot/health/healthFile.js';
@@ -13,7 +9,6 @@ import type { Locale } from '../../bot/i18n/locale.js';
 import { createLogger } from '../../bot/log.js';
 import { extractEntities } from '../../bot/nlu/entities.js';
 import type { Recognizer, RecognizerResult } from '../../bot/nlu/types.js';
-import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
 import { SupportBot } from '../../bot/supportBot.js';
 import { turnErrorHandler } from '../../bot/turnErrorHandler.js';
 import { turnLocale } from '../../bot/turnLocale.js';
@@ -23,7 +18,7 @@ import { MainDialog } from '../../dialogs/mainDialog.js';
 import { ServiceHealthDialog } from '../../dialogs/serviceHealthDialog.js';
 import { runHealthCommand } from '../../scripts/lib/healthCommand.js';
 import { FakeRecognizer } from './fakeRecognizer.js';
-import { makeTempDir } from './tempDir.js';
+import { demoDataDir } from './demoDataDir.js';
 
 /** Stands in for the escalation feature's dialog: says which language it was started in. */
 export class EscalationStub extends InterruptibleDialog {
@@ -65,13 +60,7 @@ export const NOW = new Date('2026-11-23T08:30:00Z');
 
 /** The real SupportBot, MainDialog and ServiceHealthDialog over a temp DATA_DIR with the demo directory. */
 export async function healthHarness(options: { source?: (embedded: HealthSource) => HealthSource } = {}): Promise<HealthHarness> {
-  const temp = await makeTempDir('health-');
-  const directory = await CustomerDirectory.open(temp.path);
-  await directory.replace(demoDirectory());
-  const store = await ShardedFileStore.open(join(temp.path, 'state'));
-  const storage = new BotStorage(store);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const { temp, directory, store, conversationState, userState } = await demoDataDir('health-');
   const watches = await HealthWatchStore.open(temp.path);
   const embedded = new EmbeddedHealthSource(new HealthFile(temp.path));
   const dialog = new ServiceHealthDialog({
