@@ -128,15 +128,15 @@ export class ArticleSearch {
       .map(({ rank: _rank, ...hit }) => hit);
   }
 
-  /** The best answer, or null when nothing is confident enough. */
-  best(question: string, locale: Locale): Hit | null {
-    const top = this.search(question, locale, 1)[0];
+  /** The best answer, or null when nothing is confident enough; `ranked`: this question's search, if already done. */
+  best(question: string, locale: Locale, ranked: readonly Hit[] = this.search(question, locale, 1)): Hit | null {
+    const top = ranked[0];
     return top && top.confidence >= this.minConfidence ? top : null;
   }
 
   /** The confidence of the best candidate even when it is too low to answer: stored with unanswered questions. */
-  bestConfidence(question: string, locale: Locale): number {
-    return this.search(question, locale, 1)[0]?.confidence ?? 0;
+  bestConfidence(question: string, locale: Locale, ranked: readonly Hit[] = this.search(question, locale, 1)): number {
+    return ranked[0]?.confidence ?? 0;
   }
 
   /** The next answer after the ones already shown, with a lower bar: the user asked for more. */
