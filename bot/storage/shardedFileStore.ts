@@ -7,14 +7,19 @@ import { CheckpointThread } from './checkpointThread.js';
 import { isTempFile, readJsonFile, syncDirectory } from './durableFile.js';
 import type { DocumentStore, StoredDocument } from './documentStore.js';
 import { CorruptDataError, ETagConflictError } from './errors.js';
-import { Journal, type JournalRecord } from './journal.js';
+import { deletionLine, Journal, versionLine } from './journal.js';
 import { JournalCopier } from './journalCopier.js';
 import { keyPath } from './keyPath.js';
 
+/**
+ * One key's current version. The value is kept as JSON: each reader gets its own copy by parsing it
+ * (exactly what a restart would read back), and one string per document costs the garbage collector
+ * far less than the object tree of thousands of cached and pending documents.
+ */
 interface FileRecord {
-  key: string;
-  eTag: string;
-  value: Record<string, unknown>;
+  readonly key: string;
+  readonly eTag: string;
+  readonly json: string;
 }
 
 const CACHE_LIMIT = 5_000;
@@ -86,7 +91,7 @@ export class ShardedFileStore implements DocumentStore {
     const { journal, records } = await Journal.open(join(root, JOURNAL));
     const store = new ShardedFileStore(root, journal, options.checkpointAfter ?? CHECKPOINT_AFTER);
     for (const hash of onDisk) store.onDisk.add(hash);
-    for (const r of [...retired, ...records]) store.dirty.set(r.key, r.deleted ? null : { key: r.key, eTag: r.eTag!, value: r.value! });
+    for (const r of [...retired, ...records]) store.dirty.set(r.key, r.deleted ? null : { key: r.key, eTag: r.eTag!, json: JSON.stringify(r.value) });
     store.retiredLeft = retired.length > 0;
     try {
       // The retired journal first (if a crash left one), then the current one. Nothing else runs yet,
@@ -111,7 +116,10 @@ export class ShardedFileStore implements DocumentStore {
       keys.map((key) =>
         this.queue.run(key, async () => {
           const record = await this.load(key);
-          if (record) out[key] = { ...structuredClone(record.value), eTag: record.eTag };
+          if (!record) return;
+          const doc = JSON.parse(record.json) as StoredDocument;
+          doc.eTag = record.eTag;
+          out[key] = doc;
         }),
       ),
     );
@@ -126,15 +134,15 @@ export class ShardedFileStore implements DocumentStore {
           const expected = doc.eTag;
           if (current && expected !== undefined && expected !== '*' && expected !== current.eTag) throw new ETagConflictError(key);
           const { eTag: _ignored, ...value } = doc;
-          const record: FileRecord = { key, eTag: `${this.bootId}-${(++this.counter).toString(36)}`, value: structuredClone(value) };
-          await this.commit(record, { key, eTag: record.eTag, value: record.value });
+          const record: FileRecord = { key, eTag: `${this.bootId}-${(++this.counter).toString(36)}`, json: JSON.stringify(value) };
+          await this.commit(key, record, versionLine(key, record.eTag, record.json));
         }),
       ),
     );
   }
 
   async delete(keys: readonly string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.queue.run(key, () => this.commit(null, { key, deleted: true }))));
+    await Promise.all(keys.map((key) => this.queue.run(key, () => this.commit(key, null, deletionLine(key)))));
   }
 
   /** Resolves once every accepted write is durable (in the journal at least). */
@@ -153,10 +161,10 @@ export class ShardedFileStore implements DocumentStore {
     }
   }
 
-  private async commit(record: FileRecord | null, line: JournalRecord): Promise<void> {
+  private async commit(key: string, record: FileRecord | null, line: string): Promise<void> {
     await this.journal.append([line]);
-    this.dirty.set(line.key, record);
-    this.cache.delete(line.key);
+    this.dirty.set(key, record);
+    this.cache.delete(key);
     if (this.dirty.size >= this.checkpointAfter) this.checkpointing ??= this.checkpoint().finally(() => (this.checkpointing = undefined));
     if (this.dirty.size >= MAX_DIRTY_FACTOR * this.checkpointAfter) await this.checkpointing;
   }
@@ -192,8 +200,9 @@ export class ShardedFileStore implements DocumentStore {
     if (cached !== undefined) return cached;
     const { file, hash } = keyPath(this.root, key);
     const data = this.onDisk.mightContain(hash) ? await readJsonFile(file) : undefined;
-    const record = data === undefined ? null : assertRecord(file, data);
-    if (record && record.key !== key) throw new CorruptDataError(file, `holding key "${record.key}" instead of the expected one`);
+    const stored = data === undefined ? null : assertRecord(file, data);
+    if (stored && stored.key !== key) throw new CorruptDataError(file, `holding key "${stored.key}" instead of the expected one`);
+    const record = stored && { key, eTag: stored.eTag, json: JSON.stringify(stored.value) };
     this.remember(key, record);
     return record;
   }
@@ -205,10 +214,17 @@ export class ShardedFileStore implements DocumentStore {
   }
 }
 
-function assertRecord(file: string, data: unknown): FileRecord {
-  const r = data as Partial<FileRecord> | null;
+/** A per-key file as written: the key, its eTag and the value. */
+interface StoredFile {
+  key: string;
+  eTag: string;
+  value: Record<string, unknown>;
+}
+
+function assertRecord(file: string, data: unknown): StoredFile {
+  const r = data as Partial<StoredFile> | null;
   if (!r || typeof r !== 'object' || typeof r.key !== 'string' || typeof r.eTag !== 'string' || !r.value || typeof r.value !== 'object') {
     throw new CorruptDataError(file, 'not a stored document');
   }
-  return r as FileRecord;
+  return r as StoredFile;
 }
