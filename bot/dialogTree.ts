@@ -59,8 +59,8 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
     lowConfidenceStreak: deps.conversationState.createProperty<number>('lowConfidenceStreak'),
     faq: {
       dialogId: FaqDialog.id,
-      canAnswer: (question, locale) => deps.answers.best(question, locale) !== null,
-      answersDirectly: (question, locale) => answersDirectly(question, locale, deps.answers.bestScore(question, locale)),
+      canAnswer: (question, locale, turn) => deps.answers.best(question, locale, turn) !== null,
+      answersDirectly: (question, locale, turn) => answersDirectly(question, locale, () => deps.answers.bestScore(question, locale, turn)),
     },
   });
   return { main, customer };

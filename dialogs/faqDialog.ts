@@ -39,9 +39,9 @@ export class FaqDialog extends InterruptibleDialog {
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = turnLocale(step.context);
     const question = step.context.activity.text ?? '';
-    const hit = this.answers.best(question, locale);
+    const hit = this.answers.best(question, locale, step.context);
     if (!hit) {
-      const bestScore = Number(this.answers.bestScore(question, locale).toFixed(4));
+      const bestScore = Number(this.answers.bestScore(question, locale, step.context).toFixed(4));
       await this.feedback.recordUnanswered({ text: question, locale, at: this.now().toISOString(), bestScore });
       const m = messages(locale);
       await step.context.sendActivity(m.faq.noAnswer);

@@ -8,11 +8,12 @@ export interface FaqArticle extends ArticleView {
 
 /** What the FAQ dialog needs from the knowledge base (adapted from bot/knowledge in the app wiring). */
 export interface AnswerSource {
-  best(question: string, locale: Locale): { article: FaqArticle; score: number } | null;
+  /** `turn`: the turn's context, so that a question asked again in the same turn is not searched again. */
+  best(question: string, locale: Locale, turn?: object): { article: FaqArticle; score: number } | null;
   nextBest(question: string, locale: Locale, exclude: readonly string[]): { article: FaqArticle; score: number } | null;
   get(id: string, locale: Locale): FaqArticle | undefined;
   /** The confidence of the best candidate, even one too weak to answer with: kept with unanswered questions. */
-  bestScore(question: string, locale: Locale): number;
+  bestScore(question: string, locale: Locale, turn?: object): number;
 }
 
 /** Where feedback and unanswered questions go. Text only with the customer's consent, so none here. */

@@ -24,9 +24,10 @@ export interface MainDialogOptions {
    */
   readonly faq?: {
     readonly dialogId: string;
-    canAnswer(question: string, locale: 'zh-CN' | 'en'): boolean;
+    /** `turn`: the turn's context, which the FAQ dialog passes too, so the question is searched once. */
+    canAnswer(question: string, locale: 'zh-CN' | 'en', turn?: object): boolean;
     /** A general how-to that an article answers directly, even for an intent with its own dialog ("how do I get a fapiao"). */
-    answersDirectly?(question: string, locale: 'zh-CN' | 'en'): boolean;
+    answersDirectly?(question: string, locale: 'zh-CN' | 'en', turn?: object): boolean;
   };
   /** Consecutive turns the bot did not understand; kept in conversation state. */
   readonly lowConfidenceStreak?: StatePropertyAccessor<number>;
@@ -143,11 +144,11 @@ export class MainDialog extends InterruptibleDialog {
     const route = this.routes[intent];
     const locale = turnLocale(step.context);
     const text = step.context.activity.text ?? '';
-    if (recognition && this.faq?.answersDirectly && ARTICLE_FIRST.has(intent) && this.faq.answersDirectly(text, locale)) {
+    if (recognition && this.faq?.answersDirectly && ARTICLE_FIRST.has(intent) && this.faq.answersDirectly(text, locale, step.context)) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
     }
     if ('dialog' in route) return step.beginDialog(route.dialog, { intent, recognition } satisfies ChildDialogOptions);
-    if (this.faq && !SMALL_TALK.has(intent) && this.faq.canAnswer(text, locale)) {
+    if (this.faq && !SMALL_TALK.has(intent) && this.faq.canAnswer(text, locale, step.context)) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
     }
     await step.context.sendActivity(route.reply(messages(locale)));

@@ -1,6 +1,7 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Article } from './article.js';
-import { isHan, queryTerms, searchTokens } from './searchTerms.js';
+import { matchTokens } from './matchTokens.js';
+import { analyseQuestion, isHan, searchTokens } from './searchTerms.js';
 
 type Locale = Article['locale'];
 
@@ -20,6 +21,7 @@ export const DEFAULT_MIN_CONFIDENCE = 0.3;
 /** The fields that say what an article is about; the body only supports them. */
 const HEAD_FIELDS = ['title', 'questionText', 'tagText', 'summary'];
 const FIELDS = [...HEAD_FIELDS, 'body'];
+const HEAD = new Set(HEAD_FIELDS);
 /** A word found only in an article's body counts for this much of a word in its title or questions. */
 const BODY_MATCH = 0.25;
 /** ...unless no other article mentions it at all (an error code, a record name): then it is a strong sign. */
@@ -91,16 +93,14 @@ export class ArticleSearch {
   /** Ranked articles in the question's locale, best first. */
   search(question: string, locale: Locale, limit = 5): Hit[] {
     const idf = this.idf.get(locale)!;
+    const analysed = analyseQuestion(question);
     // Character pairs the knowledge base has never seen are segmentation noise, not missing topics.
-    const terms = queryTerms(question).filter((t) => !t.pair || idf.has(t.term));
+    const terms = analysed.terms.filter((t) => !t.pair || idf.has(t.term));
     if (terms.length === 0) return [];
-    const index = this.indexes.get(locale)!;
-    // MiniSearch tokenizes the question with searchTokens, so its terms are the ones weighed below.
-    const results: SearchResult[] = index.search(question);
+    // The index's tokens of the question are the terms weighed below; also which of them each article
+    // matched in its head fields, and which only in its body.
+    const { ranked: results, inHead, inBody } = matchTokens(this.indexes.get(locale)!, analysed.tokens, HEAD, 'body');
     if (results.length === 0) return [];
-    // Which question terms each article matched in its head fields, and which only in its body.
-    const inHead = matchedTerms(index.search(question, { fields: HEAD_FIELDS }));
-    const inBody = matchedTerms(index.search(question, { fields: ['body'] }));
     const unknown = this.unknownIdf.get(locale)!;
     const weight = (t: { term: string; weight: number }) => t.weight * (idf.get(t.term) ?? unknown);
     const uniqueIdf = this.uniqueIdf.get(locale)!;
@@ -119,7 +119,7 @@ export class ArticleSearch {
       // An article whose title, questions and tags share nothing with the question is not about it.
       const onTopic = terms.some((t) => head.has(t.term)) ? 1 : 0.5;
       const confidence = coverage * Math.min(1, evidence / ENOUGH_EVIDENCE) * (1 - RIVAL_PENALTY * rival) * onTopic;
-      return { article: this.byKey.get(r.id as string)!, score: r.score, coverage, confidence, rank: confidence + (0.5 * r.score) / top };
+      return { article: this.byKey.get(r.id)!, score: r.score, coverage, confidence, rank: confidence + (0.5 * r.score) / top };
     });
     // BM25 finds the candidates; the final order also weighs how much of the question each explains.
     return hits
@@ -128,15 +128,15 @@ export class ArticleSearch {
       .map(({ rank: _rank, ...hit }) => hit);
   }
 
-  /** The best answer, or null when nothing is confident enough. */
-  best(question: string, locale: Locale): Hit | null {
-    const top = this.search(question, locale, 1)[0];
+  /** The best answer, or null when nothing is confident enough; `ranked`: this question's search, if already done. */
+  best(question: string, locale: Locale, ranked: readonly Hit[] = this.search(question, locale, 1)): Hit | null {
+    const top = ranked[0];
     return top && top.confidence >= this.minConfidence ? top : null;
   }
 
   /** The confidence of the best candidate even when it is too low to answer: stored with unanswered questions. */
-  bestConfidence(question: string, locale: Locale): number {
-    return this.search(question, locale, 1)[0]?.confidence ?? 0;
+  bestConfidence(question: string, locale: Locale, ranked: readonly Hit[] = this.search(question, locale, 1)): number {
+    return ranked[0]?.confidence ?? 0;
   }
 
   /** The next answer after the ones already shown, with a lower bar: the user asked for more. */
@@ -144,8 +144,4 @@ export class ArticleSearch {
     const next = this.search(question, locale, exclude.length + 3).find((h) => !exclude.includes(h.article.id));
     return next && next.confidence >= this.minConfidence * 0.75 ? next : null;
   }
-}
-
-function matchedTerms(results: readonly SearchResult[]): Map<unknown, Set<string>> {
-  return new Map(results.map((r) => [r.id, new Set(r.queryTerms)]));
 }

@@ -17,8 +17,9 @@ export const DIRECT_ANSWER_CONFIDENCE = 0.45;
 /**
  * Whether a question that belongs to a task intent (billing, subscription, account set-up) is really
  * a general how-to that an article answers directly ("how do I get a fapiao"), given the best
- * article's confidence.
+ * article's confidence (a function: the search runs only for questions phrased as a how-to).
  */
-export function answersDirectly(question: string, locale: Article['locale'], confidence: number): boolean {
-  return confidence >= DIRECT_ANSWER_CONFIDENCE && HOW_TO[locale].test(question) && !OWN_RECORDS[locale].test(question);
+export function answersDirectly(question: string, locale: Article['locale'], confidence: number | (() => number)): boolean {
+  if (!HOW_TO[locale].test(question) || OWN_RECORDS[locale].test(question)) return false;
+  return (typeof confidence === 'number' ? confidence : confidence()) >= DIRECT_ANSWER_CONFIDENCE;
 }

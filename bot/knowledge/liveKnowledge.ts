@@ -9,6 +9,11 @@ import { loadKnowledge } from './loadKnowledge.js';
  */
 export class LiveKnowledge {
   private watcher?: FSWatcher;
+  /**
+   * Searches already done in a turn, by question: the main dialog and the FAQ dialog ask about the same
+   * question. Keyed by an object that lives as long as the turn (its TurnContext), so nothing outlives it.
+   */
+  private turns = new WeakMap<object, Map<string, Hit[]>>();
 
   constructor(
     private readonly dir: string,
@@ -18,20 +23,35 @@ export class LiveKnowledge {
   get(id: string, locale: Article['locale']): Article | undefined {
     return this.current.get(id, locale);
   }
-  best(question: string, locale: Article['locale']): Hit | null {
-    return this.current.best(question, locale);
+  /** `turn`: the turn asking, so that asking again in the same turn does not search again. */
+  best(question: string, locale: Article['locale'], turn?: object): Hit | null {
+    return this.current.best(question, locale, this.ranked(question, locale, turn));
   }
   nextBest(question: string, locale: Article['locale'], exclude: readonly string[]): Hit | null {
     return this.current.nextBest(question, locale, exclude);
   }
-  bestScore(question: string, locale: Article['locale']): number {
-    return this.current.bestConfidence(question, locale);
+  bestScore(question: string, locale: Article['locale'], turn?: object): number {
+    return this.current.bestConfidence(question, locale, this.ranked(question, locale, turn));
   }
 
   async reload(): Promise<readonly KnowledgeProblem[]> {
     const { articles, problems } = await loadKnowledge(this.dir);
-    if (problems.length === 0) this.current = new ArticleSearch(articles);
+    if (problems.length === 0) {
+      this.current = new ArticleSearch(articles);
+      this.turns = new WeakMap();
+    }
     return problems;
+  }
+
+  /** The question's best candidate (best and bestScore need only the first), searched once per turn. */
+  private ranked(question: string, locale: Article['locale'], turn: object | undefined): Hit[] {
+    if (!turn) return this.current.search(question, locale, 1);
+    let done = this.turns.get(turn);
+    if (!done) this.turns.set(turn, (done = new Map()));
+    const key = `${locale}\n${question}`;
+    let ranked = done.get(key);
+    if (!ranked) done.set(key, (ranked = this.current.search(question, locale, 1)));
+    return ranked;
   }
 
   /** Re-indexes shortly after files stop changing; `onReload` hears the outcome. */

@@ -138,9 +138,9 @@ function normalizeHan(text: string): string {
 }
 
 /** Every pair of neighbouring Chinese characters within a run of search words, other than the run's own two-character words. */
-function hanPairs(text: string): string[] {
+function hanPairs(runs: readonly string[][]): string[] {
   const pairs: string[] = [];
-  for (const run of wordRuns(text)) {
+  for (const run of runs) {
     const chars = run.join('');
     if (chars.length < 3 || !HAN.test(chars)) continue;
     for (let i = 0; i + 2 <= chars.length; i++) {
@@ -160,17 +160,25 @@ export interface QueryTerm {
   readonly pair: boolean;
 }
 
+/** A question as the search sees it, from one segmentation: the index's tokens and the weighed terms. */
+export function analyseQuestion(text: string): { tokens: string[]; terms: QueryTerm[] } {
+  const runs = wordRuns(text);
+  const words = runs.flat();
+  const pairs = hanPairs(runs);
+  const terms = new Map<string, QueryTerm>();
+  for (const w of words) terms.set(w, { term: w, weight: HAN.test(w) && w.length === 1 ? 0.5 : 1, pair: false });
+  for (const p of pairs) if (!terms.has(p)) terms.set(p, { term: p, weight: 0.5, pair: true });
+  return { tokens: [...words, ...pairs], terms: [...terms.values()] };
+}
+
 /** The words of a question, plus its Chinese character pairs, so it still matches when segmentation differs. */
 export function queryTerms(text: string): QueryTerm[] {
-  const terms = new Map<string, QueryTerm>();
-  for (const w of searchWords(text)) terms.set(w, { term: w, weight: HAN.test(w) && w.length === 1 ? 0.5 : 1, pair: false });
-  for (const p of hanPairs(text)) if (!terms.has(p)) terms.set(p, { term: p, weight: 0.5, pair: true });
-  return [...terms.values()];
+  return analyseQuestion(text).terms;
 }
 
 /** The index's tokenizer: the same terms a question gets (repeats kept, for term frequency), so that both sides meet. */
 export function searchTokens(text: string): string[] {
-  return [...searchWords(text), ...hanPairs(text)];
+  return analyseQuestion(text).tokens;
 }
 
 export function isHan(term: string): boolean {

@@ -29,3 +29,11 @@ export class StorageUnavailableError extends Error {
     super(`${what} failed: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, { cause });
   }
 }
+
+/** Copying journaled changes to their own files failed: they stay in the journal and are copied again later. */
+export class CheckpointError extends Error {
+  override readonly name = 'CheckpointError';
+  constructor(dir: string, cause: unknown) {
+    super(`Storage checkpoint in ${dir} failed: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, { cause });
+  }
+}

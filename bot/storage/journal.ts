@@ -12,6 +12,15 @@ export interface JournalRecord {
   readonly deleted?: true;
 }
 
+/** A new version of a key as its journal line, from the value already serialised (`JSON.stringify(value)`). */
+export function versionLine(key: string, eTag: string, valueJson: string): string {
+  return `{"key":${JSON.stringify(key)},"eTag":${JSON.stringify(eTag)},"value":${valueJson}}`;
+}
+
+export function deletionLine(key: string): string {
+  return JSON.stringify({ key, deleted: true } satisfies JournalRecord);
+}
+
 /**
  * An append-only log with group commit: every write waiting while an fsync runs goes out in the
  * next single append + fsync. A turn is acknowledged once its record is on disk, for the price of a
@@ -66,8 +75,9 @@ export class Journal {
     return this.bytes;
   }
 
-  append(records: readonly JournalRecord[]): Promise<void> {
-    for (const r of records) this.pending.push(JSON.stringify(r) + '\n');
+  /** `lines`: records as versionLine and deletionLine make them. */
+  append(lines: readonly string[]): Promise<void> {
+    for (const line of lines) this.pending.push(line + '\n');
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.flushing ??= this.flushLoop();
     return done;

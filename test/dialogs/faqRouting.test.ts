@@ -72,4 +72,14 @@ describe('answersDirectly', () => {
   it('needs a confident article', () => {
     expect(answersDirectly('how do I get a fapiao', 'en', 0.3)).to.equal(false);
   });
+
+  it('searches only for questions phrased as a general how-to', () => {
+    let searches = 0;
+    const confidence = () => (searches++, 0.8);
+    expect(answersDirectly('我要加5个license', 'zh-CN', confidence)).to.equal(false);
+    expect(answersDirectly('上个月的发票怎么开', 'zh-CN', confidence)).to.equal(false);
+    expect(searches).to.equal(0);
+    expect(answersDirectly('怎么开发票', 'zh-CN', confidence)).to.equal(true);
+    expect(searches).to.equal(1);
+  });
 });

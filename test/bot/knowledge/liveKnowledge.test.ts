@@ -42,4 +42,19 @@ describe('LiveKnowledge (npm run dev)', function () {
       await dir.remove();
     }
   });
+
+  it('searches a question once per turn: the main dialog and the FAQ dialog share the result', async () => {
+    const live = new LiveKnowledge(join(ROOT, 'knowledge/articles'), new ArticleSearch((await loadKnowledge(join(ROOT, 'knowledge/articles'))).articles));
+    const turn = {};
+    const first = live.best('发票怎么开', 'zh-CN', turn);
+    expect(first?.article.id).to.equal('billing/fapiao');
+    // Hits are new objects on every search: the same object means the turn's search was reused.
+    expect(live.best('发票怎么开', 'zh-CN', turn)).to.equal(first);
+    expect(live.bestScore('发票怎么开', 'zh-CN', turn)).to.equal(first!.confidence);
+    const otherTurn = live.best('发票怎么开', 'zh-CN', {});
+    expect(otherTurn).to.not.equal(first);
+    expect(otherTurn).to.deep.equal(first);
+    expect(live.best('发票怎么开', 'zh-CN')).to.not.equal(first);
+    expect(live.best('发票怎么开', 'en', turn)).to.not.equal(first);
+  });
 });

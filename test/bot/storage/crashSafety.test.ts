@@ -17,8 +17,9 @@ interface Writer {
   acked: (n: number) => Promise<void>;
 }
 
-function startWriter(dataDir: string): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startWriter(dataDir: string, checkpointAfter?: number): Writer {
+  const args = checkpointAfter === undefined ? [] : [String(checkpointAfter)];
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let last = 0;
   const acknowledged: number[] = [];
   let buffer = '';
@@ -76,15 +77,16 @@ describe('storage under kill -9', function () {
     }
   });
 
-  it('always leaves parseable files with every acknowledged write, over 20 kills', async () => {
+  /** Kills a writer 20 times at varying moments; after each, every acknowledged write must be there. */
+  async function killRepeatedly({ checkpointAfter, writes }: { checkpointAfter?: number; writes: (round: number) => number }): Promise<void> {
     const dir = await makeTempDir();
     try {
       let previous = 0;
       const everAcknowledged: number[] = [];
       for (let round = 0; round < 20; round++) {
-        const writer = startWriter(dir.path);
+        const writer = startWriter(dir.path, checkpointAfter);
         await writer.ready;
-        await writer.acked(previous + 3 + (round % 7));
+        await writer.acked(previous + writes(round));
         await new Promise((r) => setTimeout(r, round % 5));
         await killHard(writer.child);
         const acknowledged = writer.acks();
@@ -102,5 +104,11 @@ describe('storage under kill -9', function () {
     } finally {
       await dir.remove();
     }
-  });
+  }
+
+  it('always leaves parseable files with every acknowledged write, over 20 kills', () => killRepeatedly({ writes: (round) => 3 + (round % 7) }));
+
+  // A checkpoint every 5 keys; past 15, writes wait for the first one, so these kills come after the thread started.
+  it('loses nothing acknowledged when the kill comes while the checkpoint thread copies files', () =>
+    killRepeatedly({ checkpointAfter: 5, writes: (round) => 20 + 3 * (round % 7) }));
 });

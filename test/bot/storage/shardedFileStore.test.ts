@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { ShardedFileStore } from '../../../bot/storage/shardedFileStore.js';
@@ -13,6 +14,13 @@ async function jsonFiles(root: string): Promise<string[]> {
     for (const name of await fs.readdir(join(root, shard.name))) out.push(join(root, shard.name, name));
   }
   return out;
+}
+
+function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 describe('ShardedFileStore: the DocumentStore contract', () => {
@@ -142,5 +150,52 @@ describe('ShardedFileStore', () => {
     expect(error).to.be.instanceOf(CorruptDataError);
     expect((error as Error).message).to.include('journal.jsonl').and.include('line 1');
     store = await ShardedFileStore.open(join(dir.path, 'elsewhere'));
+  });
+
+  it('copies changed keys to their own files on the checkpoint thread, then retires the journal', async () => {
+    await store.close();
+    store = await ShardedFileStore.open(dir.path, { checkpointAfter: 10 });
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(Array.from({ length: 25 }, (_, i) => store.write({ [`k${i}`]: { i, round } })));
+    }
+    await store.delete(['k0']);
+    await store.flush();
+    const files = await jsonFiles(dir.path);
+    expect(files.length).to.be.at.least(10);
+    for (const file of files) {
+      const record = JSON.parse(await fs.readFile(file, 'utf8')) as { key: string; value: { i: number; round: number } };
+      expect(ShardedFileStore.pathOf(dir.path, record.key).file).to.equal(file);
+      // Each file holds the key's last version, or one that the journal still overrides.
+      if (record.value.round !== 2) expect(await fs.readFile(join(dir.path, 'journal.jsonl'), 'utf8')).to.include(`"key":"${record.key}"`);
+    }
+    expect(await exists(join(dir.path, 'journal.checkpointing.jsonl'))).to.equal(false);
+    const read = await (await reopen()).read(Array.from({ length: 25 }, (_, i) => `k${i}`));
+    expect(Object.keys(read)).to.have.length(24);
+    expect(Object.values(read).every((doc) => doc.round === 2)).to.equal(true);
+  });
+
+  it('copies a retired journal that a crash left behind before the current one, and loses neither', async () => {
+    await store.close();
+    const line = (r: object) => JSON.stringify(r) + '\n';
+    await fs.writeFile(join(dir.path, 'journal.checkpointing.jsonl'), line({ key: 'a', eTag: 'e1', value: { v: 1 } }) + line({ key: 'b', eTag: 'e2', value: { v: 1 } }));
+    await fs.writeFile(join(dir.path, 'journal.jsonl'), line({ key: 'a', eTag: 'e3', value: { v: 2 } }) + line({ key: 'c', eTag: 'e4', value: { v: 3 } }) + line({ key: 'c', deleted: true }));
+    store = await ShardedFileStore.open(dir.path);
+    const read = await store.read(['a', 'b', 'c']);
+    expect({ a: read.a?.v, b: read.b?.v, c: read.c }).to.deep.equal({ a: 2, b: 1, c: undefined });
+    const onDisk = await Promise.all((await jsonFiles(dir.path)).map(async (f) => JSON.parse(await fs.readFile(f, 'utf8')) as { key: string; value: { v: number } }));
+    expect(onDisk.map((r) => [r.key, r.value.v]).sort()).to.deep.equal([
+      ['a', 2],
+      ['b', 1],
+    ]);
+    expect(await exists(join(dir.path, 'journal.checkpointing.jsonl'))).to.equal(false);
+    expect(await fs.readFile(join(dir.path, 'journal.jsonl'), 'utf8')).to.equal('');
+  });
+
+  it('lets the process end while the checkpoint thread is idle, with the store still open', async () => {
+    const child = join(import.meta.dirname, '../../support/idleStoreProcess.ts');
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['--import', 'tsx', child, join(dir.path, 'other')], (err, out) => (err ? reject(err) : resolve(out))),
+    );
+    expect(stdout).to.equal('flushed\n');
   });
 });
