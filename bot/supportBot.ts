@@ -1,5 +1,5 @@
 import { ActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { welcomeCard } from './cards/welcomeCard.js';
 import { messages } from './i18n/messages.js';
 import { normalizeLocale } from './i18n/locale.js';
@@ -12,7 +12,6 @@ import type { Logger } from './log.js';
 export class SupportBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly language: StatePropertyAccessor<LanguageState>;
-  private readonly dialogs: DialogSet;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -23,7 +22,6 @@ export class SupportBot extends ActivityHandler {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.language = userState.createProperty<LanguageState>('language');
-    this.dialogs = new DialogSet(this.dialogState).add(dialog);
 
     this.onMembersAdded(async (context, next) => {
       const first = normalizeLocale(context.activity.locale) ?? 'zh-CN';
@@ -76,17 +74,6 @@ export class SupportBot extends ActivityHandler {
     }
     // Dialogs read activity.text; card clicks arrive as value only.
     context.activity.text = text;
-    await this.runDialog(context);
-  }
-
-  /**
-   * What botbuilder's runDialog does for a bot that is no skill and uses no memory scopes: it would also
-   * build a DialogSet and load and save every memory scope on each turn (a third of a turn's allocations),
-   * and send a snapshot of the turn's memory as a trace, which expectReplies callers then receive.
-   */
-  private async runDialog(context: TurnContext): Promise<void> {
-    const dc = await this.dialogs.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.dialog.id);
+    await runDialog(this.dialog, context, this.dialogState);
   }
 }
