@@ -1,6 +1,6 @@
 import type { Recipient } from '../proactive/notifier.js';
 import type { DocumentStore } from '../storage/documentStore.js';
-import { updateDocument } from '../storage/documentUpdate.js';
+import { updateDocument } from '../storage/updateDocument.js';
 import type { ServiceRequestDraft } from './serviceRequest.js';
 
 /**
@@ -25,6 +25,14 @@ export interface OutboxEntry extends Record<string, unknown> {
   readonly lastError?: string;
   /** Who to tell when a queued request goes through or fails later. */
   readonly requester?: Recipient;
+  /** The instance working on it now, until when: several instances share one outbox on Blob. */
+  readonly claim?: { readonly by: string; readonly until: string };
+}
+
+/** What `claim` found: the entry, and whether the caller now holds it. */
+export interface Claimed {
+  readonly entry: OutboxEntry;
+  readonly held: boolean;
 }
 
 const INDEX = 'serviceRequests/index';
@@ -37,7 +45,9 @@ export class ServiceRequestOutbox {
   /** Durable once this resolves: the entry first, then the index that lists it. */
   async add(entry: OutboxEntry): Promise<void> {
     await this.store.write({ [keyOf(entry.ticketId)]: { ...entry, eTag: '*' } });
-    await updateDocument<{ ids: string[] }>(this.store, INDEX, (index) => ({ ids: [...new Set([...(index?.ids ?? []), entry.ticketId])] }));
+    await updateDocument<{ ids: string[] }, void>(this.store, INDEX, (index) =>
+      index?.ids.includes(entry.ticketId) ? { result: undefined } : { value: { ids: [...(index?.ids ?? []), entry.ticketId] }, result: undefined },
+    );
   }
 
   async get(ticketId: string): Promise<OutboxEntry | undefined> {
@@ -58,10 +68,27 @@ export class ServiceRequestOutbox {
     return (await this.list()).filter((e) => e.state === 'pending' && Date.parse(e.nextAttemptAt) <= now.getTime());
   }
 
-  async update(ticketId: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<OutboxEntry> {
-    return updateDocument<OutboxEntry>(this.store, keyOf(ticketId), (current) => {
+  /**
+   * Takes a pending entry for `owner` until `now + leaseMs`, unless another instance holds an unexpired
+   * claim or `due` is false. Atomic (eTag), so of two instances draining at once only one submits and
+   * tells the customer; a crashed holder's claim simply runs out.
+   */
+  async claim(ticketId: string, owner: string, now: number, leaseMs: number, due: (entry: OutboxEntry) => boolean = () => true): Promise<Claimed> {
+    return updateDocument<OutboxEntry, Claimed>(this.store, keyOf(ticketId), (current) => {
       if (!current) throw new RangeError(`No outbox entry for ${ticketId}`);
-      return change(current);
+      const takenByOther = current.claim !== undefined && current.claim.by !== owner && Date.parse(current.claim.until) > now;
+      if (current.state !== 'pending' || takenByOther || !due(current)) return { result: { entry: current, held: false } };
+      const entry: OutboxEntry = { ...current, claim: { by: owner, until: new Date(now + leaseMs).toISOString() } };
+      return { value: entry, result: { entry, held: true } };
+    });
+  }
+
+  /** Applies `change` and lets go of any claim: every outcome of an attempt ends it. */
+  async update(ticketId: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<OutboxEntry> {
+    return updateDocument<OutboxEntry, OutboxEntry>(this.store, keyOf(ticketId), (current) => {
+      if (!current) throw new RangeError(`No outbox entry for ${ticketId}`);
+      const { claim: _claim, ...rest } = change(current);
+      return { value: rest, result: rest };
     });
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { messages } from '../i18n/messages.js';
 import { KeyedQueue } from '../keyedQueue.js';
 import type { Logger } from '../log.js';
@@ -28,6 +29,8 @@ export interface SubmitterDeps {
   readonly intervalMs?: number;
   /** Between drains, an entry waits base·2^attempts (with jitter), at most this long. */
   readonly maxBackoffMs?: number;
+  /** How long a claim on an entry lasts: longer than any attempt series, short enough to outlive a crash. */
+  readonly leaseMs?: number;
 }
 
 /**
@@ -41,6 +44,8 @@ export class ServiceRequestSubmitter {
   private timer?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private readonly stopping = new AbortController();
+  /** This instance, as the owner of its outbox claims. */
+  private readonly owner = randomUUID();
 
   constructor(private readonly deps: SubmitterDeps) {
     this.retry = { ...DEFAULT_RETRY, ...deps.retry };
@@ -94,13 +99,15 @@ export class ServiceRequestSubmitter {
 
   private attempt(ticketId: string, retry: RetryOptions, background: boolean, signal: AbortSignal): Promise<SubmitOutcome> {
     return this.queue.run(ticketId, async () => {
-      const entry = await this.deps.outbox.get(ticketId);
-      if (!entry) throw new RangeError(`No outbox entry for ${ticketId}`);
+      const now = this.retry.now();
+      // Another attempt may have just rescheduled it (the turn's own try, say): not due after all.
+      const due = (e: OutboxEntry) => !background || Date.parse(e.nextAttemptAt) <= now;
+      const { entry, held } = await this.deps.outbox.claim(ticketId, this.owner, now, this.deps.leaseMs ?? 5 * 60_000, due);
       if (entry.state === 'submitted') return { kind: 'submitted', partnerCenterId: entry.partnerCenterId! };
       if (entry.state === 'failed') return { kind: 'rejected' };
       if (entry.state === 'manual') return { kind: 'manual' };
-      // Another attempt may have just rescheduled it (the turn's own try, say): not due after all.
-      if (background && Date.parse(entry.nextAttemptAt) > this.retry.now()) return { kind: 'queued' };
+      // Not due, or another instance is submitting it right now: that one tells the customer.
+      if (!held) return { kind: 'queued' };
       let tries = 0;
       try {
         const { id } = await withRetry(
@@ -116,8 +123,8 @@ export class ServiceRequestSubmitter {
       } catch (err) {
         if (signal.aborted && !(err instanceof PartnerCenterError)) {
           // Out of time (the turn's budget, or shutting down): the same request goes again later.
-          const now = this.retry.now();
-          await this.deps.outbox.update(ticketId, (e) => ({ ...e, attempts: e.attempts + tries, lastError: 'interrupted', updatedAt: new Date(now).toISOString(), nextAttemptAt: new Date(now + 30_000).toISOString() }));
+          const at = this.retry.now();
+          await this.deps.outbox.update(ticketId, (e) => ({ ...e, attempts: e.attempts + tries, lastError: 'interrupted', updatedAt: new Date(at).toISOString(), nextAttemptAt: new Date(at + 30_000).toISOString() }));
           return { kind: 'queued' };
         }
         return this.failed(entry, err, tries, background);

@@ -1,37 +1,69 @@
+import { randomUUID } from 'node:crypto';
 import type { DocumentStore } from '../storage/documentStore.js';
-import { updateDocument } from '../storage/documentUpdate.js';
+import { updateDocument } from '../storage/updateDocument.js';
 
 /** A status change made while no bot was running, to be told to the customer when the bot starts. */
 export interface PendingNotification extends Record<string, unknown> {
   readonly ticketId: string;
   readonly note?: string;
   readonly at: string;
+  /** The instance sending it now, until when (several instances may start at once on Blob). */
+  readonly claim?: { readonly by: string; readonly until: string };
 }
 
+type Queue = { items: PendingNotification[] };
+
 const KEY = 'notifications/pending';
+const same = (a: PendingNotification, b: PendingNotification) => a.ticketId === b.ticketId && a.at === b.at;
 
 /** Status-change notifications the console queued while the bot was down (DocumentStore, so any backend). */
 export class PendingNotifications {
-  constructor(private readonly store: DocumentStore) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly now: () => number = Date.now,
+    private readonly leaseMs = 5 * 60_000,
+  ) {}
 
   async add(item: PendingNotification): Promise<void> {
-    await updateDocument<{ items: PendingNotification[] }>(this.store, KEY, (doc) => ({ items: [...(doc?.items ?? []), item] }));
+    await updateDocument<Queue, void>(this.store, KEY, (queue) => ({ value: { items: [...(queue?.items ?? []), item] }, result: undefined }));
   }
 
-  /** Hands each queued item to `send`, then removes the ones it handled (a failing send stays queued). */
+  /**
+   * Claims the queued items nobody else holds, hands each to `send`, then removes the ones sent; a
+   * failing send is released for the next start. Two instances draining at once never both send one.
+   */
   async drain(send: (item: PendingNotification) => Promise<void>): Promise<number> {
-    const doc = (await this.store.read([KEY]))[KEY] as { items?: PendingNotification[] } | undefined;
-    const items = doc?.items ?? [];
-    const done: PendingNotification[] = [];
-    for (const item of items) {
+    const owner = randomUUID();
+    const now = this.now();
+    const claim = { by: owner, until: new Date(now + this.leaseMs).toISOString() };
+    const mine = await updateDocument<Queue, PendingNotification[]>(this.store, KEY, (queue) => {
+      const items = queue?.items ?? [];
+      const free = (i: PendingNotification) => !i.claim || Date.parse(i.claim.until) <= now;
+      if (!items.some(free)) return { result: [] };
+      const claimed = items.map((i) => (free(i) ? { ...i, claim } : i));
+      return { value: { items: claimed }, result: claimed.filter((i) => i.claim === claim) };
+    });
+    if (mine.length === 0) return 0;
+    const sent: PendingNotification[] = [];
+    for (const item of mine) {
       try {
         await send(item);
-        done.push(item);
+        sent.push(item);
       } catch {
-        // kept for the next start
+        // released below, for the next start
       }
     }
-    if (done.length > 0) await updateDocument<{ items: PendingNotification[] }>(this.store, KEY, (d) => ({ items: (d?.items ?? []).filter((i) => !done.some((x) => x.ticketId === i.ticketId && x.at === i.at)) }));
-    return done.length;
+    await updateDocument<Queue, void>(this.store, KEY, (queue) => ({
+      value: {
+        items: (queue?.items ?? []).flatMap((i) => {
+          if (i.claim?.by !== owner) return [i];
+          if (sent.some((s) => same(s, i))) return [];
+          const { claim: _claim, ...released } = i;
+          return [released as PendingNotification];
+        }),
+      },
+      result: undefined,
+    }));
+    return sent.length;
   }
 }

@@ -37,6 +37,8 @@ export class FakePartnerCenter {
   tokenFailure?: number;
   /** Access tokens answered with 401, as after a revocation. */
   readonly revoked = new Set<string>();
+  /** How long a service-request POST takes to be answered, as a busy service does. */
+  createDelayMs = 0;
   topics = [
     { id: '32444671', name: 'Exchange Online' },
     { id: '32444672', name: 'Microsoft Teams' },
@@ -91,7 +93,10 @@ export class FakePartnerCenter {
     if (!GUID.test(String(req.headers['ms-requestid'])) || !GUID.test(String(req.headers['ms-correlationid']))) return this.json(res, 400, { code: 400, description: 'MS-RequestId and MS-CorrelationId must be GUIDs' });
     if (req.method === 'GET' && path === '/v1/servicerequests/supporttopics') return this.json(res, 200, { totalCount: this.topics.length, items: this.topics, attributes: { objectType: 'Collection' } });
     const create = /^\/v1\/servicerequests\/(en-US|zh-CN)$/.exec(path);
-    if (req.method === 'POST' && create) return this.createRequest(req, res, body);
+    if (req.method === 'POST' && create) {
+      if (this.createDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.createDelayMs));
+      return this.createRequest(req, res, body);
+    }
     return this.json(res, 404, { code: 404, description: 'not found' });
   }
 

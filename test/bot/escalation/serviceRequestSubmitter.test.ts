@@ -140,6 +140,39 @@ describe('ServiceRequestSubmitter and the outbox (DocumentStore on DATA_DIR/outb
     expect((await outbox.list()).map((e) => [e.ticketId, e.state])).to.deep.equal([[ticket.id, 'manual']]);
   });
 
+  it('two instances draining one outbox at once: one request, one ticket note, one message to the customer', async () => {
+    const a = await open();
+    const { ticket } = await a.escalator.report(draft, { customer: 'c-northwind', locale: 'en', requester });
+    // A second instance: its own submitter (own claims and queue) and notifier over the same stores.
+    const notifierB = new FakeNotifier();
+    const b = new ServiceRequestSubmitter({
+      outbox: new ServiceRequestOutbox(store), tickets: a.tickets, api: new PartnerCenterClient(pc.config({ timeoutMs: 300 }), undefined, () => clock),
+      logger: createLogger('info', (l) => lines.push(l)), notifier: notifierB, retry: { sleep: async (ms) => void (clock += ms), now: () => clock, random: () => 0.5 },
+    });
+    clock += 1;
+    pc.createDelayMs = 100; // both drains are surely under way before the first answer comes back
+    await Promise.all([a.submitter.drain(), b.drain()]);
+    expect(pc.posts).to.have.length(1);
+    expect(a.notifier.sent.length + notifierB.sent.length).to.equal(1);
+    const notes = (await a.tickets.get(ticket.id))!.history.filter((h) => /Submitted to Partner Center/.test(h.note ?? ''));
+    expect(notes).to.have.length(1);
+    expect((await a.outbox.get(ticket.id))).to.deep.include({ state: 'submitted' }).and.not.have.property('claim');
+  });
+
+  it('a claim left by an instance that died runs out, and then another instance submits', async () => {
+    const { escalator, submitter, outbox } = await open();
+    const { ticket } = await escalator.report(draft, { locale: 'en', requester });
+    clock += 1;
+    expect((await outbox.claim(ticket.id, 'instance-that-died', clock, 60_000)).held).to.equal(true);
+    await submitter.drain();
+    expect(pc.posts).to.have.length(0);
+    expect((await outbox.get(ticket.id))?.state).to.equal('pending');
+    clock += 60_001;
+    await submitter.drain();
+    expect(pc.posts).to.have.length(1);
+    expect((await outbox.get(ticket.id))?.state).to.equal('submitted');
+  });
+
   it('stop() aborts a request in flight and keeps it pending for the next start', async () => {
     const { escalator, submitter, outbox } = await open();
     pc.faults.push('hang');
