@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { OutboundPacer } from '../../../bot/outbound/outboundPacer.js';
 import { TEAMS_THREAD_LIMITS } from '../../../bot/outbound/rateWindows.js';
+import { busiest } from '../../support/busiest.js';
 
 /** A clock that only moves when someone sleeps: every wait the pacer makes is visible and exact. */
 function fakeClock() {
@@ -23,17 +24,6 @@ function httpError(status: number, headers: Record<string, string> = {}) {
     statusCode: status,
     response: { status, headers: { get: (n: string) => headers[n.toLowerCase()] } },
   });
-}
-
-/** Max number of times inside any window of `ms` (half open). */
-function busiest(times: number[], ms: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= ms) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
 }
 
 describe('OutboundPacer', () => {

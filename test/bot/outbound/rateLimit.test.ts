@@ -8,19 +8,9 @@ import { post } from '../../support/post.js';
 import { BOT, teamsMessage } from '../../support/teamsActivity.js';
 import { ThrottlingConnector } from '../../support/throttlingConnector.js';
 import { makeTempDir } from '../../support/tempDir.js';
+import { busiest } from '../../support/busiest.js';
 
 const en = messages('en');
-
-/** The most requests inside any half-open window of `ms` on the connector's clock. */
-function busiest(times: readonly number[], ms: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= ms) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
 
 describe('sending to Teams within its rate limits (HTTP, throttling connector)', function () {
   this.timeout(60_000);

@@ -4,19 +4,9 @@ import { PrefixedStore } from '../../../bot/storage/prefixedStore.js';
 import { ShardedFileStore } from '../../../bot/storage/shardedFileStore.js';
 import { DocumentTicketStore } from '../../../bot/tickets/documentTicketStore.js';
 import { TicketNotFoundError } from '../../../bot/tickets/fileTicketStore.js';
-import type { NewTicket } from '../../../bot/tickets/types.js';
 import { startAzurite, type Azurite } from '../../support/azurite.js';
+import { newTicket as ticket } from '../../support/newTicket.js';
 import { makeTempDir } from '../../support/tempDir.js';
-
-const ticket = (customer: string, title = '加 5 个 E3 许可证'): NewTicket => ({
-  kind: 'reseller',
-  category: 'subscription_change',
-  customer,
-  title,
-  summary: { 'zh-CN': '客户要加 5 个 E3', en: 'Customer wants 5 more E3' },
-  locale: 'zh-CN',
-  details: { quantity: 5 },
-});
 
 describe('DocumentTicketStore', function () {
   this.timeout(60_000);

@@ -2,18 +2,8 @@ import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileTicketStore, normaliseTicketId, TicketNotFoundError } from '../../../bot/tickets/fileTicketStore.js';
-import type { NewTicket } from '../../../bot/tickets/types.js';
+import { newTicket as ticket } from '../../support/newTicket.js';
 import { makeTempDir } from '../../support/tempDir.js';
-
-const ticket = (customer: string, title = '加 5 个 E3 许可证'): NewTicket => ({
-  kind: 'reseller',
-  category: 'subscription_change',
-  customer,
-  title,
-  summary: { 'zh-CN': '客户要加 5 个 E3', en: 'Customer wants 5 more E3' },
-  locale: 'zh-CN',
-  details: { quantity: 5 },
-});
 
 describe('FileTicketStore', () => {
   it('creates numbered tickets that are on disk before create resolves', async () => {
