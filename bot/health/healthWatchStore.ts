@@ -1,10 +1,12 @@
+import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { KeyedQueue } from '../keyedQueue.js';
 import type { Recipient } from '../proactive/notifier.js';
-import { DurableJsonAdapter } from '../storage/durableJsonAdapter.js';
+import type { DocumentStore } from '../storage/documentStore.js';
+import { updateDocument } from '../storage/updateDocument.js';
 
-export const WATCH_FILE = 'health-watches.json';
+/** Where earlier versions kept the watches, imported once into the store. */
+export const LEGACY_WATCH_FILE = 'health-watches.json';
+const KEY = 'health/watches';
 
 /** Someone who asked to be told when an incident is over. */
 export interface HealthWatch {
@@ -16,65 +18,76 @@ export interface HealthWatch {
   readonly createdAt: string;
   /** Notification rounds that reached nobody; the watch is dropped after a few. */
   readonly failures?: number;
+  /** The instance telling this subscriber now, until when (every instance polls on a shared store). */
+  readonly claim?: { readonly by: string; readonly until: string };
 }
 
-interface WatchFile {
-  watches: HealthWatch[];
-}
+type Watches = { watches: HealthWatch[] };
 
 const same = (a: HealthWatch, b: Pick<HealthWatch, 'recipient' | 'issueId'>) =>
   a.issueId === b.issueId && a.recipient.channelId === b.recipient.channelId && a.recipient.userId === b.recipient.userId;
+const among = (w: HealthWatch, list: readonly HealthWatch[]) => list.some((x) => same(x, w));
+const unclaimed = ({ claim: _claim, ...watch }: HealthWatch): HealthWatch => watch;
 
-/** Incident-resolved subscriptions in DATA_DIR/health-watches.json, written durably, one change at a time. */
+/**
+ * Incident-resolved subscriptions, one document in the bot's store: DATA_DIR/state with files, the
+ * shared container with Blob, so a subscription made on one instance is kept by all of them.
+ */
 export class HealthWatchStore {
-  private readonly queue = new KeyedQueue();
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly now: () => number = Date.now,
+    private readonly leaseMs = 5 * 60_000,
+  ) {}
 
-  private constructor(private readonly db: Low<WatchFile>) {}
-
-  static async open(dataDir: string): Promise<HealthWatchStore> {
-    const db = new Low<WatchFile>(new DurableJsonAdapter<WatchFile>(join(dataDir, WATCH_FILE)), { watches: [] });
-    await db.read();
-    db.data.watches ??= [];
-    return new HealthWatchStore(db);
+  /** The store, after importing (then renaming) a legacy DATA_DIR/health-watches.json if there is one. */
+  static async open(store: DocumentStore, dataDir: string): Promise<HealthWatchStore> {
+    const watches = new HealthWatchStore(store);
+    const legacy = join(dataDir, LEGACY_WATCH_FILE);
+    let text: string;
+    try {
+      text = await readFile(legacy, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return watches;
+      throw err;
+    }
+    await watches.add((JSON.parse(text) as Partial<Watches>).watches ?? []);
+    await rename(legacy, `${legacy}.imported`);
+    return watches;
   }
 
-  list(): readonly HealthWatch[] {
-    return this.db.data.watches;
+  async list(): Promise<HealthWatch[]> {
+    return ((await this.store.read([KEY]))[KEY] as Watches | undefined)?.watches ?? [];
   }
 
-  /** Adds watches; asking twice about the same incident keeps one. Resolves once they are on disk. */
+  /** Adds watches; asking twice about the same incident keeps one. Resolves once they are stored. */
   add(watches: readonly HealthWatch[]): Promise<void> {
-    return this.change((data) => {
-      for (const w of watches) if (!data.watches.some((x) => same(x, w))) data.watches.push(w);
+    return this.change((list) => [...list, ...watches.filter((w, i) => !among(w, list) && !among(w, watches.slice(0, i)))]);
+  }
+
+  /** Takes those of `watches` nobody else is telling right now; only the instance holding one tells it. */
+  async claim(watches: readonly HealthWatch[], owner: string): Promise<HealthWatch[]> {
+    const now = this.now();
+    const claim = { by: owner, until: new Date(now + this.leaseMs).toISOString() };
+    const free = (w: HealthWatch) => among(w, watches) && (!w.claim || w.claim.by === owner || Date.parse(w.claim.until) <= now);
+    return updateDocument<Watches, HealthWatch[]>(this.store, KEY, (doc) => {
+      const list = doc?.watches ?? [];
+      if (!list.some(free)) return { result: [] };
+      const next = list.map((w) => (free(w) ? { ...w, claim } : w));
+      return { value: { watches: next }, result: next.filter((w) => w.claim === claim) };
     });
   }
 
   remove(watches: readonly HealthWatch[]): Promise<void> {
-    return this.change((data) => {
-      data.watches = data.watches.filter((x) => !watches.some((w) => same(x, w)));
-    });
+    return this.change((list) => list.filter((w) => !among(w, watches)));
   }
 
-  /** Counts a round that reached nobody. */
+  /** Counts a round that reached nobody, and lets go of the claim for the next round. */
   failed(watches: readonly HealthWatch[]): Promise<void> {
-    return this.change((data) => {
-      data.watches = data.watches.map((x) => (watches.some((w) => same(x, w)) ? { ...x, failures: (x.failures ?? 0) + 1 } : x));
-    });
+    return this.change((list) => list.map((w) => (among(w, watches) ? { ...unclaimed(w), failures: (w.failures ?? 0) + 1 } : w)));
   }
 
-  private change(apply: (data: WatchFile) => void): Promise<void> {
-    return this.queue.run('watches', async () => {
-      // Copy-on-write: a failed write leaves memory as it is on disk.
-      const before = this.db.data;
-      const next = { watches: [...before.watches] };
-      apply(next);
-      this.db.data = next;
-      try {
-        await this.db.write();
-      } catch (err) {
-        this.db.data = before;
-        throw err;
-      }
-    });
+  private async change(apply: (list: readonly HealthWatch[]) => HealthWatch[]): Promise<void> {
+    await updateDocument<Watches, void>(this.store, KEY, (doc) => ({ value: { watches: apply(doc?.watches ?? []) }, result: undefined }));
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { messages } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
 import type { Notifier } from '../proactive/notifier.js';
@@ -25,6 +26,8 @@ export class IncidentWatcher {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
+  /** This instance, as the owner of the watches it is telling. */
+  private readonly owner = randomUUID();
 
   constructor(private readonly deps: IncidentWatcherDeps) {}
 
@@ -43,13 +46,14 @@ export class IncidentWatcher {
   /** One round over every watch; also what the timer runs. */
   async pollOnce(): Promise<void> {
     const byIssue = new Map<string, HealthWatch[]>();
-    for (const w of this.deps.watches.list()) byIssue.set(w.issueId, [...(byIssue.get(w.issueId) ?? []), w]);
+    for (const w of await this.deps.watches.list()) byIssue.set(w.issueId, [...(byIssue.get(w.issueId) ?? []), w]);
     for (const [issueId, watches] of byIssue) {
       const lookup = await this.deps.source.issue(issueId);
       if (lookup.kind === 'unknown') continue;
       if (lookup.kind === 'found' && !lookup.issue.resolved && !isSettled(lookup.issue.status)) continue;
       const title = lookup.kind === 'found' ? lookup.issue.title : undefined;
-      for (const w of watches) await this.notify(w, title ?? w.title);
+      // Every instance polls; the one that claims a watch is the one that tells its subscriber.
+      for (const w of await this.deps.watches.claim(watches, this.owner)) await this.notify(w, title ?? w.title);
     }
   }
 

@@ -1,11 +1,8 @@
 import { expect } from 'chai';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { DEMO } from '../../bot/directory/demoDirectory.js';
 import { CombinedHealthSource } from '../../bot/health/combinedHealthSource.js';
 import { GraphHealthSource } from '../../bot/health/graphHealthSource.js';
-import { WATCH_FILE } from '../../bot/health/healthWatchStore.js';
 import { messages } from '../../bot/i18n/messages.js';
 import { SERVICE_NAMES } from '../../bot/nlu/serviceNames.js';
 import { literalForCard } from '../../bot/text/literal.js';
@@ -59,19 +56,18 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await openIncident();
       await h.say(s.named);
       expect(texts(await h.say(s.yes))).to.deep.equal([m.notifyConfirmed(1)]);
-      const onDisk = JSON.parse(await readFile(join(h.dataDir, WATCH_FILE), 'utf8')) as { watches: unknown[] };
-      expect(onDisk.watches).to.deep.equal([{ recipient: { channelId: 'test', userId: 'user1' }, issueId: 'INC-1001', service: 'exchange', title: TITLE, createdAt: NOW.toISOString() }]);
+      expect(await h.watches.list()).to.deep.equal([{ recipient: { channelId: 'test', userId: 'user1' }, issueId: 'INC-1001', service: 'exchange', title: TITLE, createdAt: NOW.toISOString() }]);
       // Asking again about the same incident does not subscribe twice.
       await h.say(s.named);
       await h.say(s.yes);
-      expect(h.watches.list()).to.have.length(1);
+      expect(await h.watches.list()).to.have.length(1);
     });
 
     it('declining the offer stores nothing', async () => {
       await openIncident();
       await h.say(s.named);
       expect(texts(await h.say(s.no))).to.deep.equal([m.notifyDeclined]);
-      expect(h.watches.list()).to.deep.equal([]);
+      expect(await h.watches.list()).to.deep.equal([]);
     });
 
     it("an identified customer's question lists exactly their services; nobody else's", async () => {
@@ -176,7 +172,7 @@ describe('ServiceHealthDialog in a Teams group chat', () => {
       expect(texts(replies).at(-1)).to.equal(messages('en').health.notifyUnavailable);
       expect(cardOf(replies)).to.include('Meetings drop');
       expect(texts(await h.say('yes', teams(DEMO.fabrikam.tenantId, DEMO.fabrikam.adminAad, 'groupChat')))).to.not.include(messages('en').health.notifyConfirmed(1));
-      expect(h.watches.list()).to.deep.equal([]);
+      expect(await h.watches.list()).to.deep.equal([]);
     } finally {
       await h.remove();
     }

@@ -61,7 +61,7 @@ export const NOW = new Date('2026-11-23T08:30:00Z');
 /** The real SupportBot, MainDialog and ServiceHealthDialog over a temp DATA_DIR with the demo directory. */
 export async function healthHarness(options: { source?: (embedded: HealthSource) => HealthSource } = {}): Promise<HealthHarness> {
   const { temp, directory, store, conversationState, userState } = await demoDataDir('health-');
-  const watches = await HealthWatchStore.open(temp.path);
+  const watches = await HealthWatchStore.open(store, temp.path);
   const embedded = new EmbeddedHealthSource(new HealthFile(temp.path));
   const dialog = new ServiceHealthDialog({
     source: options.source ? options.source(embedded) : embedded,

@@ -1,11 +1,14 @@
 import { expect } from 'chai';
-import { HealthWatchStore, type HealthWatch } from '../../../bot/health/healthWatchStore.js';
+import { access, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HealthWatchStore, LEGACY_WATCH_FILE, type HealthWatch } from '../../../bot/health/healthWatchStore.js';
 import { IncidentWatcher } from '../../../bot/health/incidentWatcher.js';
 import type { HealthIssue, HealthSource, IssueLookup } from '../../../bot/health/types.js';
 import type { Locale } from '../../../bot/i18n/locale.js';
 import { messages } from '../../../bot/i18n/messages.js';
 import { silentLogger } from '../../../bot/log.js';
 import type { Notifier, Recipient } from '../../../bot/proactive/notifier.js';
+import { ShardedFileStore } from '../../../bot/storage/shardedFileStore.js';
 import { makeTempDir } from '../../support/tempDir.js';
 
 /** Issue lookups set by the test. */
@@ -40,6 +43,7 @@ const watch = (userId: string, issueId = 'EX1'): HealthWatch => ({ recipient: { 
 
 describe('IncidentWatcher', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
+  let files: ShardedFileStore;
   let store: HealthWatchStore;
   let source: ScriptedSource;
   let notifier: RecordingNotifier;
@@ -47,13 +51,15 @@ describe('IncidentWatcher', () => {
 
   beforeEach(async () => {
     dir = await makeTempDir('watcher-');
-    store = await HealthWatchStore.open(dir.path);
+    files = await ShardedFileStore.open(join(dir.path, 'state'));
+    store = await HealthWatchStore.open(files, dir.path);
     source = new ScriptedSource();
     notifier = new RecordingNotifier();
     watcher = new IncidentWatcher({ source, watches: store, notifier, logger: silentLogger, intervalMs: 10 });
   });
   afterEach(async () => {
     await watcher.stop();
+    await files.close();
     await dir.remove();
   });
 
@@ -64,7 +70,7 @@ describe('IncidentWatcher', () => {
     source.lookups.set('EX1', { kind: 'unknown' });
     await watcher.pollOnce();
     expect(notifier.sent).to.deep.equal([]);
-    expect(store.list()).to.have.length(1);
+    expect(await store.list()).to.have.length(1);
   });
 
   it('tells every watcher once when it is resolved, with the current title shown literally', async () => {
@@ -74,7 +80,7 @@ describe('IncidentWatcher', () => {
     expect(notifier.sent.map((s) => s.recipient.userId)).to.deep.equal(['u1', 'u2']);
     expect(notifier.sent[0]!.en).to.equal(messages('en').health.resolvedNotice('exchange', 'Mail \\*delays\\*'));
     expect(notifier.sent[0]!.zh).to.equal(messages('zh-CN').health.resolvedNotice('exchange', 'Mail \\*delays\\*'));
-    expect(store.list()).to.deep.equal([]);
+    expect(await store.list()).to.deep.equal([]);
     await watcher.pollOnce();
     expect(notifier.sent).to.have.length(2);
   });
@@ -89,19 +95,50 @@ describe('IncidentWatcher', () => {
     await store.add([watch('u1')]);
     notifier.reach = 0;
     await watcher.pollOnce();
-    expect(store.list()[0]!.failures).to.equal(1);
+    expect((await store.list())[0]!.failures).to.equal(1);
     notifier.reach = 'throw';
     await watcher.pollOnce();
-    expect(store.list()[0]!.failures).to.equal(2);
+    expect((await store.list())[0]!.failures).to.equal(2);
     notifier.reach = 0;
     await watcher.pollOnce();
-    expect(store.list()).to.deep.equal([]);
+    expect(await store.list()).to.deep.equal([]);
   });
 
   it('survives a restart: watches are read back from disk', async () => {
     await store.add([watch('u1'), watch('u1')]);
-    const reopened = await HealthWatchStore.open(dir.path);
-    expect(reopened.list()).to.deep.equal([watch('u1')]);
+    await files.close();
+    files = await ShardedFileStore.open(join(dir.path, 'state'));
+    const reopened = await HealthWatchStore.open(files, dir.path);
+    expect(await reopened.list()).to.deep.equal([watch('u1')]);
+  });
+
+  it('two instances polling one store tell each subscriber once', async () => {
+    await store.add([watch('u1'), watch('u2')]);
+    const second = new IncidentWatcher({ source, watches: new HealthWatchStore(files), notifier, logger: silentLogger, intervalMs: 10 });
+    await Promise.all([watcher.pollOnce(), second.pollOnce()]);
+    expect(notifier.sent.map((s) => s.recipient.userId).sort()).to.deep.equal(['u1', 'u2']);
+    expect(await store.list()).to.deep.equal([]);
+  });
+
+  it('a watch claimed by an instance that died is told by another once the claim runs out', async () => {
+    let now = Date.parse('2026-11-23T09:00:00Z');
+    const clocked = new HealthWatchStore(files, () => now, 60_000);
+    await clocked.add([watch('u1')]);
+    expect(await clocked.claim([watch('u1')], 'instance-that-died')).to.have.length(1);
+    const survivor = new IncidentWatcher({ source, watches: clocked, notifier, logger: silentLogger, intervalMs: 10 });
+    await survivor.pollOnce();
+    expect(notifier.sent).to.deep.equal([]);
+    now += 60_001;
+    await survivor.pollOnce();
+    expect(notifier.sent.map((s) => s.recipient.userId)).to.deep.equal(['u1']);
+  });
+
+  it('imports the watches file of earlier versions once, keeping it renamed', async () => {
+    await writeFile(join(dir.path, LEGACY_WATCH_FILE), JSON.stringify({ watches: [watch('u9')] }));
+    const imported = await HealthWatchStore.open(files, dir.path);
+    expect(await imported.list()).to.deep.equal([watch('u9')]);
+    await access(join(dir.path, `${LEGACY_WATCH_FILE}.imported`));
+    expect(await (await HealthWatchStore.open(files, dir.path)).list()).to.deep.equal([watch('u9')]);
   });
 
   it('polls on its own once started, and stop() waits for the poll in progress', async () => {
