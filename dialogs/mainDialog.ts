@@ -1,14 +1,15 @@
-import { TextPrompt, WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import { isIntent, type Intent } from '../bot/nlu/intents.js';
 import type { Recognizer, RecognizerResult } from '../bot/nlu/types.js';
 import { detectInterruption } from '../bot/interruption.js';
 import { messages } from '../bot/i18n/messages.js';
 import { turnLocale } from '../bot/turnLocale.js';
-import { InterruptibleDialog, MAIN_DIALOG_ID, type RouteOptions } from './interruptibleDialog.js';
+import { InterruptibleDialog, MAIN_DIALOG_ID, restartMain, type RouteOptions } from './interruptibleDialog.js';
 import { intentChoiceCard } from './intentChoiceCard.js';
 import { YesNoPrompt } from './prompts/yesNoPrompt.js';
 import { DEFAULT_ROUTES, type Route } from './routes.js';
+import { judgeNewQuestionsWith, switchingTopic } from './topicSwitch.js';
 
 /** What a child dialog receives when the main dialog starts it. */
 export interface ChildDialogOptions {
@@ -35,6 +36,8 @@ export interface MainDialogOptions {
 
 /** Top two intents closer than this are a question to the user, not a guess. */
 export const AMBIGUITY_MARGIN = 0.12;
+/** How sure the recognizer must be before an unusable answer is taken as a new question. */
+export const NEW_QUESTION_SCORE = 0.9;
 const SMALL_TALK: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'help', 'out_of_scope']);
 /** Task intents whose dialogs look up the customer's records; a plain how-to among them is the FAQ's. */
 const ARTICLE_FIRST: ReadonlySet<Intent> = new Set(['account_setup', 'billing', 'subscription']);
@@ -47,6 +50,8 @@ type Pending = { kind: 'choice'; intents: Intent[] } | { kind: 'offer' };
 interface StepValues {
   pending?: Pending;
   recognition?: RecognizerResult;
+  /** The intent of the child dialog started for this question. */
+  current?: Intent;
 }
 const valuesOf = (step: WaterfallStepContext) => step.values as StepValues;
 
@@ -81,6 +86,21 @@ export class MainDialog extends InterruptibleDialog {
       new WaterfallDialog(STEPS, [(step) => this.understand(step), (step) => this.afterQuestion(step), (step) => step.endDialog(step.result)]),
     );
     this.initialDialogId = STEPS;
+  }
+
+  /** Prompts below may find the text is a new question rather than an answer; then start over with it. */
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    judgeNewQuestionsWith(inner.context, (text) => this.isNewQuestion(inner, text));
+    const result = await super.onContinueDialog(inner);
+    return switchingTopic(inner.context) ? restartMain(inner) : result;
+  }
+
+  /** A confident task intent other than the one under way; another how-to question is always new. */
+  private async isNewQuestion(inner: DialogContext, text: string): Promise<boolean> {
+    const r = await this.recognizer.recognize(text, turnLocale(inner.context));
+    if (SMALL_TALK.has(r.intent) || r.score < NEW_QUESTION_SCORE || isAmbiguous(r)) return false;
+    const current = (inner.stack.find((i) => i.id === STEPS)?.state as { values?: StepValues } | undefined)?.values?.current;
+    return r.intent !== current || r.intent === 'howto_faq';
   }
 
   private async understand(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -142,6 +162,7 @@ export class MainDialog extends InterruptibleDialog {
 
   private async dispatch(step: WaterfallStepContext, intent: Intent, recognition?: RecognizerResult): Promise<DialogTurnResult> {
     const route = this.routes[intent];
+    valuesOf(step).current = intent;
     const locale = turnLocale(step.context);
     const text = step.context.activity.text ?? '';
     if (recognition && this.faq?.answersDirectly && ARTICLE_FIRST.has(intent) && this.faq.answersDirectly(text, locale, step.context)) {

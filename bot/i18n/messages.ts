@@ -25,6 +25,8 @@ export interface Messages {
   readonly thanks: string;
   readonly goodbye: string;
   readonly cancelled: string;
+  /** A new question typed where an answer was expected: what was under way is left. */
+  readonly topicSwitched: string;
   readonly nothingToCancel: string;
   readonly startOver: string;
   readonly languageSwitched: string;

@@ -2,6 +2,7 @@ import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'bot
 import { TextPrompt, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { messages, type Messages } from '../../bot/i18n/messages.js';
 import { turnLocale } from '../../bot/turnLocale.js';
+import { newQuestionInstead } from '../topicSwitch.js';
 
 /** Bad answers allowed per question; after the last one the dialog offers a person instead. */
 export const MAX_TRIES = 3;
@@ -24,6 +25,8 @@ export class FieldPrompt extends TextPrompt {
         prompt.recognized.value = parsed;
         return true;
       }
+      // Not an answer but a new question: the main dialog takes it from here.
+      if (await newQuestionInstead(prompt.context, text)) return false;
       if (prompt.attemptCount >= MAX_TRIES) {
         prompt.recognized.value = GAVE_UP;
         return true;

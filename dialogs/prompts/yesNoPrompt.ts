@@ -3,6 +3,7 @@ import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptVal
 import { parseYesNo } from '../../bot/yesNo.js';
 import { messages, type Messages } from '../../bot/i18n/messages.js';
 import { turnLocale } from '../../bot/turnLocale.js';
+import { newQuestionInstead } from '../topicSwitch.js';
 
 /** Yes and No as imBack buttons on an Adaptive Card 1.5. */
 export function yesNoCard(m: Messages): Attachment {
@@ -20,7 +21,12 @@ export function yesNoCard(m: Messages): Attachment {
  */
 export class YesNoPrompt extends Prompt<boolean> {
   constructor(dialogId: string, validator?: PromptValidator<boolean>) {
-    super(dialogId, validator);
+    // A new question instead of yes or no is the main dialog's to answer, not re-asked here. (Validators
+    // run only when the prompt continues; onRecognize also runs when the turn's activity is announced.)
+    super(dialogId, async (prompt) => {
+      if (!prompt.recognized.succeeded && (await newQuestionInstead(prompt.context, prompt.context.activity.text ?? ''))) return false;
+      return validator ? validator(prompt) : prompt.recognized.succeeded;
+    });
   }
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
