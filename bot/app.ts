@@ -63,7 +63,7 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
     adapter.use(new ConversationRecorder(userState));
     // Proactive messages: ticket updates and incident-resolved notices.
     const notifier = new ProactiveNotifier(adapter, storage, config.auth?.appId ?? '', logger);
-    const healthSource = createHealthSource(config.dataDir, config.graph, logger);
+    const healthSource = createHealthSource(stores.healthNotices, config.graph, logger);
     const healthWatches = await HealthWatchStore.open(store, config.dataDir);
     const watcher = new IncidentWatcher({ source: healthSource, watches: healthWatches, notifier, logger, intervalMs: healthPollMs });
     const escalation = await createEscalationServices({

@@ -1,11 +1,10 @@
 // npm run seed:demo: fills DATA_DIR/directory.json with the demo reseller, customers, subscriptions and invoices,
-// and DATA_DIR/service-health.json with one active incident.
+// and the service-health notices with one active incident (DATA_DIR files, or the Blob container).
 import { loadConfig, readEnvironment } from '../bot/config.js';
 import { demoDirectory, DEMO } from '../bot/directory/demoDirectory.js';
 import { seedDemoIncident } from '../bot/health/demoIncident.js';
-import { HealthFile } from '../bot/health/healthFile.js';
 import { lockDataDir } from '../bot/storage/dataDirLock.js';
-import { openDirectory } from '../bot/storage/openStorage.js';
+import { openDirectory, openHealthNotices } from '../bot/storage/openStorage.js';
 
 try {
   const config = loadConfig(readEnvironment());
@@ -14,7 +13,7 @@ try {
     const directory = await openDirectory(config);
     const data = demoDirectory();
     await directory.replace(data);
-    const incident = await seedDemoIncident(new HealthFile(config.dataDir), new Date());
+    const incident = await seedDemoIncident(await openHealthNotices(config), new Date());
     process.stdout.write(
       `Demo directory written to ${config.dataDir}: ${data.customers.length} customers, ${data.subscriptions.length} subscriptions, ${data.invoices.length} invoices, ` +
         `and incident ${incident.id} on ${incident.service} (end it with: npm run health -- clear ${incident.id}).\n` +

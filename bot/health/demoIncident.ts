@@ -1,9 +1,9 @@
-import type { HealthFile, StoredIncident } from './healthFile.js';
+import type { HealthNotices, StoredIncident } from './healthNotices.js';
 
 export const DEMO_INCIDENT_ID = 'DEMO-1';
 
 /** The demo's one active incident: Exchange mail delays, started an hour before seeding. Re-seeding replaces it. */
-export async function seedDemoIncident(file: HealthFile, now: Date): Promise<StoredIncident> {
+export async function seedDemoIncident(file: HealthNotices, now: Date): Promise<StoredIncident> {
   const incident: StoredIncident = {
     id: DEMO_INCIDENT_ID,
     service: 'exchange',

@@ -1,13 +1,13 @@
 import type { Logger } from '../log.js';
-import { toIssue, type HealthFile } from './healthFile.js';
+import { toIssue, type HealthNotices } from './healthNotices.js';
 import { worse, type HealthSource, type IssueLookup, type ServiceHealthReport } from './types.js';
 
 const newestFirst = (a: { startTime: string }, b: { startTime: string }) => b.startTime.localeCompare(a.startTime);
 
-/** The reseller's own incidents from DATA_DIR/service-health.json. A broken file reads as unknown, not healthy. */
+/** The reseller's own incidents (`npm run health`). A broken record reads as unknown, not healthy. */
 export class EmbeddedHealthSource implements HealthSource {
   constructor(
-    private readonly file: HealthFile,
+    private readonly file: HealthNotices,
     private readonly logger?: Logger,
   ) {}
 

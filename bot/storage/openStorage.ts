@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import type { BotConfig } from '../config.js';
 import { CustomerDirectory } from '../directory/customerDirectory.js';
+import { HealthFile } from '../health/healthFile.js';
+import type { HealthNotices } from '../health/healthNotices.js';
+import { SharedHealthNotices } from '../health/sharedHealthNotices.js';
 import { DocumentFeedbackStore } from '../knowledge/documentFeedbackStore.js';
 import { FileFeedbackStore, type FeedbackFile } from '../knowledge/fileFeedbackStore.js';
 import type { Logger } from '../log.js';
@@ -23,6 +26,8 @@ export interface OpenStorage {
   readonly tickets: TicketStore & TicketRetention;
   readonly directory: CustomerDirectory;
   readonly feedback: FeedbackSink & Purgeable;
+  /** The reseller's own incidents (`npm run health`). */
+  readonly healthNotices: HealthNotices;
   close(): Promise<void>;
 }
 
@@ -46,6 +51,7 @@ export async function openStorage(config: BotConfig, logger: Logger): Promise<Op
       directory,
       tickets: new DocumentTicketStore(new PrefixedStore(store, 'tickets/')),
       feedback: new DocumentFeedbackStore(new PrefixedStore(store, 'feedback/')),
+      healthNotices: new SharedHealthNotices(store),
       close: async () => clearInterval(timer),
     };
   }
@@ -59,6 +65,7 @@ export async function openStorage(config: BotConfig, logger: Logger): Promise<Op
       directory: await CustomerDirectory.open(config.dataDir),
       tickets: await FileTicketStore.open(join(config.dataDir, 'tickets.json')),
       feedback: await FileFeedbackStore.open(join(config.dataDir, 'feedback.json')),
+      healthNotices: new HealthFile(config.dataDir),
       close: async () => {
         await opened.close();
         await unlock();
@@ -79,6 +86,12 @@ async function openBlob(config: BotConfig): Promise<BlobDocumentStore | undefine
 export async function openDirectory(config: BotConfig): Promise<CustomerDirectory> {
   const blob = await openBlob(config);
   return blob ? CustomerDirectory.openOn(new DocumentAdapter(blob, 'directory')) : CustomerDirectory.open(config.dataDir);
+}
+
+/** The reseller's incidents, for `npm run health` and seed:demo: DATA_DIR's file, or the document every instance reads. */
+export async function openHealthNotices(config: BotConfig): Promise<HealthNotices> {
+  const blob = await openBlob(config);
+  return blob ? new SharedHealthNotices(blob) : new HealthFile(config.dataDir);
 }
 
 /** The tickets alone, for the reseller's console. On Blob, changes need no lock: eTags keep them safe beside running bots. */

@@ -1,5 +1,5 @@
 import { chinaTime } from '../../bot/health/chinaTime.js';
-import { HealthFile, type StoredIncident } from '../../bot/health/healthFile.js';
+import type { HealthNotices, StoredIncident } from '../../bot/health/healthNotices.js';
 import { ACTIVE_STATUSES, HEALTH_STATUSES, type HealthStatus } from '../../bot/health/types.js';
 import { SERVICE_NAMES, SERVICE_SYNONYMS } from '../../bot/nlu/serviceNames.js';
 
@@ -79,9 +79,8 @@ function describe(i: StoredIncident): string {
 }
 
 /** Runs one `npm run health` command; returns the exit code (2 for bad arguments). */
-export async function runHealthCommand(argv: readonly string[], dataDir: string, io: HealthIo): Promise<number> {
+export async function runHealthCommand(argv: readonly string[], file: HealthNotices, io: HealthIo): Promise<number> {
   const [command, ...rest] = argv;
-  const file = new HealthFile(dataDir);
   switch (command) {
     case 'set':
       return set(file, rest, io);
@@ -96,7 +95,7 @@ export async function runHealthCommand(argv: readonly string[], dataDir: string,
   }
 }
 
-async function set(file: HealthFile, args: readonly string[], io: HealthIo): Promise<number> {
+async function set(file: HealthNotices, args: readonly string[], io: HealthIo): Promise<number> {
   const { positional, options } = parse(args, ['--impact', '--start'], ['--advisory']);
   if (positional.length > 3) throw new UsageError(`set takes 3 arguments, got ${positional.length} (put a title with spaces in quotes)`);
   const service = serviceArg(positional[0]);
@@ -123,7 +122,7 @@ async function set(file: HealthFile, args: readonly string[], io: HealthIo): Pro
   return 0;
 }
 
-async function clear(file: HealthFile, args: readonly string[], io: HealthIo): Promise<number> {
+async function clear(file: HealthNotices, args: readonly string[], io: HealthIo): Promise<number> {
   const { positional, options } = parse(args, [], ['--all']);
   if (options.has('--all') ? positional.length > 0 : positional.length !== 1) throw new UsageError('clear takes one <service> or <incident id>, or --all');
   const target = positional[0];
@@ -141,7 +140,7 @@ async function clear(file: HealthFile, args: readonly string[], io: HealthIo): P
   return 0;
 }
 
-async function list(file: HealthFile, args: readonly string[], io: HealthIo): Promise<number> {
+async function list(file: HealthNotices, args: readonly string[], io: HealthIo): Promise<number> {
   const { positional, options } = parse(args, [], ['--all', '--json']);
   if (positional.length > 0) throw new UsageError(`list takes no arguments, got "${positional[0]}"`);
   const shown = (await file.read()).incidents.filter((i) => options.has('--all') || i.endTime === undefined);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startApp, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
+import { HealthFile } from '../../bot/health/healthFile.js';
 import { messages } from '../../bot/i18n/messages.js';
 import { silentLogger } from '../../bot/log.js';
 import { literalForMessage } from '../../bot/text/literal.js';
@@ -51,7 +52,7 @@ describe('incident resolved: a proactive message through the loopback connector'
   const textsIn = (conversation: string) => connector.forConversation(conversation).map((a) => a.text ?? '');
 
   it('each subscriber is told in their language once `npm run health -- clear` ends the incident', async () => {
-    await runHealthCommand(['set', 'exchange', 'serviceInterruption', TITLE], dir.path, { out: () => undefined, now: () => new Date() });
+    await runHealthCommand(['set', 'exchange', 'serviceInterruption', TITLE], new HealthFile(dir.path), { out: () => undefined, now: () => new Date() });
     expect((await say('conv-en', 'user-en', 'is anything down?', 'en-US')).status).to.equal(200);
     expect(textsIn('conv-en').at(-1)).to.equal(messages('en').health.offerNotify);
     await say('conv-en', 'user-en', 'yes', 'en-US');

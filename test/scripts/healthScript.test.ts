@@ -23,7 +23,7 @@ describe('npm run health', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
   let clock: Date;
   let out: string[];
-  const health = (...args: string[]) => runHealthCommand(args, dir.path, { out: (t) => out.push(t), now: () => clock });
+  const health = (...args: string[]) => runHealthCommand(args, new HealthFile(dir.path), { out: (t) => out.push(t), now: () => clock });
   const usage = async (...args: string[]) => {
     try {
       await health(...args);

@@ -84,7 +84,7 @@ export async function healthHarness(options: { source?: (embedded: HealthSource)
       return adapter.activeQueue.splice(0);
     },
     async health(...args) {
-      await runHealthCommand(args, temp.path, { out: () => undefined, now: () => NOW });
+      await runHealthCommand(args, new HealthFile(temp.path), { out: () => undefined, now: () => NOW });
     },
     async remove() {
       await store.close();
