@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestBody } from './requestBody.js';
 
 export interface CluRequest {
   readonly path: string;
@@ -47,8 +48,7 @@ export class FakeClu {
 
   async start(): Promise<string> {
     this.server = createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+      const text = await requestBody(req);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'apim-request-id': `req-${this.requests.length}` });
@@ -58,7 +58,7 @@ export class FakeClu {
         send(404, { error: { code: '404', message: 'Resource not found' } });
         return;
       }
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as CluRequest['body'];
+      const body = JSON.parse(text) as CluRequest['body'];
       this.requests.push({ path: url.pathname, apiVersion: url.searchParams.get('api-version'), headers: req.headers, body });
       const b = this.behaviour;
       if (b.kind === 'hang') {

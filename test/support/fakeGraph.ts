@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestBody } from './requestBody.js';
 
 export type GraphFault = '401' | '500' | 'hang';
 
@@ -14,12 +15,6 @@ const COLLECTIONS = {
   '/v1.0/admin/serviceAnnouncement/healthOverviews': 'healthOverviews',
   '/v1.0/admin/serviceAnnouncement/issues': 'issues',
 } as const;
-
-async function bodyOf(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * Microsoft Entra's token endpoint and Graph's service communications API on 127.0.0.1, in their wire
@@ -78,7 +73,7 @@ export class FakeGraph {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
-    const body = await bodyOf(req);
+    const body = await requestBody(req);
     const send = (status: number, json: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(json));

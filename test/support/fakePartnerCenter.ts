@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { PartnerCenterConfig } from '../../bot/integrationConfig.js';
+import { requestBody } from './requestBody.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,12 +13,6 @@ export interface RecordedCall {
   readonly path: string;
   readonly headers: IncomingMessage['headers'];
   readonly body: string;
-}
-
-async function bodyOf(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -85,7 +80,7 @@ export class FakePartnerCenter {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await bodyOf(req);
+    const body = await requestBody(req);
     const path = req.url ?? '';
     this.calls.push({ method: req.method ?? '', path, headers: req.headers, body });
     if (req.method === 'POST' && /^\/[^/]+\/oauth2\/v2\.0\/token$/.test(path)) return this.token(res, new URLSearchParams(body));

@@ -1,17 +1,12 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestBody } from './requestBody.js';
 
 export interface RecordedActivity {
   readonly conversationId: string;
   readonly path: string;
   readonly authorization?: string;
   readonly activity: Record<string, unknown> & { type?: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }> };
-}
-
-async function bodyOf(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -29,7 +24,7 @@ export class LoopbackConnector {
   async start(): Promise<string> {
     this.server = createServer(async (req, res) => {
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(req.url ?? '');
-      const text = await bodyOf(req);
+      const text = await requestBody(req);
       if (req.method !== 'POST' || !match) {
         // restify patches ServerResponse in this process, so writeHead is not chained.
         res.writeHead(404, { 'content-type': 'application/json' });
