@@ -1,5 +1,6 @@
 import type { Recipient } from '../proactive/notifier.js';
 import type { DocumentStore } from '../storage/documentStore.js';
+import { isFree, leaseFor, released, type Lease } from '../storage/lease.js';
 import { updateDocument } from '../storage/updateDocument.js';
 import type { ServiceRequestDraft } from './serviceRequest.js';
 
@@ -26,7 +27,7 @@ export interface OutboxEntry extends Record<string, unknown> {
   /** Who to tell when a queued request goes through or fails later. */
   readonly requester?: Recipient;
   /** The instance working on it now, until when: several instances share one outbox on Blob. */
-  readonly claim?: { readonly by: string; readonly until: string };
+  readonly claim?: Lease;
 }
 
 /** What `claim` found: the entry, and whether the caller now holds it. */
@@ -76,9 +77,8 @@ export class ServiceRequestOutbox {
   async claim(ticketId: string, owner: string, now: number, leaseMs: number, due: (entry: OutboxEntry) => boolean = () => true): Promise<Claimed> {
     return updateDocument<OutboxEntry, Claimed>(this.store, keyOf(ticketId), (current) => {
       if (!current) throw new RangeError(`No outbox entry for ${ticketId}`);
-      const takenByOther = current.claim !== undefined && current.claim.by !== owner && Date.parse(current.claim.until) > now;
-      if (current.state !== 'pending' || takenByOther || !due(current)) return { result: { entry: current, held: false } };
-      const entry: OutboxEntry = { ...current, claim: { by: owner, until: new Date(now + leaseMs).toISOString() } };
+      if (current.state !== 'pending' || !isFree(current.claim, owner, now) || !due(current)) return { result: { entry: current, held: false } };
+      const entry: OutboxEntry = { ...current, claim: leaseFor(owner, now, leaseMs) };
       return { value: entry, result: { entry, held: true } };
     });
   }
@@ -87,8 +87,8 @@ export class ServiceRequestOutbox {
   async update(ticketId: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<OutboxEntry> {
     return updateDocument<OutboxEntry, OutboxEntry>(this.store, keyOf(ticketId), (current) => {
       if (!current) throw new RangeError(`No outbox entry for ${ticketId}`);
-      const { claim: _claim, ...rest } = change(current);
-      return { value: rest, result: rest };
+      const next: OutboxEntry = released(change(current));
+      return { value: next, result: next };
     });
   }
 }

@@ -7,6 +7,7 @@ import { PartnerCenterError } from '../partnerCenter/errors.js';
 import type { ServiceRequestApi } from '../partnerCenter/partnerCenterClient.js';
 import { backoffDelay, DEFAULT_RETRY, withRetry, type RetryOptions } from '../partnerCenter/retry.js';
 import type { Notifier } from '../proactive/notifier.js';
+import { DEFAULT_LEASE_MS } from '../storage/lease.js';
 import type { TicketStore } from '../tickets/types.js';
 import type { OutboxEntry, ServiceRequestOutbox } from './serviceRequestOutbox.js';
 
@@ -102,7 +103,7 @@ export class ServiceRequestSubmitter {
       const now = this.retry.now();
       // Another attempt may have just rescheduled it (the turn's own try, say): not due after all.
       const due = (e: OutboxEntry) => !background || Date.parse(e.nextAttemptAt) <= now;
-      const { entry, held } = await this.deps.outbox.claim(ticketId, this.owner, now, this.deps.leaseMs ?? 5 * 60_000, due);
+      const { entry, held } = await this.deps.outbox.claim(ticketId, this.owner, now, this.deps.leaseMs ?? DEFAULT_LEASE_MS, due);
       if (entry.state === 'submitted') return { kind: 'submitted', partnerCenterId: entry.partnerCenterId! };
       if (entry.state === 'failed') return { kind: 'rejected' };
       if (entry.state === 'manual') return { kind: 'manual' };

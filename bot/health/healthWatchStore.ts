@@ -2,6 +2,7 @@ import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Recipient } from '../proactive/notifier.js';
 import type { DocumentStore } from '../storage/documentStore.js';
+import { DEFAULT_LEASE_MS, isFree, leaseFor, released, type Lease } from '../storage/lease.js';
 import { updateDocument } from '../storage/updateDocument.js';
 
 /** Where earlier versions kept the watches, imported once into the store. */
@@ -19,7 +20,7 @@ export interface HealthWatch {
   /** Notification rounds that reached nobody; the watch is dropped after a few. */
   readonly failures?: number;
   /** The instance telling this subscriber now, until when (every instance polls on a shared store). */
-  readonly claim?: { readonly by: string; readonly until: string };
+  readonly claim?: Lease;
 }
 
 type Watches = { watches: HealthWatch[] };
@@ -27,7 +28,6 @@ type Watches = { watches: HealthWatch[] };
 const same = (a: HealthWatch, b: Pick<HealthWatch, 'recipient' | 'issueId'>) =>
   a.issueId === b.issueId && a.recipient.channelId === b.recipient.channelId && a.recipient.userId === b.recipient.userId;
 const among = (w: HealthWatch, list: readonly HealthWatch[]) => list.some((x) => same(x, w));
-const unclaimed = ({ claim: _claim, ...watch }: HealthWatch): HealthWatch => watch;
 
 /**
  * Incident-resolved subscriptions, one document in the bot's store: DATA_DIR/state with files, the
@@ -37,7 +37,7 @@ export class HealthWatchStore {
   constructor(
     private readonly store: DocumentStore,
     private readonly now: () => number = Date.now,
-    private readonly leaseMs = 5 * 60_000,
+    private readonly leaseMs = DEFAULT_LEASE_MS,
   ) {}
 
   /** The store, after importing (then renaming) a legacy DATA_DIR/health-watches.json if there is one. */
@@ -68,8 +68,8 @@ export class HealthWatchStore {
   /** Takes those of `watches` nobody else is telling right now; only the instance holding one tells it. */
   async claim(watches: readonly HealthWatch[], owner: string): Promise<HealthWatch[]> {
     const now = this.now();
-    const claim = { by: owner, until: new Date(now + this.leaseMs).toISOString() };
-    const free = (w: HealthWatch) => among(w, watches) && (!w.claim || w.claim.by === owner || Date.parse(w.claim.until) <= now);
+    const claim = leaseFor(owner, now, this.leaseMs);
+    const free = (w: HealthWatch) => among(w, watches) && isFree(w.claim, owner, now);
     return updateDocument<Watches, HealthWatch[]>(this.store, KEY, (doc) => {
       const list = doc?.watches ?? [];
       if (!list.some(free)) return { result: [] };
@@ -84,7 +84,7 @@ export class HealthWatchStore {
 
   /** Counts a round that reached nobody, and lets go of the claim for the next round. */
   failed(watches: readonly HealthWatch[]): Promise<void> {
-    return this.change((list) => list.map((w) => (among(w, watches) ? { ...unclaimed(w), failures: (w.failures ?? 0) + 1 } : w)));
+    return this.change((list) => list.map((w) => (among(w, watches) ? { ...released(w), failures: (w.failures ?? 0) + 1 } : w)));
   }
 
   private async change(apply: (list: readonly HealthWatch[]) => HealthWatch[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentStore } from '../storage/documentStore.js';
+import { DEFAULT_LEASE_MS, isFree, leaseFor, released, type Lease } from '../storage/lease.js';
 import { updateDocument } from '../storage/updateDocument.js';
 
 /** A status change made while no bot was running, to be told to the customer when the bot starts. */
@@ -8,7 +9,7 @@ export interface PendingNotification extends Record<string, unknown> {
   readonly note?: string;
   readonly at: string;
   /** The instance sending it now, until when (several instances may start at once on Blob). */
-  readonly claim?: { readonly by: string; readonly until: string };
+  readonly claim?: Lease;
 }
 
 type Queue = { items: PendingNotification[] };
@@ -21,7 +22,7 @@ export class PendingNotifications {
   constructor(
     private readonly store: DocumentStore,
     private readonly now: () => number = Date.now,
-    private readonly leaseMs = 5 * 60_000,
+    private readonly leaseMs = DEFAULT_LEASE_MS,
   ) {}
 
   async add(item: PendingNotification): Promise<void> {
@@ -35,10 +36,10 @@ export class PendingNotifications {
   async drain(send: (item: PendingNotification) => Promise<void>): Promise<number> {
     const owner = randomUUID();
     const now = this.now();
-    const claim = { by: owner, until: new Date(now + this.leaseMs).toISOString() };
+    const claim = leaseFor(owner, now, this.leaseMs);
     const mine = await updateDocument<Queue, PendingNotification[]>(this.store, KEY, (queue) => {
       const items = queue?.items ?? [];
-      const free = (i: PendingNotification) => !i.claim || Date.parse(i.claim.until) <= now;
+      const free = (i: PendingNotification) => isFree(i.claim, owner, now);
       if (!items.some(free)) return { result: [] };
       const claimed = items.map((i) => (free(i) ? { ...i, claim } : i));
       return { value: { items: claimed }, result: claimed.filter((i) => i.claim === claim) };
@@ -57,9 +58,7 @@ export class PendingNotifications {
       value: {
         items: (queue?.items ?? []).flatMap((i) => {
           if (i.claim?.by !== owner) return [i];
-          if (sent.some((s) => same(s, i))) return [];
-          const { claim: _claim, ...released } = i;
-          return [released as PendingNotification];
+          return sent.some((s) => same(s, i)) ? [] : [released(i)];
         }),
       },
       result: undefined,
