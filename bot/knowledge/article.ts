@@ -7,6 +7,8 @@ export interface Article {
   readonly questions: readonly string[];
   readonly tags: readonly string[];
   readonly related: readonly string[];
+  /** Public pages (docs.azure.cn, learn.microsoft.com, 21Vianet) that back the article's facts. */
+  readonly sources: readonly string[];
   readonly updated: string;
   /** Markdown after the front matter. */
   readonly body: string;
