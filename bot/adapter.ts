@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import type { BotConfig } from './config.js';
 import type { Logger } from './log.js';
+import { MessageBound } from './messageBound.js';
 import { MessageSizeLimit } from './outbound/messageSizeLimit.js';
 import { OutboundPacer } from './outbound/outboundPacer.js';
 import { withoutSdkRetries } from './outbound/withoutSdkRetries.js';
@@ -76,9 +77,11 @@ export function createAdapter(config: BotConfig, conversationState: Conversation
   const pacer = new OutboundPacer({ onRetry: (e) => logger.warn('send_retry', { conversation: e.key, attempt: e.attempt, status: e.status, delayMs: e.delayMs }) });
   const adapter = new SupportAdapter(bfAuth, pacer);
   const turns = new SerialTurns(logger, config.turnTimeoutMs);
-  // Order matters: the size limit wraps every send (the refusal too); the tenant gate ends a turn
+  // Order matters: the size limit wraps every send (the refusal too); incoming text is bounded before
+  // anything reads it; the tenant gate ends a turn
   // before any state is read; mentions are gone before the bot reads the text.
   adapter.use(new MessageSizeLimit());
+  adapter.use(new MessageBound());
   adapter.use(new TenantGate(config.allowedTenants, logger));
   adapter.use(turns);
   adapter.use(new TeamsMentions());

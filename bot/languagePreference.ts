@@ -1,4 +1,6 @@
 import type { Locale } from './i18n/locale.js';
+import { isDomain } from './nlu/addresses.js';
+import { understood } from './text/understood.js';
 
 /** What the user has told us about their language, kept in user state. */
 export interface LanguageState {
@@ -21,8 +23,16 @@ export function requestedLocale(text: string): Locale | undefined {
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/gu;
 const LATIN_WORD = /[a-z]{2,}/gi;
 // E-mail addresses, URLs, domains, ticket ids and GUIDs say nothing about the language a customer reads;
-// nor does a lone option letter ("A"), as a Latin word needs two letters.
-const IDENTIFIERS = /\S+@\S+|https?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\b|\bT-\d+\b|\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b/giu;
+// nor does a lone option letter ("A"), as a Latin word needs two letters. Tested word by word (split on
+// white space), so a long unbroken word costs one pass.
+const IDENTIFIER = /^(?:https?:\/\/|[^@]*@|T-\d+$|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$)/iu;
+
+function withoutIdentifiers(text: string): string {
+  return text
+    .split(/\s+/u)
+    .filter((word) => !IDENTIFIER.test(word) && !(word.length <= 256 && isDomain(word.replace(/^\W+|\W+$/gu, ''))))
+    .join(' ');
+}
 
 interface Evidence {
   readonly locale: Locale | undefined;
@@ -30,9 +40,10 @@ interface Evidence {
   readonly weak: boolean;
 }
 
-function evidence(text: string): Evidence {
+function evidence(message: string): Evidence {
+  const text = understood(message);
   const han = text.match(HAN)?.length ?? 0;
-  const words = text.replace(IDENTIFIERS, ' ').match(LATIN_WORD)?.length ?? 0;
+  const words = withoutIdentifiers(text).match(LATIN_WORD)?.length ?? 0;
   if (han > 0) return { locale: 'zh-CN', weak: han <= 4 };
   if (words > 0) return { locale: 'en', weak: words <= 2 };
   return { locale: undefined, weak: true };

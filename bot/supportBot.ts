@@ -5,6 +5,7 @@ import { messages } from './i18n/messages.js';
 import { normalizeLocale } from './i18n/locale.js';
 import { resolveLocale, type LanguageState } from './languagePreference.js';
 import { messageText } from './messageText.js';
+import { understood, UNDERSTOOD_CHARS } from './text/understood.js';
 import { setTurnLocale } from './turnLocale.js';
 import type { Logger } from './log.js';
 
@@ -72,8 +73,9 @@ export class SupportBot extends ActivityHandler {
       await context.sendActivity((context.activity.attachments?.length ?? 0) > 0 ? m.nonTextMessage : m.emptyMessage);
       return;
     }
+    if (text.length > UNDERSTOOD_CHARS) await context.sendActivity(m.onlyBeginningRead(UNDERSTOOD_CHARS));
     // Dialogs read activity.text; card clicks arrive as value only.
-    context.activity.text = text;
+    context.activity.text = understood(text);
     await runDialog(this.dialog, context, this.dialogState);
   }
 }

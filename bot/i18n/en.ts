@@ -42,6 +42,7 @@ export const en: Messages = {
   nothingToCancel: "There's nothing to cancel. What can I help with?",
   startOver: "Let's start over.",
   languageSwitched: "OK, I'll answer in English from now on.",
+  onlyBeginningRead: (chars: number) => `That was a long message, so I read only its first ${chars.toLocaleString('en')} characters. If the rest matters, send it as a shorter message.`,
   emptyMessage: 'I received an empty message. What can I help with?',
   nonTextMessage: 'I can only read text messages for now. Please type your question.',
   intentNames: {

@@ -30,6 +30,8 @@ export interface Messages {
   readonly nothingToCancel: string;
   readonly startOver: string;
   readonly languageSwitched: string;
+  /** A message longer than the bot reads: it answered from the beginning. */
+  readonly onlyBeginningRead: (chars: number) => string;
   readonly emptyMessage: string;
   readonly nonTextMessage: string;
   /** Short names for intents, shown on "did you mean" buttons. */

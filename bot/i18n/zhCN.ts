@@ -41,6 +41,7 @@ export const zhCN: Messages = {
   nothingToCancel: '目前没有需要取消的操作。请问有什么可以帮您？',
   startOver: '好的，我们重新开始。',
   languageSwitched: '好的，接下来我会用中文回答您。',
+  onlyBeginningRead: (chars: number) => `您的消息较长，我只读取了前 ${chars} 个字符。如果后面的内容也很重要，请分成较短的消息再发一次。`,
   emptyMessage: '收到一条空消息。请问有什么可以帮您？',
   nonTextMessage: '目前我只能读取文字消息，请直接输入您的问题。',
   intentNames: {

@@ -3,6 +3,7 @@ import type { CluConfig } from '../integrationConfig.js';
 import type { Logger } from '../log.js';
 import { detectLang } from './detectLang.js';
 import { extractEntities } from './entities.js';
+import { understood } from '../text/understood.js';
 import { isIntent, type Intent } from './intents.js';
 import type { Recognizer, RecognizerResult, ScoredIntent } from './types.js';
 
@@ -61,7 +62,8 @@ export class CluRecognizer implements Recognizer {
     });
   }
 
-  async recognize(text: string, locale?: string): Promise<RecognizerResult> {
+  async recognize(message: string, locale?: string): Promise<RecognizerResult> {
+    const text = understood(message);
     if (text.trim() === '') return this.options.fallback.recognize(text, locale);
     const failure = this.lastFailure;
     if (failure && this.now() - failure.at < COOL_OFF_MS) {

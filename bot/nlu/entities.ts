@@ -1,4 +1,6 @@
 import { SERVICE_SYNONYMS } from './serviceNames.js';
+import { understood } from '../text/understood.js';
+import { addressRuns, isDomain, isEmail } from './addresses.js';
 import type { Entity } from './types.js';
 
 const CN_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -13,8 +15,11 @@ const SERVICE_PATTERNS: ReadonlyArray<readonly [string, RegExp, string]> = SERVI
 
 function push(out: Entity[], type: Entity['type'], value: string, m: RegExpExecArray, group = 0): void {
   const text = m[group]!;
-  const start = m.index + m[0].indexOf(text);
-  // Overlapping finds (a domain inside an e-mail address) keep the first, longer kind.
+  pushAt(out, type, value, text, m.index + m[0].indexOf(text));
+}
+
+function pushAt(out: Entity[], type: Entity['type'], value: string, text: string, start: number): void {
+  // Overlapping finds keep the first.
   if (out.some((e) => start < e.end && start + text.length > e.start)) return;
   out.push({ type, value, text, start, end: start + text.length });
 }
@@ -22,13 +27,13 @@ function push(out: Entity[], type: Entity['type'], value: string, m: RegExpExecA
 /** Ticket ids, e-mail addresses, Chinese mobile numbers, domains, service names and license counts. */
 export function extractEntities(text: string): Entity[] {
   const out: Entity[] = [];
-  const t = text.normalize('NFKC');
+  const t = understood(text).normalize('NFKC');
   for (const m of t.matchAll(/(?<![\w-])(?:T-?|#|工单号?\s*)(\d{3,8})\b/giu)) push(out, 'ticketId', `T-${m[1]}`, m);
-  for (const m of t.matchAll(/[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/giu)) push(out, 'email', m[0].toLowerCase(), m);
-  for (const m of t.matchAll(/(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)/gu)) push(out, 'phone', `${m[1]}${m[2]}${m[3]}`, m);
-  for (const m of t.matchAll(/(?<![@\w.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:cn|com|net|org|io|cloud|partner\.onmschina\.cn|[a-z]{2,6}))(?![\w.-]*@)/giu)) {
-    if (!/^\d+(\.\d+)+$/.test(m[1]!)) push(out, 'domain', m[1]!.toLowerCase(), m, 1);
+  for (const run of addressRuns(t)) {
+    const kind = isEmail(run.text) ? 'email' : isDomain(run.text) ? 'domain' : undefined;
+    if (kind) pushAt(out, kind, run.text.toLowerCase(), run.text, run.start);
   }
+  for (const m of t.matchAll(/(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)/gu)) push(out, 'phone', `${m[1]}${m[2]}${m[3]}`, m);
   const lower = t.toLowerCase();
   // A pattern can only match where its synonym occurs: the substring test skips most of the 71 scans.
   for (const [synonym, re, id] of SERVICE_PATTERNS) if (lower.includes(synonym)) for (const m of lower.matchAll(re)) push(out, 'service', id, m);

@@ -1,5 +1,6 @@
 import { detectLang } from './detectLang.js';
 import { extractEntities } from './entities.js';
+import { understood } from '../text/understood.js';
 import { featurize } from './features.js';
 import { INTENTS, type Intent } from './intents.js';
 import { LinearModel, type TrainingOptions } from './linearModel.js';
@@ -32,7 +33,8 @@ export class LocalRecognizer implements Recognizer {
     return LocalRecognizer.train(await loadUtterances(dir), options);
   }
 
-  recognizeSync(text: string): RecognizerResult {
+  recognizeSync(message: string): RecognizerResult {
+    const text = understood(message);
     const probs = this.model.predict(featurize(text));
     const ranked: ScoredIntent[] = this.model.classes
       .map((intent, i) => ({ intent: intent as Intent, score: probs[i]! }))
