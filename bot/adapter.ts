@@ -13,7 +13,7 @@ import type { Logger } from './log.js';
 import { MessageBound } from './messageBound.js';
 import { MessageSizeLimit } from './outbound/messageSizeLimit.js';
 import { OutboundPacer } from './outbound/outboundPacer.js';
-import { withoutSdkRetries } from './outbound/withoutSdkRetries.js';
+import { adjustConnectorClient } from './outbound/connectorPipeline.js';
 import { SerialTurns } from './serialTurns.js';
 import { TeamsMentions } from './teams/teamsMentions.js';
 import { TenantGate } from './teams/tenantGate.js';
@@ -46,7 +46,7 @@ export class SupportAdapter extends CloudAdapter {
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    withoutSdkRetries(context.turnState.get(this.ConnectorClientKey));
+    adjustConnectorClient(context.turnState.get(this.ConnectorClientKey));
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       const send = () => super.sendActivities(context, [activity]);

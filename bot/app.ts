@@ -7,7 +7,7 @@ import { LiveKnowledge } from './knowledge/liveKnowledge.js';
 import { createAdapter } from './adapter.js';
 import { BotStorage } from './botStorage.js';
 import { buildDialogTree } from './dialogTree.js';
-import type { BotConfig } from './config.js';
+import { exposesUnauthenticatedTurns, type BotConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { Recognizer } from './nlu/types.js';
 import { createServer } from './server.js';
@@ -82,6 +82,7 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
       adapter,
       logic,
       logger,
+      localHostOnly: !config.allowUnauthenticatedNetwork && (!config.auth || config.localWebChat),
       extraRoutes: (server) => {
         if (adminToken) registerAdminRoutes(server, { token: adminToken, desk: escalation.desk, logger });
         if (config.localWebChat) registerLocalWebChat(server, { adapter, logic, logger, ...(config.auth && { appId: config.auth.appId }) });
@@ -89,6 +90,7 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
     });
     const url = await http.listen(config.port, config.host);
     logger.info('listening', { url, cloud: config.cloud, auth: config.auth ? config.auth.appType : 'off' });
+    if (exposesUnauthenticatedTurns(config)) logger.warn('unauthenticated_network', { host: config.host, localWebChat: config.localWebChat });
     watcher.start();
     await escalation.start(Number(new URL(url).port));
 

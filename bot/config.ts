@@ -46,6 +46,12 @@ export interface BotConfig {
   readonly transcripts: boolean;
   /** Old transcripts, feedback text and closed tickets' personal fields are deleted after this many days. */
   readonly retentionDays: number;
+  /**
+   * ALLOW_UNAUTHENTICATED_NETWORK=yes: the operator accepts that unauthenticated turns (no app id, or the
+   * local Web Chat beside one) are reachable from other machines. Otherwise such a set-up is refused,
+   * and without an app id only requests addressed to localhost are served (no DNS rebinding).
+   */
+  readonly allowUnauthenticatedNetwork: boolean;
   /** Lets the reseller's ticket console change tickets through the running bot (loopback only). */
   readonly adminToken?: string;
 }
@@ -109,9 +115,29 @@ export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
     transcripts: r.oneOf('TRANSCRIPTS', ['on', 'off'], 'off') === 'on',
     retentionDays: r.int('RETENTION_DAYS', 90, 1, 3650),
     ...optional('adminToken', readAdminToken(r)),
+    allowUnauthenticatedNetwork: r.oneOf('ALLOW_UNAUTHENTICATED_NETWORK', ['yes', 'no'], 'no') === 'yes',
   };
+  checkExposure(r, config);
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Unauthenticated turns stay on this machine unless the operator says otherwise. */
+function checkExposure(r: ConfigReader, config: BotConfig): void {
+  if (config.allowUnauthenticatedNetwork) return;
+  if (!config.auth && !LOOPBACK_HOSTS.has(config.host)) {
+    r.problems.push(`HOST=${config.host} without MicrosoftAppId would let any machine run turns unauthenticated; set MicrosoftAppId, or ALLOW_UNAUTHENTICATED_NETWORK=yes if you really mean it`);
+  }
+  if (config.auth && config.localWebChat && !LOOPBACK_HOSTS.has(config.host)) {
+    r.problems.push(`LOCAL_WEBCHAT=on with MicrosoftAppId serves unauthenticated Direct Line turns on ${config.host}; leave it off, use HOST=127.0.0.1, or set ALLOW_UNAUTHENTICATED_NETWORK=yes if you really mean it`);
+  }
+}
+
+/** True when the bot runs turns for callers it cannot authenticate and may be reached from other machines. */
+export function exposesUnauthenticatedTurns(config: BotConfig): boolean {
+  return config.allowUnauthenticatedNetwork && !LOOPBACK_HOSTS.has(config.host) && (!config.auth || config.localWebChat);
 }
 
 function readAdminToken(r: ConfigReader): string | undefined {

@@ -1,6 +1,6 @@
 // Composition root: read config, load the recognizer, start the app, stop gracefully on a signal.
 import { startApp } from './app.js';
-import { loadConfig, readEnvironment } from './config.js';
+import { exposesUnauthenticatedTurns, loadConfig, readEnvironment } from './config.js';
 import { createLogger } from './log.js';
 import { createRecognizer } from './nlu/createRecognizer.js';
 
@@ -15,6 +15,9 @@ async function main(): Promise<void> {
   const app = await startApp({ config, logger, recognizer });
   console.error(`Bot ready: POST ${app.url}/api/messages (Bot Framework Emulator: no app id needed)`);
   if (config.localWebChat) console.error(`Web Chat test page: ${app.url}/`);
+  if (exposesUnauthenticatedTurns(config)) {
+    console.error('WARNING: ALLOW_UNAUTHENTICATED_NETWORK=yes: other machines can run turns on this bot without authentication.');
+  }
 
   let signals = 0;
   const shutdown = (signal: string) => {

@@ -29,3 +29,15 @@ export function newReferenceId(): string {
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * What a log line says about an error: its name, the HTTP status and error code where it has them
+ * (SDK, Azure, fetch and file-system errors), and its message. Callers still never log message text.
+ */
+export function errorFields(err: unknown): LogFields {
+  if (!(err instanceof Error)) return { error: typeof err };
+  const e = err as Error & { statusCode?: unknown; status?: unknown; code?: unknown };
+  const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.status === 'number' ? e.status : undefined;
+  const code = typeof e.code === 'string' || typeof e.code === 'number' ? e.code : undefined;
+  return { error: e.name, ...(status !== undefined && { status }), ...(code !== undefined && { code }), detail: e.message.slice(0, 300) };
+}

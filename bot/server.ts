@@ -4,7 +4,7 @@ import type { SupportAdapter } from './adapter.js';
 import { HttpError } from './http/httpError.js';
 import { readJsonBody } from './http/readJsonBody.js';
 import { validateActivity } from './http/validateActivity.js';
-import { newReferenceId, type Logger } from './log.js';
+import { errorFields, newReferenceId, type LogFields, type Logger } from './log.js';
 
 export interface ServerDeps {
   readonly adapter: SupportAdapter;
@@ -12,6 +12,11 @@ export interface ServerDeps {
   readonly logger: Logger;
   /** More routes on the same server (the local admin endpoint, channel pages). */
   readonly extraRoutes?: (server: Server) => void;
+  /**
+   * Serve only requests addressed to localhost, 127.0.0.1 or [::1] with our port (else 421): where
+   * turns run unauthenticated, a web page must not reach the bot through DNS rebinding.
+   */
+  readonly localHostOnly?: boolean;
 }
 
 export interface BotServer {
@@ -21,11 +26,23 @@ export interface BotServer {
   close(): Promise<void>;
 }
 
-/** Turn errors end in onTurnError, so what escapes processActivity is token validation failing. */
-function isAuthFailure(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
+/**
+ * Turn errors end in onTurnError, so what escapes processActivity comes from token validation: a bad
+ * token is 401; OpenID metadata or signing keys that cannot be fetched make the token unverifiable for
+ * now, which is 503 (the channel retries), never 500.
+ */
+export function authFailureStatus(err: unknown): 401 | 503 | undefined {
+  if (!(err instanceof Error)) return undefined;
   const status = (err as { statusCode?: unknown }).statusCode;
-  return status === 401 || status === 403 || ['AuthenticationError', 'JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError'].includes(err.name);
+  // The SDK's AuthenticationError is a plain Error with a statusCode: 500 when it could not load metadata or keys.
+  if (err.name === 'FetchError' || err.name === 'AbortError' || (typeof status === 'number' && status >= 500)) return 503;
+  if (status === 401 || status === 403 || ['AuthenticationError', 'JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError'].includes(err.name)) return 401;
+  return undefined;
+}
+
+/** `{ error, status }` → `{ causeError, causeStatus }`, beside the response's own status and code. */
+function prefixed(prefix: string, fields: LogFields): LogFields {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}${k[0]!.toUpperCase()}${k.slice(1)}`, v]));
 }
 
 function sendJson(res: Response, status: number, body: unknown): void {
@@ -34,11 +51,22 @@ function sendJson(res: Response, status: number, body: unknown): void {
   res.end(JSON.stringify(body ?? {}));
 }
 
-export function createServer({ adapter, logic, logger, extraRoutes }: ServerDeps): BotServer {
+export function createServer({ adapter, logic, logger, extraRoutes, localHostOnly = false }: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'csp-support-bot', handleUncaughtExceptions: false });
   let inFlight = 0;
   let stopping = false;
   let drained: (() => void) | undefined;
+
+  if (localHostOnly) {
+    server.pre((req: Request, res: Response, next: (err?: false) => void) => {
+      const port = server.address()?.port;
+      const host = (req.headers.host ?? '').toLowerCase();
+      if (['localhost', '127.0.0.1', '[::1]'].some((name) => host === `${name}:${port}`)) return next();
+      logger.warn('http_error', { status: 421, code: 'misdirected_request' });
+      sendJson(res, 421, { error: 'misdirected_request' });
+      return next(false);
+    });
+  }
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     sendJson(res, stopping ? 503 : 200, { status: stopping ? 'stopping' : 'ok' });
@@ -52,7 +80,8 @@ export function createServer({ adapter, logic, logger, extraRoutes }: ServerDeps
       const authorization = req.headers.authorization ?? '';
       // Not CloudAdapter.process(): we own the response, so SDK error text never reaches it.
       const invokeResponse = await adapter.handleActivity(authorization, activity, logic).catch((err: unknown) => {
-        throw isAuthFailure(err) ? new HttpError(401, 'unauthorized', { cause: err }) : err;
+        const status = authFailureStatus(err);
+        throw status ? new HttpError(status, status === 401 ? 'unauthorized' : 'auth_unavailable', { cause: err }) : err;
       });
       if (invokeResponse?.body === undefined) {
         res.status(invokeResponse?.status ?? 200);
@@ -64,7 +93,8 @@ export function createServer({ adapter, logic, logger, extraRoutes }: ServerDeps
       const httpError = err instanceof HttpError ? err : new HttpError(500, 'internal_error', { cause: err });
       const ref = newReferenceId();
       const log = httpError.status >= 500 ? logger.error : logger.warn;
-      log('http_error', { ref, status: httpError.status, code: httpError.code, error: err instanceof Error && err !== httpError ? err.name : undefined });
+      const cause = err === httpError ? httpError.cause : err;
+      log('http_error', { ref, status: httpError.status, code: httpError.code, ...(cause !== undefined && prefixed('cause', errorFields(cause))) });
       sendJson(res, httpError.status, { error: httpError.code.split(':')[0], ...(httpError.status >= 500 && { ref }) });
     } finally {
       inFlight--;

@@ -26,14 +26,13 @@ export class SupportBot extends ActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const first = normalizeLocale(context.activity.locale) ?? 'zh-CN';
-      for (const member of context.activity.membersAdded ?? []) {
-        const isBot = member.id === context.activity.recipient?.id;
-        // Teams announces only the bot when the app is installed (personal, group chat or team) and
-        // every later joiner of a team or chat: greet the install, not each new colleague.
-        if (context.activity.channelId === 'msteams' ? isBot : !isBot) {
-          await context.sendActivity({ attachments: [welcomeCard(first)] });
-        }
-      }
+      const added = context.activity.membersAdded ?? [];
+      const isBot = (member: { id: string }) => member.id === context.activity.recipient?.id;
+      // Teams announces the bot when the app is installed (personal, group chat or team) and every later
+      // joiner of a team or chat: greet the install, not each new colleague. Elsewhere greet the users
+      // added, once per activity however many it lists (one card serves them all).
+      const greet = context.activity.channelId === 'msteams' ? added.some(isBot) : added.some((m) => !isBot(m));
+      if (greet) await context.sendActivity({ attachments: [welcomeCard(first)] });
       await next();
     });
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from '../../bot/config.js';
+import { ConfigError, exposesUnauthenticatedTurns, loadConfig } from '../../bot/config.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -31,7 +31,22 @@ describe('config', () => {
     const env = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' };
     expect(loadConfig(env).host).to.equal('0.0.0.0');
     expect(loadConfig({ ...env, HOST: '10.0.0.4' }).host).to.equal('10.0.0.4');
-    expect(loadConfig({ HOST: '0.0.0.0' }).host).to.equal('0.0.0.0');
+    expect(loadConfig({ HOST: '::1' }).host).to.equal('::1');
+  });
+
+  it('refuses unauthenticated turns reachable from other machines unless ALLOW_UNAUTHENTICATED_NETWORK=yes', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' }).join('\n')).to.match(/HOST=0\.0\.0\.0 without MicrosoftAppId/);
+    expect(problemsOf({ HOST: '192.168.1.20' }).join('\n')).to.match(/ALLOW_UNAUTHENTICATED_NETWORK=yes/);
+    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on' }).join('\n')).to.match(/LOCAL_WEBCHAT=on with MicrosoftAppId/);
+    const open = loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED_NETWORK: 'yes' });
+    expect(open.host).to.equal('0.0.0.0');
+    expect(exposesUnauthenticatedTurns(open)).to.equal(true);
+    const webchat = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on', ALLOW_UNAUTHENTICATED_NETWORK: 'yes' });
+    expect(webchat.localWebChat).to.equal(true);
+    expect(exposesUnauthenticatedTurns(webchat)).to.equal(true);
+    expect(exposesUnauthenticatedTurns(loadConfig({}))).to.equal(false);
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on', HOST: '127.0.0.1' }).localWebChat).to.equal(true);
+    expect(problemsOf({ ALLOW_UNAUTHENTICATED_NETWORK: 'sure' }).join('\n')).to.match(/ALLOW_UNAUTHENTICATED_NETWORK/);
   });
 
   it('rejects the trailing commas and spaces a copied .env sample leaves behind, naming each key', () => {
@@ -103,7 +118,7 @@ describe('config', () => {
     expect(problemsOf({ ALLOWED_TENANTS: `${TENANT},contoso` }).join('\n')).to.match(/ALLOWED_TENANTS must list tenant GUIDs.*"contoso"/);
     expect(loadConfig({}).localWebChat).to.equal(true);
     expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x' }).localWebChat).to.equal(false);
-    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on' }).localWebChat).to.equal(true);
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on', ALLOW_UNAUTHENTICATED_NETWORK: 'yes' }).localWebChat).to.equal(true);
     expect(loadConfig({}).transcripts).to.equal(false);
     expect(loadConfig({}).retentionDays).to.equal(90);
     expect(problemsOf({ RETENTION_DAYS: '0' }).join('\n')).to.match(/RETENTION_DAYS must be an integer from 1/);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
@@ -100,6 +101,12 @@ describe('HTTP server end to end', () => {
       ['a 1 MB body', () => post(endpoint, { ...message(serviceUrl, 'conv-bad', 'x'.repeat(1024 * 1024)) }), 413],
       ['a form-encoded body', () => post(endpoint, 'type=message&text=hi', { 'content-type': 'application/x-www-form-urlencoded' }), 415],
       ['no content type', () => post(endpoint, JSON.stringify(message(serviceUrl, 'conv-bad', 'hi')), {}), 415],
+      ['a conversation id with a control character', () => post(endpoint, message(serviceUrl, 'conv\u0007bad', 'hi')), 400],
+      ['a conversation id "."', () => post(endpoint, message(serviceUrl, '.', 'hi')), 400],
+      ['a conversation id with a ".." segment', () => post(endpoint, message(serviceUrl, 'a/../b', 'hi')), 400],
+      ['a 513-character conversation id', () => post(endpoint, message(serviceUrl, 'c'.repeat(513), 'hi')), 400],
+      ['a user id with a newline', () => post(endpoint, message(serviceUrl, 'conv-bad', 'hi', { from: { id: 'u\n1', name: 'U' } })), 400],
+      ['a user id ".."', () => post(endpoint, message(serviceUrl, 'conv-bad', 'hi', { from: { id: '..', name: 'U' } })), 400],
     ];
     for (const [name, send, status] of cases) {
       it(`${name} → ${status}, no reply, data unchanged, no internals in the body`, async () => {
@@ -114,5 +121,46 @@ describe('HTTP server end to end', () => {
         expect(await snapshot(dir.path)).to.equal(before);
       });
     }
+  });
+
+  it('a non-ASCII conversation id works: its reply reaches the connector, encoded', async () => {
+    const res = await post(endpoint, message(serviceUrl, '会话-甲', 'hello'));
+    expect(res.status).to.equal(200);
+    const replies = connector.received.filter((r) => r.conversationId === '会话-甲' && r.activity.type === 'message');
+    expect(replies.map((r) => r.activity.text)).to.deep.equal([messages('en').greeting]);
+    expect(replies[0]!.path).to.match(/^\/v3\/conversations\/%E4%BC%9A%E8%AF%9D-%E7%94%B2\/activities\//);
+  });
+
+  it('one conversationUpdate adding 4,000 members gets one welcome card, not 4,000', async () => {
+    const members = Array.from({ length: 4000 }, (_, i) => ({ id: `member-${i}`, name: `M${i}` }));
+    const res = await post(endpoint, { ...message(serviceUrl, 'conv-crowd', ''), type: 'conversationUpdate', text: undefined, membersAdded: members, deliveryMode: 'expectReplies' });
+    expect(res.status).to.equal(200);
+    const body = res.json as { activities: Array<{ type: string; attachments?: unknown[] }> };
+    expect(body.activities.filter((a) => a.type === 'message')).to.have.length(1);
+  });
+
+  it('a 250 KB message is answered from its beginning, with a polite note that only the beginning was read', async () => {
+    const long = `thanks ${'x'.repeat(250 * 1024 - 100)}`;
+    const res = await post(endpoint, message(serviceUrl, 'conv-long', long, { deliveryMode: 'expectReplies' }));
+    expect(res.status).to.equal(200);
+    const texts = (res.json as { activities: Array<{ type: string; text: string }> }).activities.filter((a) => a.type === 'message').map((a) => a.text);
+    expect(texts[0]).to.equal(messages('en').onlyBeginningRead(2000));
+    expect(texts).to.have.length(2);
+    expect((await fetch(`${app.url}/healthz`)).status).to.equal(200);
+  });
+
+  it('serves only requests addressed to this machine by name (no DNS rebinding): another Host gets 421', async () => {
+    const port = new URL(app.url).port;
+    const asHost = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/healthz', headers: { host } }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await asHost(`localhost:${port}`)).to.equal(200);
+    expect(await asHost(`127.0.0.1:${port}`)).to.equal(200);
+    expect(await asHost(`[::1]:${port}`)).to.equal(200);
+    expect(await asHost(`attacker.example:${port}`)).to.equal(421);
+    expect(await asHost('localhost:1')).to.equal(421);
   });
 });
