@@ -37,7 +37,7 @@ export interface DialogTreeDeps {
 /** The main dialog with every child dialog the app has, routed by intent. */
 export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; customer: CustomerDialogDeps } {
   const customer: CustomerDialogDeps = {
-    identity: { directory: deps.directory, customerRef: deps.userState.createProperty<CustomerRef | undefined>('customerRef') },
+    identity: { directory: deps.directory, customerRef: deps.conversationState.createProperty<CustomerRef | undefined>('customerRef') },
     tickets: deps.tickets,
     articles: deps.answers,
   };

@@ -5,7 +5,12 @@ import { resolveCustomer, type Caller, type Resolution } from '../bot/directory/
 import type { CustomerRef } from '../bot/directory/types.js';
 import { teamsTenantId } from '../bot/teams/teamsTenant.js';
 
-/** What the customer dialogs need to know who is asking. `customerRef` lives in user state. */
+/**
+ * What the customer dialogs need to know who is asking. `customerRef` (a Web Chat or Emulator
+ * identification) lives in conversation state: a Direct Line client chooses its own user id, so an
+ * identification kept per user would pass to anyone who sends that id. Teams identity is proven by the
+ * channel on every activity and needs no storing.
+ */
 export interface IdentityDeps {
   readonly directory: CustomerDirectory;
   readonly customerRef: StatePropertyAccessor<CustomerRef | undefined>;

@@ -35,11 +35,22 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
       await h.store.flush();
       const fresh = await ShardedFileStore.open(join(h.dataDir, 'state'));
-      const user = (await fresh.read(['test/users/user1/']))['test/users/user1/'] as { customerRef?: unknown };
+      const found = await fresh.read(['test/users/user1/', 'test/conversations/Convo1/']);
       await fresh.close();
-      expect(user.customerRef).to.deep.equal({ customerId: 'c-fabrikam', contactEmail: DEMO.fabrikam.admin });
+      expect((found['test/conversations/Convo1/'] as { customerRef?: unknown }).customerRef).to.deep.equal({ customerId: 'c-fabrikam', contactEmail: DEMO.fabrikam.admin });
+      expect((found['test/users/user1/'] as { customerRef?: unknown } | undefined)?.customerRef).to.equal(undefined);
       // Once per chat: the next billing question is answered at once.
       expect(joined(await h.say(s.bill))).to.include('INV-202611-0101');
+    });
+
+    it('an identification belongs to its conversation: another chat sending the same user id sees nothing', async () => {
+      await h.say(s.bill);
+      await h.say('fabrikam.cn');
+      expect(joined(await h.say(DEMO.fabrikam.admin))).to.include('INV-202611-0101');
+      const other = { conversation: { id: 'attacker-chat' }, from: { id: 'user1', name: 'user1' } };
+      const reply = joined(await h.say(s.bill, other));
+      expect(reply).to.equal(m.identify.askDomain);
+      expect(reply).to.not.include('INV-202611-0101');
     });
 
     it('a mismatch never says whether the domain exists, and three of them end without data', async () => {

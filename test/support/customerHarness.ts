@@ -50,7 +50,7 @@ export async function customerHarness(children: (deps: CustomerDialogDeps) => Pa
   const { temp, directory, store, conversationState, userState } = await demoDataDir('customer-');
   const tickets = new MemoryTicketStore(join(temp.path, 'tickets.json'));
   const deps: CustomerDialogDeps = {
-    identity: { directory, customerRef: userState.createProperty<CustomerRef | undefined>('customerRef') },
+    identity: { directory, customerRef: conversationState.createProperty<CustomerRef | undefined>('customerRef') },
     tickets,
     articles: new FakeArticles(),
     now: () => new Date('2026-11-23T08:00:00Z'),

@@ -90,7 +90,7 @@ export async function escalationHarness(options: { now?: string; partnerCenter?:
   const handoff = conversationState.createProperty<HandoffState | undefined>('handoff');
   const recognizer = new EntityRecognizer(new FakeRecognizer(ESCALATION_RULES));
   const deps: EscalationDeps = {
-    identity: { directory, customerRef: userState.createProperty<CustomerRef | undefined>('customerRef') },
+    identity: { directory, customerRef: conversationState.createProperty<CustomerRef | undefined>('customerRef') },
     tickets, recognizer, recent, handoff,
     escalator: new Escalator({ tickets, outbox, submits: submitter !== undefined, directory, now: () => clock.now }),
     ...(submitter && { submitter }),

@@ -66,7 +66,7 @@ export async function healthHarness(options: { source?: (embedded: HealthSource)
   const dialog = new ServiceHealthDialog({
     source: options.source ? options.source(embedded) : embedded,
     watches,
-    identity: { directory, customerRef: userState.createProperty<CustomerRef | undefined>('customerRef') },
+    identity: { directory, customerRef: conversationState.createProperty<CustomerRef | undefined>('customerRef') },
     articles: new ChecksArticle(),
     now: () => NOW,
   });
