@@ -6,6 +6,7 @@ import { loadConfig, readEnvironment } from '../bot/config.js';
 import type { FeedbackFile } from '../bot/knowledge/fileFeedbackStore.js';
 import { groupUnanswered, rateArticles } from '../bot/knowledge/reviewReport.js';
 import { readSharedFeedback } from '../bot/storage/openStorage.js';
+import { printable } from '../bot/text/printable.js';
 
 const config = loadConfig(readEnvironment());
 const file = process.argv[2] ?? join(config.dataDir, 'feedback.json');
@@ -20,8 +21,8 @@ try {
 const groups = groupUnanswered(data);
 console.log(`Unanswered questions: ${data.unanswered.length} in ${groups.length} group(s)`);
 for (const g of groups.slice(0, 30)) {
-  console.log(`\n  ${g.questions.length}× [${g.locales.join(', ')}] best score ${g.bestScore.toFixed(2)}  ${g.example}`);
-  for (const q of g.questions.slice(1, 4)) console.log(`       ${q}`);
+  console.log(`\n  ${g.questions.length}× [${g.locales.join(', ')}] best score ${g.bestScore.toFixed(2)}  ${printable(g.example)}`);
+  for (const q of g.questions.slice(1, 4)) console.log(`       ${printable(q)}`);
 }
 const ratings = rateArticles(data);
 console.log(`\nArticles by helpful rate (worst first):`);

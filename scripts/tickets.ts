@@ -1,6 +1,7 @@
 // npm run --silent tickets -- list --json | show ID | update ID --status S --note "..." | escalate ID
 // The reseller's ticket console; see bot/tickets/ticketConsole.ts for how it shares DATA_DIR with a running bot.
 import { loadConfig, readEnvironment } from '../bot/config.js';
+import { terminalSafe } from '../bot/text/printable.js';
 import { openDirectory, openTickets } from '../bot/storage/openStorage.js';
 import { BlobDocumentStore } from '../bot/storage/blobDocumentStore.js';
 import { PrefixedStore } from '../bot/storage/prefixedStore.js';
@@ -25,8 +26,9 @@ try {
     ...(config.adminToken && { adminToken: config.adminToken }),
     ...(shared && { shared }),
   });
-  if (output !== '') process.stdout.write(`${output}\n`);
+  // Ticket titles and notes come from customers: no terminal control sequence reaches the screen.
+  if (output !== '') process.stdout.write(`${terminalSafe(output)}\n`);
 } catch (err) {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`${terminalSafe(err instanceof Error ? err.message : String(err))}\n`);
   process.exit(1);
 }

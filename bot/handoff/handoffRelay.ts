@@ -3,6 +3,8 @@ import type { Reseller } from '../directory/types.js';
 import { messages } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
 import { messageText } from '../messageText.js';
+import { wasClipped } from '../messageBound.js';
+import { TRUNCATED_MARK } from '../tickets/cleanText.js';
 import type { TicketStore } from '../tickets/types.js';
 import { handoffStatusOf, type HandoffState } from './handoffState.js';
 
@@ -41,7 +43,7 @@ export class HandoffRelay implements Middleware {
     }
     const text = messageText(a);
     if (text !== '') {
-      await this.deps.tickets.update(active.ticketId, { by: 'customer', note: text }).catch((err: unknown) =>
+      await this.deps.tickets.update(active.ticketId, { by: 'customer', note: wasClipped(a) ? `${text}${TRUNCATED_MARK}` : text }).catch((err: unknown) =>
         this.deps.logger.error('handoff_relay_failed', { ticket: active.ticketId, error: err instanceof Error ? err.name : 'unknown' }),
       );
     }

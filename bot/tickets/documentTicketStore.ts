@@ -1,6 +1,7 @@
 import type { DocumentStore } from '../storage/documentStore.js';
 import { updateDocument } from '../storage/updateDocument.js';
 import { normaliseTicketId, TicketNotFoundError } from './fileTicketStore.js';
+import { cleanNewTicket, cleanNote } from './cleanText.js';
 import type { NewTicket, Ticket, TicketHistoryEntry, TicketKind, TicketStatus, TicketStore } from './types.js';
 
 const STATUSES: readonly TicketStatus[] = ['open', 'waiting_on_customer', 'escalated', 'resolved', 'closed'];
@@ -32,7 +33,7 @@ export class DocumentTicketStore implements TicketStore {
       return { value: { next: taken + 1 }, result: taken };
     });
     const at = this.now().toISOString();
-    const created: Ticket = { ...ticket, id: `T-${number}`, status: 'open', createdAt: at, updatedAt: at, history: [{ at, status: 'open', by: 'bot' }] };
+    const created: Ticket = { ...cleanNewTicket(ticket), id: `T-${number}`, status: 'open', createdAt: at, updatedAt: at, history: [{ at, status: 'open', by: 'bot' }] };
     await updateDocument<Ticket & Record<string, unknown>, void>(this.store, created.id, (existing) => {
       if (existing) throw new Error(`Ticket number ${created.id} is already in use: the counter document was reset`);
       return { value: created as Ticket & Record<string, unknown>, result: undefined };
@@ -67,7 +68,7 @@ export class DocumentTicketStore implements TicketStore {
     return this.rewrite(key, (old) => {
       const at = this.now().toISOString();
       const status = change.status ?? old.status;
-      const entry: TicketHistoryEntry = { at, status, by: change.by, ...(change.note && { note: change.note }) };
+      const entry: TicketHistoryEntry = { at, status, by: change.by, ...(change.note && { note: cleanNote(change.note) }) };
       return { ...old, status, updatedAt: at, history: [...old.history, entry], ...(change.links && { links: { ...old.links, ...change.links } }) };
     });
   }

@@ -2,6 +2,7 @@ import { Low } from 'lowdb';
 import { KeyedQueue } from '../keyedQueue.js';
 import { DurableJsonAdapter } from '../storage/durableJsonAdapter.js';
 import { assertTransition, isTicketStatus, TICKET_STATUSES } from './lifecycle.js';
+import { cleanNewTicket, cleanNote } from './cleanText.js';
 import type { NewTicket, Ticket, TicketHistoryEntry, TicketKind, TicketStatus, TicketStore } from './types.js';
 
 interface TicketFile {
@@ -43,7 +44,7 @@ export class FileTicketStore implements TicketStore {
   create(ticket: NewTicket): Promise<Ticket> {
     return this.change(() => {
       const at = this.now().toISOString();
-      const created: Ticket = { ...ticket, id: `T-${this.db.data.nextNumber++}`, status: 'open', createdAt: at, updatedAt: at, history: [{ at, status: 'open', by: 'bot' }] };
+      const created: Ticket = { ...cleanNewTicket(ticket), id: `T-${this.db.data.nextNumber++}`, status: 'open', createdAt: at, updatedAt: at, history: [{ at, status: 'open', by: 'bot' }] };
       this.db.data.tickets.push(created);
       return created;
     });
@@ -70,7 +71,7 @@ export class FileTicketStore implements TicketStore {
       const at = this.now().toISOString();
       const status = change.status ?? old.status;
       assertTransition(old.id, old.status, status);
-      const entry: TicketHistoryEntry = { at, status, by: change.by, ...(change.note && { note: change.note }) };
+      const entry: TicketHistoryEntry = { at, status, by: change.by, ...(change.note && { note: cleanNote(change.note) }) };
       const updated: Ticket = { ...old, status, updatedAt: at, history: [...old.history, entry], ...(change.links && { links: { ...old.links, ...change.links } }) };
       this.db.data.tickets[i] = updated;
       return updated;

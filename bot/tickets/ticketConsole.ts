@@ -7,6 +7,7 @@ import { FileTicketStore } from './fileTicketStore.js';
 import { isTicketStatus, TICKET_STATUSES } from './lifecycle.js';
 import { openOfflineDesk, TICKETS_FILE } from './offlineDesk.js';
 import type { TicketDesk } from './ticketDesk.js';
+import { printable } from '../text/printable.js';
 import type { Ticket, TicketStatus, TicketStore } from './types.js';
 
 export const USAGE = [
@@ -68,7 +69,7 @@ export interface ConsoleSettings {
   readonly shared?: { readonly tickets: TicketStore; readonly desk: TicketDesk };
 }
 
-const line = (t: Ticket) => `${t.id}  ${t.kind.padEnd(8)}  ${t.status.padEnd(19)}  ${(t.customer ?? '-').padEnd(12)}  ${t.createdAt}  ${t.title}`;
+const line = (t: Ticket) => `${t.id}  ${t.kind.padEnd(8)}  ${t.status.padEnd(19)}  ${printable(t.customer ?? '-').padEnd(12)}  ${t.createdAt}  ${printable(t.title)}`;
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
 /**

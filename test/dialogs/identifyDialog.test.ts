@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { TestAdapter } from 'botbuilder';
+import { TestAdapter, type Activity } from 'botbuilder';
 import { join } from 'node:path';
 import { DEMO } from '../../bot/directory/demoDirectory.js';
 import { messages } from '../../bot/i18n/messages.js';
@@ -47,7 +47,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await h.say(s.bill);
       await h.say('fabrikam.cn');
       expect(joined(await h.say(DEMO.fabrikam.admin))).to.include('INV-202611-0101');
-      const other = { conversation: { id: 'attacker-chat' }, from: { id: 'user1', name: 'user1' } };
+      const other = { conversation: { id: 'attacker-chat' }, from: { id: 'user1', name: 'user1' } } as Partial<Activity>;
       const reply = joined(await h.say(s.bill, other));
       expect(reply).to.equal(m.identify.askDomain);
       expect(reply).to.not.include('INV-202611-0101');

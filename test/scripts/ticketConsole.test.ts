@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startApp, type RunningApp } from '../../bot/app.js';
@@ -114,6 +115,26 @@ describe('npm run tickets (the reseller console)', function () {
       const after = await ShardedFileStore.open(join(dir.path, 'outbox'));
       expect(((await after.read(['notifications/pending']))['notifications/pending'] as { items: unknown[] }).items).to.deep.equal([]);
       await after.close();
+    });
+
+    it('a hostile title or note never reaches the terminal as control sequences (ESC, OSC 52, BEL, C1, U+202E)', async () => {
+      const hostile = 'Help \u001b[2J\u001b[H\u001b]52;c;cm0gLXJm\u0007 \u009b32mT-9999 resolved \u202Eexe.pdf';
+      const store = await FileTicketStore.open(join(dir.path, 'tickets.json'));
+      const created = await store.create({ kind: 'reseller', category: 'handoff', title: hostile, locale: 'en', summary: { 'zh-CN': hostile, en: hostile }, details: {} });
+      await store.update(created.id, { by: 'customer', note: `line one\n${hostile}` });
+      const stored = (await store.get(created.id))!;
+      expect(stored.title).to.not.match(/[\u0000-\u001f\u007f-\u009f\u202e]/u);
+      expect(stored.history.at(-1)!.note).to.equal(`line one\nHelp [2J[H]52;c;cm0gLXJm 32mT-9999 resolved exe.pdf`);
+      // An older ticket written before titles were cleaned still prints safely.
+      const raw = JSON.parse(await readFile(join(dir.path, 'tickets.json'), 'utf8')) as { tickets: Ticket[] };
+      raw.tickets[0] = { ...raw.tickets[0]!, title: hostile };
+      await writeFile(join(dir.path, 'tickets.json'), JSON.stringify(raw));
+      for (const args of [['list'], ['list', '--json'], ['show', 'T-1001'], ['show', created.id]]) {
+        const out = await tickets(args, { DATA_DIR: dir.path });
+        expect(out.code, out.stderr).to.equal(0);
+        expect(out.stdout, args.join(' ')).to.not.match(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
+      }
+      expect((await tickets(['list'], { DATA_DIR: dir.path })).stdout).to.include('\\u{1B}[2J');
     });
 
     it('unknown tickets and bad arguments exit 1 with a message, not a stack trace', async () => {
