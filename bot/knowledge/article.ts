@@ -50,4 +50,5 @@ export const REQUIRED_ARTICLE_IDS = [
   'performance/slow-service-troubleshooting', 'support/hours-and-channels', 'support/escalation-process', 'support/severity-levels',
   'support/admin-on-behalf',
   'connectivity/teams-network', 'connectivity/office-activation', 'connectivity/access-from-abroad',
+  'performance/sla', 'billing/azure-cost-views', 'subscription/trial-expiry', 'support/who-does-what',
 ] as const;
