@@ -49,4 +49,6 @@ export const REQUIRED_ARTICLE_IDS = [
   'connectivity/network-endpoints', 'connectivity/outlook-password-prompts', 'connectivity/sign-in-errors',
   'performance/slow-service-troubleshooting', 'support/hours-and-channels', 'support/escalation-process', 'support/severity-levels',
   'support/admin-on-behalf',
+  'connectivity/teams-network', 'connectivity/office-activation', 'connectivity/access-from-abroad',
+  'performance/sla', 'billing/azure-cost-views', 'subscription/trial-expiry', 'support/who-does-what',
 ] as const;
