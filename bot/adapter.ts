@@ -10,13 +10,8 @@ import {
 } from 'botbuilder';
 import type { BotConfig } from './config.js';
 import type { Logger } from './log.js';
-import { MessageBound } from './messageBound.js';
-import { MessageSizeLimit } from './outbound/messageSizeLimit.js';
 import { OutboundPacer } from './outbound/outboundPacer.js';
 import { adjustConnectorClient } from './outbound/connectorPipeline.js';
-import { SerialTurns } from './serialTurns.js';
-import { TeamsMentions } from './teams/teamsMentions.js';
-import { TenantGate } from './teams/tenantGate.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 
 /** Activities that never reach the connector: CloudAdapter handles them locally. */
@@ -56,13 +51,8 @@ export class SupportAdapter extends CloudAdapter {
   }
 }
 
-export interface BotAdapter {
-  readonly adapter: SupportAdapter;
-  readonly turns: SerialTurns;
-}
-
-/** CloudAdapter for the configured cloud, with turn serialisation and a user-safe error handler. */
-export function createAdapter(config: BotConfig, conversationState: ConversationState, logger: Logger): BotAdapter {
+/** CloudAdapter for the configured cloud, with a user-safe error handler; the pipeline (pipeline.ts) is added by app.ts. */
+export function createAdapter(config: BotConfig, conversationState: ConversationState, logger: Logger): SupportAdapter {
   const auth = config.auth;
   const credentials = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: auth?.appId ?? '',
@@ -76,16 +66,6 @@ export function createAdapter(config: BotConfig, conversationState: Conversation
   );
   const pacer = new OutboundPacer({ onRetry: (e) => logger.warn('send_retry', { conversation: e.key, attempt: e.attempt, status: e.status, delayMs: e.delayMs }) });
   const adapter = new SupportAdapter(bfAuth, pacer);
-  const turns = new SerialTurns(logger, config.turnTimeoutMs);
-  // Order matters: the size limit wraps every send (the refusal too); incoming text is bounded before
-  // anything reads it; the tenant gate ends a turn
-  // before any state is read; mentions are gone before the bot reads the text.
-  adapter.use(new MessageSizeLimit());
-  adapter.use(new MessageBound());
-  adapter.use(new TenantGate(config.allowedTenants, logger));
-  adapter.use(turns);
-  adapter.use(new TeamsMentions());
-
   adapter.onTurnError = turnErrorHandler(conversationState, logger);
-  return { adapter, turns };
+  return adapter;
 }

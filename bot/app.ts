@@ -5,24 +5,21 @@ import { ArticleSearch } from './knowledge/articleSearch.js';
 import { loadKnowledge } from './knowledge/loadKnowledge.js';
 import { LiveKnowledge } from './knowledge/liveKnowledge.js';
 import { createAdapter } from './adapter.js';
-import { BotStorage } from './botStorage.js';
 import { buildDialogTree } from './dialogTree.js';
 import { exposesUnauthenticatedTurns, type BotConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { Recognizer } from './nlu/types.js';
+import { buildPipeline } from './pipeline.js';
 import { createServer } from './server.js';
-import { EmulatorStateTrace } from './emulatorStateTrace.js';
-import { registerAdminRoutes } from './http/adminRoutes.js';
 import { registerLocalWebChat } from './webchat/registerLocalWebChat.js';
 import { createEscalationServices } from './escalation/escalationServices.js';
 import { ticketHealthSummary } from './health/ticketHealthSummary.js';
 import { createHealthSource } from './health/createHealthSource.js';
-import { HealthWatchStore } from './health/healthWatchStore.js';
 import { IncidentWatcher } from './health/incidentWatcher.js';
-import { ConversationRecorder } from './proactive/conversationRecorder.js';
 import { ProactiveNotifier } from './proactive/proactiveNotifier.js';
-import { openStorage } from './storage/openStorage.js';
-import { PrefixedStore } from './storage/prefixedStore.js';
+import { BotStorage } from './store/botStorage.js';
+import { openStorage } from './store/openStorage.js';
+import { PrefixedStore } from './store/prefixedStore.js';
 import { startPrivacy } from './privacy/startPrivacy.js';
 import { SupportBot } from './supportBot.js';
 
@@ -30,53 +27,55 @@ export interface AppDeps {
   readonly config: BotConfig;
   readonly logger: Logger;
   readonly recognizer: Recognizer;
-  /** How often subscribed incidents are checked for resolution (default one minute). */
-  readonly healthPollMs?: number;
+  /**
+   * Background work that watches the store, for tests to shorten: incidents checked for resolution
+   * (default one minute), and notices and escalations `npm run tickets` queued (15 s and one minute).
+   */
+  readonly pollMs?: { readonly health?: number; readonly queuedNotices?: number; readonly outbox?: number };
 }
 
 export interface RunningApp {
   readonly url: string;
-  /** Graceful stop: no new requests, in-flight turns finish, storage is flushed, the lock is released. */
+  /** Graceful stop: no new requests, in-flight turns finish, timers stop. */
   stop(): Promise<void>;
 }
 
 /** Wires the bot together and starts listening. index.ts, the chat CLI and the tests all start it this way. */
-export async function startApp({ config, logger, recognizer, healthPollMs = 60_000 }: AppDeps): Promise<RunningApp> {
+export async function startApp({ config, logger, recognizer, pollMs = {} }: AppDeps): Promise<RunningApp> {
   const stores = await openStorage(config, logger);
   try {
-    const store = stores.store;
-    const storage = new BotStorage(store);
+    const stateStore = new PrefixedStore(stores.store, 'state/');
+    const storage = new BotStorage(stateStore);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
-    const { articles, problems } = await loadKnowledge(join(config.knowledgeDir, 'articles'));
+    const articlesDir = join(config.knowledgeDir, 'articles');
+    const { articles, problems } = await loadKnowledge(articlesDir);
     if (problems.length > 0) throw new KnowledgeError(problems);
-    const answers = new LiveKnowledge(join(config.knowledgeDir, 'articles'), new ArticleSearch(articles));
+    const answers = new LiveKnowledge(articlesDir, new ArticleSearch(articles));
     if (config.watchKnowledge) {
       answers.watch((found) =>
         found.length === 0 ? logger.info('knowledge_reloaded') : logger.warn('knowledge_reload_rejected', { problems: found.length, first: `${found[0]!.file}:${found[0]!.line}: ${found[0]!.message}` }),
       );
     }
-    const { feedback, directory } = stores;
-    const { adapter, turns } = createAdapter(config, conversationState, logger);
-    adapter.use(new EmulatorStateTrace(conversationState, userState));
-    // Same UserState instance as the bot: the recorder and the bot save one user document.
-    adapter.use(new ConversationRecorder(userState));
+    const adapter = createAdapter(config, conversationState, logger);
     // Proactive messages: ticket updates and incident-resolved notices.
     const notifier = new ProactiveNotifier(adapter, storage, config.auth?.appId ?? '', logger);
     const healthSource = createHealthSource(stores.healthNotices, config.graph, logger);
-    const healthWatches = await HealthWatchStore.open(store, config.dataDir);
-    const watcher = new IncidentWatcher({ source: healthSource, watches: healthWatches, notifier, logger, intervalMs: healthPollMs });
-    const escalation = await createEscalationServices({
-      config, logger, conversationState, directory, tickets: stores.tickets, notifier, health: ticketHealthSummary(healthSource),
-      // On Blob the outbox is shared by every instance; on files it is DATA_DIR/outbox, where the console finds it.
-      ...(config.storage === 'blob' && { outboxStore: new PrefixedStore(store, 'outbox/') }),
+    const watcher = new IncidentWatcher({ source: healthSource, watches: stores.watches, notifier, logger, intervalMs: pollMs.health ?? 60_000 });
+    const escalation = createEscalationServices({
+      config, logger, conversationState, directory: stores.directory, tickets: stores.tickets, notifier, health: ticketHealthSummary(healthSource), outboxStore: stores.outbox, pollMs,
     });
-    const tickets = escalation.tickets;
-    const { main } = buildDialogTree({ recognizer, conversationState, userState, answers, feedback, directory, tickets, health: { source: healthSource, watches: healthWatches }, escalation });
+    const { main } = buildDialogTree({
+      recognizer, conversationState, userState, answers, feedback: stores.feedback, directory: stores.directory, tickets: escalation.tickets,
+      health: { source: healthSource, watches: stores.watches }, escalation,
+    });
     const bot = new SupportBot(conversationState, userState, main, logger);
-    for (const middleware of escalation.middleware) adapter.use(middleware);
-    const privacy = startPrivacy({ config, logger, adapter, feedback, tickets: stores.tickets });
-    const adminToken = config.adminToken;
+    const privacy = startPrivacy({ config, logger, feedback: stores.feedback, tickets: stores.tickets, state: stateStore });
+    const [conversationLog, handoffRelay] = escalation.middleware;
+    const { middleware, turns } = buildPipeline({
+      config, logger, conversationState, userState, conversationLog, handoffRelay, ...(privacy.transcripts && { transcripts: privacy.transcripts }),
+    });
+    for (const m of middleware) adapter.use(m);
     const logic = (context: TurnContext) => bot.run(context);
     const http = createServer({
       adapter,
@@ -84,15 +83,14 @@ export async function startApp({ config, logger, recognizer, healthPollMs = 60_0
       logger,
       localHostOnly: !config.allowUnauthenticatedNetwork && (!config.auth || config.localWebChat),
       extraRoutes: (server) => {
-        if (adminToken) registerAdminRoutes(server, { token: adminToken, desk: escalation.desk, logger });
         if (config.localWebChat) registerLocalWebChat(server, { adapter, logic, logger, ...(config.auth && { appId: config.auth.appId }) });
       },
     });
     const url = await http.listen(config.port, config.host);
-    logger.info('listening', { url, cloud: config.cloud, auth: config.auth ? config.auth.appType : 'off' });
+    logger.info('listening', { url, cloud: config.cloud, auth: config.auth ? config.auth.appType : 'off', storage: config.storage });
     if (exposesUnauthenticatedTurns(config)) logger.warn('unauthenticated_network', { host: config.host, localWebChat: config.localWebChat });
     watcher.start();
-    await escalation.start(Number(new URL(url).port));
+    await escalation.start();
 
     let stopping: Promise<void> | undefined;
     const stop = () =>

@@ -44,16 +44,16 @@ export interface BotConfig {
   readonly localWebChat: boolean;
   /** Redacted transcripts under DATA_DIR (TRANSCRIPTS=on). */
   readonly transcripts: boolean;
-  /** Old transcripts, feedback text and closed tickets' personal fields are deleted after this many days. */
+  /** Old transcripts, feedback text, closed tickets' personal fields and idle user state are deleted after this many days. */
   readonly retentionDays: number;
+  /** Conversation state (dialog stack, recent messages) of a conversation idle this long is deleted. */
+  readonly stateTtlDays: number;
   /**
    * ALLOW_UNAUTHENTICATED_NETWORK=yes: the operator accepts that unauthenticated turns (no app id, or the
    * local Web Chat beside one) are reachable from other machines. Otherwise such a set-up is refused,
    * and without an app id only requests addressed to localhost are served (no DNS rebinding).
    */
   readonly allowUnauthenticatedNetwork: boolean;
-  /** Lets the reseller's ticket console change tickets through the running bot (loopback only). */
-  readonly adminToken?: string;
 }
 
 /** Thrown at start-up with every problem at once, so one restart fixes them all. */
@@ -114,7 +114,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
     localWebChat: r.oneOf('LOCAL_WEBCHAT', ['on', 'off'], auth ? 'off' : 'on') === 'on',
     transcripts: r.oneOf('TRANSCRIPTS', ['on', 'off'], 'off') === 'on',
     retentionDays: r.int('RETENTION_DAYS', 90, 1, 3650),
-    ...optional('adminToken', readAdminToken(r)),
+    stateTtlDays: r.int('STATE_TTL_DAYS', 30, 1, 3650),
     allowUnauthenticatedNetwork: r.oneOf('ALLOW_UNAUTHENTICATED_NETWORK', ['yes', 'no'], 'no') === 'yes',
   };
   checkExposure(r, config);
@@ -138,12 +138,6 @@ function checkExposure(r: ConfigReader, config: BotConfig): void {
 /** True when the bot runs turns for callers it cannot authenticate and may be reached from other machines. */
 export function exposesUnauthenticatedTurns(config: BotConfig): boolean {
   return config.allowUnauthenticatedNetwork && !LOOPBACK_HOSTS.has(config.host) && (!config.auth || config.localWebChat);
-}
-
-function readAdminToken(r: ConfigReader): string | undefined {
-  const token = r.get('ADMIN_TOKEN');
-  if (token !== undefined && token.length < 16) r.problems.push('ADMIN_TOKEN must be at least 16 characters');
-  return token;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

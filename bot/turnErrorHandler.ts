@@ -3,7 +3,7 @@ import { messages } from './i18n/messages.js';
 import { newReferenceId, type Logger } from './log.js';
 import { turnLocale } from './turnLocale.js';
 import { isChannelFailure } from './channelFailure.js';
-import { ETagConflictError } from './storage/errors.js';
+import { ETagConflictError } from './store/errors.js';
 
 /**
  * The adapter's last line: log with a reference id, clear the broken dialog stack (it would fail

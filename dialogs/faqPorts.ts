@@ -1,6 +1,8 @@
 import type { Locale } from '../bot/i18n/locale.js';
 import type { ArticleView } from '../bot/cards/articleCard.js';
 
+export type { FeedbackSink } from '../bot/knowledge/feedback.js';
+
 /** An article as the FAQ dialog shows it, with the ids it links to. */
 export interface FaqArticle extends ArticleView {
   readonly related: readonly string[];
@@ -14,10 +16,4 @@ export interface AnswerSource {
   get(id: string, locale: Locale): FaqArticle | undefined;
   /** The confidence of the best candidate, even one too weak to answer with: kept with unanswered questions. */
   bestScore(question: string, locale: Locale, turn?: object): number;
-}
-
-/** Where feedback and unanswered questions go. Text only with the customer's consent, so none here. */
-export interface FeedbackSink {
-  recordFeedback(entry: { articleId: string; helpful: boolean; locale: Locale; at: string }): Promise<void>;
-  recordUnanswered(entry: { text: string; locale: Locale; at: string; bestScore: number }): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { messages } from '../bot/i18n/messages.js';
 import { extractEntities } from '../bot/nlu/entities.js';
-import { normaliseTicketId } from '../bot/tickets/fileTicketStore.js';
+import { normaliseTicketId } from '../bot/tickets/ticketId.js';
 import type { Ticket } from '../bot/tickets/types.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { EscalationDeps } from './escalationDeps.js';

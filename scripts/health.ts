@@ -1,12 +1,12 @@
 // npm run health -- set|clear|list: the reseller maintains its own service-health notices, even while the bot runs.
 import { terminalSafe } from '../bot/text/printable.js';
 import { loadConfig, readEnvironment } from '../bot/config.js';
-import { openHealthNotices } from '../bot/storage/openStorage.js';
+import { openStorage } from '../bot/store/openStorage.js';
 import { HEALTH_USAGE, runHealthCommand, UsageError } from './lib/healthCommand.js';
 
 try {
   const config = loadConfig(readEnvironment());
-  process.exitCode = await runHealthCommand(process.argv.slice(2), await openHealthNotices(config), { out: (t) => process.stdout.write(`${terminalSafe(t)}\n`), now: () => new Date() });
+  process.exitCode = await runHealthCommand(process.argv.slice(2), (await openStorage(config)).healthNotices, { out: (t) => process.stdout.write(`${terminalSafe(t)}\n`), now: () => new Date() });
 } catch (err) {
   if (err instanceof UsageError) {
     process.stderr.write(`Error: ${err.message}\n\n${HEALTH_USAGE}\n`);

@@ -4,14 +4,13 @@ import { basename } from 'node:path';
 import { loadConfig, readEnvironment } from '../bot/config.js';
 import { CSV_COLUMNS } from '../bot/directory/customersCsv.js';
 import { parseImportFile } from '../bot/directory/importFile.js';
-import { lockDataDir } from '../bot/storage/dataDirLock.js';
-import { openDirectory } from '../bot/storage/openStorage.js';
+import { openStorage } from '../bot/store/openStorage.js';
 
 const HELP = `Usage: npm run import -- <customers.csv | customers.json>
 
-Imports a reseller's customers into DATA_DIR/directory.json. Every row is checked first; if any row
+Imports a reseller's customers into the directory (DATA_DIR, or the Blob container). Every row is checked first; if any row
 is bad, each problem is listed with its line number and nothing is written. Customers whose id is
-already in the directory are replaced; others are kept. Stop the bot first (it holds DATA_DIR).
+already in the directory are replaced; others are kept. A running bot picks the change up within 30 seconds.
 
 CSV: UTF-8, a header row, then one row per contact. Rows with the same customer_id form one
 customer (company, tenant_id and initial_domain may be left empty on its later rows).
@@ -28,7 +27,7 @@ Cells with commas, quotes or line breaks go in double quotes ("" for a quote).
   contact_role           optional: admin, billing or user
 
 JSON: { "reseller"?: {...}, "customers": [...], "subscriptions"?: [...], "invoices"?: [...] }
-in the shape of bot/directory/types.ts (npm run seed:demo writes an example to DATA_DIR/directory.json).
+in the shape of bot/directory/types.ts (bot/directory/demoDirectory.ts is an example).
 When the file has subscriptions or invoices, they replace those of the imported customers.`;
 
 const file = process.argv[2];
@@ -40,20 +39,15 @@ if (!file || file === '--help' || file === '-h') {
 try {
   const config = loadConfig(readEnvironment());
   const text = await readFile(file, 'utf8');
-  const unlock = await lockDataDir(config.dataDir);
-  try {
-    const directory = await openDirectory(config);
-    const { data, issues } = parseImportFile(file, text, directory.data);
-    if (!data) {
-      for (const i of issues) process.stderr.write(`${basename(file)}${i.line !== undefined ? `:${i.line}` : ''}: ${i.where ? `${i.where}: ` : ''}${i.message}\n`);
-      process.stderr.write(`${issues.length} problem(s); nothing was imported.\n`);
-      process.exitCode = 1;
-    } else {
-      await directory.replace(data);
-      process.stdout.write(`Imported ${basename(file)}: the directory now has ${data.customers.length} customer(s), ${data.subscriptions.length} subscription(s), ${data.invoices.length} invoice(s).\n`);
-    }
-  } finally {
-    await unlock();
+  const { directory } = await openStorage(config);
+  const { data, issues } = parseImportFile(file, text, directory.data);
+  if (!data) {
+    for (const i of issues) process.stderr.write(`${basename(file)}${i.line !== undefined ? `:${i.line}` : ''}: ${i.where ? `${i.where}: ` : ''}${i.message}\n`);
+    process.stderr.write(`${issues.length} problem(s); nothing was imported.\n`);
+    process.exitCode = 1;
+  } else {
+    await directory.replace(data);
+    process.stdout.write(`Imported ${basename(file)}: the directory now has ${data.customers.length} customer(s), ${data.subscriptions.length} subscription(s), ${data.invoices.length} invoice(s).\n`);
   }
 } catch (err) {
   process.stderr.write(`Import failed: ${(err as Error).message}\nNothing was imported.\n`);

@@ -1,22 +1,17 @@
 // npm run review: what customers asked that the knowledge base could not answer, grouped, and the
 // articles customers found least helpful, so a reseller knows which phrasings or articles to add.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { loadConfig, readEnvironment } from '../bot/config.js';
-import type { FeedbackFile } from '../bot/knowledge/fileFeedbackStore.js';
+import type { FeedbackFile } from '../bot/knowledge/feedback.js';
 import { groupUnanswered, rateArticles } from '../bot/knowledge/reviewReport.js';
-import { readSharedFeedback } from '../bot/storage/openStorage.js';
+import { openStorage } from '../bot/store/openStorage.js';
 import { printable } from '../bot/text/printable.js';
 
-const config = loadConfig(readEnvironment());
-const file = process.argv[2] ?? join(config.dataDir, 'feedback.json');
 let data: FeedbackFile;
 try {
-  data = (process.argv[2] ? undefined : await readSharedFeedback(config)) ?? (JSON.parse(await readFile(file, 'utf8')) as FeedbackFile);
+  data = await (await openStorage(loadConfig(readEnvironment()))).feedback.snapshot();
 } catch (err) {
-  const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-  console.error(missing ? `No feedback yet (${file} does not exist).` : `${file} could not be read: ${(err as Error).message}`);
-  process.exit(missing ? 0 : 1);
+  console.error(`Feedback could not be read: ${printable((err as Error).message)}`);
+  process.exit(1);
 }
 const groups = groupUnanswered(data);
 console.log(`Unanswered questions: ${data.unanswered.length} in ${groups.length} group(s)`);

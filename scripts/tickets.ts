@@ -1,34 +1,22 @@
 // npm run --silent tickets -- list --json | show ID | update ID --status S --note "..." | escalate ID
-// The reseller's ticket console; see bot/tickets/ticketConsole.ts for how it shares DATA_DIR with a running bot.
+// The reseller's ticket console. It opens the store directly, whether or not the bot is running.
 import { loadConfig, readEnvironment } from '../bot/config.js';
+import { BadInputError } from '../bot/errors.js';
+import { openStorage } from '../bot/store/openStorage.js';
 import { terminalSafe } from '../bot/text/printable.js';
-import { openDirectory, openTickets } from '../bot/storage/openStorage.js';
-import { BlobDocumentStore } from '../bot/storage/blobDocumentStore.js';
-import { PrefixedStore } from '../bot/storage/prefixedStore.js';
-import { deskOn } from '../bot/tickets/offlineDesk.js';
-import { parseTicketArgs, runTicketCommand, type ConsoleSettings } from '../bot/tickets/ticketConsole.js';
+import { parseTicketArgs, runTicketCommand } from '../bot/tickets/ticketConsole.js';
+import { consoleDesk } from '../bot/tickets/ticketDesk.js';
 
 try {
   const config = loadConfig(readEnvironment());
-  const partnerCenterConfigured = config.partnerCenter !== undefined;
   const cmd = parseTicketArgs(process.argv.slice(2));
-  let shared: ConsoleSettings['shared'];
-  if (config.storage === 'blob' && config.blob) {
-    // Every bot instance shares the container; the bot sends the queued status notices.
-    const { tickets } = await openTickets(config);
-    const root = await BlobDocumentStore.open(config.blob.connectionString, config.blob.container);
-    shared = { tickets, desk: deskOn({ outboxStore: new PrefixedStore(root, 'outbox/'), tickets, directory: await openDirectory(config), partnerCenterConfigured }) };
-  }
-  const output = await runTicketCommand(cmd, {
-    dataDir: config.dataDir,
-    port: config.port,
-    partnerCenterConfigured,
-    ...(config.adminToken && { adminToken: config.adminToken }),
-    ...(shared && { shared }),
-  });
+  const stores = await openStorage(config);
+  const desk = consoleDesk({ outboxStore: stores.outbox, tickets: stores.tickets, directory: stores.directory, partnerCenterConfigured: config.partnerCenter !== undefined });
+  const output = await runTicketCommand(cmd, stores.tickets, desk);
   // Ticket titles and notes come from customers: no terminal control sequence reaches the screen.
   if (output !== '') process.stdout.write(`${terminalSafe(output)}\n`);
 } catch (err) {
+  // Bad arguments, unknown tickets, configuration and data problems: the message says what to do.
   process.stderr.write(`${terminalSafe(err instanceof Error ? err.message : String(err))}\n`);
-  process.exit(1);
+  process.exit(err instanceof BadInputError ? 2 : 1);
 }

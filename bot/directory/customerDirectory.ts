@@ -1,39 +1,48 @@
-import { join } from 'node:path';
-import { Low, type Adapter } from 'lowdb';
+import { Low } from 'lowdb';
 import { KeyedQueue } from '../keyedQueue.js';
-import { DurableJsonAdapter } from '../storage/durableJsonAdapter.js';
+import { DocumentAdapter } from '../store/documentAdapter.js';
+import type { DocumentStore } from '../store/documentStore.js';
+import { CorruptDataError } from '../store/errors.js';
 import type { Contact, Customer, DirectoryData, Invoice, Reseller, Subscription } from './types.js';
+import { validateImport } from './validateDirectory.js';
 
-export const DIRECTORY_FILE = 'directory.json';
+/** The directory's key in the store. */
+export const DIRECTORY_KEY = 'directory';
 const EMPTY: DirectoryData = { customers: [], subscriptions: [], invoices: [] };
+
+/** The stored directory, checked record by record as an import would be: a wrong shape is refused with its path. */
+function checked(where: string, data: DirectoryData | null): DirectoryData {
+  if (data === null) return EMPTY;
+  const { data: valid, issues } = validateImport(data, EMPTY);
+  if (!valid) throw new CorruptDataError(where, `not a valid directory: ${issues[0]!.message}`, { path: `$.${issues[0]!.where}` });
+  return valid;
+}
 const INITIAL_DOMAIN_SUFFIX = '.partner.onmschina.cn';
 
 const lower = (s: string) => s.trim().toLowerCase();
 
-/** The reseller's customers, subscriptions and invoices in DATA_DIR/directory.json. Every query is scoped to one customer. */
+/** The reseller's customers, subscriptions and invoices, one document in the store. Every query is scoped to one customer. */
 export class CustomerDirectory {
   private readonly writes = new KeyedQueue();
 
-  private constructor(private readonly db: Low<DirectoryData>) {}
+  private constructor(
+    private readonly db: Low<DirectoryData>,
+    private readonly where: string,
+  ) {}
 
-  /** Opens (or starts empty) the directory; a corrupt file throws CorruptDataError and is left untouched. */
-  static async open(dataDir: string): Promise<CustomerDirectory> {
-    return CustomerDirectory.openOn(new DurableJsonAdapter<DirectoryData>(join(dataDir, DIRECTORY_FILE)));
+
+
+  /** Opens (or starts empty) the directory; a damaged one throws CorruptDataError and is left untouched. */
+  static async open(store: DocumentStore): Promise<CustomerDirectory> {
+    const directory = new CustomerDirectory(new Low<DirectoryData>(new DocumentAdapter<DirectoryData>(store, DIRECTORY_KEY), EMPTY), DIRECTORY_KEY);
+    await directory.refresh();
+    return directory;
   }
 
-  /** On any lowdb adapter: a DocumentAdapter puts the directory on Azure Blob for several instances. */
-  static async openOn(adapter: Adapter<DirectoryData>): Promise<CustomerDirectory> {
-    const db = new Low<DirectoryData>(adapter, EMPTY);
-    await db.read();
-    db.data = { ...EMPTY, ...db.data };
-    return new CustomerDirectory(db);
-  }
-
-  /** Re-reads the stored copy, so an import through another instance shows up here. */
+  /** Re-reads the stored copy, so an import made meanwhile (another process, another instance) shows up here. */
   refresh(): Promise<void> {
     return this.writes.run('directory', async () => {
-      await this.db.read();
-      this.db.data = { ...EMPTY, ...this.db.data };
+      this.db.data = checked(this.where, await this.db.adapter.read());
     });
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CustomerDirectory } from '../directory/customerDirectory.js';
 import { messages } from '../i18n/messages.js';
 import type { Locale } from '../i18n/locale.js';
-import { normaliseTicketId } from '../tickets/fileTicketStore.js';
+import { normaliseTicketId } from '../tickets/ticketId.js';
 import type { NewTicket, Ticket, TicketStore } from '../tickets/types.js';
 import type { Recipient } from '../proactive/notifier.js';
 import { isSeverity, type ServiceRequestDraft, type Severity } from './serviceRequest.js';

@@ -1,7 +1,7 @@
 import type { Recipient } from '../proactive/notifier.js';
-import type { DocumentStore } from '../storage/documentStore.js';
-import { isFree, leaseFor, released, type Lease } from '../storage/lease.js';
-import { updateDocument } from '../storage/updateDocument.js';
+import { withoutETag, type DocumentStore } from '../store/documentStore.js';
+import { isFree, leaseFor, released, type Lease } from '../store/lease.js';
+import { updateDocument } from '../store/updateDocument.js';
 import type { ServiceRequestDraft } from './serviceRequest.js';
 
 /**
@@ -36,32 +36,27 @@ export interface Claimed {
   readonly held: boolean;
 }
 
-const INDEX = 'serviceRequests/index';
-const keyOf = (ticketId: string) => `serviceRequests/${ticketId}`;
+const PREFIX = 'serviceRequests/';
+const keyOf = (ticketId: string) => `${PREFIX}${ticketId}`;
 
 /** Service requests waiting for (or done with) Partner Center, on any DocumentStore (DATA_DIR/outbox by default). */
 export class ServiceRequestOutbox {
   constructor(private readonly store: DocumentStore) {}
 
-  /** Durable once this resolves: the entry first, then the index that lists it. */
+  /** Durable once this resolves. */
   async add(entry: OutboxEntry): Promise<void> {
     await this.store.write({ [keyOf(entry.ticketId)]: { ...entry, eTag: '*' } });
-    await updateDocument<{ ids: string[] }, void>(this.store, INDEX, (index) =>
-      index?.ids.includes(entry.ticketId) ? { result: undefined } : { value: { ids: [...(index?.ids ?? []), entry.ticketId] }, result: undefined },
-    );
   }
 
   async get(ticketId: string): Promise<OutboxEntry | undefined> {
     const doc = (await this.store.read([keyOf(ticketId)]))[keyOf(ticketId)];
-    if (!doc) return undefined;
-    const { eTag: _eTag, ...entry } = doc;
-    return entry as OutboxEntry;
+    return doc ? withoutETag<OutboxEntry>(doc) : undefined;
   }
 
   async list(): Promise<OutboxEntry[]> {
-    const index = (await this.store.read([INDEX]))[INDEX] as { ids?: string[] } | undefined;
-    const entries = await Promise.all((index?.ids ?? []).map((id) => this.get(id)));
-    return entries.filter((e): e is OutboxEntry => e !== undefined);
+    const keys = (await this.store.list(PREFIX)).map((k) => k.key);
+    const found = await this.store.read(keys);
+    return keys.filter((k) => found[k]).map((k) => withoutETag<OutboxEntry>(found[k]!));
   }
 
   /** Pending entries whose next attempt is due. */

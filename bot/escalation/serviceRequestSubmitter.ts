@@ -7,7 +7,7 @@ import { PartnerCenterError } from '../partnerCenter/errors.js';
 import type { ServiceRequestApi } from '../partnerCenter/partnerCenterClient.js';
 import { backoffDelay, DEFAULT_RETRY, withRetry, type RetryOptions } from '../partnerCenter/retry.js';
 import type { Notifier } from '../proactive/notifier.js';
-import { DEFAULT_LEASE_MS } from '../storage/lease.js';
+import { DEFAULT_LEASE_MS } from '../store/lease.js';
 import type { TicketStore } from '../tickets/types.js';
 import type { OutboxEntry, ServiceRequestOutbox } from './serviceRequestOutbox.js';
 

@@ -1,4 +1,4 @@
-import { CorruptDataError } from '../storage/errors.js';
+import { CorruptDataError } from '../store/errors.js';
 import { HEALTH_STATUSES, type HealthIssue } from './types.js';
 
 /** Resolved incidents are kept this long, so a watcher that was down still sees them end. */
@@ -12,10 +12,7 @@ export interface HealthNoticesData {
   readonly incidents: readonly StoredIncident[];
 }
 
-/**
- * The reseller's own incidents, which `npm run health` maintains and the bot reads: a file in DATA_DIR
- * (HealthFile), or one document in the store every instance shares (SharedHealthNotices).
- */
+/** The reseller's own incidents, which `npm run health` maintains and the bot reads (HealthNoticeStore). */
 export interface HealthNotices {
   /** The current notices; none yet is empty, a broken record throws CorruptDataError. */
   read(): Promise<HealthNoticesData>;

@@ -1,12 +1,8 @@
-import { readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Recipient } from '../proactive/notifier.js';
-import type { DocumentStore } from '../storage/documentStore.js';
-import { DEFAULT_LEASE_MS, isFree, leaseFor, released, type Lease } from '../storage/lease.js';
-import { updateDocument } from '../storage/updateDocument.js';
+import type { DocumentStore } from '../store/documentStore.js';
+import { DEFAULT_LEASE_MS, isFree, leaseFor, released, type Lease } from '../store/lease.js';
+import { updateDocument } from '../store/updateDocument.js';
 
-/** Where earlier versions kept the watches, imported once into the store. */
-export const LEGACY_WATCH_FILE = 'health-watches.json';
 const KEY = 'health/watches';
 
 /** Someone who asked to be told when an incident is over. */
@@ -29,32 +25,13 @@ const same = (a: HealthWatch, b: Pick<HealthWatch, 'recipient' | 'issueId'>) =>
   a.issueId === b.issueId && a.recipient.channelId === b.recipient.channelId && a.recipient.userId === b.recipient.userId;
 const among = (w: HealthWatch, list: readonly HealthWatch[]) => list.some((x) => same(x, w));
 
-/**
- * Incident-resolved subscriptions, one document in the bot's store: DATA_DIR/state with files, the
- * shared container with Blob, so a subscription made on one instance is kept by all of them.
- */
+/** Incident-resolved subscriptions, one document in the store, so a subscription made on one instance is kept by all. */
 export class HealthWatchStore {
   constructor(
     private readonly store: DocumentStore,
     private readonly now: () => number = Date.now,
     private readonly leaseMs = DEFAULT_LEASE_MS,
   ) {}
-
-  /** The store, after importing (then renaming) a legacy DATA_DIR/health-watches.json if there is one. */
-  static async open(store: DocumentStore, dataDir: string): Promise<HealthWatchStore> {
-    const watches = new HealthWatchStore(store);
-    const legacy = join(dataDir, LEGACY_WATCH_FILE);
-    let text: string;
-    try {
-      text = await readFile(legacy, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return watches;
-      throw err;
-    }
-    await watches.add((JSON.parse(text) as Partial<Watches>).watches ?? []);
-    await rename(legacy, `${legacy}.imported`);
-    return watches;
-  }
 
   async list(): Promise<HealthWatch[]> {
     return ((await this.store.read([KEY]))[KEY] as Watches | undefined)?.watches ?? [];

@@ -1,27 +1,20 @@
-import type { DocumentStore } from '../storage/documentStore.js';
-import { updateDocument } from '../storage/updateDocument.js';
-import type { FeedbackEntry, FeedbackFile, UnansweredEntry } from './fileFeedbackStore.js';
+import type { DocumentStore } from '../store/documentStore.js';
+import { updateDocument } from '../store/updateDocument.js';
+import type { FeedbackEntry, FeedbackFile, FeedbackSink, UnansweredEntry } from './feedback.js';
 
 interface Day extends Record<string, unknown> {
   feedback: FeedbackEntry[];
   unanswered: UnansweredEntry[];
 }
 
-interface DayIndex extends Record<string, unknown> {
-  days: string[];
-}
-
-const INDEX = 'days';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Feedback and unanswered questions on a shared DocumentStore: one document per UTC day, appended
- * with eTag retries so entries from several instances are never lost, and an index of the days.
- * A day's document stays small, so an append costs the same however much feedback there is.
+ * Feedback and unanswered questions: one document per UTC day, appended with eTag retries so entries
+ * from several instances are never lost. A day's document stays small, so an append costs the same
+ * however much feedback there is.
  */
-export class DocumentFeedbackStore {
-  /** Days already in the index: they never leave it, so each is added once per process. */
-  private readonly indexed = new Set<string>();
-
+export class DocumentFeedbackStore implements FeedbackSink {
   constructor(private readonly store: DocumentStore) {}
 
   recordFeedback(entry: FeedbackEntry): Promise<void> {
@@ -70,15 +63,11 @@ export class DocumentFeedbackStore {
   }
 
   private async days(): Promise<string[]> {
-    return [...((((await this.store.read([INDEX]))[INDEX] as DayIndex | undefined)?.days) ?? [])].sort();
+    return (await this.store.list('')).map((k) => k.key).filter((k) => DAY.test(k));
   }
 
   private async append(at: string, add: (d: Day) => void): Promise<void> {
     const day = new Date(Date.parse(at) || Date.now()).toISOString().slice(0, 10);
-    if (!this.indexed.has(day)) {
-      await updateDocument<DayIndex, void>(this.store, INDEX, (index) => (index?.days.includes(day) ? { result: undefined } : { value: { days: [...(index?.days ?? []), day] }, result: undefined }));
-      this.indexed.add(day);
-    }
     await updateDocument<Day, void>(this.store, day, (d) => {
       const next: Day = { feedback: [...(d?.feedback ?? [])], unanswered: [...(d?.unanswered ?? [])] };
       add(next);

@@ -1,5 +1,5 @@
 import { searchWords } from './searchTerms.js';
-import type { FeedbackFile } from './fileFeedbackStore.js';
+import type { FeedbackFile } from './feedback.js';
 
 export interface QuestionGroup {
   readonly example: string;

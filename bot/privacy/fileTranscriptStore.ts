@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import { KeyedQueue } from '../keyedQueue.js';
 import type { Logger } from '../log.js';
-import { writeFileDurably } from '../storage/durableFile.js';
+import { writeFileAtomically } from '../store/jsonFileAdapter.js';
 import { redactDeep } from './redact.js';
 
 /** One line of a transcript file: the redacted activity and when we logged it (our clock, for retention). */
@@ -40,7 +40,7 @@ export class FileTranscriptStore implements TranscriptStore {
       for (const field of TEXT_FIELDS) if (redacted[field] !== undefined) (redacted as Record<string, unknown>)[field] = redactDeep(redacted[field]);
       const line: Line = { loggedAt: this.now().toISOString(), activity: redacted };
       await this.queue.run(file, async () => {
-        await fs.mkdir(join(file, '..'), { recursive: true });
+        await fs.mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
         await fs.appendFile(file, JSON.stringify(line) + '\n', { mode: 0o600 });
       });
     } catch (err) {
@@ -86,7 +86,7 @@ export class FileTranscriptStore implements TranscriptStore {
           if (kept.length === lines.length) return;
           purged += lines.length - kept.length;
           if (kept.length === 0) await fs.rm(file, { force: true });
-          else await writeFileDurably(file, kept.map((l) => JSON.stringify(l) + '\n').join(''));
+          else await writeFileAtomically(file, kept.map((l) => JSON.stringify(l) + '\n').join(''), { durable: true });
         });
       }
     }

@@ -1,6 +1,8 @@
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
+import type { DocumentStore } from '../store/documentStore.js';
 import type { Ticket } from '../tickets/types.js';
 import { redactPersonalData } from './redact.js';
+import { expireState } from './stateExpiry.js';
 
 export interface Purgeable {
   /** Deletes what was recorded before the cutoff; returns how many items went. */
@@ -13,6 +15,8 @@ export interface TicketRetention {
 
 export interface RetentionDeps {
   readonly days: number;
+  /** Bot state (the `state/` namespace) and how long idle conversations keep it. */
+  readonly state?: { readonly store: DocumentStore; readonly conversationDays: number };
   readonly feedback: Purgeable;
   readonly tickets: TicketRetention;
   readonly transcripts?: Purgeable;
@@ -22,6 +26,7 @@ export interface RetentionDeps {
 }
 
 export interface RetentionResult {
+  readonly states: number;
   readonly transcriptLines: number;
   readonly feedbackTexts: number;
   readonly tickets: number;
@@ -57,11 +62,14 @@ export async function sweepOnce(deps: RetentionDeps): Promise<RetentionResult> {
     try {
       return await run();
     } catch (err) {
-      deps.logger.error('retention_failed', { part: name, error: err instanceof Error ? err.name : 'unknown' });
+      deps.logger.error('retention_failed', { part: name, ...errorFields(err) });
       return 0;
     }
   };
+  const state = deps.state;
   const result: RetentionResult = {
+    // Users keep their language and where to reach them as long as anything else is kept about them.
+    states: state ? await part('state', () => expireState(state.store, { conversationDays: state.conversationDays, userDays: deps.days }, now)) : 0,
     transcriptLines: deps.transcripts ? await part('transcripts', () => deps.transcripts!.purge(cutoff)) : 0,
     feedbackTexts: await part('feedback', () => deps.feedback.purge(cutoff)),
     tickets: await part('tickets', () => deps.tickets.rewriteWhere((t) => isScrubbable(t, cutoff), (t) => scrubTicket(t, now))),

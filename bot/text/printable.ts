@@ -21,5 +21,6 @@ export function terminalSafe(output: string): string {
 
 /** For storing: control and direction-override characters removed; a single-line field loses line breaks too. */
 export function withoutControls(text: string, { multiline = false } = {}): string {
-  return multiline ? text.replace(CONTROL, '') : text.replace(CONTROL_OR_LINE, ' ').replace(/ {2,}/g, ' ');
+  const kept = text.replace(CONTROL, '');
+  return multiline ? kept : kept.replace(/[\s\u2028\u2029]+/gu, ' ').trim();
 }

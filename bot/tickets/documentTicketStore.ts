@@ -1,25 +1,27 @@
-import type { DocumentStore } from '../storage/documentStore.js';
-import { updateDocument } from '../storage/updateDocument.js';
-import { normaliseTicketId, TicketNotFoundError } from './fileTicketStore.js';
+import type { DocumentStore } from '../store/documentStore.js';
+import { ETagConflictError } from '../store/errors.js';
+import { updateDocument } from '../store/updateDocument.js';
 import { cleanNewTicket, cleanNote } from './cleanText.js';
-import type { NewTicket, Ticket, TicketHistoryEntry, TicketKind, TicketStatus, TicketStore } from './types.js';
+import { appendHistory } from './history.js';
+import { assertTransition } from './lifecycle.js';
+import { checkTicket } from './ticketShape.js';
+import { normaliseTicketId, TicketNotFoundError } from './ticketId.js';
+import type { NewTicket, Ticket, TicketChange, TicketFilter, TicketStore } from './types.js';
 
-const STATUSES: readonly TicketStatus[] = ['open', 'waiting_on_customer', 'escalated', 'resolved', 'closed'];
 const FIRST = 1001;
 const COUNTER = 'counter';
-const READ_BATCH = 100;
+const TICKET_KEY = /^T-(\d+)$/;
 
 interface Counter extends Record<string, unknown> {
   next: number;
 }
 
 /**
- * Tickets on a shared DocumentStore (Azure Blob for several bot instances): one document per ticket
- * and a counter document. A number is taken from the counter with an eTag compare-and-swap, so two
- * instances never hand out the same id; the ticket is then written create-only. The counter is the
- * index: every ticket has a number below it, so listing reads that dense range and skips numbers
- * whose creation never finished (a crash between the two writes), and stays correct under any
- * number of concurrent writers.
+ * Tickets, one document each (`T-1024`), plus a counter, on either backend. A number is taken from the
+ * counter with a compare-and-swap and the ticket is then written create-only, so two writers (bot
+ * instances, the console) never hand out the same id; if the counter was ever set below an existing
+ * ticket, the create-only write fails and the counter jumps past the highest id. The lifecycle and the
+ * text rules hold here, whatever the backend. `create` resolves once the ticket is durable.
  */
 export class DocumentTicketStore implements TicketStore {
   constructor(
@@ -28,48 +30,49 @@ export class DocumentTicketStore implements TicketStore {
   ) {}
 
   async create(ticket: NewTicket): Promise<Ticket> {
-    const number = await updateDocument<Counter, number>(this.store, COUNTER, (c) => {
-      const taken = c?.next ?? FIRST;
-      return { value: { next: taken + 1 }, result: taken };
-    });
-    const at = this.now().toISOString();
-    const created: Ticket = { ...cleanNewTicket(ticket), id: `T-${number}`, status: 'open', createdAt: at, updatedAt: at, history: [{ at, status: 'open', by: 'bot' }] };
-    await updateDocument<Ticket & Record<string, unknown>, void>(this.store, created.id, (existing) => {
-      if (existing) throw new Error(`Ticket number ${created.id} is already in use: the counter document was reset`);
-      return { value: created as Ticket & Record<string, unknown>, result: undefined };
-    });
-    return created;
+    for (;;) {
+      const number = await updateDocument<Counter, number>(this.store, COUNTER, (c) => {
+        const taken = Number.isInteger(c?.next) && c!.next >= FIRST ? c!.next : FIRST;
+        return { value: { next: taken + 1 }, result: taken };
+      });
+      const at = this.now().toISOString();
+      const created: Ticket = { ...cleanNewTicket(ticket), id: `T-${number}`, status: 'open', createdAt: at, updatedAt: at, history: [{ at, status: 'open', by: 'bot' }] };
+      try {
+        await this.store.write({ [created.id]: { ...created, eTag: 'new-document' } });
+        return created;
+      } catch (err) {
+        if (!(err instanceof ETagConflictError)) throw err;
+        await this.counterPastHighest();
+      }
+    }
   }
 
   async get(id: string): Promise<Ticket | undefined> {
-    const normalised = normaliseTicketId(id);
-    if (!normalised) return undefined;
-    const found = (await this.store.read([normalised]))[normalised];
-    return found ? withoutETag(found) : undefined;
+    const key = normaliseTicketId(id);
+    if (!key) return undefined;
+    const found = (await this.store.read([key]))[key];
+    return found ? checkTicket(key, found) : undefined;
   }
 
-  async list(filter: { customer?: string; kind?: TicketKind; status?: TicketStatus } = {}): Promise<Ticket[]> {
-    const next = ((await this.store.read([COUNTER]))[COUNTER]?.next as number | undefined) ?? FIRST;
-    const out: Ticket[] = [];
-    for (let from = FIRST; from < next; from += READ_BATCH) {
-      const ids = Array.from({ length: Math.min(READ_BATCH, next - from) }, (_, i) => `T-${from + i}`);
-      const found = await this.store.read(ids);
-      for (const id of ids) if (found[id]) out.push(withoutETag(found[id]));
-    }
-    return out.filter(
-      (t) => (filter.customer === undefined || t.customer === filter.customer) && (!filter.kind || t.kind === filter.kind) && (!filter.status || t.status === filter.status),
-    );
+  async list(filter: TicketFilter = {}): Promise<Ticket[]> {
+    const keys = (await this.store.list('')).map((k) => k.key).filter((k) => TICKET_KEY.test(k));
+    const found = await this.store.read(keys);
+    return keys
+      .filter((k) => found[k])
+      .map((k) => checkTicket(k, found[k]!))
+      .sort((a, b) => numberOf(a.id) - numberOf(b.id))
+      .filter((t) => (filter.customer === undefined || t.customer === filter.customer) && (!filter.kind || t.kind === filter.kind) && (!filter.status || t.status === filter.status));
   }
 
-  async update(id: string, change: { status?: TicketStatus; note?: string; by: TicketHistoryEntry['by']; links?: Ticket['links'] }): Promise<Ticket> {
-    if (change.status !== undefined && !STATUSES.includes(change.status)) throw new RangeError(`Unknown status "${change.status}"; use ${STATUSES.join(', ')}`);
+  async update(id: string, change: TicketChange): Promise<Ticket> {
     const key = normaliseTicketId(id);
     if (!key) throw new TicketNotFoundError(id);
     return this.rewrite(key, (old) => {
       const at = this.now().toISOString();
       const status = change.status ?? old.status;
-      const entry: TicketHistoryEntry = { at, status, by: change.by, ...(change.note && { note: cleanNote(change.note) }) };
-      return { ...old, status, updatedAt: at, history: [...old.history, entry], ...(change.links && { links: { ...old.links, ...change.links } }) };
+      assertTransition(old.id, old.status, status);
+      const history = appendHistory(old.history, { at, status, by: change.by, ...(change.note && { note: cleanNote(change.note) }) });
+      return { ...old, status, updatedAt: at, history, ...(change.links && { links: { ...old.links, ...change.links } }) };
     });
   }
 
@@ -86,15 +89,17 @@ export class DocumentTicketStore implements TicketStore {
   }
 
   private rewrite(key: string, fn: (old: Ticket) => Ticket): Promise<Ticket> {
-    return updateDocument<Ticket & Record<string, unknown>, Ticket>(this.store, key, (old) => {
+    return updateDocument<Record<string, unknown>, Ticket>(this.store, key, (old) => {
       if (!old) throw new TicketNotFoundError(key);
-      const updated = fn(old);
-      return { value: updated as Ticket & Record<string, unknown>, result: updated };
+      const updated = fn(checkTicket(key, old));
+      return { value: { ...updated }, result: updated };
     });
+  }
+
+  private async counterPastHighest(): Promise<void> {
+    const highest = Math.max(FIRST - 1, ...(await this.store.list('')).map((k) => TICKET_KEY.exec(k.key)).filter((m) => m !== null).map((m) => Number(m[1])));
+    await updateDocument<Counter, void>(this.store, COUNTER, (c) => (c && c.next > highest ? { result: undefined } : { value: { next: highest + 1 }, result: undefined }));
   }
 }
 
-function withoutETag(doc: Record<string, unknown>): Ticket {
-  const { eTag: _ignored, ...ticket } = doc;
-  return ticket as unknown as Ticket;
-}
+const numberOf = (id: string) => Number(id.slice(2));

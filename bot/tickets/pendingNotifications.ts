@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentStore } from '../storage/documentStore.js';
-import { DEFAULT_LEASE_MS, isFree, leaseFor, released, type Lease } from '../storage/lease.js';
-import { updateDocument } from '../storage/updateDocument.js';
+import type { DocumentStore } from '../store/documentStore.js';
+import { DEFAULT_LEASE_MS, isFree, leaseFor, released, type Lease } from '../store/lease.js';
+import { updateDocument } from '../store/updateDocument.js';
 
 /** A status change made while no bot was running, to be told to the customer when the bot starts. */
 export interface PendingNotification extends Record<string, unknown> {

@@ -1,7 +1,13 @@
-import type { Escalator } from '../escalation/escalator.js';
+import { BadInputError } from '../errors.js';
+import { Escalator } from '../escalation/escalator.js';
 import type { Severity } from '../escalation/serviceRequest.js';
-import type { OutboxEntry, OutboxState, ServiceRequestOutbox } from '../escalation/serviceRequestOutbox.js';
-import { TicketNotFoundError, normaliseTicketId } from './fileTicketStore.js';
+import { ServiceRequestOutbox, type OutboxEntry, type OutboxState } from '../escalation/serviceRequestOutbox.js';
+import type { CustomerDirectory } from '../directory/customerDirectory.js';
+import type { DocumentStore } from '../store/documentStore.js';
+import { NotifyingTicketStore } from './notifyingTicketStore.js';
+import { PendingNotifications } from './pendingNotifications.js';
+import { queueStatusChange } from './statusNotifications.js';
+import { TicketNotFoundError, normaliseTicketId } from './ticketId.js';
 import type { Ticket, TicketStatus, TicketStore } from './types.js';
 
 /** A ticket with its Partner Center outbox entry, when it has one (secrets never stored there). */
@@ -10,10 +16,7 @@ export interface TicketView {
   readonly outbox?: Pick<OutboxEntry, 'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'partnerCenterId' | 'requestId'>;
 }
 
-/**
- * The reseller's ticket operations, the same whether the console works on the files (no bot running)
- * or the running bot does them for it through the admin endpoint.
- */
+/** The reseller's ticket operations, as `npm run tickets` does them on the store. */
 export interface TicketDesk {
   show(id: string): Promise<TicketView>;
   update(id: string, change: { status?: TicketStatus; note?: string }): Promise<Ticket>;
@@ -39,7 +42,7 @@ export function createTicketDesk(deps: {
       return { ticket, outbox: { state, attempts, nextAttemptAt, requestId, ...(lastError && { lastError }), ...(partnerCenterId && { partnerCenterId }) } };
     },
     update(id, change) {
-      if (change.status === undefined && !change.note) return Promise.reject(new RangeError('Give a --status and/or a --note'));
+      if (change.status === undefined && !change.note) return Promise.reject(new BadInputError('Give a --status and/or a --note'));
       return deps.tickets.update(idOf(id), { by: 'reseller', ...(change.status && { status: change.status }), ...(change.note && { note: change.note }) });
     },
     async escalate(id, options) {
@@ -48,4 +51,15 @@ export function createTicketDesk(deps: {
       return result;
     },
   };
+}
+
+/**
+ * The desk as the console has it: status changes are queued in the store for the running bot to tell the
+ * customer, and escalations wait in the outbox for its Partner Center drain (or the reseller, by hand).
+ */
+export function consoleDesk(parts: { readonly outboxStore: DocumentStore; readonly tickets: TicketStore; readonly directory: CustomerDirectory; readonly partnerCenterConfigured: boolean }): TicketDesk {
+  const outbox = new ServiceRequestOutbox(parts.outboxStore);
+  const tickets = new NotifyingTicketStore(parts.tickets, queueStatusChange(new PendingNotifications(parts.outboxStore)));
+  const escalator = new Escalator({ tickets, outbox, submits: parts.partnerCenterConfigured, directory: parts.directory });
+  return createTicketDesk({ tickets, escalator, outbox });
 }

@@ -7,6 +7,21 @@ export interface TicketHistoryEntry {
   readonly status: TicketStatus;
   readonly note?: string;
   readonly by: 'bot' | 'reseller' | 'customer' | '21vianet';
+  /** A fold entry: this many of the oldest relayed customer messages were taken out (see history.ts). */
+  readonly folded?: number;
+}
+
+export interface TicketFilter {
+  readonly customer?: string;
+  readonly kind?: TicketKind;
+  readonly status?: TicketStatus;
+}
+
+export interface TicketChange {
+  readonly status?: TicketStatus;
+  readonly note?: string;
+  readonly by: TicketHistoryEntry['by'];
+  readonly links?: Ticket['links'];
 }
 
 export interface NewTicket {
@@ -39,6 +54,6 @@ export interface Ticket extends NewTicket {
 export interface TicketStore {
   create(ticket: NewTicket): Promise<Ticket>;
   get(id: string): Promise<Ticket | undefined>;
-  list(filter?: { customer?: string; kind?: TicketKind; status?: TicketStatus }): Promise<Ticket[]>;
-  update(id: string, change: { status?: TicketStatus; note?: string; by: TicketHistoryEntry['by']; links?: Ticket['links'] }): Promise<Ticket>;
+  list(filter?: TicketFilter): Promise<Ticket[]>;
+  update(id: string, change: TicketChange): Promise<Ticket>;
 }

@@ -14,7 +14,7 @@ const logger = createLogger('error', (line) => process.stderr.write(line + '\n')
 
 let url: string;
 if (mode === 'echo') {
-  const { adapter } = createAdapter(config, new ConversationState(new MemoryStorage()), logger);
+  const adapter = createAdapter(config, new ConversationState(new MemoryStorage()), logger);
   const logic = async (context: TurnContext) => {
     await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
   };

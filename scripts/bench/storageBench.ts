@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
+import { FileStore } from '../../bot/store/fileStore.js';
 import { startBenchProcess } from './benchProcess.js';
 import { loadSamples, loadTest, summarise, type LoadSamples } from './loadTest.js';
 import { printRows, type Row } from './table.js';
@@ -12,8 +12,9 @@ async function populate(stateDir: string, count: number): Promise<void> {
   for (let i = 0; i < count; i += 500) {
     await Promise.all(
       Array.from({ length: Math.min(500, count - i) }, async (_, j) => {
-        const key = `bench/conversations/old-${i + j}/`;
-        const { dir, file } = ShardedFileStore.pathOf(stateDir, key);
+        const key = `state/bench/conversations/old-${i + j}/`;
+        const file = new FileStore(stateDir).fileOf(key);
+        const dir = join(file, '..');
         if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
         await dirs.get(dir);
         const value = { dialogState: { dialogStack: [] }, history: ['你好', 'how do I reset my password'] };
@@ -35,7 +36,7 @@ export async function runStorageBench(options: { quick: boolean }): Promise<void
   const bots = [];
   for (const size of sizes) {
     const dir = await mkdtemp(join(tmpdir(), 'bench-store-'));
-    await populate(join(dir, 'state'), size);
+    await populate(join(dir, 'store'), size);
     const bot = await startBenchProcess('bot', dir);
     await loadTest(bot.url, 16, 200, 'warm');
     bots.push({ size, dir, bot, runs: [] as LoadSamples[] });

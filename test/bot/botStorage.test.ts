@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { ConversationState, TestAdapter, TurnContext, UserState, type Activity } from 'botbuilder';
-import { BotStorage } from '../../bot/botStorage.js';
-import { ETagConflictError } from '../../bot/storage/errors.js';
-import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
+import { BotStorage } from '../../bot/store/botStorage.js';
+import { ETagConflictError } from '../../bot/store/errors.js';
+import { FileStore } from '../../bot/store/fileStore.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 const activity = (conversation: string): Partial<Activity> => ({
@@ -21,7 +21,7 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 describe('BotStorage', () => {
   it('two turns that started from the same conversation state cannot both save it (as on two instances)', async () => {
     const dir = await makeTempDir();
-    const store = await ShardedFileStore.open(dir.path);
+    const store = new FileStore(dir.path);
     // Two instances: each its own BotStorage and ConversationState over the one shared store.
     const states = [new ConversationState(new BotStorage(store)), new ConversationState(new BotStorage(store))];
     const adapter = new TestAdapter(async () => undefined);
@@ -45,13 +45,12 @@ describe('BotStorage', () => {
     for (const i of [0, 1]) await counters[i]!.set(fresh[i]!, i + 10);
     await states[0]!.saveChanges(fresh[0]!);
     expect(await rejection(states[1]!.saveChanges(fresh[1]!))).to.be.instanceOf(ETagConflictError);
-    await store.close();
     await dir.remove();
   });
 
   it('leaves user state last-writer-wins', async () => {
     const dir = await makeTempDir();
-    const store = await ShardedFileStore.open(dir.path);
+    const store = new FileStore(dir.path);
     const states = [new UserState(new BotStorage(store)), new UserState(new BotStorage(store))];
     const adapter = new TestAdapter(async () => undefined);
     const contexts = [new TurnContext(adapter, activity('a')), new TurnContext(adapter, activity('b'))];
@@ -62,7 +61,6 @@ describe('BotStorage', () => {
     await states[0]!.saveChanges(contexts[0]!);
     await states[1]!.saveChanges(contexts[1]!);
     expect(await lang[0]!.get(new TurnContext(adapter, activity('c')))).to.equal('zh-CN');
-    await store.close();
     await dir.remove();
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startApp, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { HealthFile } from '../../bot/health/healthFile.js';
+import { HealthNoticeStore } from '../../bot/health/healthNoticeStore.js';
+import { FileStore } from '../../bot/store/fileStore.js';
 import { messages } from '../../bot/i18n/messages.js';
 import { silentLogger } from '../../bot/log.js';
 import { literalForMessage } from '../../bot/text/literal.js';
@@ -18,7 +19,7 @@ const ROOT = join(import.meta.dirname, '../..');
 const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const TITLE = 'Mail delays <b>邮件延迟</b>';
 
-/** `npm run health -- …` as a separate process, while the bot holds the DATA_DIR lock. */
+/** `npm run health -- …` as a separate process, while the bot runs on the same DATA_DIR. */
 function healthCli(dataDir: string, ...args: string[]): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', TSX, join(ROOT, 'scripts/health.ts'), ...args], { cwd: dataDir, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } }, (err, _stdout, stderr) =>
@@ -39,7 +40,7 @@ describe('incident resolved: a proactive message through the loopback connector'
     connector = new LoopbackConnector();
     serviceUrl = await connector.start();
     const recognizer = new FakeRecognizer([[/down|挂/i, 'service_health']]);
-    app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }), logger: silentLogger, recognizer, healthPollMs: 50 });
+    app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }), logger: silentLogger, recognizer, pollMs: { health: 50 } });
   });
   after(async () => {
     await app.stop();
@@ -52,7 +53,7 @@ describe('incident resolved: a proactive message through the loopback connector'
   const textsIn = (conversation: string) => connector.forConversation(conversation).map((a) => a.text ?? '');
 
   it('each subscriber is told in their language once `npm run health -- clear` ends the incident', async () => {
-    await runHealthCommand(['set', 'exchange', 'serviceInterruption', TITLE], new HealthFile(dir.path), { out: () => undefined, now: () => new Date() });
+    await runHealthCommand(['set', 'exchange', 'serviceInterruption', TITLE], new HealthNoticeStore(new FileStore(join(dir.path, 'store'))), { out: () => undefined, now: () => new Date() });
     expect((await say('conv-en', 'user-en', 'is anything down?', 'en-US')).status).to.equal(200);
     expect(textsIn('conv-en').at(-1)).to.equal(messages('en').health.offerNotify);
     await say('conv-en', 'user-en', 'yes', 'en-US');

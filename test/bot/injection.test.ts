@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { startApp, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
+import { openStorage } from '../../bot/store/openStorage.js';
 import { demoDirectory } from '../../bot/directory/demoDirectory.js';
 import { messages } from '../../bot/i18n/messages.js';
 import { silentLogger } from '../../bot/log.js';
@@ -31,7 +31,7 @@ describe('markdown, HTML, mention and card-binding injection, end to end', funct
   before(async () => {
     dir = await makeTempDir();
     const demo = demoDirectory();
-    await (await CustomerDirectory.open(dir.path)).replace({
+    await (await openStorage({ storage: 'file', dataDir: dir.path })).directory.replace({
       ...demo,
       customers: [...demo.customers, { id: 'c-evil', company: HOSTILE_COMPANY, tenantId: '6f1c0a3e-2b7d-4c1e-9a0b-0000000000ee', initialDomain: 'evil.partner.onmschina.cn', contacts: [{ name: HOSTILE_NAME, email: 'boss@evil.cn', role: 'admin' }] }],
       subscriptions: [...demo.subscriptions, { id: 'sub-evil', customerId: 'c-evil', offer: 'Office 365 E3', services: ['exchange'], quantity: 5, status: 'active', term: 'annual', autoRenew: true }],
@@ -82,7 +82,10 @@ describe('markdown, HTML, mention and card-binding injection, end to end', funct
       expectLiteral(out);
       return out;
     };
-    await say('I want to upgrade my subscription'); // same user as above: already identified
+    // Identification lasts for one conversation: this one identifies first.
+    await say('I want to upgrade my subscription');
+    await say('evil.partner.onmschina.cn');
+    await say('boss@evil.cn');
     const confirm = await say(MARKDOWN_ANSWER);
     expect(confirm).to.include('\\*\\*Urgent\\*\\*');
   });

@@ -1,14 +1,12 @@
 import { expect } from 'chai';
-import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
 import { DEMO, demoDirectory } from '../../bot/directory/demoDirectory.js';
 import { silentLogger } from '../../bot/log.js';
 import { createRecognizer } from '../../bot/nlu/createRecognizer.js';
-import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
+import { openStorage } from '../../bot/store/openStorage.js';
+import { onEachBackend } from '../support/backends.js';
 import { DocumentTicketStore } from '../../bot/tickets/documentTicketStore.js';
-import { FileTicketStore } from '../../bot/tickets/fileTicketStore.js';
 import { ticketFor } from '../../bot/tickets/ticketFor.js';
 import type { NewTicket, TicketStore } from '../../bot/tickets/types.js';
 import { makeTempDir } from '../support/tempDir.js';
@@ -22,20 +20,9 @@ describe('tenant isolation of tickets', function () {
   this.timeout(60_000);
 
   describe('ticketFor (the scoping rule the ticket_status dialog applies)', () => {
-    const stores: Array<[string, (dir: string) => Promise<{ tickets: TicketStore; close(): Promise<void> }>]> = [
-      ['FileTicketStore', async (dir) => ({ tickets: await FileTicketStore.open(join(dir, 'tickets.json')), close: async () => undefined })],
-      [
-        'DocumentTicketStore',
-        async (dir) => {
-          const store = await ShardedFileStore.open(dir);
-          return { tickets: new DocumentTicketStore(store), close: () => store.close() };
-        },
-      ],
-    ];
-    for (const [name, open] of stores) {
-      it(`${name}: another customer's ticket is "not found", exactly like a missing one`, async () => {
-        const dir = await makeTempDir();
-        const { tickets, close } = await open(dir.path);
+    onEachBackend(({ fresh }) => {
+      it('another customer\'s ticket is "not found", exactly like a missing one', async () => {
+        const tickets: TicketStore = new DocumentTicketStore(await fresh());
         const mine = await tickets.create(ticketOf('c-a', 'mine'));
         const theirs = await tickets.create(ticketOf('c-b', 'theirs'));
         const prospect = await tickets.create({ ...ticketOf('c-b', 'sign-up'), customer: undefined } as NewTicket);
@@ -45,10 +32,8 @@ describe('tenant isolation of tickets', function () {
         expect(await ticketFor(tickets, 'c-a', prospect.id)).to.equal(undefined);
         expect(await ticketFor(tickets, 'c-a', 'T-99999')).to.equal(undefined);
         expect(await ticketFor(tickets, 'c-a', '../T-1001')).to.equal(undefined);
-        await close();
-        await dir.remove();
       });
-    }
+    });
   });
 
   describe('over HTTP, a Teams user of tenant A asking for tenant B\'s ticket', () => {
@@ -58,8 +43,9 @@ describe('tenant isolation of tickets', function () {
     let foreign: string;
     before(async () => {
       dir = await makeTempDir();
-      await (await CustomerDirectory.open(dir.path)).replace(demoDirectory());
-      const tickets = await FileTicketStore.open(join(dir.path, 'tickets.json'));
+      const stores = await openStorage({ storage: 'file', dataDir: dir.path });
+      await stores.directory.replace(demoDirectory());
+      const tickets = stores.tickets;
       own = (await tickets.create(ticketOf(DEMO.fabrikam.id, 'Fabrikam: add 5 E3 licenses'))).id;
       foreign = (await tickets.create(ticketOf(DEMO.northwind.id, 'Northwind: refund for invoice NW-2026-10'))).id;
       const config = loadConfig({ DATA_DIR: dir.path, PORT: '0' });

@@ -1,6 +1,5 @@
 import { expect } from 'chai';
-import { join } from 'node:path';
-import { FileTicketStore } from '../../bot/tickets/fileTicketStore.js';
+import { openStorage } from '../../bot/store/openStorage.js';
 import { startBotProcess } from '../support/botProcess.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { shown, turn } from '../support/turn.js';
@@ -43,12 +42,12 @@ describe('kill -9 of the bot while turns create tickets', function () {
       expect(confirmed.length, `the kill came while tickets were still being created (cut off: ${failed})`).to.be.lessThan(conversations);
       expect(confirmed.length, 'some tickets were confirmed before the kill').to.be.at.least(conversations / 4);
 
-      bot = await startBotProcess(env); // takes over the dead process's DATA_DIR lock
+      bot = await startBotProcess(env);
       const after = shown(await turn(bot.url, 'after-crash', 'I want to sign up as a new customer'));
       expect(after).to.include('company name');
       expect(await bot.stop()).to.equal(0);
 
-      const tickets = await (await FileTicketStore.open(join(dir.path, 'tickets.json'))).list();
+      const tickets = await (await openStorage({ storage: 'file', dataDir: dir.path })).tickets.list();
       const ids = tickets.map((t) => t.id);
       expect(new Set(ids).size, 'no id handed out twice').to.equal(ids.length);
       for (const id of confirmed) expect(ids, `confirmed ${id} (confirmed ${confirmed.length}, cut off ${failed})`).to.include(id);

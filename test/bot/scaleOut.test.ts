@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO } from '../../bot/directory/demoDirectory.js';
 import { messages } from '../../bot/i18n/messages.js';
-import { BlobDocumentStore } from '../../bot/storage/blobDocumentStore.js';
-import { PrefixedStore } from '../../bot/storage/prefixedStore.js';
+import { BlobStore } from '../../bot/store/blobStore.js';
+import { PrefixedStore } from '../../bot/store/prefixedStore.js';
 import { DocumentTicketStore } from '../../bot/tickets/documentTicketStore.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
 import { startBotProcess, type BotProcess } from '../support/botProcess.js';
@@ -74,7 +74,7 @@ describe('two bot processes on one Azure Blob store (Azurite)', function () {
     expect(new Set(confirmedBy.map((c) => c.id)).size, 'no two tickets share an id').to.equal(conversations);
     expect(new Set(confirmedBy.map((c) => c.instance))).to.deep.equal(new Set([0, 1]));
 
-    const store = new DocumentTicketStore(new PrefixedStore(await BlobDocumentStore.open(azurite.connectionString, container), 'tickets/'));
+    const store = new DocumentTicketStore(new PrefixedStore(await BlobStore.open(azurite.connectionString, container), 'tickets/'));
     const tickets = await store.list();
     expect(tickets.map((t) => t.id).sort(), 'exactly the confirmed tickets, no duplicates').to.deep.equal(confirmedBy.map((c) => c.id).sort());
     for (const c of confirmedBy) expect((await store.get(c.id))!.details.company).to.equal(c.company);
@@ -106,7 +106,7 @@ describe('two bot processes on one Azure Blob store (Azurite)', function () {
     for (const [i, say] of rest.entries()) await turn(bots[i % 2]!.url, c, say);
     const done = shown(await turn(bots[1]!.url, c, 'yes'));
     expect(done).to.match(/your sign-up request is ticket T-\d+/);
-    const store = new DocumentTicketStore(new PrefixedStore(await BlobDocumentStore.open(azurite.connectionString, container), 'tickets/'));
+    const store = new DocumentTicketStore(new PrefixedStore(await BlobStore.open(azurite.connectionString, container), 'tickets/'));
     const ticket = await store.get(/T-\d+/.exec(done)![0]);
     expect(['Race Alpha Ltd', 'Race Beta Ltd']).to.include(ticket!.details.company);
   });

@@ -3,7 +3,8 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { join } from 'node:path';
 import { DEMO } from '../../bot/directory/demoDirectory.js';
 import { messages } from '../../bot/i18n/messages.js';
-import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
+import { FileStore } from '../../bot/store/fileStore.js';
+import { PrefixedStore } from '../../bot/store/prefixedStore.js';
 import { BillingDialog } from '../../dialogs/billingDialog.js';
 import { createCustomerLookup } from '../../dialogs/customerIdentity.js';
 import { customerHarness, joined, type CustomerHarness } from '../support/customerHarness.js';
@@ -33,10 +34,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
       expect(done).to.include(m.identify.identified('王磊', '法布里卡姆贸易（上海）有限公司 Fabrikam Trading'));
       expect(done).to.include('INV-202611-0101');
 
-      await h.store.flush();
-      const fresh = await ShardedFileStore.open(join(h.dataDir, 'state'));
-      const found = await fresh.read(['test/users/user1/', 'test/conversations/Convo1/']);
-      await fresh.close();
+      const fresh = new FileStore(join(h.dataDir, 'store'));
+      const found = await new PrefixedStore(fresh, 'state/').read(['test/users/user1/', 'test/conversations/Convo1/']);
       expect((found['test/conversations/Convo1/'] as { customerRef?: unknown }).customerRef).to.deep.equal({ customerId: 'c-fabrikam', contactEmail: DEMO.fabrikam.admin });
       expect((found['test/users/user1/'] as { customerRef?: unknown } | undefined)?.customerRef).to.equal(undefined);
       // Once per chat: the next billing question is answered at once.

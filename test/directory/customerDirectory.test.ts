@@ -1,11 +1,12 @@
 import { expect } from 'chai';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CustomerDirectory, DIRECTORY_FILE } from '../../bot/directory/customerDirectory.js';
+import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
+import { FileStore } from '../../bot/store/fileStore.js';
 import { DEMO, demoDirectory } from '../../bot/directory/demoDirectory.js';
 import { matchContact, resolveCustomer } from '../../bot/directory/resolveCustomer.js';
 import { validateImport } from '../../bot/directory/validateDirectory.js';
-import { CorruptDataError } from '../../bot/storage/errors.js';
+import { CorruptDataError } from '../../bot/store/errors.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 describe('CustomerDirectory', () => {
@@ -13,28 +14,50 @@ describe('CustomerDirectory', () => {
   beforeEach(async () => (dir = await makeTempDir('directory-')));
   afterEach(() => dir.remove());
 
+  const store = () => new FileStore(dir.path);
+  const file = () => store().fileOf('directory');
+
   async function seeded(): Promise<CustomerDirectory> {
-    const d = await CustomerDirectory.open(dir.path);
+    const d = await CustomerDirectory.open(store());
     await d.replace(demoDirectory());
-    return CustomerDirectory.open(dir.path); // re-read from disk
+    return CustomerDirectory.open(store()); // re-read from disk
   }
 
   it('starts empty without creating a file, and a replace is on disk', async () => {
-    const d = await CustomerDirectory.open(dir.path);
+    const d = await CustomerDirectory.open(store());
     expect(d.data.customers).to.deep.equal([]);
-    expect(await readFile(join(dir.path, DIRECTORY_FILE), 'utf8').catch(() => 'absent')).to.equal('absent');
+    expect(await readFile(file(), 'utf8').catch(() => 'absent')).to.equal('absent');
     await d.replace(demoDirectory());
-    const onDisk = JSON.parse(await readFile(join(dir.path, DIRECTORY_FILE), 'utf8'));
+    const onDisk = JSON.parse(await readFile(file(), 'utf8')).value;
     expect(onDisk.customers).to.have.length(3);
     expect(onDisk.reseller.timeZone).to.equal('Asia/Shanghai');
   });
 
   it('refuses a corrupt file and leaves it untouched', async () => {
-    await writeFile(join(dir.path, DIRECTORY_FILE), '{"customers": [');
+    await mkdir(join(file(), '..'), { recursive: true });
+    await writeFile(file(), '{"customers": [');
     let error: unknown;
-    await CustomerDirectory.open(dir.path).catch((e: unknown) => (error = e));
+    await CustomerDirectory.open(store()).catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(CorruptDataError);
-    expect(await readFile(join(dir.path, DIRECTORY_FILE), 'utf8')).to.equal('{"customers": [');
+    expect(await readFile(file(), 'utf8')).to.equal('{"customers": [');
+  });
+
+  it('refuses a directory of the wrong shape with the JSON path of the problem, on open and on reload', async () => {
+    const s = store();
+    await s.write({ directory: { customers: 5 } });
+    let error: unknown;
+    await CustomerDirectory.open(s).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(CorruptDataError);
+    expect((error as Error).message).to.include('$.customers');
+    await s.write({ directory: { ...demoDirectory() } });
+    const d = await CustomerDirectory.open(s);
+    await s.write({ directory: { ...demoDirectory(), customers: [{ id: 'c-x', company: 'X' }] } });
+    error = undefined;
+    await d.refresh().catch((e: unknown) => (error = e));
+    expect((error as Error).message).to.include('$.customers[0]');
+    // The last good copy stays in use, and the stored document is left as it is.
+    expect(d.customerById('c-fabrikam')?.company).to.include('Fabrikam');
+    expect(((await s.read(['directory'])).directory!.customers as unknown[]).length).to.equal(1);
   });
 
   it('finds customers by tenant id and by initial or custom domain, case-insensitively', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEMO } from '../../bot/directory/demoDirectory.js';
 import { makeTempDir } from '../support/tempDir.js';
+import { FileStore } from '../../bot/store/fileStore.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 // tsx's loader by path: the scripts run from a temp folder, where a bare 'tsx' would not resolve.
@@ -23,14 +24,15 @@ function run(script: string, args: string[], dataDir: string, cwd: string): Prom
 describe('npm run seed:demo and npm run import', function () {
   this.timeout(60_000);
   let dir: { path: string; remove: () => Promise<void> };
-  const file = () => join(dir.path, 'data', 'directory.json');
+  /** The directory document in DATA_DIR's store, where the scripts and the bot keep it. */
+  const file = () => new FileStore(join(dir.path, 'data', 'store')).fileOf('directory');
   beforeEach(async () => (dir = await makeTempDir('scripts-')));
   afterEach(() => dir.remove());
 
   it('seed:demo writes the demo reseller, three customers, subscriptions and invoices', async () => {
     const r = await run('seedDemo.ts', [], join(dir.path, 'data'), dir.path);
     expect(r.code, r.stderr).to.equal(0);
-    const data = JSON.parse(await readFile(file(), 'utf8'));
+    const data = JSON.parse(await readFile(file(), 'utf8')).value;
     expect(data.reseller.supportHours).to.deep.equal({ days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' });
     expect(data.customers.map((c: { initialDomain: string }) => c.initialDomain)).to.deep.equal([DEMO.fabrikam.domain, DEMO.northwind.domain, DEMO.tailspin.domain]);
     expect(r.stdout).to.include(DEMO.fabrikam.admin);
@@ -51,7 +53,7 @@ describe('npm run seed:demo and npm run import', function () {
     await writeFile(bad, [HEADER, 'c-new,New Co,3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b,newco.partner.onmschina.cn,Ann,ann@newco.cn,,,'].join('\n'));
     const ok = await run('import.ts', [bad], join(dir.path, 'data'), dir.path);
     expect(ok.code, ok.stderr).to.equal(0);
-    const after = JSON.parse(await readFile(file(), 'utf8'));
+    const after = JSON.parse(await readFile(file(), 'utf8')).value;
     expect(after.customers.map((c: { id: string }) => c.id)).to.deep.equal(['c-fabrikam', 'c-northwind', 'c-tailspin', 'c-new']);
   });
 

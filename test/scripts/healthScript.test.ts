@@ -1,10 +1,14 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EmbeddedHealthSource } from '../../bot/health/embeddedHealthSource.js';
-import { HealthFile, HEALTH_FILE } from '../../bot/health/healthFile.js';
+import { HealthNoticeStore } from '../../bot/health/healthNoticeStore.js';
+import { FileStore } from '../../bot/store/fileStore.js';
+
+/** The health notices of a DATA_DIR, as the bot and `npm run health` open them. */
+const noticesIn = (dataDir: string) => new HealthNoticeStore(new FileStore(join(dataDir, 'store')));
 import { runHealthCommand, UsageError } from '../../scripts/lib/healthCommand.js';
 import { makeTempDir } from '../support/tempDir.js';
 
@@ -23,7 +27,7 @@ describe('npm run health', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
   let clock: Date;
   let out: string[];
-  const health = (...args: string[]) => runHealthCommand(args, new HealthFile(dir.path), { out: (t) => out.push(t), now: () => clock });
+  const health = (...args: string[]) => runHealthCommand(args, noticesIn(dir.path), { out: (t) => out.push(t), now: () => clock });
   const usage = async (...args: string[]) => {
     try {
       await health(...args);
@@ -42,7 +46,7 @@ describe('npm run health', () => {
   afterEach(() => dir.remove());
 
   it('set opens an incident, set again updates it, clear ends it; the running bot sees each change', async () => {
-    const source = new EmbeddedHealthSource(new HealthFile(dir.path));
+    const source = new EmbeddedHealthSource(noticesIn(dir.path));
     expect(await source.check(['exchange'])).to.deep.equal([{ service: 'exchange', status: 'serviceOperational', issues: [] }]);
 
     expect(await health('set', 'exchange', 'serviceDegradation', '邮件延迟', '--impact', 'Some users see delays')).to.equal(0);
@@ -110,8 +114,10 @@ describe('npm run health', () => {
   });
 
   it('a broken file reads as unknown in the bot (never healthy) and the CLI refuses to touch it', async () => {
-    await writeFile(join(dir.path, HEALTH_FILE), '{"incidents": [ {"id": 1} ]');
-    const source = new EmbeddedHealthSource(new HealthFile(dir.path));
+    const file = new FileStore(join(dir.path, 'store')).fileOf('health/notices');
+    await mkdir(join(file, '..'), { recursive: true });
+    await writeFile(file, '{"incidents": [ {"id": 1} ]');
+    const source = new EmbeddedHealthSource(noticesIn(dir.path));
     expect(await source.check(['exchange', 'teams'])).to.deep.equal([
       { service: 'exchange', status: 'unknown', issues: [] },
       { service: 'teams', status: 'unknown', issues: [] },
@@ -120,7 +126,7 @@ describe('npm run health', () => {
     let error: unknown;
     await health('set', 'exchange', 'investigating', 'x').catch((err: unknown) => (error = err));
     expect((error as Error).name).to.equal('CorruptDataError');
-    expect(await readFile(join(dir.path, HEALTH_FILE), 'utf8')).to.equal('{"incidents": [ {"id": 1} ]');
+    expect(await readFile(file, 'utf8')).to.equal('{"incidents": [ {"id": 1} ]');
   });
 
   it('seed:demo adds one active incident, and seeding again does not add a second', async function () {
@@ -130,7 +136,7 @@ describe('npm run health', () => {
     expect(first.code, first.stderr).to.equal(0);
     expect(first.stdout).to.include('incident DEMO-1 on exchange');
     await run('seedDemo.ts', [], data, dir.path);
-    const reports = await new EmbeddedHealthSource(new HealthFile(data)).check(['exchange', 'teams']);
+    const reports = await new EmbeddedHealthSource(noticesIn(data)).check(['exchange', 'teams']);
     expect(reports.map((r) => [r.service, r.status, r.issues.map((i) => i.id)])).to.deep.equal([
       ['exchange', 'serviceDegradation', ['DEMO-1']],
       ['teams', 'serviceOperational', []],

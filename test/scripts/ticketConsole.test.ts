@@ -1,26 +1,22 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startApp, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
 import { DEMO, demoDirectory } from '../../bot/directory/demoDirectory.js';
 import { ServiceRequestOutbox } from '../../bot/escalation/serviceRequestOutbox.js';
 import { createLogger } from '../../bot/log.js';
-import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
-import { FileTicketStore } from '../../bot/tickets/fileTicketStore.js';
+import { openStorage } from '../../bot/store/openStorage.js';
+import { BadInputError } from '../../bot/errors.js';
 import { parseTicketArgs } from '../../bot/tickets/ticketConsole.js';
 import type { Ticket } from '../../bot/tickets/types.js';
 import { FakePartnerCenter } from '../support/fakePartnerCenter.js';
 import { FakeRecognizer } from '../support/fakeRecognizer.js';
-import { post } from '../support/post.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-const TOKEN = 'console-test-token-0123456789';
 
 /** `npm run --silent tickets -- ...` as a process, with only the given environment. */
 function tickets(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -33,8 +29,9 @@ function tickets(args: string[], env: Record<string, string>): Promise<{ code: n
 
 /** A DATA_DIR with the demo directory and two tickets, one opened from Teams by Emily Chen. */
 async function seed(dataDir: string): Promise<void> {
-  await (await CustomerDirectory.open(dataDir)).replace(demoDirectory());
-  const store = await FileTicketStore.open(join(dataDir, 'tickets.json'));
+  const stores = await openStorage({ storage: 'file', dataDir });
+  await stores.directory.replace(demoDirectory());
+  const store = stores.tickets;
   await store.create({
     kind: 'reseller', category: 'handoff', customer: DEMO.northwind.id, title: 'Asked for a person: Teams calls drop', locale: 'en',
     summary: { 'zh-CN': '客户要求转人工：Teams 通话掉线', en: 'The customer asked for a person: Teams calls drop' },
@@ -51,14 +48,16 @@ describe('npm run tickets (the reseller console)', function () {
     expect(parseTicketArgs(['list', '--json'])).to.deep.equal({ action: 'list', json: true });
     expect(parseTicketArgs(['update', 'T-1001', '--status', 'resolved', '--note', 'done, thanks'])).to.deep.include({ id: 'T-1001', status: 'resolved', note: 'done, thanks' });
     expect(parseTicketArgs(['escalate', '--severity', 'a', 'T-1001'])).to.deep.include({ id: 'T-1001', severity: 'A' });
-    expect(() => parseTicketArgs(['update', 'T-1001', '--status', 'done'])).to.throw(RangeError, /Unknown status "done"/);
-    expect(() => parseTicketArgs(['update', 'T-1001'])).to.throw(RangeError, /--status and\/or --note/);
-    expect(() => parseTicketArgs(['update', 'T-1001', '--note', 'two', 'words'])).to.throw(RangeError, /quote a note/);
-    expect(() => parseTicketArgs(['delete', 'T-1001'])).to.throw(RangeError, /usage/);
-    expect(() => parseTicketArgs(['escalate', 'T-1001', '--severity', 'D'])).to.throw(RangeError, /A, B or C/);
+    expect(() => parseTicketArgs(['update', 'T-1001', '--status', 'done'])).to.throw(BadInputError, /Unknown status "done"/);
+    expect(() => parseTicketArgs(['update', 'T-1001'])).to.throw(BadInputError, /--status and\/or --note/);
+    expect(() => parseTicketArgs(['update', 'T-1001', '--note', 'two', 'words'])).to.throw(BadInputError, /quote a note/);
+    expect(() => parseTicketArgs(['delete', 'T-1001'])).to.throw(BadInputError, /usage/);
+    expect(() => parseTicketArgs(['escalate', 'T-1001', '--severity', 'D'])).to.throw(BadInputError, /A, B or C/);
+    expect(() => parseTicketArgs(['list', '--frobnicate'])).to.throw(BadInputError, /Unknown option '--frobnicate'/);
+    expect(() => parseTicketArgs(['update', 'T-1001', '--note'])).to.throw(BadInputError, /--note <value>/);
   });
 
-  describe('with no bot running: it works on the files under DATA_DIR\'s lock', () => {
+  describe('with no bot running: it works on the store, and the next bot to start tells the customers', () => {
     let dir: Awaited<ReturnType<typeof makeTempDir>>;
     beforeEach(async () => {
       dir = await makeTempDir('console-');
@@ -101,34 +100,31 @@ describe('npm run tickets (the reseller console)', function () {
       expect(shown.outbox.state).to.equal('manual');
 
       // Both status changes of T-1001 wait for the bot to tell Emily; T-1002 has no requester.
-      const store = await ShardedFileStore.open(join(dir.path, 'outbox'));
-      const pending = (await store.read(['notifications/pending']))['notifications/pending'] as { items: Array<{ ticketId: string; note?: string }> };
+      const { outbox } = await openStorage({ storage: 'file', dataDir: dir.path });
+      const pending = (await outbox.read(['notifications/pending']))['notifications/pending'] as { items: Array<{ ticketId: string; note?: string }> };
       expect(pending.items.map((i) => [i.ticketId, i.note])).to.deep.equal([['T-1001', 'Please send a screenshot'], ['T-1001', 'Escalated to 21Vianet as T-1003']]);
-      expect((await new ServiceRequestOutbox(store).list()).map((e) => [e.ticketId, e.state])).to.deep.equal([['T-1003', 'manual']]);
-      await store.close();
+      expect((await new ServiceRequestOutbox(outbox).list()).map((e) => [e.ticketId, e.state])).to.deep.equal([['T-1003', 'manual']]);
 
       // The bot sends them when it starts, and the queue is then empty.
       const lines: string[] = [];
       const app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }), logger: createLogger('info', (l) => lines.push(l)), recognizer: new FakeRecognizer() });
       await app.stop();
       expect(lines.join('\n')).to.include('"event":"queued_notifications_sent","count":2');
-      const after = await ShardedFileStore.open(join(dir.path, 'outbox'));
-      expect(((await after.read(['notifications/pending']))['notifications/pending'] as { items: unknown[] }).items).to.deep.equal([]);
-      await after.close();
+      expect(((await outbox.read(['notifications/pending']))['notifications/pending'] as { items: unknown[] }).items).to.deep.equal([]);
     });
 
     it('a hostile title or note never reaches the terminal as control sequences (ESC, OSC 52, BEL, C1, U+202E)', async () => {
       const hostile = 'Help \u001b[2J\u001b[H\u001b]52;c;cm0gLXJm\u0007 \u009b32mT-9999 resolved \u202Eexe.pdf';
-      const store = await FileTicketStore.open(join(dir.path, 'tickets.json'));
+      const stores = await openStorage({ storage: 'file', dataDir: dir.path });
+      const store = stores.tickets;
       const created = await store.create({ kind: 'reseller', category: 'handoff', title: hostile, locale: 'en', summary: { 'zh-CN': hostile, en: hostile }, details: {} });
       await store.update(created.id, { by: 'customer', note: `line one\n${hostile}` });
       const stored = (await store.get(created.id))!;
       expect(stored.title).to.not.match(/[\u0000-\u001f\u007f-\u009f\u202e]/u);
       expect(stored.history.at(-1)!.note).to.equal(`line one\nHelp [2J[H]52;c;cm0gLXJm 32mT-9999 resolved exe.pdf`);
       // An older ticket written before titles were cleaned still prints safely.
-      const raw = JSON.parse(await readFile(join(dir.path, 'tickets.json'), 'utf8')) as { tickets: Ticket[] };
-      raw.tickets[0] = { ...raw.tickets[0]!, title: hostile };
-      await writeFile(join(dir.path, 'tickets.json'), JSON.stringify(raw));
+      const raw = (await stores.store.read(['tickets/T-1001']))['tickets/T-1001']!;
+      await stores.store.write({ 'tickets/T-1001': { ...raw, title: hostile } });
       for (const args of [['list'], ['list', '--json'], ['show', 'T-1001'], ['show', created.id]]) {
         const out = await tickets(args, { DATA_DIR: dir.path });
         expect(out.code, out.stderr).to.equal(0);
@@ -142,12 +138,12 @@ describe('npm run tickets (the reseller console)', function () {
       expect(missing.code).to.equal(1);
       expect(missing.stderr).to.include('No ticket T-9999').and.not.match(/\n\s+at /);
       const usage = await tickets(['frobnicate'], { DATA_DIR: dir.path });
-      expect(usage.code).to.equal(1);
+      expect(usage.code).to.equal(2);
       expect(usage.stderr).to.include('usage: npm run --silent tickets');
     });
   });
 
-  describe('with the bot running on the same DATA_DIR: changes go through its admin endpoint', () => {
+  describe('with the bot running on the same DATA_DIR: the console writes the store, the bot tells the customer and submits', () => {
     let dir: Awaited<ReturnType<typeof makeTempDir>>;
     let app: RunningApp;
     let pc: FakePartnerCenter;
@@ -164,9 +160,11 @@ describe('npm run tickets (the reseller console)', function () {
         PARTNER_CENTER_ENDPOINT: pc.url, PARTNER_CENTER_AUTHORITY_HOST: pc.url, PARTNER_CENTER_TENANT_ID: 'partner.partner.onmschina.cn',
         PARTNER_CENTER_CLIENT_ID: 'app-id', PARTNER_CENTER_CLIENT_SECRET: 'app-secret', PARTNER_CENTER_REFRESH_TOKEN: 'rt-initial',
       };
-      // PORT 0: the console finds the real port in DATA_DIR, not from its own PORT.
-      app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0', ADMIN_TOKEN: TOKEN, ...pcEnv }), logger: createLogger('info', (l) => lines.push(l)), recognizer: new FakeRecognizer() });
-      env = { DATA_DIR: dir.path, ADMIN_TOKEN: TOKEN };
+      app = await startApp({
+        config: loadConfig({ DATA_DIR: dir.path, PORT: '0', ...pcEnv }), logger: createLogger('info', (l) => lines.push(l)), recognizer: new FakeRecognizer(),
+        pollMs: { queuedNotices: 50, outbox: 50 },
+      });
+      env = { DATA_DIR: dir.path, ...pcEnv };
     });
     afterEach(async () => {
       await app.stop();
@@ -174,46 +172,32 @@ describe('npm run tickets (the reseller console)', function () {
       await dir.remove();
     });
 
-    it('update and escalate are done by the bot, which submits the escalation to Partner Center', async () => {
-      const updated = await tickets(['update', 'T-1002', '--status', 'resolved', '--note', '发票已开具'], env);
+    it('update and escalate land at once; the running bot tells the customer and submits the escalation to Partner Center', async () => {
+      const updated = await tickets(['update', 'T-1001', '--status', 'waiting_on_customer', '--note', 'Please send a screenshot'], env);
       expect(updated.code, updated.stderr).to.equal(0);
-      expect(JSON.parse(updated.stdout)).to.deep.include({ id: 'T-1002', status: 'resolved' });
-      expect(lines.join('\n')).to.match(/"event":"admin_ticket","ticket":"T-1002","action":"update"/);
+      expect(JSON.parse(updated.stdout)).to.deep.include({ id: 'T-1001', status: 'waiting_on_customer' });
+      const stores = await openStorage({ storage: 'file', dataDir: dir.path });
+      while (!lines.join('\n').includes('"event":"queued_notifications_sent","count":1')) await new Promise((r) => setTimeout(r, 20));
 
       const escalated = await tickets(['escalate', 'T-1001', '--note', 'Calls drop for every user'], env);
       expect(escalated.code, escalated.stderr).to.equal(0);
       expect(JSON.parse(escalated.stdout)).to.deep.include({ state: 'pending' });
-      while (!(await (await FileTicketStore.open(join(dir.path, 'tickets.json'))).get('T-1003'))?.links?.partnerCenterId) await new Promise((r) => setTimeout(r, 20));
+      while (!(await stores.tickets.get('T-1003'))?.links?.partnerCenterId) await new Promise((r) => setTimeout(r, 20));
       expect(pc.created.size).to.equal(1);
       expect(JSON.parse(pc.posts[0]!.body)).to.deep.include({ Severity: 'moderate', SupportTopicId: '32444672' });
 
       const shown = await tickets(['show', 'T-1003'], env);
       expect(JSON.parse(shown.stdout)).to.deep.nested.include({ 'ticket.links.escalatedFrom': 'T-1001', 'outbox.state': 'submitted', 'outbox.partnerCenterId': '616122292874576' });
       const listed = JSON.parse((await tickets(['list', '--json'], env)).stdout) as Ticket[];
-      expect(listed.map((t) => [t.id, t.status])).to.deep.equal([['T-1001', 'escalated'], ['T-1002', 'resolved'], ['T-1003', 'escalated']]);
+      expect(listed.map((t) => [t.id, t.status])).to.deep.equal([['T-1001', 'escalated'], ['T-1002', 'open'], ['T-1003', 'escalated']]);
     });
 
-    it('a wrong or missing ADMIN_TOKEN is refused, and the files stay unchanged', async () => {
-      const wrong = await tickets(['update', 'T-1001', '--status', 'resolved'], { DATA_DIR: dir.path, ADMIN_TOKEN: 'not-the-right-token-at-all' });
-      expect(wrong.code).to.equal(1);
-      expect(wrong.stderr).to.include('refused the ADMIN_TOKEN');
-      const none = await tickets(['update', 'T-1001', '--status', 'resolved'], { DATA_DIR: dir.path });
-      expect(none.code).to.equal(1);
-      expect(none.stderr).to.include('Set ADMIN_TOKEN');
-      expect((await (await FileTicketStore.open(join(dir.path, 'tickets.json'))).get('T-1001'))?.status).to.equal('open');
-    });
-
-    it('the admin route checks what it is given', async () => {
-      const at = (path: string) => `${app.url}/admin/tickets/${path}`;
-      const auth = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
-      expect((await post(at('T-1001/update'), { status: 3 }, auth)).status).to.equal(400);
-      expect((await post(at('T-1001/update'), { status: 'done' }, auth)).status).to.equal(400);
-      expect((await post(at('T-1001/update'), '{not json', auth)).status).to.equal(400);
-      expect((await post(at('T-9999/update'), { status: 'resolved' }, auth)).status).to.equal(404);
-      expect((await post(at('T-1001/escalate'), { severity: 'Z' }, auth)).status).to.equal(400);
-      expect((await post(at('T-1001/update'), { status: 'resolved' }, { 'content-type': 'application/json' })).status).to.equal(401);
-      expect((await fetch(at('T-1001'), { headers: { authorization: 'Bearer nope' } })).status).to.equal(401);
-      expect((await (await FileTicketStore.open(join(dir.path, 'tickets.json'))).get('T-1001'))?.status).to.equal('open');
+    it('a change the lifecycle refuses is refused while the bot runs too, and nothing changes', async () => {
+      expect((await tickets(['update', 'T-1002', '--status', 'closed'], env)).code).to.equal(0);
+      const bad = await tickets(['update', 'T-1002', '--status', 'escalated'], env);
+      expect(bad.code).to.equal(1);
+      expect(bad.stderr).to.include('T-1002 is closed: it can go to open, not escalated');
+      expect((await (await openStorage({ storage: 'file', dataDir: dir.path })).tickets.get('T-1002'))?.status).to.equal('closed');
     });
   });
 });

@@ -7,7 +7,7 @@ import { createLogger } from '../../bot/log.js';
 import { extractEntities } from '../../bot/nlu/entities.js';
 import type { Intent } from '../../bot/nlu/intents.js';
 import type { Recognizer, RecognizerResult } from '../../bot/nlu/types.js';
-import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
+import { FileStore } from '../../bot/store/fileStore.js';
 import { SupportBot } from '../../bot/supportBot.js';
 import { turnErrorHandler } from '../../bot/turnErrorHandler.js';
 import type { CustomerDialogDeps } from '../../dialogs/customerDialogDeps.js';
@@ -22,7 +22,7 @@ export interface CustomerHarness {
   readonly adapter: TestAdapter;
   readonly tickets: MemoryTicketStore;
   readonly directory: CustomerDirectory;
-  readonly store: ShardedFileStore;
+  readonly store: FileStore;
   readonly logLines: string[];
   say(text: string, extra?: Partial<Activity>): Promise<Partial<Activity>[]>;
   remove(): Promise<void>;
@@ -69,7 +69,6 @@ export async function customerHarness(children: (deps: CustomerDialogDeps) => Pa
       return adapter.activeQueue.splice(0);
     },
     async remove() {
-      await store.close();
       await temp.remove();
     },
   };

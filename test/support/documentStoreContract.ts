@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { NEW_DOCUMENT, type DocumentStore } from '../../bot/storage/documentStore.js';
-import { ETagConflictError } from '../../bot/storage/errors.js';
+import { NEW_DOCUMENT, type DocumentStore } from '../../bot/store/documentStore.js';
+import { ETagConflictError } from '../../bot/store/errors.js';
 
 export interface StoreUnderTest {
   readonly store: DocumentStore;
@@ -19,7 +19,7 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
-/** The DocumentStore contract: every backend (lowdb shards, Azure Blob) runs these same tests. */
+/** The DocumentStore contract: both backends (files, Azure Blob) run these same tests. */
 export function documentStoreContract(open: () => Promise<StoreUnderTest>, close: (s: StoreUnderTest) => Promise<void>): void {
   let s: StoreUnderTest;
   let store: DocumentStore;
@@ -49,7 +49,7 @@ export function documentStoreContract(open: () => Promise<StoreUnderTest>, close
   });
 
   it('keeps keys apart that differ only in slashes, case, Unicode or length', async () => {
-    const keys = ['emulator/conversations/c1/', 'emulator/conversations/c1', 'Emulator/conversations/c1/', '会话/用户 1', 'a%2Fb', 'a/b', 'x'.repeat(3000), `${'x'.repeat(3000)}y`];
+    const keys = ['emulator/conversations/c1/', 'emulator/conversations/c1', 'Emulator/conversations/c1/', '会话/用户 1', 'a%2Fb', 'a/b', 'x', '@/x', '_/x', '/x', 'x/', 'x'.repeat(3000), `${'x'.repeat(3000)}y`];
     await store.write(Object.fromEntries(keys.map((k, i) => [k, { i }])));
     const read = await store.read(keys);
     expect(keys.map((k) => read[k]?.i)).to.deep.equal(keys.map((_, i) => i));
@@ -127,8 +127,21 @@ export function documentStoreContract(open: () => Promise<StoreUnderTest>, close
 
   it('keeps data across a reopen, as a restart would', async () => {
     await store.write({ 'emulator/conversations/c1/': { dialogState: { stack: [] }, note: '中文' } });
-    await store.flush();
     const reopened = await s.reopen();
     expect((await reopened.read(['emulator/conversations/c1/']))['emulator/conversations/c1/']!.note).to.equal('中文');
+  });
+
+  it('lists the keys under a prefix, sorted, with when each was last written, and nothing else', async () => {
+    const before = Date.now() - 2000;
+    const keys = ['tickets/T-1002', 'tickets/T-1001', 'tickets/counter', 'ticketsx/other', 'state/emulator/conversations/会话 1/', 'state/x/users/u1/', `state/${'y'.repeat(3000)}`];
+    await store.write(Object.fromEntries(keys.map((k) => [k, { k }])));
+    const tickets = await store.list('tickets/');
+    expect(tickets.map((k) => k.key)).to.deep.equal(['tickets/T-1001', 'tickets/T-1002', 'tickets/counter']);
+    for (const k of tickets) expect(k.modifiedAt).to.be.within(before, Date.now() + 2000);
+    expect((await store.list('state/')).map((k) => k.key)).to.deep.equal(['state/emulator/conversations/会话 1/', 'state/x/users/u1/', `state/${'y'.repeat(3000)}`]);
+    expect((await store.list('state/emulator/')).map((k) => k.key)).to.deep.equal(['state/emulator/conversations/会话 1/']);
+    expect(await store.list('nothing/')).to.deep.equal([]);
+    await store.delete(['tickets/T-1001']);
+    expect((await store.list('tickets/T')).map((k) => k.key)).to.deep.equal(['tickets/T-1002']);
   });
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
 import type { CustomerRef } from '../../bot/directory/types.js';
@@ -15,9 +14,9 @@ import { createLogger } from '../../bot/log.js';
 import { extractEntities } from '../../bot/nlu/entities.js';
 import type { Recognizer, RecognizerResult } from '../../bot/nlu/types.js';
 import { PartnerCenterClient } from '../../bot/partnerCenter/partnerCenterClient.js';
-import { ShardedFileStore } from '../../bot/storage/shardedFileStore.js';
+import { PrefixedStore } from '../../bot/store/prefixedStore.js';
 import { SupportBot } from '../../bot/supportBot.js';
-import { FileTicketStore } from '../../bot/tickets/fileTicketStore.js';
+import { DocumentTicketStore } from '../../bot/tickets/documentTicketStore.js';
 import { NotifyingTicketStore } from '../../bot/tickets/notifyingTicketStore.js';
 import { notifyStatusChange } from '../../bot/tickets/statusNotifications.js';
 import { turnErrorHandler } from '../../bot/turnErrorHandler.js';
@@ -56,7 +55,7 @@ export interface EscalationHarness {
   readonly adapter: TestAdapter;
   /** Status changes through this one notify (the reseller's console and admin route use it). */
   readonly tickets: NotifyingTicketStore;
-  readonly files: FileTicketStore;
+  readonly files: DocumentTicketStore;
   readonly outbox: ServiceRequestOutbox;
   readonly notifier: FakeNotifier;
   readonly directory: CustomerDirectory;
@@ -74,10 +73,10 @@ export interface EscalationHarness {
  * the demo directory, a fake Notifier and an injected clock.
  */
 export async function escalationHarness(options: { now?: string; partnerCenter?: PartnerCenterConfig; health?: HealthSummary; faq?: boolean } = {}): Promise<EscalationHarness> {
-  const { temp, directory, store: state, conversationState, userState } = await demoDataDir('escalation-');
+  const { temp, directory, store, conversationState, userState } = await demoDataDir('escalation-');
   const clock = { now: new Date(options.now ?? '2026-11-23T03:00:00Z') }; // Monday 11:00 China time
-  const outboxStore = await ShardedFileStore.open(join(temp.path, 'outbox'));
-  const files = await FileTicketStore.open(join(temp.path, 'tickets.json'), () => clock.now);
+  const outboxStore = new PrefixedStore(store, 'outbox/');
+  const files = new DocumentTicketStore(new PrefixedStore(store, 'tickets/'), () => clock.now);
   const notifier = new FakeNotifier();
   const tickets = new NotifyingTicketStore(files, notifyStatusChange(notifier));
   const outbox = new ServiceRequestOutbox(outboxStore);
@@ -120,8 +119,6 @@ export async function escalationHarness(options: { now?: string; partnerCenter?:
     send,
     async remove() {
       await submitter?.stop();
-      await state.close();
-      await outboxStore.close();
       await temp.remove();
     },
   };

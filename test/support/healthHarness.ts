@@ -2,7 +2,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import type { CustomerRef } from '../../bot/directory/types.js';
 import { EmbeddedHealthSource } from '../../bot/health/embeddedHealthSource.js';
-import { HealthFile } from '../../bot/health/healthFile.js';
+import { HealthNoticeStore } from '../../bot/health/healthNoticeStore.js';
 import { HealthWatchStore } from '../../bot/health/healthWatchStore.js';
 import type { HealthSource } from '../../bot/health/types.js';
 import type { Locale } from '../../bot/i18n/locale.js';
@@ -61,8 +61,9 @@ export const NOW = new Date('2026-11-23T08:30:00Z');
 /** The real SupportBot, MainDialog and ServiceHealthDialog over a temp DATA_DIR with the demo directory. */
 export async function healthHarness(options: { source?: (embedded: HealthSource) => HealthSource } = {}): Promise<HealthHarness> {
   const { temp, directory, store, conversationState, userState } = await demoDataDir('health-');
-  const watches = await HealthWatchStore.open(store, temp.path);
-  const embedded = new EmbeddedHealthSource(new HealthFile(temp.path));
+  const watches = new HealthWatchStore(store);
+  const notices = new HealthNoticeStore(store);
+  const embedded = new EmbeddedHealthSource(notices);
   const dialog = new ServiceHealthDialog({
     source: options.source ? options.source(embedded) : embedded,
     watches,
@@ -84,10 +85,9 @@ export async function healthHarness(options: { source?: (embedded: HealthSource)
       return adapter.activeQueue.splice(0);
     },
     async health(...args) {
-      await runHealthCommand(args, new HealthFile(temp.path), { out: () => undefined, now: () => NOW });
+      await runHealthCommand(args, notices, { out: () => undefined, now: () => NOW });
     },
     async remove() {
-      await store.close();
       await temp.remove();
     },
   };

@@ -1,4 +1,4 @@
-import { writeFileDurably } from '../../bot/storage/durableFile.js';
+import { writeFileAtomically } from '../../bot/store/jsonFileAdapter.js';
 import type { NewTicket, Ticket, TicketKind, TicketStatus, TicketStore } from '../../bot/tickets/types.js';
 
 /**
@@ -48,6 +48,6 @@ export class MemoryTicketStore implements TicketStore {
   }
 
   private async persist(): Promise<void> {
-    if (this.file) await writeFileDurably(this.file, JSON.stringify({ tickets: this.tickets }));
+    if (this.file) await writeFileAtomically(this.file, JSON.stringify({ tickets: this.tickets }), { durable: true });
   }
 }

@@ -8,8 +8,8 @@ import { createLogger } from '../../../bot/log.js';
 import { messages } from '../../../bot/i18n/messages.js';
 import { PartnerCenterClient } from '../../../bot/partnerCenter/partnerCenterClient.js';
 import type { RetryOptions } from '../../../bot/partnerCenter/retry.js';
-import { ShardedFileStore } from '../../../bot/storage/shardedFileStore.js';
-import { FileTicketStore } from '../../../bot/tickets/fileTicketStore.js';
+import { FileStore } from '../../../bot/store/fileStore.js';
+import { DocumentTicketStore } from '../../../bot/tickets/documentTicketStore.js';
 import { FakeNotifier } from '../../support/fakeNotifier.js';
 import { FakePartnerCenter } from '../../support/fakePartnerCenter.js';
 import { makeTempDir } from '../../support/tempDir.js';
@@ -23,13 +23,13 @@ const requester = { channelId: 'msteams', userId: '29:emily' };
 describe('ServiceRequestSubmitter and the outbox (DocumentStore on DATA_DIR/outbox)', () => {
   let pc: FakePartnerCenter;
   let dir: { path: string; remove: () => Promise<void> };
-  let store: ShardedFileStore;
+  let store: FileStore;
   let clock: number;
   let lines: string[];
 
   const open = async () => {
-    store = await ShardedFileStore.open(join(dir.path, 'outbox'));
-    const tickets = await FileTicketStore.open(join(dir.path, 'tickets.json'), () => new Date(clock));
+    store = new FileStore(join(dir.path, 'outbox'));
+    const tickets = new DocumentTicketStore(new FileStore(join(dir.path, 'tickets')), () => new Date(clock));
     const outbox = new ServiceRequestOutbox(store);
     const notifier = new FakeNotifier();
     const retry: Partial<RetryOptions> = { sleep: async (ms) => void (clock += ms), now: () => clock, random: () => 0.5 };
@@ -46,7 +46,6 @@ describe('ServiceRequestSubmitter and the outbox (DocumentStore on DATA_DIR/outb
     lines = [];
   });
   afterEach(async () => {
-    await store.close();
     await pc.close();
     await dir.remove();
   });
@@ -80,7 +79,6 @@ describe('ServiceRequestSubmitter and the outbox (DocumentStore on DATA_DIR/outb
 
     // The process restarts: the entry is on disk with its idempotency key.
     await s.submitter.stop();
-    await store.close();
     s = await open();
     await s.submitter.drain();
     expect(pc.posts).to.have.length(3); // not due yet
@@ -132,8 +130,8 @@ describe('ServiceRequestSubmitter and the outbox (DocumentStore on DATA_DIR/outb
   });
 
   it('without Partner Center the request waits for the reseller (manual) and nothing is sent', async () => {
-    store = await ShardedFileStore.open(join(dir.path, 'outbox'));
-    const tickets = await FileTicketStore.open(join(dir.path, 'tickets.json'));
+    store = new FileStore(join(dir.path, 'outbox'));
+    const tickets = new DocumentTicketStore(new FileStore(join(dir.path, 'tickets')));
     const outbox = new ServiceRequestOutbox(store);
     const { ticket, state } = await new Escalator({ tickets, outbox, submits: false }).report(draft, { locale: 'en' });
     expect(state).to.equal('manual');

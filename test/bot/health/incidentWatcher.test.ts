@@ -1,14 +1,13 @@
 import { expect } from 'chai';
-import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HealthWatchStore, LEGACY_WATCH_FILE, type HealthWatch } from '../../../bot/health/healthWatchStore.js';
+import { HealthWatchStore, type HealthWatch } from '../../../bot/health/healthWatchStore.js';
 import { IncidentWatcher } from '../../../bot/health/incidentWatcher.js';
 import type { HealthIssue, HealthSource, IssueLookup } from '../../../bot/health/types.js';
 import type { Locale } from '../../../bot/i18n/locale.js';
 import { messages } from '../../../bot/i18n/messages.js';
 import { silentLogger } from '../../../bot/log.js';
 import type { Notifier, Recipient } from '../../../bot/proactive/notifier.js';
-import { ShardedFileStore } from '../../../bot/storage/shardedFileStore.js';
+import { FileStore } from '../../../bot/store/fileStore.js';
 import { makeTempDir } from '../../support/tempDir.js';
 
 /** Issue lookups set by the test. */
@@ -43,7 +42,7 @@ const watch = (userId: string, issueId = 'EX1'): HealthWatch => ({ recipient: { 
 
 describe('IncidentWatcher', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let files: ShardedFileStore;
+  let files: FileStore;
   let store: HealthWatchStore;
   let source: ScriptedSource;
   let notifier: RecordingNotifier;
@@ -51,15 +50,14 @@ describe('IncidentWatcher', () => {
 
   beforeEach(async () => {
     dir = await makeTempDir('watcher-');
-    files = await ShardedFileStore.open(join(dir.path, 'state'));
-    store = await HealthWatchStore.open(files, dir.path);
+    files = new FileStore(join(dir.path, 'state'));
+    store = new HealthWatchStore(files);
     source = new ScriptedSource();
     notifier = new RecordingNotifier();
     watcher = new IncidentWatcher({ source, watches: store, notifier, logger: silentLogger, intervalMs: 10 });
   });
   afterEach(async () => {
     await watcher.stop();
-    await files.close();
     await dir.remove();
   });
 
@@ -106,9 +104,8 @@ describe('IncidentWatcher', () => {
 
   it('survives a restart: watches are read back from disk', async () => {
     await store.add([watch('u1'), watch('u1')]);
-    await files.close();
-    files = await ShardedFileStore.open(join(dir.path, 'state'));
-    const reopened = await HealthWatchStore.open(files, dir.path);
+    files = new FileStore(join(dir.path, 'state'));
+    const reopened = new HealthWatchStore(files);
     expect(await reopened.list()).to.deep.equal([watch('u1')]);
   });
 
@@ -131,14 +128,6 @@ describe('IncidentWatcher', () => {
     now += 60_001;
     await survivor.pollOnce();
     expect(notifier.sent.map((s) => s.recipient.userId)).to.deep.equal(['u1']);
-  });
-
-  it('imports the watches file of earlier versions once, keeping it renamed', async () => {
-    await writeFile(join(dir.path, LEGACY_WATCH_FILE), JSON.stringify({ watches: [watch('u9')] }));
-    const imported = await HealthWatchStore.open(files, dir.path);
-    expect(await imported.list()).to.deep.equal([watch('u9')]);
-    await access(join(dir.path, `${LEGACY_WATCH_FILE}.imported`));
-    expect(await (await HealthWatchStore.open(files, dir.path)).list()).to.deep.equal([watch('u9')]);
   });
 
   it('polls on its own once started, and stop() waits for the poll in progress', async () => {

@@ -1,18 +1,16 @@
 import { expect } from 'chai';
-import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { DocumentFeedbackStore } from '../../../bot/knowledge/documentFeedbackStore.js';
-import { FileFeedbackStore } from '../../../bot/knowledge/fileFeedbackStore.js';
 import { silentLogger } from '../../../bot/log.js';
 import { FileTranscriptStore } from '../../../bot/privacy/fileTranscriptStore.js';
-import { startRetention, sweepOnce, type Purgeable, type TicketRetention } from '../../../bot/privacy/retention.js';
-import { PrefixedStore } from '../../../bot/storage/prefixedStore.js';
-import { ShardedFileStore } from '../../../bot/storage/shardedFileStore.js';
+import { startRetention, sweepOnce, type TicketRetention } from '../../../bot/privacy/retention.js';
+import { PrefixedStore } from '../../../bot/store/prefixedStore.js';
+import { FileStore } from '../../../bot/store/fileStore.js';
 import { DocumentTicketStore } from '../../../bot/tickets/documentTicketStore.js';
-import { FileTicketStore } from '../../../bot/tickets/fileTicketStore.js';
-import type { Ticket, TicketStore } from '../../../bot/tickets/types.js';
+import type { Ticket } from '../../../bot/tickets/types.js';
 import { makeTempDir } from '../../support/tempDir.js';
+import { onEachBackend } from '../../support/backends.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-01-10T08:00:00Z');
@@ -26,44 +24,16 @@ function clock() {
 const activity = (conversation: string, text: string): Activity =>
   ({ type: 'message', channelId: 'emulator', conversation: { id: conversation }, from: { id: 'u', role: 'user' }, recipient: { id: 'b' }, text }) as Activity;
 
-interface Backend {
-  readonly tickets: TicketStore & TicketRetention;
-  readonly feedback: Purgeable & Pick<FileFeedbackStore, 'recordFeedback' | 'recordUnanswered'>;
-  listFeedback(): Promise<{ feedback: Array<{ text?: string }>; unanswered: unknown[] }>;
-  close(): Promise<void>;
-}
-
-const backends: Array<[string, (dir: string, now: () => Date) => Promise<Backend>]> = [
-  [
-    'DATA_DIR files',
-    async (dir, now) => {
-      const feedback = await FileFeedbackStore.open(join(dir, 'feedback.json'));
-      return {
-        tickets: await FileTicketStore.open(join(dir, 'tickets.json'), now),
-        feedback,
-        listFeedback: async () => ({ feedback: [...feedback.listFeedback()], unanswered: [...feedback.listUnanswered()] }),
-        close: async () => undefined,
-      };
-    },
-  ],
-  [
-    'DocumentStore (as on Blob)',
-    async (dir, now) => {
-      const store = await ShardedFileStore.open(join(dir, 'state'));
-      const feedback = new DocumentFeedbackStore(new PrefixedStore(store, 'feedback/'));
-      return { tickets: new DocumentTicketStore(new PrefixedStore(store, 'tickets/'), now), feedback, listFeedback: () => feedback.snapshot(), close: () => store.close() };
-    },
-  ],
-];
-
 describe('retention sweep (injected clock)', function () {
   this.timeout(30_000);
 
-  for (const [name, open] of backends) {
-    it(`${name}: after RETENTION_DAYS, transcripts, feedback text and closed tickets' personal fields go; the rest stays`, async () => {
+  onEachBackend(({ fresh }) => {
+    it('after RETENTION_DAYS, transcripts, feedback text and closed tickets\' personal fields go; the rest stays', async () => {
       const dir = await makeTempDir();
       const c = clock();
-      const b = await open(dir.path, c.now);
+      const store = await fresh();
+      const feedback = new DocumentFeedbackStore(new PrefixedStore(store, 'feedback/'));
+      const b = { tickets: new DocumentTicketStore(new PrefixedStore(store, 'tickets/'), c.now), feedback, listFeedback: () => feedback.snapshot() };
       const transcripts = new FileTranscriptStore(join(dir.path, 'transcripts'), silentLogger, c.now);
 
       await transcripts.logActivity(activity('old-chat', 'hello from January'));
@@ -82,11 +52,11 @@ describe('retention sweep (injected clock)', function () {
       await b.feedback.recordUnanswered({ text: 'recent question', locale: 'en', at: c.now().toISOString(), bestScore: 0.1 });
 
       // Day 60: nothing is old enough yet.
-      expect(await sweepOnce({ days: 90, feedback: b.feedback, tickets: b.tickets, transcripts, logger: silentLogger, now: c.now })).to.deep.equal({ transcriptLines: 0, feedbackTexts: 0, tickets: 0 });
+      expect(await sweepOnce({ days: 90, feedback: b.feedback, tickets: b.tickets, transcripts, logger: silentLogger, now: c.now })).to.deep.equal({ states: 0, transcriptLines: 0, feedbackTexts: 0, tickets: 0 });
 
       c.advanceDays(31); // day 91: January's items are past 90 days, March's are not.
       const result = await sweepOnce({ days: 90, feedback: b.feedback, tickets: b.tickets, transcripts, logger: silentLogger, now: c.now });
-      expect(result).to.deep.equal({ transcriptLines: 1, feedbackTexts: 2, tickets: 1 });
+      expect(result).to.deep.equal({ states: 0, transcriptLines: 1, feedbackTexts: 2, tickets: 1 });
 
       const kept = (await transcripts.getTranscriptActivities('emulator', 'new-chat')).items;
       expect(kept.map((a) => a.text)).to.deep.equal(['hello from March']);
@@ -105,26 +75,43 @@ describe('retention sweep (injected clock)', function () {
       expect((await b.tickets.get(stillOpen.id))!.details).to.deep.equal({ contact: 'li@contoso.cn' });
 
       // A second sweep finds nothing more to do.
-      expect(await sweepOnce({ days: 90, feedback: b.feedback, tickets: b.tickets, transcripts, logger: silentLogger, now: c.now })).to.deep.equal({ transcriptLines: 0, feedbackTexts: 0, tickets: 0 });
-      await b.close();
+      expect(await sweepOnce({ days: 90, feedback: b.feedback, tickets: b.tickets, transcripts, logger: silentLogger, now: c.now })).to.deep.equal({ states: 0, transcriptLines: 0, feedbackTexts: 0, tickets: 0 });
       await dir.remove();
     });
-  }
+
+    it('idle conversation state (with its recent messages) expires after STATE_TTL_DAYS, unless a handoff is open; user state after RETENTION_DAYS', async () => {
+      const store = await fresh();
+      const state = new PrefixedStore(store, 'state/');
+      await state.write({
+        'msteams/conversations/idle/': { recentMessages: [{ role: 'user', text: 'my phone is 13812345678' }] },
+        'msteams/conversations/handed-off/': { handoff: { ticketId: 'T-1001', since: '2026-01-01T00:00:00Z', locale: 'en' } },
+        'msteams/users/u1/': { language: { lastDetected: 'en' } },
+      });
+      const sweep = (days: number) => sweepOnce({ days: 90, feedback: new DocumentFeedbackStore(new PrefixedStore(store, 'feedback/')), tickets: new DocumentTicketStore(new PrefixedStore(store, 'tickets/')), state: { store: state, conversationDays: 30 }, logger: silentLogger, now: () => new Date(Date.now() + days * DAY) });
+      expect((await sweep(29)).states).to.equal(0);
+      expect((await sweep(31)).states).to.equal(1);
+      expect(Object.keys(await state.read(['msteams/conversations/idle/', 'msteams/conversations/handed-off/', 'msteams/users/u1/'])).sort()).to.deep.equal([
+        'msteams/conversations/handed-off/', 'msteams/users/u1/',
+      ]);
+      expect((await sweep(91)).states).to.equal(1);
+      expect(Object.keys(await state.read(['msteams/conversations/handed-off/', 'msteams/users/u1/']))).to.deep.equal(['msteams/conversations/handed-off/']);
+    });
+  });
 
   it('sweeps at start-up, and a failing part is logged without stopping the others', async () => {
     const dir = await makeTempDir();
     const c = clock();
-    const feedback = await FileFeedbackStore.open(join(dir.path, 'feedback.json'));
+    const feedback = new DocumentFeedbackStore(new FileStore(dir.path));
     await feedback.recordUnanswered({ text: 'q', locale: 'en', at: c.now().toISOString(), bestScore: 0 });
     c.advanceDays(100);
     const logs: string[] = [];
     const logger = { ...silentLogger, error: (event: string) => logs.push(event) };
     const brokenTickets: TicketRetention = { rewriteWhere: () => Promise.reject(new Error('storage down')) };
     const retention = startRetention({ days: 90, feedback, tickets: brokenTickets, logger, now: c.now });
-    expect(await retention.first).to.deep.equal({ transcriptLines: 0, feedbackTexts: 1, tickets: 0 });
+    expect(await retention.first).to.deep.equal({ states: 0, transcriptLines: 0, feedbackTexts: 1, tickets: 0 });
     expect(logs).to.deep.equal(['retention_failed']);
     await retention.stop();
-    expect(JSON.parse(await fs.readFile(join(dir.path, 'feedback.json'), 'utf8')).unanswered).to.deep.equal([]);
+    expect((await feedback.snapshot()).unanswered).to.deep.equal([]);
     await dir.remove();
   });
 });

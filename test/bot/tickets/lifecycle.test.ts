@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { join } from 'node:path';
-import { FileTicketStore } from '../../../bot/tickets/fileTicketStore.js';
+import { FileStore } from '../../../bot/store/fileStore.js';
+import { DocumentTicketStore } from '../../../bot/tickets/documentTicketStore.js';
 import { assertTransition } from '../../../bot/tickets/lifecycle.js';
 import { NotifyingTicketStore } from '../../../bot/tickets/notifyingTicketStore.js';
 import type { Ticket } from '../../../bot/tickets/types.js';
@@ -18,7 +18,7 @@ describe('ticket lifecycle', () => {
 
   it('a status change through the notifying store is stored first, then reported once; notes and customer relays are not', async () => {
     const dir = await makeTempDir();
-    const files = await FileTicketStore.open(join(dir.path, 'tickets.json'));
+    const files = new DocumentTicketStore(new FileStore(dir.path));
     const told: Array<[string, string, string | undefined]> = [];
     const store = new NotifyingTicketStore(files, async (t: Ticket, note) => void told.push([t.id, t.status, note]));
     const t = await store.create({ kind: 'reseller', category: 'handoff', title: 'x', summary: { 'zh-CN': 'x', en: 'x' }, locale: 'en', details: {} });

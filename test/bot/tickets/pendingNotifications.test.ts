@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { ShardedFileStore } from '../../../bot/storage/shardedFileStore.js';
+import { FileStore } from '../../../bot/store/fileStore.js';
 import { PendingNotifications, type PendingNotification } from '../../../bot/tickets/pendingNotifications.js';
 import { makeTempDir } from '../../support/tempDir.js';
 
@@ -8,16 +8,15 @@ const slowly = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('PendingNotifications (status changes queued while no bot ran)', () => {
   let dir: { path: string; remove: () => Promise<void> };
-  let store: ShardedFileStore;
+  let store: FileStore;
   let now: number;
 
   beforeEach(async () => {
     dir = await makeTempDir('pending-');
-    store = await ShardedFileStore.open(join(dir.path, 'outbox'));
+    store = new FileStore(join(dir.path, 'outbox'));
     now = Date.parse('2026-11-24T02:00:00Z');
   });
   afterEach(async () => {
-    await store.close();
     await dir.remove();
   });
 

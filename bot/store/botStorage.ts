@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import { NEW_DOCUMENT, type DocumentStore, type StoredDocument } from './storage/documentStore.js';
+import { NEW_DOCUMENT, type DocumentStore, type StoredDocument } from './documentStore.js';
 
 /** Conversation state: the dialog stack, which two instances must never both advance from one version. */
 const CONVERSATION_KEY = /\/conversations\//;

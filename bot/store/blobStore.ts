@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BlobServiceClient, RestError, type BlockBlobClient, type ContainerClient } from '@azure/storage-blob';
-import type { DocumentStore, StoredDocument } from './documentStore.js';
-import { NEW_DOCUMENT } from './documentStore.js';
+import { NEW_DOCUMENT, type DocumentStore, type ListedKey, type StoredDocument } from './documentStore.js';
 import { ETagConflictError, StorageUnavailableError } from './errors.js';
 
 /** What each blob holds: the key (names of long keys are hashed) and the document without its eTag. */
@@ -23,11 +22,11 @@ const MAX_READABLE_NAME = 512;
  * blobs' own: a write with an eTag is an If-Match upload, NEW_DOCUMENT an If-None-Match: * upload,
  * so two instances can never both win the same update. Nothing is cached: every read goes to Azure.
  */
-export class BlobDocumentStore implements DocumentStore {
+export class BlobStore implements DocumentStore {
   private constructor(private readonly container: ContainerClient) {}
 
   /** Connects and creates the container when it is missing. */
-  static async open(connectionString: string, containerName: string, options: BlobStoreOptions = {}): Promise<BlobDocumentStore> {
+  static async open(connectionString: string, containerName: string, options: BlobStoreOptions = {}): Promise<BlobStore> {
     const service = BlobServiceClient.fromConnectionString(connectionString, {
       retryOptions: { maxTries: options.maxTries ?? 3, tryTimeoutInMs: options.tryTimeoutMs ?? 4_000, retryDelayInMs: 100, maxRetryDelayInMs: 1_000 },
       userAgentOptions: { userAgentPrefix: 'csp-support-bot' },
@@ -38,7 +37,7 @@ export class BlobDocumentStore implements DocumentStore {
     } catch (err) {
       throw new StorageUnavailableError(`Azure Blob container "${containerName}"`, err);
     }
-    return new BlobDocumentStore(container);
+    return new BlobStore(container);
   }
 
   /** Readable names for ordinary keys; long ones by hash (blob names stop at 1,024 characters). */
@@ -74,13 +73,30 @@ export class BlobDocumentStore implements DocumentStore {
     );
   }
 
-  /** Every acknowledged write is already in Azure. */
-  async flush(): Promise<void> {}
+  async list(prefix: string): Promise<ListedKey[]> {
+    const out: ListedKey[] = [];
+    try {
+      for await (const item of this.container.listBlobsFlat({ prefix: `d/${encodeURIComponent(prefix)}` })) {
+        out.push({ key: decodeURIComponent(item.name.slice(2)), modifiedAt: item.properties.lastModified.getTime() });
+      }
+      // Keys too long for a readable name are stored under their hash: their blob says which key it holds.
+      for await (const item of this.container.listBlobsFlat({ prefix: 'h/' })) {
+        const key = await this.keyOfHashed(item.name);
+        if (key?.startsWith(prefix)) out.push({ key, modifiedAt: item.properties.lastModified.getTime() });
+      }
+    } catch (err) {
+      throw new StorageUnavailableError(`Azure Blob list of "${prefix}"`, err);
+    }
+    return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
 
-  async close(): Promise<void> {}
+  private async keyOfHashed(name: string): Promise<string | undefined> {
+    const res = await this.container.getBlockBlobClient(name).download(0).catch(() => undefined);
+    return res ? (JSON.parse(await streamToString(res.readableStreamBody)) as BlobRecord).key : undefined;
+  }
 
   private blob(key: string): BlockBlobClient {
-    return this.container.getBlockBlobClient(BlobDocumentStore.blobNameOf(key));
+    return this.container.getBlockBlobClient(BlobStore.blobNameOf(key));
   }
 
   private async readOne(key: string): Promise<StoredDocument | undefined> {

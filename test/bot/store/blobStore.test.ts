@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { BlobDocumentStore } from '../../../bot/storage/blobDocumentStore.js';
-import { StorageUnavailableError } from '../../../bot/storage/errors.js';
+import { BlobStore } from '../../../bot/store/blobStore.js';
+import { StorageUnavailableError } from '../../../bot/store/errors.js';
 import { startAzurite, type Azurite } from '../../support/azurite.js';
 import { documentStoreContract } from '../../support/documentStoreContract.js';
 
-describe('BlobDocumentStore on Azurite', function () {
+describe('BlobStore on Azurite', function () {
   this.timeout(60_000);
   let azurite: Azurite;
   before(async () => {
@@ -16,7 +16,7 @@ describe('BlobDocumentStore on Azurite', function () {
     documentStoreContract(
       async () => {
         const container = azurite.container();
-        const open = () => BlobDocumentStore.open(azurite.connectionString, container);
+        const open = () => BlobStore.open(azurite.connectionString, container);
         return { store: await open(), peer: open, reopen: open };
       },
       async () => undefined,
@@ -27,7 +27,7 @@ describe('BlobDocumentStore on Azurite', function () {
     const dead = azurite.connectionString.replace(/127\.0\.0\.1:\d+/, '127.0.0.1:9');
     let error: unknown;
     try {
-      await BlobDocumentStore.open(dead, 'unreachable', { maxTries: 1, tryTimeoutMs: 1000 });
+      await BlobStore.open(dead, 'unreachable', { maxTries: 1, tryTimeoutMs: 1000 });
     } catch (err) {
       error = err;
     }

@@ -1,4 +1,4 @@
-import type { DocumentStore, StoredDocument } from './documentStore.js';
+import type { DocumentStore, ListedKey, StoredDocument } from './documentStore.js';
 
 /** One namespace of a shared store (tickets/, feedback/ ...), so features never read each other's keys. */
 export class PrefixedStore implements DocumentStore {
@@ -20,7 +20,7 @@ export class PrefixedStore implements DocumentStore {
     return this.inner.delete(keys.map((k) => this.prefix + k));
   }
 
-  flush(): Promise<void> {
-    return this.inner.flush();
+  async list(prefix: string): Promise<ListedKey[]> {
+    return (await this.inner.list(this.prefix + prefix)).map((k) => ({ ...k, key: k.key.slice(this.prefix.length) }));
   }
 }
