@@ -13,8 +13,9 @@ Imports a reseller's customers into DATA_DIR/directory.json. Every row is checke
 is bad, each problem is listed with its line number and nothing is written. Customers whose id is
 already in the directory are replaced; others are kept. Stop the bot first (it holds DATA_DIR).
 
-CSV: UTF-8, a header row, then one row per contact. Rows with the same customer_id form one
-customer (company, tenant_id and initial_domain may be left empty on its later rows).
+CSV: UTF-8 (with or without BOM) or GB18030 (Excel's plain "CSV" on Chinese Windows); other
+encodings are refused. A header row, then one row per contact. Rows with the same customer_id form
+one customer (company, tenant_id and initial_domain may be left empty on its later rows).
 Cells with commas, quotes or line breaks go in double quotes ("" for a quote).
   ${CSV_COLUMNS.join(',')}
   customer_id            required, letters/digits/_ . -        c-fabrikam
@@ -39,11 +40,11 @@ if (!file || file === '--help' || file === '-h') {
 
 try {
   const config = loadConfig(readEnvironment());
-  const text = await readFile(file, 'utf8');
+  const bytes = await readFile(file);
   const unlock = await lockDataDir(config.dataDir);
   try {
     const directory = await openDirectory(config);
-    const { data, issues } = parseImportFile(file, text, directory.data);
+    const { data, issues } = parseImportFile(file, bytes, directory.data);
     if (!data) {
       for (const i of issues) process.stderr.write(`${basename(file)}${i.line !== undefined ? `:${i.line}` : ''}: ${i.where ? `${i.where}: ` : ''}${i.message}\n`);
       process.stderr.write(`${issues.length} problem(s); nothing was imported.\n`);
