@@ -12,8 +12,9 @@ Imports a reseller's customers into the directory (DATA_DIR, or the Blob contain
 is bad, each problem is listed with its line number and nothing is written. Customers whose id is
 already in the directory are replaced; others are kept. A running bot picks the change up within 30 seconds.
 
-CSV: UTF-8, a header row, then one row per contact. Rows with the same customer_id form one
-customer (company, tenant_id and initial_domain may be left empty on its later rows).
+CSV: UTF-8 (with or without BOM) or GB18030 (Excel's plain "CSV" on Chinese Windows); other
+encodings are refused. A header row, then one row per contact. Rows with the same customer_id form
+one customer (company, tenant_id and initial_domain may be left empty on its later rows).
 Cells with commas, quotes or line breaks go in double quotes ("" for a quote).
   ${CSV_COLUMNS.join(',')}
   customer_id            required, letters/digits/_ . -        c-fabrikam
@@ -38,9 +39,9 @@ if (!file || file === '--help' || file === '-h') {
 
 try {
   const config = loadConfig(readEnvironment());
-  const text = await readFile(file, 'utf8');
+  const bytes = await readFile(file);
   const { directory } = await openStorage(config);
-  const { data, issues } = parseImportFile(file, text, directory.data);
+  const { data, issues } = parseImportFile(file, bytes, directory.data);
   if (!data) {
     for (const i of issues) process.stderr.write(`${basename(file)}${i.line !== undefined ? `:${i.line}` : ''}: ${i.where ? `${i.where}: ` : ''}${i.message}\n`);
     process.stderr.write(`${issues.length} problem(s); nothing was imported.\n`);

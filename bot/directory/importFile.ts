@@ -1,12 +1,18 @@
 import { customersFromCsv } from './customersCsv.js';
+import { decodeCsv } from './decodeCsv.js';
 import { jsonErrorLine, jsonLineOf } from './jsonLineOf.js';
 import type { DirectoryData } from './types.js';
 import { validateImport, type ImportResult } from './validateDirectory.js';
 
-/** Parses and validates a customers.csv or customers.json against the current directory. No I/O. */
-export function parseImportFile(fileName: string, text: string, existing: DirectoryData): ImportResult {
+/**
+ * Parses and validates a customers.csv or customers.json against the current directory. No I/O.
+ * Given bytes, a CSV is decoded as UTF-8 or GB18030 (see decodeCsv) and JSON as UTF-8.
+ */
+export function parseImportFile(fileName: string, content: string | Uint8Array, existing: DirectoryData): ImportResult {
   if (/\.csv$/i.test(fileName)) {
-    const { input, lineOf, issues } = customersFromCsv(text);
+    const decoded = typeof content === 'string' ? { text: content } : decodeCsv(content);
+    if ('issue' in decoded) return { issues: [decoded.issue] };
+    const { input, lineOf, issues } = customersFromCsv(decoded.text);
     if (!input || issues.length > 0) {
       // Shape problems first; field checks still run so that one pass reports every bad row.
       const more = input ? validateImport(input, existing, lineOf).issues : [];
@@ -15,6 +21,7 @@ export function parseImportFile(fileName: string, text: string, existing: Direct
     return validateImport(input, existing, lineOf);
   }
   if (/\.json$/i.test(fileName)) {
+    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
     let input: unknown;
     try {
       input = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -57,6 +57,25 @@ describe('npm run seed:demo and npm run import', function () {
     expect(after.customers.map((c: { id: string }) => c.id)).to.deep.equal(['c-fabrikam', 'c-northwind', 'c-tailspin', 'c-new']);
   });
 
+  it('a GB18030 CSV saved by Excel on Chinese Windows is stored with the exact Chinese names', async () => {
+    const gb = join(ROOT, 'test/directory/fixtures/customers-gb18030.csv');
+    const r = await run('import.ts', [gb], join(dir.path, 'data'), dir.path);
+    expect(r.code, r.stderr).to.equal(0);
+    const stored = JSON.parse(await readFile(file(), 'utf8')).value;
+    const names = stored.customers.map((c: { company: string; contacts: { name: string }[] }) => [c.company, c.contacts.map((x) => x.name)]);
+    expect(names).to.deep.equal([['上海某某科技有限公司', ['张伟', '李娜（财务）']]]);
+  });
+
+  it('a CSV that is neither UTF-8 nor GB18030 writes nothing and names the file and line', async () => {
+    const bad = join(dir.path, 'latin1.csv');
+    const row = 'c-a,Café Sàrl,3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b,a.partner.onmschina.cn,Ann,ann@a.cn,,,';
+    await writeFile(bad, Buffer.from(`${HEADER}\n${row}\n`, 'latin1'));
+    const r = await run('import.ts', [bad], join(dir.path, 'data'), dir.path);
+    expect(r.code).to.equal(1);
+    expect(r.stderr).to.match(/^latin1\.csv:2: line 2: bytes that are neither UTF-8 nor GB18030/m).and.include('nothing was imported');
+    expect(await readFile(file(), 'utf8').catch(() => 'absent')).to.equal('absent');
+  });
+
   it('malformed JSON writes nothing, with the line of the syntax error', async () => {
     const bad = join(dir.path, 'customers.json');
     await writeFile(bad, '{\n  "customers": [\n    { "id": "c-a" \n  ]\n}\n');
