@@ -1,10 +1,10 @@
 import { expect } from 'chai';
+import { unzipSync } from 'fflate';
 import { execFile } from 'node:child_process';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
-import { readZip } from '../../scripts/lib/teams/zip.js';
 import { describeErrors, manifestValidators } from '../../scripts/lib/teams/validateManifest.js';
 import { makeTempDir } from '../support/tempDir.js';
 
@@ -44,7 +44,7 @@ describe('npm run teams:package', function () {
     await writeFile(join(dir.path, '.env'), `MicrosoftAppId=${APP_ID}\n`);
     const r = await teamsPackage(dir.path, ['--domain', 'bot.contoso.cn', '--out', 'out/app.zip']);
     expect(r.code, r.stderr).to.equal(0);
-    entries = new Map(readZip(await readFile(join(dir.path, 'out/app.zip'))).map((e) => [e.name, e.data]));
+    entries = new Map(Object.entries(unzipSync(await readFile(join(dir.path, 'out/app.zip')))).map(([name, data]) => [name, Buffer.from(data)]));
     manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Manifest;
     validators = await manifestValidators(manifest.manifestVersion);
   });

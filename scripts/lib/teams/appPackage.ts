@@ -1,7 +1,7 @@
+import { zipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PNG } from 'pngjs';
-import { writeZip, type ZipEntry } from './zip.js';
 
 export const APP_PACKAGE_DIR = join(import.meta.dirname, '..', '..', '..', 'appPackage');
 const APP_ID = '${{MICROSOFT_APP_ID}}';
@@ -11,6 +11,11 @@ const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 export class PackageError extends Error {
   override readonly name = 'PackageError';
+}
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly data: Buffer;
 }
 
 export interface PackageOptions {
@@ -37,6 +42,8 @@ interface ManifestShape {
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** 1980-01-01, the earliest time a zip can hold: the same inputs give the same zip, byte for byte. */
+const ZIP_TIME = new Date(1980, 0, 1);
 
 /**
  * Teams wants a full-colour 192x192 PNG and a 32x32 white outline on a transparent background. Any
@@ -102,5 +109,6 @@ export async function buildAppPackage({ appId, domains = [], dir = APP_PACKAGE_D
     if (/example\.com/i.test(value)) warnings.push(`developer.${key} is still ${value}: put your own page in appPackage/manifest.json`);
   }
   if (manifest.validDomains.length === 0) warnings.push('validDomains is empty: pass --domain <bot host name> to list the host the bot runs on');
-  return { zip: writeZip(entries), manifest, entries, warnings };
+  const zip = zipSync(Object.fromEntries(entries.map((e) => [e.name, e.data])), { level: 9, mtime: ZIP_TIME });
+  return { zip: Buffer.from(zip), manifest, entries, warnings };
 }
