@@ -7,7 +7,7 @@ import { ServiceRequestSubmitter } from '../../../bot/escalation/serviceRequestS
 import { createLogger } from '../../../bot/log.js';
 import { messages } from '../../../bot/i18n/messages.js';
 import { PartnerCenterClient } from '../../../bot/partnerCenter/partnerCenterClient.js';
-import type { RetryOptions } from '../../../bot/partnerCenter/retry.js';
+import type { RetryOptions } from '../../../bot/retry.js';
 import { ShardedFileStore } from '../../../bot/storage/shardedFileStore.js';
 import { FileTicketStore } from '../../../bot/tickets/fileTicketStore.js';
 import { FakeNotifier } from '../../support/fakeNotifier.js';
