@@ -51,8 +51,10 @@ export function retryAfterFromHeaders(get: (name: string) => string | null | und
   return parseRetryAfter(get('retry-after'), now);
 }
 
-/** Exponential back-off: step base·2^(attempt-1), capped, of which the `jitter` share is random. */
-export function backoffDelay(attempt: number, o: { baseDelayMs: number; maxDelayMs: number; jitter?: number; random?: () => number }): number {
+type Backoff = Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'> & { jitter?: number; random?: () => number };
+
+/** Exponential back-off: step base·2^(attempt-1), capped, of which the `jitter` share (default all) is random. */
+export function backoffDelay(attempt: number, o: Backoff): number {
   const step = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
   const jitter = o.jitter ?? 1;
   return Math.round(step * (1 - jitter) + (o.random ?? Math.random)() * step * jitter);
@@ -62,7 +64,9 @@ export function backoffDelay(attempt: number, o: { baseDelayMs: number; maxDelay
  * The wait before try `attempt + 1`, or undefined to give up: the back-off, never shorter than the
  * server's Retry-After, and never past the attempt count or the time budget.
  */
-export function retryDelay(error: unknown, attempt: number, elapsedMs: number, o: RetryOptions, random = o.random ?? Math.random): number | undefined {
+export function retryDelay(
+  error: unknown, attempt: number, elapsedMs: number, o: RetryOptions, random = o.random ?? Math.random,
+): number | undefined {
   if (attempt >= o.maxAttempts || !o.retryable(error, attempt)) return undefined;
   const wait = Math.round(Math.max(backoffDelay(attempt, { ...o, random }), o.retryAfterMs?.(error) ?? 0));
   return elapsedMs + wait > o.budgetMs ? undefined : wait;

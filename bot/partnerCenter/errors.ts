@@ -38,6 +38,7 @@ export function failureOfStatus(status: number): PartnerCenterFailure {
  */
 export const PARTNER_CENTER_RETRY: RetryOptions = Object.freeze({
   maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, budgetMs: 60_000, jitter: 1,
-  retryable: (err: unknown, attempt: number) => err instanceof PartnerCenterError && (err.failure === 'transient' || (err.failure === 'auth' && attempt === 1)),
+  retryable: (err: unknown, attempt: number) =>
+    err instanceof PartnerCenterError && (err.failure === 'transient' || (err.failure === 'auth' && attempt === 1)),
   retryAfterMs: (err: unknown) => (err instanceof PartnerCenterError ? err.retryAfterMs : undefined),
 });

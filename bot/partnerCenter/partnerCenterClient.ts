@@ -146,7 +146,8 @@ export class PartnerCenterClient implements ServiceRequestApi {
         this.tokens.invalidate();
         continue;
       }
-      throw new PartnerCenterError(`Partner Center answered ${res.status}`, failureOfStatus(res.status), res.status, retryAfterFromHeaders((name) => res.headers.get(name), this.now()));
+      const retryAfterMs = retryAfterFromHeaders((name) => res.headers.get(name), this.now());
+      throw new PartnerCenterError(`Partner Center answered ${res.status}`, failureOfStatus(res.status), res.status, retryAfterMs);
     }
   }
 }

@@ -44,7 +44,8 @@ describe('npm run teams:package', function () {
     await writeFile(join(dir.path, '.env'), `MicrosoftAppId=${APP_ID}\n`);
     const r = await teamsPackage(dir.path, ['--domain', 'bot.contoso.cn', '--out', 'out/app.zip']);
     expect(r.code, r.stderr).to.equal(0);
-    entries = new Map(Object.entries(unzipSync(await readFile(join(dir.path, 'out/app.zip')))).map(([name, data]) => [name, Buffer.from(data)]));
+    const zipped = unzipSync(await readFile(join(dir.path, 'out/app.zip')));
+    entries = new Map(Object.entries(zipped).map(([name, data]) => [name, Buffer.from(data)]));
     manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Manifest;
     validators = await manifestValidators(manifest.manifestVersion);
   });

@@ -55,16 +55,20 @@ function checkIcon(file: string, png: Buffer, size: number, outline: boolean): v
   try {
     image = PNG.sync.read(png);
   } catch (err) {
-    throw new PackageError(`${file} is damaged or cut short (${String(err instanceof Error ? err.message : err).replace(/\s+/g, ' ')})`);
+    const reason = String(err instanceof Error ? err.message : err).replace(/\s+/g, ' ');
+    throw new PackageError(`${file} is damaged or cut short (${reason})`);
   }
-  if (image.width !== size || image.height !== size) throw new PackageError(`${file} must be ${size}x${size} pixels (it is ${image.width}x${image.height})`);
+  if (image.width !== size || image.height !== size) {
+    throw new PackageError(`${file} must be ${size}x${size} pixels (it is ${image.width}x${image.height})`);
+  }
   if (!outline) return;
   let transparent = 0;
   for (let p = 0; p < image.data.length; p += 4) {
     const [r, g, b, a] = image.data.subarray(p, p + 4);
     if (a === 0) transparent++;
     else if (r !== 255 || g !== 255 || b !== 255) {
-      throw new PackageError(`${file} must be white on transparent (pixel ${(p / 4) % size},${Math.floor(p / 4 / size)} is rgba ${r},${g},${b},${a})`);
+      const [x, y] = [(p / 4) % size, Math.floor(p / 4 / size)];
+      throw new PackageError(`${file} must be white on transparent (pixel ${x},${y} is rgba ${r},${g},${b},${a})`);
     }
   }
   if (transparent === 0) throw new PackageError(`${file} must be white on transparent (it has no transparent pixel)`);
