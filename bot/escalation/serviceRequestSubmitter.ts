@@ -3,10 +3,10 @@ import { messages } from '../i18n/messages.js';
 import { KeyedQueue } from '../keyedQueue.js';
 import type { Logger } from '../log.js';
 import type { CustomerDirectory } from '../directory/customerDirectory.js';
-import { PartnerCenterError } from '../partnerCenter/errors.js';
+import { PARTNER_CENTER_RETRY, PartnerCenterError } from '../partnerCenter/errors.js';
 import type { ServiceRequestApi } from '../partnerCenter/partnerCenterClient.js';
-import { backoffDelay, DEFAULT_RETRY, withRetry, type RetryOptions } from '../partnerCenter/retry.js';
 import type { Notifier } from '../proactive/notifier.js';
+import { backoffDelay, REAL_CLOCK, withRetry, type RetryClock, type RetryOptions, type RetryPolicy } from '../retry.js';
 import { DEFAULT_LEASE_MS } from '../store/lease.js';
 import type { TicketStore } from '../tickets/types.js';
 import type { OutboxEntry, ServiceRequestOutbox } from './serviceRequestOutbox.js';
@@ -25,7 +25,7 @@ export interface SubmitterDeps {
   readonly logger: Logger;
   readonly notifier?: Notifier;
   readonly directory?: Pick<CustomerDirectory, 'reseller'>;
-  readonly retry?: Partial<RetryOptions>;
+  readonly retry?: Partial<RetryPolicy & RetryClock>;
   /** Background drain interval. */
   readonly intervalMs?: number;
   /** Between drains, an entry waits base·2^attempts (with jitter), at most this long. */
@@ -41,7 +41,7 @@ export interface SubmitterDeps {
  */
 export class ServiceRequestSubmitter {
   private readonly queue = new KeyedQueue();
-  private readonly retry: RetryOptions;
+  private readonly retry: RetryOptions & RetryClock;
   private timer?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private readonly stopping = new AbortController();
@@ -49,13 +49,13 @@ export class ServiceRequestSubmitter {
   private readonly owner = randomUUID();
 
   constructor(private readonly deps: SubmitterDeps) {
-    this.retry = { ...DEFAULT_RETRY, ...deps.retry };
+    this.retry = { ...PARTNER_CENTER_RETRY, ...REAL_CLOCK, ...deps.retry };
   }
 
   /** One short attempt series inside a turn: after `budgetMs` it stops waiting and leaves the rest to the drain. */
   submitNow(ticketId: string, budgetMs = 8000): Promise<SubmitOutcome> {
     const signal = AbortSignal.any([this.stopping.signal, AbortSignal.timeout(budgetMs)]);
-    return this.attempt(ticketId, { ...this.retry, budgetMs, attempts: Math.min(this.retry.attempts, 3) }, false, signal);
+    return this.attempt(ticketId, { ...this.retry, budgetMs, maxAttempts: Math.min(this.retry.maxAttempts, 3) }, false, signal);
   }
 
   /** Starts the background drain (first pass at once: entries left by a previous run or the console). */

@@ -1,9 +1,52 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { retryAfterFromHeaders, withRetry, type RetryOptions } from '../retry.js';
 import { SendHistory, TEAMS_THREAD_LIMITS, type RateWindow } from './rateWindows.js';
-import { DEFAULT_RETRY, retryDelay, statusOf, type RetryPolicy } from './retryPolicy.js';
+
+interface HttpishError {
+  statusCode?: unknown;
+  code?: unknown;
+  response?: { status?: unknown; headers?: { get?(name: string): string | undefined | null; [name: string]: unknown } };
+}
+
+/** The status the connector client puts on its errors, if any. */
+export function statusOf(error: unknown): number | undefined {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as HttpishError;
+  const status = typeof e.statusCode === 'number' ? e.statusCode : e.response?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Retry-After of a failed send, in ms: seconds, an HTTP date, or the millisecond headers. */
+export function retryAfterMs(error: unknown, nowEpochMs = Date.now()): number | undefined {
+  const headers = (error as HttpishError | null)?.response?.headers;
+  if (!headers) return undefined;
+  return retryAfterFromHeaders((name) => {
+    const value = typeof headers.get === 'function' ? headers.get(name) : headers[name];
+    return typeof value === 'string' ? value : undefined;
+  }, nowEpochMs);
+}
+
+/**
+ * Teams asks bots to back off and retry 429, 412, 502 and 504. 500 and 503 and dropped connections are
+ * retried too: the SDK's own retry policy (which we remove so that tries do not multiply) retried them.
+ */
+const RETRY_STATUS: ReadonlySet<number> = new Set([412, 429, 500, 502, 503, 504]);
+const RETRY_CODE = /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|UND_ERR_SOCKET|REQUEST_SEND_ERROR)$/;
+
+export function isRetryable(error: unknown): boolean {
+  const status = statusOf(error);
+  if (status !== undefined) return RETRY_STATUS.has(status);
+  const code = (error as HttpishError | null)?.code;
+  return typeof code === 'string' && RETRY_CODE.test(code);
+}
+
+/** Half of each back-off step is random, so that retries of parallel conversations spread out; the turn has 15 s in all. */
+export const TEAMS_RETRY: RetryOptions = Object.freeze({
+  maxAttempts: 4, baseDelayMs: 400, maxDelayMs: 4_000, budgetMs: 9_000, jitter: 0.5,
+  retryable: isRetryable, retryAfterMs: (error: unknown) => retryAfterMs(error),
+});
 
 export interface PacerOptions {
   readonly windows?: readonly RateWindow[];
-  readonly retry?: RetryPolicy;
   /**
    * A try that has not answered after this long stops holding its conversation's queue: the next
    * message goes out, so one hung request cannot silence a conversation (the turn budget ends the turn).
@@ -15,8 +58,6 @@ export interface PacerOptions {
   readonly onRetry?: (event: { key: string; attempt: number; status?: number; delayMs: number }) => void;
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Sends through the channel one at a time per conversation, in order, spaced to the channel's rate
  * limits, retrying throttled and transient failures with back-off. Plain TypeScript: it runs any
@@ -24,7 +65,6 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  */
 export class OutboundPacer {
   private readonly windows: readonly RateWindow[];
-  private readonly retry: RetryPolicy;
   private readonly stallMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -36,10 +76,9 @@ export class OutboundPacer {
 
   constructor(options: PacerOptions = {}) {
     this.windows = options.windows ?? TEAMS_THREAD_LIMITS;
-    this.retry = options.retry ?? DEFAULT_RETRY;
     this.stallMs = options.stallMs ?? 5_000;
     this.now = options.now ?? (() => performance.now());
-    this.sleep = options.sleep ?? realSleep;
+    this.sleep = options.sleep ?? ((ms) => delay(ms));
     this.random = options.random ?? Math.random;
     this.onRetry = options.onRetry ?? (() => undefined);
   }
@@ -63,25 +102,28 @@ export class OutboundPacer {
 
   private async sendNow<T>(key: string, attempt: () => Promise<T>, release: () => void): Promise<T> {
     const history = this.historyOf(key);
-    const started = this.now();
-    for (let n = 1; ; n++) {
-      for (let wait = history.waitMs(this.now()); wait > 0; wait = history.waitMs(this.now())) await this.sleep(wait);
-      history.begin();
-      const stall = setTimeout(release, this.stallMs);
-      try {
-        const result = await attempt();
-        history.finish(this.now());
-        return result;
-      } catch (err) {
-        history.finish(this.now());
-        const delayMs = retryDelay(err, n, this.now() - started, this.retry, this.random);
-        if (delayMs === undefined) throw err;
-        const status = statusOf(err);
-        this.onRetry({ key, attempt: n, delayMs, ...(status !== undefined && { status }) });
-        await this.sleep(delayMs);
-      } finally {
-        clearTimeout(stall);
-      }
+    let stall: NodeJS.Timeout | undefined;
+    const onRetry = (err: unknown, n: number, delayMs: number) => {
+      const status = statusOf(err);
+      this.onRetry({ key, attempt: n, delayMs, ...(status !== undefined && { status }) });
+    };
+    try {
+      return await withRetry(
+        async () => {
+          clearTimeout(stall); // the previous try's, which also covered its retry wait
+          for (let wait = history.waitMs(this.now()); wait > 0; wait = history.waitMs(this.now())) await this.sleep(wait);
+          history.begin();
+          stall = setTimeout(release, this.stallMs);
+          try {
+            return await attempt();
+          } finally {
+            history.finish(this.now());
+          }
+        },
+        { ...TEAMS_RETRY, sleep: this.sleep, now: this.now, random: this.random, onRetry },
+      );
+    } finally {
+      clearTimeout(stall);
     }
   }
 

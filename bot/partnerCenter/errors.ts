@@ -1,3 +1,5 @@
+import type { RetryOptions } from '../retry.js';
+
 /**
  * Why a Partner Center call failed. `transient` may succeed on retry (network, timeout, 408, 429, 5xx),
  * `auth` needs the operator (an expired refresh token), `permanent` is a business failure (other 4xx):
@@ -24,18 +26,19 @@ export class PartnerCenterError extends Error {
   }
 }
 
-const MAX_RETRY_AFTER_MS = 3_600_000;
-
-/** Retry-After as delta-seconds or an HTTP date, in ms from `now`; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  const v = value.trim();
-  const ms = /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v) - now;
-  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
-}
-
 export function failureOfStatus(status: number): PartnerCenterFailure {
   if (status === 408 || status === 429 || status >= 500) return 'transient';
   if (status === 401) return 'auth';
   return 'permanent';
 }
+
+/**
+ * Transient failures are retried with full jitter, at least Retry-After apart; an auth failure once,
+ * since one fresh token is all a retry can fix. Whatever the budget leaves goes to the outbox.
+ */
+export const PARTNER_CENTER_RETRY: RetryOptions = Object.freeze({
+  maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, budgetMs: 60_000, jitter: 1,
+  retryable: (err: unknown, attempt: number) =>
+    err instanceof PartnerCenterError && (err.failure === 'transient' || (err.failure === 'auth' && attempt === 1)),
+  retryAfterMs: (err: unknown) => (err instanceof PartnerCenterError ? err.retryAfterMs : undefined),
+});

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { PartnerCenterConfig } from '../integrationConfig.js';
 import { SERVICE_NAMES } from '../nlu/serviceNames.js';
 import type { ServiceRequestDraft, Severity } from '../escalation/serviceRequest.js';
-import { failureOfStatus, parseRetryAfter, PartnerCenterError } from './errors.js';
+import { retryAfterFromHeaders } from '../retry.js';
+import { failureOfStatus, PartnerCenterError } from './errors.js';
 import { RefreshTokenSource } from './tokenSource.js';
 
 /** Room for the labelled lines below within a few thousand characters. */
@@ -145,7 +146,8 @@ export class PartnerCenterClient implements ServiceRequestApi {
         this.tokens.invalidate();
         continue;
       }
-      throw new PartnerCenterError(`Partner Center answered ${res.status}`, failureOfStatus(res.status), res.status, parseRetryAfter(res.headers.get('retry-after'), this.now()));
+      const retryAfterMs = retryAfterFromHeaders((name) => res.headers.get(name), this.now());
+      throw new PartnerCenterError(`Partner Center answered ${res.status}`, failureOfStatus(res.status), res.status, retryAfterMs);
     }
   }
 }

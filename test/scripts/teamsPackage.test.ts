@@ -1,10 +1,10 @@
 import { expect } from 'chai';
+import { unzipSync } from 'fflate';
 import { execFile } from 'node:child_process';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readZip } from '../../scripts/lib/teams/zip.js';
-import { decodePng } from '../../scripts/lib/teams/png.js';
+import { PNG } from 'pngjs';
 import { describeErrors, manifestValidators } from '../../scripts/lib/teams/validateManifest.js';
 import { makeTempDir } from '../support/tempDir.js';
 
@@ -44,7 +44,8 @@ describe('npm run teams:package', function () {
     await writeFile(join(dir.path, '.env'), `MicrosoftAppId=${APP_ID}\n`);
     const r = await teamsPackage(dir.path, ['--domain', 'bot.contoso.cn', '--out', 'out/app.zip']);
     expect(r.code, r.stderr).to.equal(0);
-    entries = new Map(readZip(await readFile(join(dir.path, 'out/app.zip'))).map((e) => [e.name, e.data]));
+    const zipped = unzipSync(await readFile(join(dir.path, 'out/app.zip')));
+    entries = new Map(Object.entries(zipped).map(([name, data]) => [name, Buffer.from(data)]));
     manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Manifest;
     validators = await manifestValidators(manifest.manifestVersion);
   });
@@ -86,12 +87,12 @@ describe('npm run teams:package', function () {
   });
 
   it('the icons are a 192x192 full-colour PNG in the accent colour and a 32x32 white-on-transparent outline', () => {
-    const color = decodePng(entries.get(manifest.icons.color)!);
+    const color = PNG.sync.read(entries.get(manifest.icons.color)!);
     expect([color.width, color.height]).to.deep.equal([192, 192]);
     expect(color.data.filter((_, i) => i % 4 === 3).every((a) => a === 255), 'opaque').to.equal(true);
     const corner = [...color.data.subarray(0, 3)].map((c) => c.toString(16).padStart(2, '0')).join('');
     expect(`#${corner}`.toLowerCase()).to.equal(manifest.accentColor.toLowerCase());
-    const outline = decodePng(entries.get(manifest.icons.outline)!);
+    const outline = PNG.sync.read(entries.get(manifest.icons.outline)!);
     expect([outline.width, outline.height]).to.deep.equal([32, 32]);
     let drawn = 0;
     for (let p = 0; p < outline.data.length; p += 4) {

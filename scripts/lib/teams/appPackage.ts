@@ -1,7 +1,7 @@
+import { zipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { decodePng } from './png.js';
-import { writeZip, type ZipEntry } from './zip.js';
+import { basename, join } from 'node:path';
+import { PNG } from 'pngjs';
 
 export const APP_PACKAGE_DIR = join(import.meta.dirname, '..', '..', '..', 'appPackage');
 const APP_ID = '${{MICROSOFT_APP_ID}}';
@@ -11,6 +11,11 @@ const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 export class PackageError extends Error {
   override readonly name = 'PackageError';
+}
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly data: Buffer;
 }
 
 export interface PackageOptions {
@@ -36,14 +41,46 @@ interface ManifestShape {
   validDomains?: string[];
 }
 
-function checkIcon(name: string, png: Buffer, size: number, outline: boolean): void {
-  const image = decodePng(png);
-  if (image.width !== size || image.height !== size) throw new PackageError(`${name} must be ${size}x${size} pixels (it is ${image.width}x${image.height})`);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** 1980-01-01, the earliest time a zip can hold: the same inputs give the same zip, byte for byte. */
+const ZIP_TIME = new Date(1980, 0, 1);
+
+/**
+ * Teams wants a full-colour 192x192 PNG and a 32x32 white outline on a transparent background. Any
+ * PNG will do (RGB, palette, grey, 16-bit): pngjs hands every kind back as 8-bit RGBA.
+ */
+function checkIcon(file: string, png: Buffer, size: number, outline: boolean): void {
+  if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new PackageError(`${file} is not a PNG file (another format, or renamed)`);
+  let image: { width: number; height: number; data: Buffer };
+  try {
+    image = PNG.sync.read(png);
+  } catch (err) {
+    const reason = String(err instanceof Error ? err.message : err).replace(/\s+/g, ' ');
+    throw new PackageError(`${file} is damaged or cut short (${reason})`);
+  }
+  if (image.width !== size || image.height !== size) {
+    throw new PackageError(`${file} must be ${size}x${size} pixels (it is ${image.width}x${image.height})`);
+  }
   if (!outline) return;
+  let transparent = 0;
   for (let p = 0; p < image.data.length; p += 4) {
     const [r, g, b, a] = image.data.subarray(p, p + 4);
-    if (a! > 0 && (r !== 255 || g !== 255 || b !== 255)) throw new PackageError(`${name} must be white on transparent (pixel ${p / 4} is ${r},${g},${b},${a})`);
+    if (a === 0) transparent++;
+    else if (r !== 255 || g !== 255 || b !== 255) {
+      const [x, y] = [(p / 4) % size, Math.floor(p / 4 / size)];
+      throw new PackageError(`${file} must be white on transparent (pixel ${x},${y} is rgba ${r},${g},${b},${a})`);
+    }
   }
+  if (transparent === 0) throw new PackageError(`${file} must be white on transparent (it has no transparent pixel)`);
+}
+
+async function readIcon(dir: string, file: string, size: number, outline: boolean): Promise<Buffer> {
+  const label = `${basename(dir)}/${file}`;
+  const png = await readFile(join(dir, file)).catch(() => {
+    throw new PackageError(`${label} cannot be read (the manifest's icons name it)`);
+  });
+  checkIcon(label, png, size, outline);
+  return png;
 }
 
 /**
@@ -62,10 +99,8 @@ export async function buildAppPackage({ appId, domains = [], dir = APP_PACKAGE_D
   manifest.validDomains = [...new Set([...(manifest.validDomains ?? []), ...domains.map((d) => d.toLowerCase())])];
 
   const entries: ZipEntry[] = [{ name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') }];
-  const color = await readFile(join(dir, manifest.icons.color));
-  const outline = await readFile(join(dir, manifest.icons.outline));
-  checkIcon(manifest.icons.color, color, 192, false);
-  checkIcon(manifest.icons.outline, outline, 32, true);
+  const color = await readIcon(dir, manifest.icons.color, 192, false);
+  const outline = await readIcon(dir, manifest.icons.outline, 32, true);
   entries.push({ name: manifest.icons.color, data: color }, { name: manifest.icons.outline, data: outline });
   for (const { file } of manifest.localizationInfo?.additionalLanguages ?? []) {
     const text = await readFile(join(dir, file), 'utf8');
@@ -78,5 +113,6 @@ export async function buildAppPackage({ appId, domains = [], dir = APP_PACKAGE_D
     if (/example\.com/i.test(value)) warnings.push(`developer.${key} is still ${value}: put your own page in appPackage/manifest.json`);
   }
   if (manifest.validDomains.length === 0) warnings.push('validDomains is empty: pass --domain <bot host name> to list the host the bot runs on');
-  return { zip: writeZip(entries), manifest, entries, warnings };
+  const zip = zipSync(Object.fromEntries(entries.map((e) => [e.name, e.data])), { level: 9, mtime: ZIP_TIME });
+  return { zip: Buffer.from(zip), manifest, entries, warnings };
 }

@@ -7,7 +7,7 @@ import { ServiceRequestSubmitter } from '../../../bot/escalation/serviceRequestS
 import { createLogger } from '../../../bot/log.js';
 import { messages } from '../../../bot/i18n/messages.js';
 import { PartnerCenterClient } from '../../../bot/partnerCenter/partnerCenterClient.js';
-import type { RetryOptions } from '../../../bot/partnerCenter/retry.js';
+import type { RetryOptions } from '../../../bot/retry.js';
 import { FileStore } from '../../../bot/store/fileStore.js';
 import { DocumentTicketStore } from '../../../bot/tickets/documentTicketStore.js';
 import { FakeNotifier } from '../../support/fakeNotifier.js';

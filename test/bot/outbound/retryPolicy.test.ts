@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { DEFAULT_RETRY, isRetryable, retryAfterMs, retryDelay } from '../../../bot/outbound/retryPolicy.js';
+import { isRetryable, retryAfterMs, TEAMS_RETRY } from '../../../bot/outbound/outboundPacer.js';
+import { retryDelay } from '../../../bot/retry.js';
 
 const withHeaders = (status: number, headers: Record<string, string>) => ({
   statusCode: status,
@@ -24,15 +25,15 @@ describe('retry policy', () => {
   });
 
   it('backs off exponentially within [half, full] of each step, never below Retry-After', () => {
-    const at = (attempt: number, random: number) => retryDelay({ statusCode: 502 }, attempt, 0, DEFAULT_RETRY, () => random);
+    const at = (attempt: number, random: number) => retryDelay({ statusCode: 502 }, attempt, 0, TEAMS_RETRY, () => random);
     expect([at(1, 0), at(1, 1)]).to.deep.equal([200, 400]);
     expect([at(2, 0), at(2, 1)]).to.deep.equal([400, 800]);
     expect(at(3, 0)).to.equal(800);
-    expect(retryDelay(withHeaders(429, { 'retry-after': '3' }), 1, 0, DEFAULT_RETRY, () => 0)).to.equal(3000);
+    expect(retryDelay(withHeaders(429, { 'retry-after': '3' }), 1, 0, TEAMS_RETRY, () => 0)).to.equal(3000);
   });
 
   it('stops at the last attempt and at the time budget', () => {
-    expect(retryDelay({ statusCode: 502 }, DEFAULT_RETRY.maxAttempts, 0, DEFAULT_RETRY)).to.equal(undefined);
-    expect(retryDelay({ statusCode: 502 }, 1, DEFAULT_RETRY.budgetMs - 100, DEFAULT_RETRY, () => 0)).to.equal(undefined);
+    expect(retryDelay({ statusCode: 502 }, TEAMS_RETRY.maxAttempts, 0, TEAMS_RETRY)).to.equal(undefined);
+    expect(retryDelay({ statusCode: 502 }, 1, TEAMS_RETRY.budgetMs - 100, TEAMS_RETRY, () => 0)).to.equal(undefined);
   });
 });

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { ServiceRequestDraft } from '../../../bot/escalation/serviceRequest.js';
-import { parseRetryAfter, PartnerCenterError } from '../../../bot/partnerCenter/errors.js';
+import { PARTNER_CENTER_RETRY, PartnerCenterError } from '../../../bot/partnerCenter/errors.js';
 import { PartnerCenterClient } from '../../../bot/partnerCenter/partnerCenterClient.js';
-import { backoffDelay, withRetry, type RetryOptions } from '../../../bot/partnerCenter/retry.js';
 import { RefreshTokenSource } from '../../../bot/partnerCenter/tokenSource.js';
+import { backoffDelay, parseRetryAfter, withRetry, type RetryOptions } from '../../../bot/retry.js';
 import { FakePartnerCenter } from '../../support/fakePartnerCenter.js';
 
 const REQUEST_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -19,7 +19,7 @@ function fakeRetry(overrides: Partial<RetryOptions> = {}): RetryOptions & { wait
   const waits: number[] = [];
   let clock = 0;
   return {
-    waits, attempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, budgetMs: 600_000, random: () => 0.5, now: () => clock,
+    ...PARTNER_CENTER_RETRY, waits, maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, budgetMs: 600_000, random: () => 0.5, now: () => clock,
     sleep: async (ms) => {
       waits.push(ms);
       clock += ms;
