@@ -48,6 +48,6 @@ export const REQUIRED_ARTICLE_IDS = [
   'updates/office-update-channels', 'updates/service-change-notices', 'config/dns-records', 'config/sharepoint-external-sharing',
   'connectivity/network-endpoints', 'connectivity/outlook-password-prompts', 'connectivity/sign-in-errors',
   'performance/slow-service-troubleshooting', 'support/hours-and-channels', 'support/escalation-process', 'support/severity-levels',
-  'support/admin-on-behalf', 'account/eligibility', 'account/reseller-relationship', 'account/directory-sync', 'howto/admin-centers',
-  'howto/powershell-and-cli', 'howto/feature-differences', 'config/icp-filing', 'config/email-authentication',
+  'support/admin-on-behalf', 'account/eligibility', 'account/reseller-relationship', 'account/directory-sync',
+  'howto/admin-centers', 'howto/powershell-and-cli', 'howto/feature-differences', 'config/icp-filing', 'config/email-authentication',
 ] as const;
