@@ -48,7 +48,8 @@ export const REQUIRED_ARTICLE_IDS = [
   'updates/office-update-channels', 'updates/service-change-notices', 'config/dns-records', 'config/sharepoint-external-sharing',
   'connectivity/network-endpoints', 'connectivity/outlook-password-prompts', 'connectivity/sign-in-errors',
   'performance/slow-service-troubleshooting', 'support/hours-and-channels', 'support/escalation-process', 'support/severity-levels',
-  'support/admin-on-behalf',
+  'support/admin-on-behalf', 'account/eligibility', 'account/reseller-relationship', 'account/directory-sync',
+  'howto/admin-centers', 'howto/powershell-and-cli', 'howto/feature-differences', 'config/icp-filing', 'config/email-authentication',
   'connectivity/teams-network', 'connectivity/office-activation', 'connectivity/access-from-abroad',
   'performance/sla', 'billing/azure-cost-views', 'subscription/trial-expiry', 'support/who-does-what',
 ] as const;

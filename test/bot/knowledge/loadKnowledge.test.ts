@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadKnowledge } from '../../../bot/knowledge/loadKnowledge.js';
 import { REQUIRED_ARTICLE_IDS } from '../../../bot/knowledge/article.js';
+import { loadKnowledge } from '../../../bot/knowledge/loadKnowledge.js';
 import { makeTempDir } from '../../support/tempDir.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -52,6 +52,7 @@ describe('knowledge validation', () => {
   it('the real knowledge base has every required article in both languages and no problem', async () => {
     const { articles, problems } = await loadKnowledge(join(ROOT, 'knowledge/articles'), { cwd: ROOT });
     expect(problems).to.deep.equal([]);
+    // Exactly the required articles, each in both languages: a stray or missing file shows up here.
     expect(articles).to.have.length(REQUIRED_ARTICLE_IDS.length * 2);
     for (const a of articles) {
       expect(a.steps.length, a.file).to.be.at.least(3);
