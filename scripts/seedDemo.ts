@@ -1,19 +1,15 @@
 // npm run seed:demo: fills DATA_DIR/directory.json with the demo reseller, customers, subscriptions and invoices,
 // and the service-health notices with one active incident (DATA_DIR files, or the Blob container).
 import { loadConfig, readEnvironment } from '../bot/config.js';
-import { demoDirectory, DEMO } from '../bot/directory/demoDirectory.js';
-import { seedDemoIncident } from '../bot/health/demoIncident.js';
+import { DEMO } from '../bot/directory/demoDirectory.js';
 import { lockDataDir } from '../bot/storage/dataDirLock.js';
-import { openDirectory, openHealthNotices } from '../bot/storage/openStorage.js';
+import { seedDemoData } from './lib/seedDemoData.js';
 
 try {
   const config = loadConfig(readEnvironment());
   const unlock = await lockDataDir(config.dataDir);
   try {
-    const directory = await openDirectory(config);
-    const data = demoDirectory();
-    await directory.replace(data);
-    const incident = await seedDemoIncident(await openHealthNotices(config), new Date());
+    const { directory: data, incident } = await seedDemoData(config);
     process.stdout.write(
       `Demo directory written to ${config.dataDir}: ${data.customers.length} customers, ${data.subscriptions.length} subscriptions, ${data.invoices.length} invoices, ` +
         `and incident ${incident.id} on ${incident.service} (end it with: npm run health -- clear ${incident.id}).\n` +

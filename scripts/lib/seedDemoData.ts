@@ -1,0 +1,19 @@
+import type { BotConfig } from '../../bot/config.js';
+import { demoDirectory } from '../../bot/directory/demoDirectory.js';
+import type { DirectoryData } from '../../bot/directory/types.js';
+import type { StoredIncident } from '../../bot/health/healthNotices.js';
+import { seedDemoIncident } from '../../bot/health/demoIncident.js';
+import { openDirectory, openHealthNotices } from '../../bot/storage/openStorage.js';
+
+/**
+ * Writes the demo directory and the one active demo incident to the configured storage. `npm run seed:demo`
+ * and the conversation runner both seed through here, so the runner's bot sees exactly the demo data.
+ * The caller holds the DATA_DIR lock (or starts no bot until this returns).
+ */
+export async function seedDemoData(config: BotConfig, now = new Date()): Promise<{ directory: DirectoryData; incident: StoredIncident }> {
+  const directory = await openDirectory(config);
+  const data = demoDirectory();
+  await directory.replace(data);
+  const incident = await seedDemoIncident(await openHealthNotices(config), now);
+  return { directory: data, incident };
+}
