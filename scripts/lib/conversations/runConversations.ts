@@ -16,6 +16,8 @@ import { checkTurn, ticketsIn, type CheckFailure } from './checks.js';
 import { repliesOf, turnText, type Reply, type WireActivity } from './replies.js';
 import type { Area, RepairClass, Scenario, Turn } from './scenario.js';
 
+/** Customer texts shorter than this ("yes", "是") are not taken as quoted: removing them would eat ordinary words. */
+const MIN_QUOTED = 8;
 /** A turn that takes longer than this is reported as a failure of its scenario, not waited for. */
 const TURN_TIMEOUT_MS = 30_000;
 
@@ -113,15 +115,19 @@ function inputOf(turn: Turn, previous: readonly Reply[], lastTicket: string | un
 
 const said = (turn: Turn) => turn.say ?? `[click ${typeof turn.click === 'string' ? turn.click : JSON.stringify(turn.click)}]`;
 
-/** Plays one scenario in a new conversation, turn by turn, and checks every turn. */
-export async function playScenario(bot: EvalBot, scenario: Scenario): Promise<ScenarioResult> {
+/**
+ * Plays one scenario in a new conversation, turn by turn, and checks every turn. `quoted`: customer texts of
+ * other scenarios, which the bot may quote back (a ticket title in a shared customer's ticket list); like the
+ * scenario's own texts they are left out of the language check.
+ */
+export async function playScenario(bot: EvalBot, scenario: Scenario, quoted: readonly string[] = []): Promise<ScenarioResult> {
   const base = { id: scenario.id, lang: scenario.lang, area: scenario.area, classes: scenario.classes, file: scenario.file };
   const missing = (scenario.requires ?? []).filter((id) => !bot.articles.ids.has(id));
   if (missing.length > 0) return { ...base, passed: false, missing, failures: [] };
 
   const party: Party = { scenario, run: `${scenario.id}-${randomUUID().slice(0, 8)}`, directory: bot.directory };
   const failures: TurnFailure[] = [];
-  const literals = [...bot.literals];
+  const literals = [...bot.literals, ...quoted];
   let previous: Reply[] = [];
   let lastTicket: string | undefined;
   for (const [i, turn] of scenario.turns.entries()) {
@@ -137,7 +143,7 @@ export async function playScenario(bot: EvalBot, scenario: Scenario): Promise<Sc
       break;
     }
     // What the customer typed may be quoted back (a company name, a title): it says nothing about the language.
-    if ('text' in input && input.text.length >= 8) literals.push(input.text);
+    if ('text' in input && input.text.length >= MIN_QUOTED) literals.push(input.text);
     const got = turnText(answer.replies);
     for (const f of checkTurn(turn, answer.replies, { lang: scenario.lang, literals, articles: bot.articles, ...(lastTicket && { lastTicket }) })) failures.push({ ...at, ...f, got });
     lastTicket = ticketsIn(answer.replies).at(-1) ?? lastTicket;
@@ -149,11 +155,12 @@ export async function playScenario(bot: EvalBot, scenario: Scenario): Promise<Sc
 /** Plays the scenarios a few at a time (each in its own conversation) and returns the results in corpus order. */
 export async function runCorpus(bot: EvalBot, scenarios: readonly Scenario[], concurrency = 4): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = new Array(scenarios.length);
+  const quoted = scenarios.flatMap((s) => s.turns.flatMap((t) => (t.say && t.say.length >= MIN_QUOTED ? [t.say] : [])));
   let next = 0;
   const worker = async () => {
     while (next < scenarios.length) {
       const i = next++;
-      results[i] = await playScenario(bot, scenarios[i]!);
+      results[i] = await playScenario(bot, scenarios[i]!, quoted);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, scenarios.length)) }, worker));
