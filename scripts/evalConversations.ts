@@ -22,7 +22,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from './lib/conversations/loadCorpus.js';
 import { formatReport, summarise } from './lib/conversations/report.js';
-import { runCorpus, startEvalBot } from './lib/conversations/runConversations.js';
 import { CorpusError, type Scenario } from './lib/conversations/scenario.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -57,6 +56,8 @@ try {
 if (scenarios.length === 0) usage(`no scenario matches --only ${(args.only ?? []).join(', ')}`);
 
 try {
+  // Loaded only now: a usage error should not wait for the whole bot to load.
+  const { runCorpus, startEvalBot } = await import('./lib/conversations/runConversations.js');
   const bot = await startEvalBot({ root: ROOT });
   try {
     const report = summarise(await runCorpus(bot, scenarios));
