@@ -17,10 +17,10 @@ import { CorpusError, parseScenario, REPAIR_CLASSES, type Scenario } from '../..
  * The share of the corpus's scenarios each language must pass: what today's bot reaches, rounded down.
  * The conversation-repair issue raises it to 0.95.
  */
-const MIN_PASS_RATE = 0.1;
+const MIN_PASS_RATE = 0.11;
 
 const ROOT = join(import.meta.dirname, '../..');
-/** Articles the conversation-repair work is adding; scenarios may expect them (with `requires`, or as an alternative). */
+/** Articles the conversation-repair work is adding: scenarios may expect them (with `requires`, or as an alternative). */
 const ANNOUNCED_ARTICLES = ['subscription/trial-expiry', 'connectivity/teams-network', 'config/icp-filing', 'howto/admin-centers'];
 const zh = messages('zh-CN');
 const en = messages('en');
