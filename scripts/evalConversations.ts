@@ -27,13 +27,15 @@ import { CorpusError, type Scenario } from './lib/conversations/scenario.js';
 const ROOT = join(import.meta.dirname, '..');
 
 function usage(problem: string): never {
-  process.stderr.write(`${problem}\nusage: npm run --silent eval:conversations [-- --json] [--only ID_CLASS_AREA_OR_LANG]... [--verbose] [--dir FOLDER]\n`);
+  const usage = 'npm run --silent eval:conversations [-- --json] [--only ID_CLASS_AREA_OR_LANG]... [--verbose] [--dir FOLDER]';
+  process.stderr.write(`${problem}\nusage: ${usage}\n`);
   process.exit(2);
 }
 
 /** A scenario is selected by its id, one of its classes, its area, its language or its file name. */
 function selected(s: Scenario, only: readonly string[]): boolean {
-  return only.length === 0 || only.some((o) => [s.id, s.area, s.lang, s.file.split('/').at(-1)!.replace(/\.ya?ml$/, ''), ...s.classes].includes(o));
+  const file = s.file.split('/').at(-1)!.replace(/\.ya?ml$/, '');
+  return only.length === 0 || only.some((o) => [s.id, s.area, s.lang, file, ...s.classes].includes(o));
 }
 
 let args;

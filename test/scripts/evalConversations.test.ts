@@ -5,7 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { messages } from '../../bot/i18n/messages.js';
 import { loadKnowledge } from '../../bot/knowledge/loadKnowledge.js';
 import { articleIndex } from '../../scripts/lib/conversations/articleIndex.js';
-import { checkArticle, checkLang, checkNoDeadEnd, checkNot, checkSays, checkTicket, checkTurn } from '../../scripts/lib/conversations/checks.js';
+import {
+  checkArticle, checkLang, checkNoDeadEnd, checkNot, checkSays, checkTicket, checkTurn,
+} from '../../scripts/lib/conversations/checks.js';
 import { deadEndOf } from '../../scripts/lib/conversations/deadEnds.js';
 import { loadCorpus } from '../../scripts/lib/conversations/loadCorpus.js';
 import { repliesOf, type Reply, type WireActivity } from '../../scripts/lib/conversations/replies.js';
@@ -25,16 +27,20 @@ const ANNOUNCED_ARTICLES = ['subscription/trial-expiry', 'connectivity/teams-net
 const zh = messages('zh-CN');
 const en = messages('en');
 
-const reply = (text: string, cards: unknown[] = []): Reply => repliesOf([{ type: 'message', text, attachments: cards.map((content) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content })) }])[0]!;
+const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
+const reply = (text: string, cards: unknown[] = []): Reply =>
+  repliesOf([{ type: 'message', text, attachments: cards.map((content) => ({ contentType: ADAPTIVE, content })) }])[0]!;
+const imBack = (title: string) => ({ type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: title } } });
 const card = (title: string, extra: object = {}) => ({
   type: 'AdaptiveCard',
   version: '1.5',
   body: [{ type: 'TextBlock', text: title, weight: 'Bolder' }, { type: 'TextBlock', text: 'summary' }],
-  actions: [{ type: 'Action.Submit', title: 'Also: Add more licenses', data: { msteams: { type: 'imBack', value: 'Also: Add more licenses' } } }],
+  actions: [imBack('Also: Add more licenses')],
   ...extra,
 });
+const PHONE = 'Use Outlook, Teams, OneDrive and Office on your phone';
 const index = articleIndex([
-  { id: 'howto/mobile-apps', title: 'Use Outlook, Teams, OneDrive and Office on your phone' },
+  { id: 'howto/mobile-apps', title: PHONE },
   { id: 'subscription/add-licenses', title: 'Add more licenses' },
   { id: 'billing/fapiao', title: '申请增值税发票（发票）' },
 ]);
@@ -53,13 +59,14 @@ describe('eval:conversations checks', () => {
   });
 
   it('article: found by the card heading, by a markdown message that opens with the title, or by an id the card carries', () => {
-    expect(checkArticle([reply('', [card('Use Outlook, Teams, OneDrive and Office on your phone')])], ['howto/mobile-apps'], index)).to.equal(undefined);
+    expect(checkArticle([reply('', [card(PHONE)])], ['howto/mobile-apps'], index)).to.equal(undefined);
     expect(checkArticle([reply('**申请增值税发票（发票）**\n\n通过经销商购买的订阅……')], ['billing/fapiao'], index)).to.equal(undefined);
-    expect(checkArticle([reply('', [card('Some new heading', { metadata: { articleId: 'howto/mobile-apps' } })])], ['howto/mobile-apps'], index)).to.equal(undefined);
+    const carrying = card('Some new heading', { metadata: { articleId: 'howto/mobile-apps' } });
+    expect(checkArticle([reply('', [carrying])], ['howto/mobile-apps'], index)).to.equal(undefined);
   });
 
   it('article: another article, a related-article button, or no article at all fails', () => {
-    const shown = [reply('', [card('Use Outlook, Teams, OneDrive and Office on your phone')])];
+    const shown = [reply('', [card(PHONE)])];
     expect(checkArticle(shown, ['subscription/add-licenses'], index)).to.match(/shown: howto\/mobile-apps/);
     expect(checkArticle([reply(en.outOfScope)], ['howto/mobile-apps'], index)).to.match(/shown: none/);
   });
@@ -80,7 +87,8 @@ describe('eval:conversations checks', () => {
     expect(checkLang([reply(en.greeting)], 'zh')).to.match(/zh/);
     expect(checkLang([reply(zh.greeting)], 'en')).to.match(/en/);
     expect(checkLang([reply(en.customer.giveUp)], 'en')).to.equal(undefined);
-    expect(checkLang([reply('Thank you, 王磊 (法布里卡姆贸易（上海）有限公司 Fabrikam Trading).')], 'en', ['王磊', '法布里卡姆贸易（上海）有限公司 Fabrikam Trading'])).to.equal(undefined);
+    const company = '法布里卡姆贸易（上海）有限公司 Fabrikam Trading';
+    expect(checkLang([reply(`Thank you, 王磊 (${company}).`)], 'en', ['王磊', company])).to.equal(undefined);
     expect(checkLang([reply('T-1042'), reply('Office 365 E3 目前有 30 个许可证，要增加几个？')], 'zh')).to.equal(undefined);
   });
 
@@ -106,7 +114,7 @@ describe('eval:conversations checks', () => {
 
   it('replies: message text and card text, with buttons; traces and events are not shown to the customer', () => {
     const wire: WireActivity[] = [
-      { type: 'message', text: '还想了解什么？', attachments: [{ content: { type: 'AdaptiveCard', body: [], actions: [{ type: 'Action.Submit', title: '发票', data: { msteams: { type: 'imBack', value: '发票' } } }] } }] },
+      { type: 'message', text: '还想了解什么？', attachments: [{ content: { type: 'AdaptiveCard', body: [], actions: [imBack('发票')] } }] },
       { type: 'trace', text: 'Bot State' },
       { type: 'event' },
     ];
@@ -122,12 +130,13 @@ describe('eval:conversations corpus files', () => {
 
   it('a scenario with an unknown class, key, area or a malformed turn is refused with where it is', () => {
     expect(parseScenario(valid, 'f.yaml', 0).channel).to.equal('webchat');
-    expect(() => parseScenario({ ...valid, classes: ['folow-up'] }, 'f.yaml', 0)).to.throw(CorpusError, /f\.yaml: zh-x: unknown class "folow-up"/);
-    expect(() => parseScenario({ ...valid, area: 'billing' }, 'f.yaml', 0)).to.throw(CorpusError, /area/);
-    expect(() => parseScenario({ ...valid, turns: [{ say: 'x', sayz: ['y'] }] }, 'f.yaml', 0)).to.throw(CorpusError, /turn 1: unknown key "sayz"/);
-    expect(() => parseScenario({ ...valid, turns: [{ say: 'x', click: 'y' }] }, 'f.yaml', 0)).to.throw(CorpusError, /exactly one of say or click/);
-    expect(() => parseScenario({ ...valid, turns: [{ say: 'x', says: ['(unclosed'] }] }, 'f.yaml', 0)).to.throw(CorpusError, /bad pattern/);
-    expect(() => parseScenario({ ...valid, customer: 'northwind' }, 'f.yaml', 0)).to.throw(CorpusError, /Teams/);
+    const parse = (changes: object) => () => parseScenario({ ...valid, ...changes }, 'f.yaml', 0);
+    expect(parse({ classes: ['folow-up'] })).to.throw(CorpusError, /f\.yaml: zh-x: unknown class "folow-up"/);
+    expect(parse({ area: 'billing' })).to.throw(CorpusError, /area/);
+    expect(parse({ turns: [{ say: 'x', sayz: ['y'] }] })).to.throw(CorpusError, /turn 1: unknown key "sayz"/);
+    expect(parse({ turns: [{ say: 'x', click: 'y' }] })).to.throw(CorpusError, /exactly one of say or click/);
+    expect(parse({ turns: [{ say: 'x', says: ['(unclosed'] }] })).to.throw(CorpusError, /bad pattern/);
+    expect(parse({ customer: 'northwind' })).to.throw(CorpusError, /Teams/);
   });
 
   it('the corpus has 80+ scenarios, 40+ per language, every repair class and area, and real article ids', async () => {
@@ -142,7 +151,9 @@ describe('eval:conversations corpus files', () => {
     const ids = corpus.flatMap((s) => s.turns.flatMap((t) => t.article ?? []).map((id) => ({ scenario: s.id, id })));
     expect(ids.filter(({ id }) => !known.has(id) && !ANNOUNCED_ARTICLES.includes(id))).to.deep.equal([]);
     // Without `requires`, every turn's list names at least one article that exists, so the turn can pass today.
-    const unanswerable = corpus.filter((s) => !s.requires).flatMap((s) => s.turns.filter((t) => t.article && !t.article.some((id) => known.has(id))).map(() => s.id));
+    const unanswerable = corpus
+      .filter((s) => !s.requires)
+      .flatMap((s) => s.turns.filter((t) => t.article && !t.article.some((id) => known.has(id))).map(() => s.id));
     expect(unanswerable).to.deep.equal([]);
   });
 });
@@ -153,7 +164,8 @@ describe('eval:conversations against the real bot', function () {
   before(async () => (bot = await startEvalBot({ root: ROOT })));
   after(() => bot?.stop());
 
-  const scenario = (turns: Scenario['turns'], extra: Partial<Scenario> = {}): Scenario => ({ id: 'probe', lang: 'en', area: 'howto', classes: ['chitchat'], channel: 'webchat', file: 'probe', turns, ...extra });
+  const scenario = (turns: Scenario['turns'], extra: Partial<Scenario> = {}): Scenario =>
+    ({ id: 'probe', lang: 'en', area: 'howto', classes: ['chitchat'], channel: 'webchat', file: 'probe', turns, ...extra });
 
   it('a scenario passes only when every check of every turn holds, and says which turn failed and what the bot said', async () => {
     const passing = await playScenario(bot, scenario([{ say: 'hello' }]));
@@ -166,7 +178,8 @@ describe('eval:conversations against the real bot', function () {
   });
 
   it('a Teams user of a demo tenant is identified, a click posts the button, and a missing button is a failure', async () => {
-    const result = await playScenario(bot, scenario([{ say: 'show me our latest invoice', says: ['INV-202611-0202'] }, { click: 'no such button' }], { channel: 'teams', customer: 'northwind' }));
+    const turns = [{ say: 'show me our latest invoice', says: ['INV-202611-0202'] }, { click: 'no such button' }];
+    const result = await playScenario(bot, scenario(turns, { channel: 'teams', customer: 'northwind' }));
     expect(result.failures.map((f) => [f.turn, f.check])).to.deep.equal([[2, 'click']]);
   });
 
@@ -189,7 +202,8 @@ describe('npm run eval:conversations', function () {
   const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
   const run = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', TSX, join(ROOT, 'scripts/evalConversations.ts'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } }, (err, stdout, stderr) =>
+      const argv = ['--import', TSX, join(ROOT, 'scripts/evalConversations.ts'), ...args];
+      execFile(process.execPath, argv, { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } }, (err, stdout, stderr) =>
         resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });
@@ -197,7 +211,12 @@ describe('npm run eval:conversations', function () {
   it('--json prints one report object for the selected scenarios, exit code 0 even when they fail', async () => {
     const r = await run(['--json', '--only', 'zh-dns-what-to-configure', '--only', 'en-dns-propagation']);
     expect(r.code, r.stderr).to.equal(0);
-    const report = JSON.parse(r.stdout) as { overall: { total: number }; byLang: object; byClass: Record<string, unknown>; scenarios: { id: string; passed: boolean; failures: unknown[] }[] };
+    const report = JSON.parse(r.stdout) as {
+      overall: { total: number };
+      byLang: object;
+      byClass: Record<string, unknown>;
+      scenarios: { id: string; passed: boolean; failures: unknown[] }[];
+    };
     expect(report.overall.total).to.equal(2);
     expect(report.byLang).to.have.all.keys('zh', 'en');
     expect(report.byClass).to.have.all.keys('rewording', 'follow-up');

@@ -32,7 +32,8 @@ export function cardText(node: unknown, out: string[] = []): string[] {
   }
   if (!isObject(node)) return out;
   for (const key of ['title', 'text', 'subtitle'] as const) if (typeof node[key] === 'string') out.push(node[key]);
-  if (Array.isArray(node.facts)) for (const f of node.facts) if (isObject(f) && typeof f.value === 'string') out.push(String(f.title ?? ''), f.value);
+  const facts = Array.isArray(node.facts) ? node.facts : [];
+  for (const f of facts) if (isObject(f) && typeof f.value === 'string') out.push(String(f.title ?? ''), f.value);
   for (const [key, value] of Object.entries(node)) if (key !== 'data' && key !== 'facts' && typeof value === 'object') cardText(value, out);
   return out;
 }

@@ -32,7 +32,9 @@ function rate(results: readonly ScenarioResult[]): Rate {
   return { passed, total: results.length, rate: results.length === 0 ? 0 : passed / results.length };
 }
 
-function grouped(results: readonly ScenarioResult[], keys: readonly string[], of: (r: ScenarioResult) => readonly string[]): Record<string, Rate> {
+type Keys = (r: ScenarioResult) => readonly string[];
+
+function grouped(results: readonly ScenarioResult[], keys: readonly string[], of: Keys): Record<string, Rate> {
   const out: Record<string, Rate> = {};
   for (const k of keys) {
     const group = results.filter((r) => of(r).includes(k));

@@ -107,7 +107,8 @@ function inputOf(turn: Turn, previous: readonly Reply[], lastTicket: string | un
   if (typeof turn.click === 'object') return { value: turn.click };
   const want = turn.click!;
   const buttons = previous.flatMap((r) => r.buttons);
-  const button = buttons.find((b) => b.title.toLowerCase() === want.toLowerCase()) ?? buttons.find((b) => new RegExp(want, 'iu').test(b.title));
+  const button =
+    buttons.find((b) => b.title.toLowerCase() === want.toLowerCase()) ?? buttons.find((b) => new RegExp(want, 'iu').test(b.title));
   if (!button) return { error: `a button /${want}/ (buttons: ${buttons.map((b) => b.title).join(' | ') || 'none'})` };
   if (button.data === undefined) return { error: `a button /${want}/ that posts data (it is a link)` };
   return { value: button.data };
@@ -145,7 +146,8 @@ export async function playScenario(bot: EvalBot, scenario: Scenario, quoted: rea
     // What the customer typed may be quoted back (a company name, a title): it says nothing about the language.
     if ('text' in input && input.text.length >= MIN_QUOTED) literals.push(input.text);
     const got = turnText(answer.replies);
-    for (const f of checkTurn(turn, answer.replies, { lang: scenario.lang, literals, articles: bot.articles, ...(lastTicket && { lastTicket }) })) failures.push({ ...at, ...f, got });
+    const context = { lang: scenario.lang, literals, articles: bot.articles, ...(lastTicket && { lastTicket }) };
+    for (const f of checkTurn(turn, answer.replies, context)) failures.push({ ...at, ...f, got });
     lastTicket = ticketsIn(answer.replies).at(-1) ?? lastTicket;
     previous = answer.replies;
   }

@@ -85,7 +85,8 @@ const TURN_KEYS = new Set(['say', 'click', 'lang', 'article', 'says', 'not', 'ti
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
 
 /** A string or a list of strings, as a list. */
 function strings(v: unknown, where: string): string[] | undefined {
@@ -113,9 +114,13 @@ function parseTurn(raw: unknown, where: string): Turn {
   const { say, click, lang, ticket, noDeadEnd } = raw;
   if ((say === undefined) === (click === undefined)) throw new CorpusError(`${where}: a turn has exactly one of say or click`);
   if (say !== undefined && (typeof say !== 'string' || say.trim() === '')) throw new CorpusError(`${where}: say must be text`);
-  if (click !== undefined && typeof click !== 'string' && !isObject(click)) throw new CorpusError(`${where}: click is a title pattern or a value mapping`);
+  if (click !== undefined && typeof click !== 'string' && !isObject(click)) {
+    throw new CorpusError(`${where}: click is a title pattern or a value mapping`);
+  }
   if (lang !== undefined && !oneOf(['zh', 'en', 'any'] as const, lang)) throw new CorpusError(`${where}: lang is zh, en or any`);
-  if (ticket !== undefined && ticket !== true && ticket !== false && ticket !== 'same') throw new CorpusError(`${where}: ticket is true, false or same`);
+  if (ticket !== undefined && ticket !== true && ticket !== false && ticket !== 'same') {
+    throw new CorpusError(`${where}: ticket is true, false or same`);
+  }
   if (noDeadEnd !== undefined && typeof noDeadEnd !== 'boolean') throw new CorpusError(`${where}: noDeadEnd is true or false`);
   const article = strings(raw.article, `${where} article`);
   const says = patterns(raw.says, `${where} says`);
@@ -137,17 +142,22 @@ export function parseScenario(raw: unknown, file: string, index: number): Scenar
   const at = `${file}: scenario ${index + 1}`;
   if (!isObject(raw)) throw new CorpusError(`${at}: a scenario must be a mapping`);
   const id = raw.id;
-  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new CorpusError(`${at}: id must be lower-case words joined by hyphens`);
+  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    throw new CorpusError(`${at}: id must be lower-case words joined by hyphens`);
+  }
   const where = `${file}: ${id}`;
   for (const key of Object.keys(raw)) if (!SCENARIO_KEYS.has(key)) throw new CorpusError(`${where}: unknown key "${key}"`);
   if (!oneOf(['zh', 'en'] as const, raw.lang)) throw new CorpusError(`${where}: lang is zh or en`);
   if (!oneOf(AREAS, raw.area)) throw new CorpusError(`${where}: area must be one of ${AREAS.join(', ')}`);
   const classes = strings(raw.classes, `${where} classes`) ?? [];
   if (classes.length === 0) throw new CorpusError(`${where}: name at least one repair class`);
-  for (const c of classes) if (!oneOf(REPAIR_CLASSES, c)) throw new CorpusError(`${where}: unknown class "${c}" (one of ${REPAIR_CLASSES.join(', ')})`);
+  const unknown = classes.find((c) => !oneOf(REPAIR_CLASSES, c));
+  if (unknown) throw new CorpusError(`${where}: unknown class "${unknown}" (one of ${REPAIR_CLASSES.join(', ')})`);
   const channel = raw.channel ?? 'webchat';
   if (!oneOf(CHANNELS, channel)) throw new CorpusError(`${where}: channel is ${CHANNELS.join(', ')}`);
-  if (raw.customer !== undefined && (!oneOf(CUSTOMERS, raw.customer) || channel !== 'teams')) throw new CorpusError(`${where}: customer (${CUSTOMERS.join(', ')}) is for Teams scenarios`);
+  if (raw.customer !== undefined && (!oneOf(CUSTOMERS, raw.customer) || channel !== 'teams')) {
+    throw new CorpusError(`${where}: customer (${CUSTOMERS.join(', ')}) is for Teams scenarios`);
+  }
   if (raw.locale !== undefined && typeof raw.locale !== 'string') throw new CorpusError(`${where}: locale is a string such as zh-CN`);
   if (raw.note !== undefined && typeof raw.note !== 'string') throw new CorpusError(`${where}: note is text`);
   const requires = strings(raw.requires, `${where} requires`);
