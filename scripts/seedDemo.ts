@@ -1,16 +1,12 @@
 // npm run seed:demo: fills the directory with the demo reseller, customers, subscriptions and invoices,
 // and the service-health notices with one active incident (DATA_DIR files, or the Blob container).
 import { loadConfig, readEnvironment } from '../bot/config.js';
-import { demoDirectory, DEMO } from '../bot/directory/demoDirectory.js';
-import { seedDemoIncident } from '../bot/health/demoIncident.js';
-import { openStorage } from '../bot/store/openStorage.js';
+import { DEMO } from '../bot/directory/demoDirectory.js';
+import { seedDemoData } from './lib/seedDemoData.js';
 
 try {
   const config = loadConfig(readEnvironment());
-  const { directory, healthNotices } = await openStorage(config);
-  const data = demoDirectory();
-  await directory.replace(data);
-  const incident = await seedDemoIncident(healthNotices, new Date());
+  const { directory: data, incident } = await seedDemoData(config);
   process.stdout.write(
     `Demo directory written to ${config.storage === 'blob' ? 'the Blob container' : config.dataDir}: ${data.customers.length} customers, ` +
       `${data.subscriptions.length} subscriptions, ${data.invoices.length} invoices, ` +
