@@ -12,7 +12,7 @@ import type { Recognizer } from './nlu/types.js';
 import { buildPipeline } from './pipeline.js';
 import { createServer } from './server.js';
 import { registerLocalWebChat } from './webchat/registerLocalWebChat.js';
-import { createEscalationServices } from './escalation/escalationServices.js';
+import { createEscalationServices } from './escalationServices.js';
 import { ticketHealthSummary } from './health/ticketHealthSummary.js';
 import { createHealthSource } from './health/createHealthSource.js';
 import { IncidentWatcher } from './health/incidentWatcher.js';

@@ -30,7 +30,7 @@ export interface DialogTreeDeps {
   readonly tickets: TicketStore;
   /** Service health: the source and where incident-resolved subscriptions go. */
   readonly health?: { readonly source: HealthSource; readonly watches: WatchSink };
-  /** Handoff, report a problem, ticket status (bot/escalation/escalationServices.ts). */
+  /** Handoff, report a problem, ticket status (bot/escalationServices.ts). */
   readonly escalation?: Omit<EscalationDeps, 'identity' | 'tickets' | 'recognizer'>;
 }
 

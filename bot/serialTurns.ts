@@ -1,6 +1,6 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import { KeyedQueue } from './keyedQueue.js';
-import type { Logger } from './log.js';
+import { errorFields, type Logger } from './log.js';
 
 /**
  * Turns of one conversation run one after another, so two quick messages never read the same
@@ -31,7 +31,7 @@ export class SerialTurns implements Middleware {
       const outcome = await Promise.race([turn.then(() => 'done' as const), late]);
       if (outcome === 'late') {
         this.logger.warn('turn_timeout', { conversation, ms: this.turnTimeoutMs });
-        turn.catch((err: unknown) => this.logger.warn('late_turn_failed', { conversation, error: err instanceof Error ? err.name : 'unknown' }));
+        turn.catch((err: unknown) => this.logger.warn('late_turn_failed', { conversation, ...errorFields(err) }));
       }
     } finally {
       clearTimeout(timer);

@@ -1,6 +1,6 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseDomainPrefix, parseEmail, parseMobile, parseName } from '../bot/directory/answerParsers.js';
-import type { SetupTask, SignUpForm } from '../bot/i18n/customerMessages.js';
+import type { SetupTask, SignUpForm } from '../bot/directory/signUpForm.js';
 import { messages } from '../bot/i18n/messages.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { ChildDialogOptions } from './mainDialog.js';

@@ -3,7 +3,7 @@ import { findInvoiceNumber, parsePeriod } from '../bot/directory/answerParsers.j
 import { chinaToday } from '../bot/directory/format.js';
 import { invoiceChanges } from '../bot/directory/invoiceChanges.js';
 import type { Invoice } from '../bot/directory/types.js';
-import type { BillingTopic } from '../bot/i18n/customerMessages.js';
+import type { BillingTopic } from '../bot/directory/billingTopic.js';
 import { messages } from '../bot/i18n/messages.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { ChildDialogOptions } from './mainDialog.js';

@@ -1,8 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { CustomerDirectory } from '../bot/directory/customerDirectory.js';
-import type { CustomerLookup } from '../bot/directory/customerLookup.js';
 import { resolveCustomer, type Caller, type Resolution } from '../bot/directory/resolveCustomer.js';
-import type { CustomerRef } from '../bot/directory/types.js';
+import type { CustomerRef, IdentifiedCustomer } from '../bot/directory/types.js';
 import { teamsTenantId } from '../bot/teams/teamsTenant.js';
 
 /**
@@ -31,6 +30,12 @@ export async function callerOf(context: TurnContext, refs: IdentityDeps['custome
 export async function whoIsAsking(context: TurnContext, deps: IdentityDeps): Promise<Resolution> {
   return resolveCustomer(deps.directory, await callerOf(context, deps.customerRef));
 }
+
+/**
+ * Who is asking in this turn: from the Teams tenant and user, or from this conversation's identification
+ * in Web Chat / the Emulator. `undefined` means not (yet) identified; never another customer's data.
+ */
+export type CustomerLookup = (context: TurnContext) => Promise<IdentifiedCustomer | undefined>;
 
 /** The lookup other features (service health, tickets) take as a dependency: identified contacts only. */
 export function createCustomerLookup(deps: IdentityDeps): CustomerLookup {

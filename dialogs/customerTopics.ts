@@ -1,4 +1,6 @@
-import type { BillingTopic, SetupTask, SubscriptionChange } from '../bot/i18n/customerMessages.js';
+import type { BillingTopic } from '../bot/directory/billingTopic.js';
+import type { SetupTask } from '../bot/directory/signUpForm.js';
+import type { SubscriptionChange } from '../bot/directory/changeRequest.js';
 
 /** Keyword cues for what a customer wants inside each dialog; the first match wins, so order matters. */
 export const SETUP_TASKS: ReadonlyArray<readonly [SetupTask, RegExp]> = [

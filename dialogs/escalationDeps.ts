@@ -3,7 +3,7 @@ import type { Escalator } from '../bot/escalation/escalator.js';
 import type { HealthSummary } from '../bot/escalation/healthSummary.js';
 import type { SubmitOutcome } from '../bot/escalation/serviceRequestSubmitter.js';
 import type { HandoffState } from '../bot/handoff/handoffState.js';
-import type { TranscriptLine } from '../bot/i18n/escalationMessages.js';
+import type { TranscriptLine } from '../bot/handoff/transcript.js';
 import type { Recognizer } from '../bot/nlu/types.js';
 import type { TicketStore } from '../bot/tickets/types.js';
 import type { IdentityDeps } from './customerIdentity.js';

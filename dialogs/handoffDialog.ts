@@ -3,7 +3,7 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import { parseEmail, parseMobile, parseName } from '../bot/directory/answerParsers.js';
 import { summariseHealth } from '../bot/escalation/healthSummary.js';
 import { formatOpening, supportWindow } from '../bot/escalation/supportHours.js';
-import type { HandoffSummary, TranscriptLine } from '../bot/i18n/escalationMessages.js';
+import type { HandoffSummary, TranscriptLine } from '../bot/handoff/transcript.js';
 import { LOCALES } from '../bot/i18n/locale.js';
 import { messages } from '../bot/i18n/messages.js';
 import { extractEntities } from '../bot/nlu/entities.js';

@@ -1,5 +1,5 @@
 import { detectInterruption } from '../bot/interruption.js';
-import type { TranscriptLine } from '../bot/i18n/escalationMessages.js';
+import type { TranscriptLine } from '../bot/handoff/transcript.js';
 import { LOCALES } from '../bot/i18n/locale.js';
 import { messages } from '../bot/i18n/messages.js';
 import { extractEntities } from '../bot/nlu/entities.js';

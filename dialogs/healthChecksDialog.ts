@@ -1,5 +1,5 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { CheckAnswer } from '../bot/i18n/healthMessages.js';
+import type { CheckAnswer } from '../bot/health/types.js';
 import { messages } from '../bot/i18n/messages.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { ArticleSource } from './customerDialogDeps.js';

@@ -1,6 +1,5 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { IdentifiedCustomer } from '../bot/directory/customerLookup.js';
-import type { CustomerRef } from '../bot/directory/types.js';
+import type { CustomerRef, IdentifiedCustomer } from '../bot/directory/types.js';
 import { messages } from '../bot/i18n/messages.js';
 import type { Entity } from '../bot/nlu/types.js';
 import { turnLocale } from '../bot/turnLocale.js';

@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { incidentCard, issueViews } from '../bot/cards/incidentCard.js';
 import type { HealthWatch } from '../bot/health/healthWatchStore.js';
 import { isSettled, type HealthSource, type ServiceHealthReport } from '../bot/health/types.js';
-import type { HealthScope } from '../bot/i18n/healthMessages.js';
+import type { HealthScope } from '../bot/health/types.js';
 import { messages } from '../bot/i18n/messages.js';
 import { extractEntities } from '../bot/nlu/entities.js';
 import { SERVICE_NAMES } from '../bot/nlu/serviceNames.js';

@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseName, parseQuantity } from '../bot/directory/answerParsers.js';
 import type { Subscription } from '../bot/directory/types.js';
-import type { ChangeRequest, SubscriptionChange } from '../bot/i18n/customerMessages.js';
+import type { ChangeRequest, SubscriptionChange } from '../bot/directory/changeRequest.js';
 import { messages } from '../bot/i18n/messages.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { ChildDialogOptions } from './mainDialog.js';

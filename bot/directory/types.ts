@@ -79,3 +79,9 @@ export interface DirectoryData {
   readonly subscriptions: readonly Subscription[];
   readonly invoices: readonly Invoice[];
 }
+
+/** The identified customer and the contact who is asking. */
+export interface IdentifiedCustomer {
+  readonly customer: Customer;
+  readonly contact: Contact;
+}

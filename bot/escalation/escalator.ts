@@ -1,3 +1,4 @@
+import { BadInputError } from '../errors.js';
 import { randomUUID } from 'node:crypto';
 import type { CustomerDirectory } from '../directory/customerDirectory.js';
 import { messages } from '../i18n/messages.js';
@@ -47,11 +48,11 @@ export class Escalator {
   /** A reseller ticket handed on to 21Vianet: both tickets record the other's id. */
   async escalate(id: string, options: { note?: string; severity?: Severity } = {}): Promise<{ reseller: Ticket; serviceRequest: Ticket; state: OutboxState }> {
     const original = await this.deps.tickets.get(normaliseTicketId(id) ?? id);
-    if (!original) throw new RangeError(`No ticket ${id}`);
-    if (original.kind !== 'reseller') throw new RangeError(`${original.id} is already a 21Vianet service request`);
-    if (original.links?.escalatedTo) throw new RangeError(`${original.id} was already escalated as ${original.links.escalatedTo}`);
-    if (original.status === 'resolved' || original.status === 'closed') throw new RangeError(`${original.id} is ${original.status}; reopen it first (update ${original.id} --status open)`);
-    if (options.severity !== undefined && !isSeverity(options.severity)) throw new RangeError('Severity must be A, B or C');
+    if (!original) throw new BadInputError(`No ticket ${id}`);
+    if (original.kind !== 'reseller') throw new BadInputError(`${original.id} is already a 21Vianet service request`);
+    if (original.links?.escalatedTo) throw new BadInputError(`${original.id} was already escalated as ${original.links.escalatedTo}`);
+    if (original.status === 'resolved' || original.status === 'closed') throw new BadInputError(`${original.id} is ${original.status}; reopen it first (update ${original.id} --status open)`);
+    if (options.severity !== undefined && !isSeverity(options.severity)) throw new BadInputError('Severity must be A, B or C');
     const draft = this.draftFrom(original, options.severity ?? 'B');
     const { ticket, state } = await this.report(draft, { ...(original.customer !== undefined && { customer: original.customer }), locale: original.locale, ...(original.requester && { requester: original.requester }) });
     await this.deps.tickets.update(ticket.id, { by: 'reseller', links: { escalatedFrom: original.id }, note: options.note ?? `Escalated from ${original.id}` });

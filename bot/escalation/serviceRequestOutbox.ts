@@ -1,3 +1,4 @@
+import { BadInputError } from '../errors.js';
 import type { Recipient } from '../proactive/notifier.js';
 import { withoutETag, type DocumentStore } from '../store/documentStore.js';
 import { isFree, leaseFor, released, type Lease } from '../store/lease.js';
@@ -71,7 +72,7 @@ export class ServiceRequestOutbox {
    */
   async claim(ticketId: string, owner: string, now: number, leaseMs: number, due: (entry: OutboxEntry) => boolean = () => true): Promise<Claimed> {
     return updateDocument<OutboxEntry, Claimed>(this.store, keyOf(ticketId), (current) => {
-      if (!current) throw new RangeError(`No outbox entry for ${ticketId}`);
+      if (!current) throw new BadInputError(`No outbox entry for ${ticketId}`);
       if (current.state !== 'pending' || !isFree(current.claim, owner, now) || !due(current)) return { result: { entry: current, held: false } };
       const entry: OutboxEntry = { ...current, claim: leaseFor(owner, now, leaseMs) };
       return { value: entry, result: { entry, held: true } };
@@ -81,7 +82,7 @@ export class ServiceRequestOutbox {
   /** Applies `change` and lets go of any claim: every outcome of an attempt ends it. */
   async update(ticketId: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<OutboxEntry> {
     return updateDocument<OutboxEntry, OutboxEntry>(this.store, keyOf(ticketId), (current) => {
-      if (!current) throw new RangeError(`No outbox entry for ${ticketId}`);
+      if (!current) throw new BadInputError(`No outbox entry for ${ticketId}`);
       const next: OutboxEntry = released(change(current));
       return { value: next, result: next };
     });

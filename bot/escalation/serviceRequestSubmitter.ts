@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { messages } from '../i18n/messages.js';
 import { KeyedQueue } from '../keyedQueue.js';
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
 import type { CustomerDirectory } from '../directory/customerDirectory.js';
 import { PARTNER_CENTER_RETRY, PartnerCenterError } from '../partnerCenter/errors.js';
 import type { ServiceRequestApi } from '../partnerCenter/partnerCenterClient.js';
@@ -87,13 +87,13 @@ export class ServiceRequestSubmitter {
     try {
       due = await this.deps.outbox.due(new Date(this.retry.now()));
     } catch (err) {
-      this.deps.logger.error('outbox_read_failed', { error: err instanceof Error ? err.name : 'unknown' });
+      this.deps.logger.error('outbox_read_failed', { ...errorFields(err) });
       return;
     }
     for (const entry of due) {
       if (this.stopping.signal.aborted) return;
       await this.attempt(entry.ticketId, this.retry, true, this.stopping.signal).catch((err: unknown) =>
-        this.deps.logger.error('service_request_drain_failed', { ticket: entry.ticketId, error: err instanceof Error ? err.name : 'unknown' }),
+        this.deps.logger.error('service_request_drain_failed', { ticket: entry.ticketId, ...errorFields(err) }),
       );
     }
   }
@@ -163,7 +163,7 @@ export class ServiceRequestSubmitter {
     try {
       await this.deps.notifier?.notify(entry.requester!, (locale) => text(messages(locale).escalation.report));
     } catch (err) {
-      this.deps.logger.warn('notify_failed', { ticket: entry.ticketId, error: err instanceof Error ? err.name : 'unknown' });
+      this.deps.logger.warn('notify_failed', { ticket: entry.ticketId, ...errorFields(err) });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { ActivityTypes, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import type { TranscriptLine } from '../i18n/escalationMessages.js';
+import type { TranscriptLine } from './transcript.js';
 import { messageText } from '../messageText.js';
 
 /** Messages kept per conversation for the handoff transcript. */

@@ -1,7 +1,7 @@
 import { ActivityTypes, type ConversationState, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { Reseller } from '../directory/types.js';
 import { messages } from '../i18n/messages.js';
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
 import { messageText } from '../messageText.js';
 import { wasClipped } from '../messageBound.js';
 import { TRUNCATED_MARK } from '../tickets/cleanText.js';
@@ -44,7 +44,7 @@ export class HandoffRelay implements Middleware {
     const text = messageText(a);
     if (text !== '') {
       await this.deps.tickets.update(active.ticketId, { by: 'customer', note: wasClipped(a) ? `${text}${TRUNCATED_MARK}` : text }).catch((err: unknown) =>
-        this.deps.logger.error('handoff_relay_failed', { ticket: active.ticketId, error: err instanceof Error ? err.name : 'unknown' }),
+        this.deps.logger.error('handoff_relay_failed', { ticket: active.ticketId, ...errorFields(err) }),
       );
     }
     this.deps.logger.info('handoff_relayed', { ticket: active.ticketId, conversation: a.conversation?.id });

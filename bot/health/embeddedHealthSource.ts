@@ -1,4 +1,4 @@
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
 import { toIssue, type HealthNotices } from './healthNotices.js';
 import { worse, type HealthSource, type IssueLookup, type ServiceHealthReport } from './types.js';
 
@@ -16,7 +16,7 @@ export class EmbeddedHealthSource implements HealthSource {
     try {
       incidents = (await this.file.read()).incidents;
     } catch (err) {
-      this.logger?.warn('health_file_unreadable', { error: err instanceof Error ? err.name : 'unknown' });
+      this.logger?.warn('health_file_unreadable', { ...errorFields(err) });
       return services.map((service) => ({ service, status: 'unknown', issues: [] }));
     }
     return services.map((service) => {

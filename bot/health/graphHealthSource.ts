@@ -1,4 +1,4 @@
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
 import { graphCovers, graphServicesFor, ourServicesFor } from './graphServiceMap.js';
 import { toHealthStatus, worse, type HealthIssue, type HealthSource, type HealthStatus, type IssueLookup, type ServiceHealthReport } from './types.js';
 
@@ -109,7 +109,7 @@ export class GraphHealthSource implements HealthSource {
       this.cached = { at: now, snapshot };
       return snapshot;
     } catch (err) {
-      this.options.logger?.warn('graph_health_failed', { error: err instanceof Error ? err.name : 'unknown', status: (err as { status?: number }).status });
+      this.options.logger?.warn('graph_health_failed', { ...errorFields(err) });
       return undefined;
     }
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { messages } from '../i18n/messages.js';
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
 import type { Notifier } from '../proactive/notifier.js';
 import { literalForMessage } from '../text/literal.js';
 import type { HealthWatch, HealthWatchStore } from './healthWatchStore.js';
@@ -62,7 +62,7 @@ export class IncidentWatcher {
     try {
       reached = await this.deps.notifier.notify(watch.recipient, (locale) => messages(locale).health.resolvedNotice(watch.service, literalForMessage(title)));
     } catch (err) {
-      this.deps.logger.warn('incident_notify_failed', { issue: watch.issueId, error: err instanceof Error ? err.name : 'unknown' });
+      this.deps.logger.warn('incident_notify_failed', { issue: watch.issueId, ...errorFields(err) });
     }
     this.deps.logger.info('incident_resolved_notice', { issue: watch.issueId, channel: watch.recipient.channelId, reached });
     if (reached > 0 || (watch.failures ?? 0) + 1 >= MAX_FAILURES) await this.deps.watches.remove([watch]);
@@ -73,7 +73,7 @@ export class IncidentWatcher {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.pollOnce()
-        .catch((err: unknown) => this.deps.logger.warn('incident_poll_failed', { error: err instanceof Error ? err.name : 'unknown' }))
+        .catch((err: unknown) => this.deps.logger.warn('incident_poll_failed', { ...errorFields(err) }))
         .finally(() => {
           this.running = undefined;
           this.schedule();

@@ -99,3 +99,9 @@ function rank(s: HealthStatus): number {
 export function worse(a: HealthStatus, b: HealthStatus): HealthStatus {
   return rank(b) > rank(a) ? b : a;
 }
+
+/** Which services a status answer covers. */
+export type HealthScope = { readonly kind: 'named' } | { readonly kind: 'customer'; readonly company: string } | { readonly kind: 'monitored' };
+
+/** What the troubleshooting walk-through's buttons mean. */
+export type CheckAnswer = 'fixed' | 'next';

@@ -2,7 +2,9 @@ import { formatCny, formatDate, formatPeriod } from '../directory/format.js';
 import type { InvoiceChange } from '../directory/invoiceChanges.js';
 import type { Invoice, Reseller } from '../directory/types.js';
 import { literalForMessage as lit } from '../text/literal.js';
-import type { ChangeRequest, CustomerMessages, SignUpForm } from './customerMessages.js';
+import type { CustomerMessages } from './customerMessages.js';
+import type { ChangeRequest } from '../directory/changeRequest.js';
+import type { SignUpForm } from '../directory/signUpForm.js';
 
 /** Ticket summaries keep what the customer typed as it was; chat replies show it literally (lit). */
 const asTyped = (s: string) => s;

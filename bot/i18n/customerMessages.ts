@@ -1,30 +1,8 @@
 import type { InvoiceChange } from '../directory/invoiceChanges.js';
+import type { BillingTopic } from '../directory/billingTopic.js';
+import type { ChangeRequest, SubscriptionChange } from '../directory/changeRequest.js';
+import type { SetupTask, SignUpForm } from '../directory/signUpForm.js';
 import type { Invoice, Reseller, Subscription } from '../directory/types.js';
-
-/** Sign-up fields as the account set-up dialog collects them (and the ticket stores them). */
-export interface SignUpForm {
-  readonly company: string;
-  readonly domainPrefix: string;
-  readonly adminName: string;
-  readonly adminEmail: string;
-  readonly adminMobile: string;
-  readonly services: string;
-}
-
-export type SetupTask = 'signUp' | 'resetPassword' | 'addUsers' | 'customDomain' | 'mfa';
-export type BillingTopic = 'latest' | 'explain' | 'due' | 'fapiao' | 'payment' | 'refund' | 'period';
-export type SubscriptionChange = 'add' | 'reduce' | 'changePlan' | 'cancel' | 'autoRenewOn' | 'autoRenewOff' | 'trialToPaid';
-
-/** A requested subscription change, as confirmed and as written into the ticket. */
-export interface ChangeRequest {
-  readonly change: SubscriptionChange;
-  readonly offer: string;
-  readonly quantity?: number;
-  readonly currentQuantity: number;
-  readonly targetPlan?: string;
-  /** Monthly price effect in CNY when the directory knows the unit price. */
-  readonly monthlyDeltaCny?: number;
-}
 
 /** Who the customer is, for the identification and "who is asking" messages. */
 export interface IdentifyMessages {

@@ -4,7 +4,8 @@ import { SERVICE_NAMES } from '../nlu/serviceNames.js';
 import { literalForMessage } from '../text/literal.js';
 import type { Ticket, TicketStatus } from '../tickets/types.js';
 import { chinaDateTime } from './escalationFormat.js';
-import type { EscalationMessages, HandoffSummary } from './escalationMessages.js';
+import type { EscalationMessages } from './escalationMessages.js';
+import type { HandoffSummary } from '../handoff/transcript.js';
 
 const DAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const when = (iso: string) => chinaDateTime(iso, 'en');

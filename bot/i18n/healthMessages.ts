@@ -1,10 +1,4 @@
-import { isSettled, type HealthStatus } from '../health/types.js';
-
-/** Which services a status answer covers. */
-export type HealthScope = { readonly kind: 'named' } | { readonly kind: 'customer'; readonly company: string } | { readonly kind: 'monitored' };
-
-/** What the troubleshooting walk-through's buttons mean. */
-export type CheckAnswer = 'fixed' | 'next';
+import { isSettled, type CheckAnswer, type HealthScope, type HealthStatus } from '../health/types.js';
 
 /** Strings of the service health dialog, the incident card and the incident-resolved notification. */
 export interface HealthMessages {

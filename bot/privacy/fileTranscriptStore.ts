@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import { KeyedQueue } from '../keyedQueue.js';
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
 import { writeFileAtomically } from '../store/jsonFileAdapter.js';
 import { redactDeep } from './redact.js';
 
@@ -44,7 +44,7 @@ export class FileTranscriptStore implements TranscriptStore {
         await fs.appendFile(file, JSON.stringify(line) + '\n', { mode: 0o600 });
       });
     } catch (err) {
-      this.logger.warn('transcript_write_failed', { error: err instanceof Error ? err.name : 'unknown' });
+      this.logger.warn('transcript_write_failed', { ...errorFields(err) });
     }
   }
 

@@ -1,3 +1,4 @@
+import { BadInputError } from '../errors.js';
 import type { TicketStatus } from './types.js';
 
 export const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'waiting_on_customer', 'escalated', 'resolved', 'closed'];
@@ -15,8 +16,8 @@ export function isTicketStatus(value: unknown): value is TicketStatus {
   return typeof value === 'string' && (TICKET_STATUSES as readonly string[]).includes(value);
 }
 
-/** Throws RangeError for an unknown status or a change the lifecycle does not allow; same-status (a note) is fine. */
+/** Throws BadInputError for an unknown status or a change the lifecycle does not allow; same-status (a note) is fine. */
 export function assertTransition(id: string, from: TicketStatus, to: TicketStatus): void {
-  if (!isTicketStatus(to)) throw new RangeError(`Unknown status "${String(to)}"; use ${TICKET_STATUSES.join(', ')}`);
-  if (from !== to && !NEXT[from].includes(to)) throw new RangeError(`${id} is ${from}: it can go to ${NEXT[from].join(', ')}, not ${to}`);
+  if (!isTicketStatus(to)) throw new BadInputError(`Unknown status "${String(to)}"; use ${TICKET_STATUSES.join(', ')}`);
+  if (from !== to && !NEXT[from].includes(to)) throw new BadInputError(`${id} is ${from}: it can go to ${NEXT[from].join(', ')}, not ${to}`);
 }

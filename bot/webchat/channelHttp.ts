@@ -1,6 +1,6 @@
 import type { Request, Response } from 'restify';
 import { HttpError } from '../http/httpError.js';
-import { newReferenceId, type Logger } from '../log.js';
+import { newReferenceId, type Logger, errorFields } from '../log.js';
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -37,7 +37,7 @@ export function channelRoute(logger: Logger, handler: (req: Request, res: Respon
         return;
       }
       const ref = newReferenceId();
-      logger.error('local_channel_error', { ref, status: 500, error: err instanceof Error ? err.name : 'unknown' });
+      logger.error('local_channel_error', { ref, status: 500, ...errorFields(err) });
       sendJson(res, 500, { error: { code: 'ServiceError', message: `internal_error ${ref}` } });
     }
   };

@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { HttpError } from '../http/httpError.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import { validateActivity } from '../http/validateActivity.js';
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
 import { bearerToken, channelRoute, isObject, ownServiceUrl, sendJson } from './channelHttp.js';
 import type { DirectLineConversations, LocalConversation } from './directLineConversations.js';
 
@@ -93,7 +93,7 @@ export function registerDirectLineRoutes(server: Server, deps: LocalChannelDeps)
     const started = conversations.start(locale);
     const members = [{ id: bot.id, name: bot.name }, ...(userId ? [{ id: userId }] : [])];
     await membersAdded(req, started.conversation, members, locale).catch((err: unknown) =>
-      logger.warn('local_directline_welcome_failed', { conversation: started.conversation.id, error: err instanceof Error ? err.name : 'unknown' }),
+      logger.warn('local_directline_welcome_failed', { conversation: started.conversation.id, ...errorFields(err) }),
     );
     logger.info('local_directline_started', { conversation: started.conversation.id });
     sendJson(res, 201, conversationBody(started.conversation, started.token));

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { messages } from '../i18n/messages.js';
 import { LOCALES, normalizeLocale, type Locale } from '../i18n/locale.js';
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
 
 const PUBLIC_DIR = join(import.meta.dirname, 'public');
 
@@ -125,7 +125,7 @@ export function registerWebChatPage(server: Server, deps: { logger: Logger }): v
       sendStatic(req, res, await bundle);
     } catch (err) {
       bundle = undefined;
-      deps.logger.error('webchat_bundle_missing', { error: err instanceof Error ? err.name : 'unknown' });
+      deps.logger.error('webchat_bundle_missing', { ...errorFields(err) });
       res.status(500);
       res.setHeader('content-type', 'text/plain; charset=utf-8');
       res.end('Web Chat bundle not found: run npm install.');

@@ -8,7 +8,7 @@ import { ServiceRequestSubmitter } from '../../bot/escalation/serviceRequestSubm
 import { ConversationLog } from '../../bot/handoff/conversationLog.js';
 import { HandoffRelay } from '../../bot/handoff/handoffRelay.js';
 import type { HandoffState } from '../../bot/handoff/handoffState.js';
-import type { TranscriptLine } from '../../bot/i18n/escalationMessages.js';
+import type { TranscriptLine } from '../../bot/handoff/transcript.js';
 import type { PartnerCenterConfig } from '../../bot/integrationConfig.js';
 import { createLogger } from '../../bot/log.js';
 import { extractEntities } from '../../bot/nlu/entities.js';

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { BadInputError } from '../../../bot/errors.js';
 import { CorruptDataError } from '../../../bot/store/errors.js';
 import { PrefixedStore } from '../../../bot/store/prefixedStore.js';
 import { DocumentTicketStore } from '../../../bot/tickets/documentTicketStore.js';
@@ -36,7 +37,7 @@ describe('DocumentTicketStore (the one ticket store, on both backends)', functio
       expect((await again.get('T-1001'))?.links).to.deep.equal({ escalatedTo: 'T-1003' });
       expect((await again.create(ticket('c3'))).id).to.equal('T-1003');
       expect(await rejection(again.update('T-4242', { status: 'closed', by: 'reseller' }))).to.be.instanceOf(TicketNotFoundError);
-      expect(await rejection(again.update('T-1001', { status: 'done' as never, by: 'reseller' }))).to.be.instanceOf(RangeError);
+      expect(await rejection(again.update('T-1001', { status: 'done' as never, by: 'reseller' }))).to.be.instanceOf(BadInputError);
     });
 
     it('enforces the lifecycle whatever the backend: a closed ticket only reopens', async () => {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { BadInputError } from '../../../bot/errors.js';
 import { FileStore } from '../../../bot/store/fileStore.js';
 import { DocumentTicketStore } from '../../../bot/tickets/documentTicketStore.js';
 import { assertTransition } from '../../../bot/tickets/lifecycle.js';
@@ -12,8 +13,8 @@ describe('ticket lifecycle', () => {
     expect(() => assertTransition('T-1', 'escalated', 'resolved')).to.not.throw();
     expect(() => assertTransition('T-1', 'resolved', 'open')).to.not.throw();
     expect(() => assertTransition('T-1', 'closed', 'closed')).to.not.throw(); // a note only
-    expect(() => assertTransition('T-1', 'closed', 'escalated')).to.throw(RangeError, /T-1 is closed: it can go to open, not escalated/);
-    expect(() => assertTransition('T-1', 'open', 'done' as never)).to.throw(RangeError, /Unknown status/);
+    expect(() => assertTransition('T-1', 'closed', 'escalated')).to.throw(BadInputError, /T-1 is closed: it can go to open, not escalated/);
+    expect(() => assertTransition('T-1', 'open', 'done' as never)).to.throw(BadInputError, /Unknown status/);
   });
 
   it('a status change through the notifying store is stored first, then reported once; notes and customer relays are not', async () => {
