@@ -13,9 +13,9 @@ const MODES: readonly BenchMode[] = ['bot', 'peer', 'echo'];
  * busy machine slows them alike instead of whichever happened to run at the bad moment.
  */
 export async function runHttpBench(options: { quick: boolean }): Promise<void> {
-  const amount = options.quick ? 600 : 6_000;
+  const amount = options.quick ? 400 : 6_000;
   // The bot has far more code for the JIT to warm up than the others; all get the same warm-up.
-  const warm = options.quick ? 200 : 1_000;
+  const warm = options.quick ? 100 : 1_000;
   const slices = options.quick ? 2 : 4;
   const rows: Row[] = [];
   const dir = await mkdtemp(join(tmpdir(), 'bench-http-'));
@@ -47,7 +47,7 @@ export async function runHttpBench(options: { quick: boolean }): Promise<void> {
   await Promise.all(servers.map((s) => s.stop()));
   await rm(dir, { recursive: true, force: true });
   printRows(
-    `HTTP turns: ${amount} per server and concurrency in ${slices} alternating slices, ${TURNS_PER_CONVERSATION} turns per conversation, ` +
+    `HTTP turns: ${amount} per server and concurrency in ${slices} alternating slices, up to ${TURNS_PER_CONVERSATION} turns per conversation, ` +
       'expectReplies; ours on file storage, peer = core-bot shape on MemoryStorage, floor = echo bot',
     'peer',
     rows,

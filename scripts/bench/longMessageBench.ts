@@ -61,7 +61,7 @@ export async function runLongMessageBench(options: { quick: boolean }): Promise<
   const reps = options.quick ? 1 : 3;
   const dir = await mkdtemp(join(tmpdir(), 'bench-long-'));
   const bot = await startBenchProcess('bot', dir);
-  await loadTest(bot.url, 4, 100, 'warm-long');
+  await loadTest(bot.url, 4, 50, 'warm-long');
   const texts = longTexts();
   const short: number[] = [];
   for (let i = 0; i < 10; i++) short.push(await turn(bot.url, i % 2 ? 'how do I reset my password' : '发票怎么开'));

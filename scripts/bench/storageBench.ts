@@ -26,7 +26,7 @@ async function filledDataDir(count: number): Promise<string> {
 export async function runStorageBench(options: { quick: boolean }): Promise<void> {
   const sizes = [100, options.quick ? 1_000 : 10_000] as const;
   const amount = options.quick ? 600 : 3_000;
-  const warm = 200;
+  const warm = options.quick ? 100 : 200;
   const slices = 3;
   const bots = [];
   for (const size of sizes) {
