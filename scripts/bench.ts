@@ -10,14 +10,22 @@ import { runStartupBench } from './bench/startupBench.js';
 import { runSoak, runStorageBench } from './bench/storageBench.js';
 import { sections } from './bench/table.js';
 
+const BENCHES = {
+  nlu: runNluBench,
+  http: runHttpBench,
+  storage: runStorageBench,
+  long: runLongMessageBench,
+  startup: runStartupBench,
+  recognizer: runRecognizerBench,
+};
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const BENCHES = { nlu: runNluBench, http: runHttpBench, storage: runStorageBench, long: runLongMessageBench, startup: runStartupBench, recognizer: runRecognizerBench };
 const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',') : Object.keys(BENCHES);
 const unknown = only.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) throw new Error(`unknown bench ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
 
-const started = { at: new Date().toISOString(), loadavg: loadavg() };
+const load = () => loadavg().map((l) => Number(l.toFixed(2)));
+const started = { at: new Date().toISOString(), loadavg: load() };
 if (args.includes('--soak')) {
   const minutes = Number(args[args.indexOf('--soak') + 1]) || 5;
   await runSoak(minutes);
@@ -30,6 +38,7 @@ if (args.includes('--soak')) {
   }
 }
 // The machine's load beside the figures: on a shared 2-core box it explains most of the noise.
-const report = { started, finished: { at: new Date().toISOString(), loadavg: loadavg() }, quick, node: process.version, cpus: cpus().length, sections };
-await writeFile('bench-results.json', JSON.stringify(report, null, 2) + '\n');
-console.log(`\nloadavg ${started.loadavg.map((l) => l.toFixed(1)).join(' ')} at the start, ${report.finished.loadavg.map((l) => l.toFixed(1)).join(' ')} at the end; written to bench-results.json`);
+const finished = { at: new Date().toISOString(), loadavg: load() };
+const report = { started, finished, quick, node: process.version, cpus: cpus().length, sections };
+await writeFile('bench-results.json', `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nload average ${started.loadavg.join(' ')} at the start, ${finished.loadavg.join(' ')} at the end; see bench-results.json`);

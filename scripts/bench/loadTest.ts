@@ -51,7 +51,13 @@ export function spread(runId: string, amount: number, connections: number): Load
 }
 
 /** `amount` turns at `connections` concurrency, replies returned in the response (deliveryMode expectReplies). */
-export async function loadSamples(url: string, connections: number, amount: number, runId: string, options: LoadOptions = {}): Promise<LoadSamples> {
+export async function loadSamples(
+  url: string,
+  connections: number,
+  amount: number,
+  runId: string,
+  options: LoadOptions = {},
+): Promise<LoadSamples> {
   let n = 0;
   const latencies: number[] = [];
   const conversationOf = options.conversation ?? ((i: number) => `${runId}-${i}`);

@@ -12,6 +12,9 @@ export interface Row {
   readonly floor?: number;
 }
 
+export const atLeast = (value: number): NonNullable<Row['target']> => ({ op: '>=', value });
+export const atMost = (value: number, on?: 'ours'): NonNullable<Row['target']> => ({ op: '<=', value, ...(on && { on }) });
+
 export interface Section {
   readonly title: string;
   readonly baselineName: string;
@@ -38,7 +41,9 @@ export function printRows(title: string, baselineName: string, rows: readonly Ro
   console.log(`${head}${floors ? `${floorName.padStart(13)}${'ours/floor'.padStart(11)}` : ''}  target`);
   for (const r of done) {
     const floor = floors ? `${fmt(r.floor ?? NaN, r.unit).padStart(13)}${(r.floor ? r.ours / r.floor : NaN).toFixed(2).padStart(11)}` : '';
-    const target = r.target ? `${r.target.on === 'ours' ? `ours ${r.target.op} ${fmt(r.target.value, r.unit)}` : `${r.target.op} ${r.target.value}`}: ${r.pass ? 'PASS' : 'MISS'}` : '';
-    console.log(`${r.name.padEnd(34)}${fmt(r.ours, r.unit).padStart(13)}${fmt(r.baseline, r.unit).padStart(14)}${r.ratio.toFixed(2).padStart(8)}${floor}  ${target}`);
+    const t = r.target;
+    const goal = t && (t.on === 'ours' ? `ours ${t.op} ${fmt(t.value, r.unit)}` : `${t.op} ${t.value}`);
+    const figures = `${fmt(r.ours, r.unit).padStart(13)}${fmt(r.baseline, r.unit).padStart(14)}${r.ratio.toFixed(2).padStart(8)}`;
+    console.log(`${r.name.padEnd(34)}${figures}${floor}  ${goal ? `${goal}: ${r.pass ? 'PASS' : 'MISS'}` : ''}`);
   }
 }
