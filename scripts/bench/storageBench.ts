@@ -5,6 +5,8 @@ import { startBenchProcess } from './benchProcess.js';
 import { loadSamples, loadTest, summarise, type LoadSamples } from './loadTest.js';
 import { atMost, printRows, type Row } from './table.js';
 
+/** Stored conversations that get the measured turns, in both stores. */
+const ACTIVE = 100;
 const stored = (i: number) => `old-${i}`;
 /** The i-th measured turn's conversation, counted from `offset`: one of ACTIVE spread evenly over the store. */
 const active = (size: number, offset: number) => (i: number) => stored(((offset + i) % ACTIVE) * (size / ACTIVE));
@@ -18,8 +20,6 @@ async function filledDataDir(count: number): Promise<string> {
   if (fill.errors > 0) throw new Error(`${fill.errors} of ${count} turns failed while filling the store`);
   return dir;
 }
-
-const ACTIVE = 100;
 
 /**
  * Cost of a turn with many stored conversations against few; baseline is 100. The stores are filled, the
