@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
+export type BenchMode = 'bot' | 'echo' | 'peer';
+
 export interface BenchProcess {
   readonly url: string;
   memory(): Promise<{ heapUsed: number; rss: number }>;
@@ -10,9 +12,10 @@ export interface BenchProcess {
 const SERVER = join(import.meta.dirname, 'benchServer.ts');
 
 /** Starts benchServer.ts in its own process so load generator and bot do not share a heap. */
-export async function startBenchProcess(mode: 'bot' | 'echo', dataDir: string): Promise<BenchProcess> {
+export async function startBenchProcess(mode: BenchMode, dataDir: string): Promise<BenchProcess> {
   const child: ChildProcess = fork(SERVER, [mode, dataDir], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // --no-deprecation: restify's spdy dependency warns about process.binding on every start.
+    execArgv: ['--import', 'tsx', '--expose-gc', '--no-deprecation'],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {

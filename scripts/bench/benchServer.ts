@@ -1,5 +1,5 @@
-// Child process for the HTTP benchmarks: starts either the real bot or a bare botbuilder echo bot on
-// the same server stack, prints "ready <url>", and answers "mem" IPC messages with heap figures.
+// Child process for the HTTP benchmarks: starts the real bot, a bare botbuilder echo bot on the same server
+// stack, or the core-bot-shaped peer; prints "ready <url>", and answers "mem" IPC messages with heap figures.
 import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
 import { startApp } from '../../bot/app.js';
 import { createAdapter } from '../../bot/adapter.js';
@@ -7,6 +7,7 @@ import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/log.js';
 import { createRecognizer } from '../../bot/nlu/createRecognizer.js';
 import { createServer } from '../../bot/server.js';
+import { startPeer } from './peerBot.js';
 
 const [mode, dataDir] = process.argv.slice(2);
 const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'error' });
@@ -19,6 +20,8 @@ if (mode === 'echo') {
     await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
   };
   url = await createServer({ adapter, logic, logger }).listen(0, '127.0.0.1');
+} else if (mode === 'peer') {
+  url = (await startPeer(0, '127.0.0.1')).url;
 } else {
   url = (await startApp({ config, logger, recognizer: await createRecognizer(config, logger) })).url;
 }

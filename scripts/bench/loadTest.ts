@@ -30,13 +30,38 @@ export function summarise(runs: readonly LoadSamples[]): LoadResult {
 export interface LoadOptions {
   /** The conversation of the i-th request; by default every request starts a new one. */
   readonly conversation?: (i: number) => string;
+  /** The text of the i-th request; by default the texts above in turn. */
+  readonly text?: (i: number) => string;
+}
+
+/** Turns each conversation gets in the HTTP comparison: state is loaded, not only created, on most turns. */
+export const TURNS_PER_CONVERSATION = 4;
+
+/**
+ * The conversation-id spread of the HTTP comparison, the same for every server: `amount` turns over
+ * amount / 4 conversations, a conversation's turns far enough apart (at least 4 × connections requests)
+ * that two of them are never in flight at once; each conversation gets the texts in a different order.
+ */
+export function spread(runId: string, amount: number, connections: number): LoadOptions {
+  const conversations = Math.max(Math.ceil(amount / TURNS_PER_CONVERSATION), 4 * connections);
+  return {
+    conversation: (i) => `${runId}-${i % conversations}`,
+    text: (i) => TEXTS[(i + Math.floor(i / conversations)) % TEXTS.length]!,
+  };
 }
 
 /** `amount` turns at `connections` concurrency, replies returned in the response (deliveryMode expectReplies). */
-export async function loadSamples(url: string, connections: number, amount: number, runId: string, options: LoadOptions = {}): Promise<LoadSamples> {
+export async function loadSamples(
+  url: string,
+  connections: number,
+  amount: number,
+  runId: string,
+  options: LoadOptions = {},
+): Promise<LoadSamples> {
   let n = 0;
   const latencies: number[] = [];
   const conversationOf = options.conversation ?? ((i: number) => `${runId}-${i}`);
+  const textOf = options.text ?? ((i: number) => TEXTS[i % TEXTS.length]!);
   let finish!: (r: autocannon.Result) => void;
   let fail!: (err: unknown) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
@@ -65,7 +90,7 @@ export async function loadSamples(url: string, connections: number, amount: numb
                 conversation: { id: conversation },
                 from: { id: `user-${conversation}` },
                 recipient: { id: 'bot' },
-                text: TEXTS[i % TEXTS.length],
+                text: textOf(i),
               }),
             };
           },
