@@ -22,6 +22,7 @@ import { openStorage } from './store/openStorage.js';
 import { PrefixedStore } from './store/prefixedStore.js';
 import { startPrivacy } from './privacy/startPrivacy.js';
 import { SupportBot } from './supportBot.js';
+import { LimitedTicketStore } from './tickets/anonymousLimits.js';
 
 export interface AppDeps {
   readonly config: BotConfig;
@@ -65,8 +66,10 @@ export async function startApp({ config, logger, recognizer, pollMs = {} }: AppD
     const escalation = createEscalationServices({
       config, logger, conversationState, directory: stores.directory, tickets: stores.tickets, notifier, health: ticketHealthSummary(healthSource), outboxStore: stores.outbox, pollMs,
     });
+    // Dialogs open tickets through the limits on unidentified visitors; the console and the relay do not.
+    const tickets = new LimitedTicketStore(escalation.tickets, config.anonymousTickets, logger);
     const { main } = buildDialogTree({
-      recognizer, conversationState, userState, answers, feedback: stores.feedback, directory: stores.directory, tickets: escalation.tickets,
+      recognizer, conversationState, userState, answers, feedback: stores.feedback, directory: stores.directory, tickets,
       health: { source: healthSource, watches: stores.watches }, escalation,
     });
     const bot = new SupportBot(conversationState, userState, main, logger);

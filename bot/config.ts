@@ -48,6 +48,8 @@ export interface BotConfig {
   readonly retentionDays: number;
   /** Conversation state (dialog stack, recent messages) of a conversation idle this long is deleted. */
   readonly stateTtlDays: number;
+  /** Limits on tickets from visitors the bot could not identify. */
+  readonly anonymousTickets: { readonly openPerVisitor: number; readonly perHour: number };
   /**
    * ALLOW_UNAUTHENTICATED_NETWORK=yes: the operator accepts that unauthenticated turns (no app id, or the
    * local Web Chat beside one) are reachable from other machines. Otherwise such a set-up is refused,
@@ -115,6 +117,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
     transcripts: r.oneOf('TRANSCRIPTS', ['on', 'off'], 'off') === 'on',
     retentionDays: r.int('RETENTION_DAYS', 90, 1, 3650),
     stateTtlDays: r.int('STATE_TTL_DAYS', 30, 1, 3650),
+    anonymousTickets: { openPerVisitor: r.int('ANONYMOUS_OPEN_TICKETS', 3, 1, 100), perHour: r.int('ANONYMOUS_TICKETS_PER_HOUR', 30, 1, 10_000) },
     allowUnauthenticatedNetwork: r.oneOf('ALLOW_UNAUTHENTICATED_NETWORK', ['yes', 'no'], 'no') === 'yes',
   };
   checkExposure(r, config);

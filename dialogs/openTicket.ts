@@ -3,6 +3,7 @@ import type { Reseller } from '../bot/directory/types.js';
 import { messages, type Messages } from '../bot/i18n/messages.js';
 import type { CustomerMessages } from '../bot/i18n/customerMessages.js';
 import type { Recipient } from '../bot/proactive/notifier.js';
+import { TicketLimitError } from '../bot/tickets/anonymousLimits.js';
 import type { NewTicket, Ticket, TicketStore } from '../bot/tickets/types.js';
 import { turnLocale } from '../bot/turnLocale.js';
 
@@ -18,16 +19,20 @@ export function bilingual(build: (m: CustomerMessages) => string): NewTicket['su
 }
 
 /**
- * Creates a reseller ticket; resolves once it is durably stored. A storage failure is told to the user
- * with the reseller's contacts (and yields undefined) rather than surfacing as an error.
+ * Creates a reseller ticket; resolves once it is durably stored. A storage failure, or a limit on
+ * unidentified visitors' tickets, is told to the user with the reseller's contacts (and yields
+ * undefined) rather than surfacing as an error.
  */
 export async function openTicket(context: TurnContext, tickets: TicketStore, ticket: Omit<NewTicket, 'kind' | 'locale'>, reseller: Reseller | undefined): Promise<Ticket | undefined> {
   const m: Messages = messages(turnLocale(context));
   const requester = requesterOf(context);
   try {
     return await tickets.create({ kind: 'reseller', locale: turnLocale(context), ...(requester && { requester }), ...ticket });
-  } catch {
-    await context.sendActivity(m.customer.ticketFailed(reseller));
+  } catch (err) {
+    const limited = err instanceof TicketLimitError;
+    await context.sendActivity(
+      !limited ? m.customer.ticketFailed(reseller) : err.limit === 'visitor' ? m.customer.ticketLimitVisitor(err.open, reseller) : m.customer.ticketLimitHourly(reseller),
+    );
     return undefined;
   }
 }

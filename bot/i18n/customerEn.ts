@@ -141,5 +141,8 @@ export const customerEn: CustomerMessages = {
   giveUp: 'Sorry, I still could not use that answer. Say 转人工 / agent to talk to a person, or ask me something else.',
   declined: 'OK, I have not sent anything.',
   ticketFailed: (r) => `Sorry, I could not save your request just now. Please try again in a few minutes, or contact ${contact(r)}.`,
+  ticketLimitVisitor: (open, r) =>
+    `You already have ${open.length} open requests with us (${open.join(', ')}), so I have not opened another one. Our team will answer them; if this is something else or urgent, please contact ${contact(r)}.`,
+  ticketLimitHourly: (r) => `We are receiving an unusual number of requests right now, so I could not open yours. Please try again in an hour, or contact ${contact(r)}.`,
   noDirectory: 'Customer records are not set up on this bot yet, so I cannot look up accounts. Say agent to talk to a person.',
 };

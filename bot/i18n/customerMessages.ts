@@ -98,4 +98,8 @@ export interface CustomerMessages {
   readonly declined: string;
   readonly noDirectory: string;
   ticketFailed(reseller: Reseller | undefined): string;
+  /** An unidentified visitor already has the most open requests allowed. */
+  ticketLimitVisitor(open: readonly string[], reseller: Reseller | undefined): string;
+  /** Too many requests from unidentified visitors this hour. */
+  ticketLimitHourly(reseller: Reseller | undefined): string;
 }

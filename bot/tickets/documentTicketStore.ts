@@ -64,6 +64,13 @@ export class DocumentTicketStore implements TicketStore {
       .filter((t) => (filter.customer === undefined || t.customer === filter.customer) && (!filter.kind || t.kind === filter.kind) && (!filter.status || t.status === filter.status));
   }
 
+  async recent(count: number): Promise<Ticket[]> {
+    const keys = (await this.store.list('')).map((k) => k.key).filter((k) => TICKET_KEY.test(k));
+    const newest = keys.sort((a, b) => numberOf(b) - numberOf(a)).slice(0, count);
+    const found = await this.store.read(newest);
+    return newest.filter((k) => found[k]).map((k) => checkTicket(k, found[k]!));
+  }
+
   async update(id: string, change: TicketChange): Promise<Ticket> {
     const key = normaliseTicketId(id);
     if (!key) throw new TicketNotFoundError(id);

@@ -26,6 +26,10 @@ export class NotifyingTicketStore implements TicketStore {
     return this.inner.list(filter);
   }
 
+  recent(count: number): Promise<Ticket[]> {
+    return this.inner.recent(count);
+  }
+
   async update(id: string, change: Parameters<TicketStore['update']>[1]): Promise<Ticket> {
     const before = await this.inner.get(id);
     const updated = await this.inner.update(id, change);

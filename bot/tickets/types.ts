@@ -55,5 +55,7 @@ export interface TicketStore {
   create(ticket: NewTicket): Promise<Ticket>;
   get(id: string): Promise<Ticket | undefined>;
   list(filter?: TicketFilter): Promise<Ticket[]>;
+  /** The newest `count` tickets, newest first: bounded work for checks about recent activity. */
+  recent(count: number): Promise<Ticket[]>;
   update(id: string, change: TicketChange): Promise<Ticket>;
 }

@@ -35,6 +35,10 @@ export class MemoryTicketStore implements TicketStore {
     return this.tickets.filter((t) => (!filter.customer || t.customer === filter.customer) && (!filter.kind || t.kind === filter.kind) && (!filter.status || t.status === filter.status));
   }
 
+  async recent(count: number): Promise<Ticket[]> {
+    return [...this.tickets].reverse().slice(0, count);
+  }
+
   async update(id: string, change: { status?: TicketStatus; note?: string; by: 'bot' | 'reseller' | 'customer' | '21vianet'; links?: Ticket['links'] }): Promise<Ticket> {
     const i = this.tickets.findIndex((t) => t.id === id);
     if (i < 0) throw new Error(`no ticket ${id}`);
