@@ -82,7 +82,7 @@ export const en: Messages = {
     outOfArticles: "I'm sorry I couldn't find the answer. Would you like me to pass this to our support team?",
     source: 'Source',
     moreInSection: 'This is part of the section: open the source or choose "Show the full article" for the rest.',
-    noteLabels: { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' },
+    noteLabels: { note: 'Note:', tip: 'Tip:', important: 'Important:', warning: 'Warning:', caution: 'Caution:' },
   },
   yes: 'Yes',
   no: 'No',

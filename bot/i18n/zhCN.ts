@@ -81,7 +81,7 @@ export const zhCN: Messages = {
     outOfArticles: '抱歉，我没能找到答案。需要我把这个问题转给我们的支持团队吗？',
     source: '来源',
     moreInSection: '这里只显示了这一节的一部分，完整内容请打开来源链接，或点“查看完整文章”。',
-    noteLabels: { note: '注意', tip: '提示', important: '重要', warning: '警告', caution: '小心' },
+    noteLabels: { note: '注意：', tip: '提示：', important: '重要：', warning: '警告：', caution: '小心：' },
   },
   yes: '是',
   no: '否',

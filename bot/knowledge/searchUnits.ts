@@ -30,6 +30,16 @@ export function unitsOf(article: Article): SearchUnit[] {
     key: `${key}§${i}`,
     article,
     section,
-    text: { title: [article.title, ...section.path].join('\n'), ...head, body: section.text },
+    text: { title: [article.title, ...section.path].join('\n'), ...head, body: withoutLongCode(section.text) },
   }));
+}
+
+/** Code blocks longer than this are program text, not words a customer asks with: left out of the index (short ones are commands). */
+const MAX_INDEXED_CODE_LINES = 5;
+
+/** A section's text for the index: long code blocks dropped, which also keeps start-up fast. */
+export function withoutLongCode(text: string): string {
+  return text.replace(/^[ \t]*(```|~~~)[^\n]*\n([\s\S]*?)^[ \t]*\1[ \t]*$/gm, (block: string, _fence: string, code: string) =>
+    code.split('\n').length - 1 > MAX_INDEXED_CODE_LINES ? '' : block,
+  );
 }
