@@ -33,6 +33,11 @@ const UNIQUE_BODY_MATCH = 0.75;
 const ENOUGH_EVIDENCE = 3;
 /** How much a close second candidate lowers the confidence in the first. */
 const RIVAL_PENALTY = 0.4;
+/**
+ * Imported documentation was written to be read, not to answer questions (no customer phrasings, no tags):
+ * the same share of a question matched in it is weaker evidence than in a curated article.
+ */
+const IMPORTED_DISCOUNT = 0.85;
 /** An imported document ranked this close above a curated article is a tie, and the curated article goes first. */
 const TIE_MARGIN = 0.05;
 /** How many sections of one imported document are weighed for it. */
@@ -212,21 +217,27 @@ export class ArticleSearch {
     const weight = (t: QueryTerm) => t.weight * (idf.get(t.term) ?? unknown);
     const uniqueIdf = this.uniqueIdf.get(locale)!;
     const inBodyOnly = (t: QueryTerm) => (idf.get(t.term) === uniqueIdf ? UNIQUE_BODY_MATCH : BODY_MATCH);
-    const total = terms.reduce((sum, t) => sum + weight(t), 0);
+    // Imported documentation covers many topics in many words: a word it has never seen is almost surely the
+    // question's topic, and weighs as much as a word that only one document has.
+    const importedWeight = (t: QueryTerm) => (idf.has(t.term) ? weight(t) : t.weight * uniqueIdf);
+    const importedTotal = terms.reduce((sum, t) => sum + importedWeight(t), 0);
+    const curatedTotal = terms.reduce((sum, t) => sum + weight(t), 0);
     const top = documents[0]![0]!.score;
     const runnerUp = documents[1]?.[0]!.score ?? 0;
     const candidates = documents.map((units, i) => {
       const weighed = units.map(({ unit, score }): Candidate => {
         const head = inHead.get(unit.key) ?? new Set<string>();
         const body = inBody.get(unit.key) ?? new Set<string>();
-        const evidence = terms.reduce((sum, t) => sum + weight(t) * (head.has(t.term) ? 1 : body.has(t.term) ? inBodyOnly(t) : 0), 0);
-        const coverage = evidence / total;
+        const imported = unit.article.imported !== undefined;
+        const w = imported ? importedWeight : weight;
+        const evidence = terms.reduce((sum, t) => sum + w(t) * (head.has(t.term) ? 1 : body.has(t.term) ? inBodyOnly(t) : 0), 0);
+        const coverage = evidence / (imported ? importedTotal : curatedTotal);
         // A question of one common word ("what is Azure") matches everything a little and nothing well,
         // and an article that BM25 barely prefers over another is less likely the one meant.
         const rival = Math.min(1, (i === 0 ? runnerUp : top) / score);
         // An article whose title, questions and tags share nothing with the question is not about it.
         const onTopic = terms.some((t) => head.has(t.term)) ? 1 : 0.5;
-        const confidence = coverage * Math.min(1, evidence / ENOUGH_EVIDENCE) * (1 - RIVAL_PENALTY * rival) * onTopic;
+        const confidence = coverage * Math.min(1, evidence / ENOUGH_EVIDENCE) * (1 - RIVAL_PENALTY * rival) * onTopic * (imported ? IMPORTED_DISCOUNT : 1);
         return { article: unit.article, unit, score, coverage, confidence, rank: confidence + (0.5 * score) / top };
       });
       return weighed.reduce((a, b) => (b.rank > a.rank ? b : a));
