@@ -2,6 +2,7 @@ import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepC
 import { articleCard } from '../bot/cards/articleCard.js';
 import { sectionCard } from '../bot/cards/sectionCard.js';
 import { messages, type Messages } from '../bot/i18n/messages.js';
+import { leansOnContext } from '../bot/knowledge/sectionMatch.js';
 import type { Locale } from '../bot/i18n/locale.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { AnswerSource, FaqArticle, FaqSection, FeedbackSink } from './faqPorts.js';
@@ -107,14 +108,15 @@ export class FaqDialog extends InterruptibleDialog {
   }
 
   /**
-   * The part of the article shown that a follow-up question asks about, when no other article answers it
-   * better: "how long does it take?" lands on the section that says how long.
+   * The part of the article shown that a follow-up question asks about: "how long does it take?" lands on
+   * the section that says how long. A question with a topic of its own goes there unless it is another article's.
    */
   private followUpSection(step: WaterfallStepContext, current: string, answer: string, locale: Locale): FaqSection | null {
     if (!this.answers.sectionOf || !QUESTION.test(answer)) return null;
+    const section = this.answers.sectionOf(current, locale, answer);
+    if (!section || leansOnContext(answer)) return section;
     const elsewhere = this.answers.best(answer, locale, step.context);
-    if (elsewhere && elsewhere.article.id !== current) return null;
-    return this.answers.sectionOf(current, locale, answer);
+    return elsewhere && elsewhere.article.id !== current ? null : section;
   }
 
   private relatedByTitle(currentId: string, locale: Locale, answer: string): FaqArticle | undefined {
