@@ -53,14 +53,32 @@ export interface ArticleSearchOptions {
   readonly tokens?: TokenCache;
 }
 
+/** Leads every Chinese term in the index; a Han character, so the fuzzy and prefix rules below still see Chinese. */
+const HAN_KEY = '㐀';
+
+/**
+ * A term as the index stores it: Chinese terms spelled in hexadecimal behind HAN_KEY. MiniSearch's tree
+ * looks through a node's children one by one, and thousands of different first characters made every
+ * insertion and lookup slow (seconds at start-up with imported documentation). Chinese terms are only ever
+ * matched exactly, so the spelling changes nothing else; searchTokens has already dropped stop words and stemmed.
+ */
+function indexTerm(term: string): string {
+  if (!isHan(term)) return term;
+  let key = HAN_KEY;
+  for (const ch of term) key += ch.codePointAt(0)!.toString(16).padStart(5, '0');
+  return key;
+}
+
 function indexOptions(): Options<SearchUnit> {
   return {
     idField: 'key',
     fields: [...FIELDS],
-    // Fields arrive already tokenized (searchTokens, or the imports' saved tokens), joined by spaces.
-    extractField: (unit, field) => (field === 'key' ? unit.key : (unit as unknown as { tokens: Record<string, string> }).tokens[field] ?? ''),
-    tokenize: (text) => (text === '' ? [] : text.split(' ')),
-    processTerm: (term) => term,
+    // Fields arrive already tokenized (searchTokens, or the imports' saved tokens): MiniSearch takes the
+    // token lists as they are, without joining and splitting them again.
+    extractField: (unit, field) => (field === 'key' ? unit.key : ((unit as IndexedUnit).tokens[field] as unknown as string)),
+    stringifyField: (value) => value,
+    tokenize: (tokens) => tokens as unknown as string[],
+    processTerm: indexTerm,
     searchOptions: {
       tokenize: searchTokens,
       boost: { title: 3, questionText: 3, tagText: 2, summary: 1.5, body: 0.6 },
@@ -69,6 +87,11 @@ function indexOptions(): Options<SearchUnit> {
       combineWith: 'OR',
     },
   };
+}
+
+/** A unit with the tokens of each of its fields, as the index takes them. */
+interface IndexedUnit extends SearchUnit {
+  readonly tokens: Readonly<Record<string, readonly string[]>>;
 }
 
 interface Candidate extends Omit<Hit, 'section'> {
@@ -106,17 +129,17 @@ export class ArticleSearch {
         for (const t of new Set(words)) df.set(t, (df.get(t) ?? 0) + 1);
       };
       for (const a of inLocale) {
-        const units = unitsOf(a).map((u) => ({ ...u, tokens: Object.fromEntries(FIELDS.map((f) => [f, searchTokens(u.text[f]).join(' ')])) }));
+        const units: IndexedUnit[] = unitsOf(a).map((u) => ({ ...u, tokens: Object.fromEntries(FIELDS.map((f) => [f, searchTokens(u.text[f])])) }));
         index.addAll(units);
         for (const u of units) this.units.set(u.key, u);
         count(searchTokens([a.title, ...a.questions, ...a.tags, a.summary, a.body].join('\n')));
       }
       for (const a of importedInLocale) {
         const words: string[] = [];
-        const units = unitsOf(a).map((u) => {
+        const units: IndexedUnit[] = unitsOf(a).map((u) => {
           const fields = FIELDS.map((f) => [f, tokensOf(u.text[f], tokens)] as const);
           for (const [, t] of fields) words.push(...t);
-          return { ...u, tokens: Object.fromEntries(fields.map(([f, t]) => [f, t.join(' ')])) };
+          return { ...u, tokens: Object.fromEntries(fields) };
         });
         index.addAll(units);
         for (const u of units) this.units.set(u.key, u);

@@ -9,9 +9,9 @@ export interface BenchProcess {
 
 const SERVER = join(import.meta.dirname, 'benchServer.ts');
 
-/** Starts benchServer.ts in its own process so load generator and bot do not share a heap. */
-export async function startBenchProcess(mode: 'bot' | 'echo', dataDir: string): Promise<BenchProcess> {
-  const child: ChildProcess = fork(SERVER, [mode, dataDir], {
+/** Starts benchServer.ts in its own process so load generator and bot do not share a heap; `knowledgeDir` replaces KNOWLEDGE_DIR. */
+export async function startBenchProcess(mode: 'bot' | 'echo', dataDir: string, knowledgeDir?: string): Promise<BenchProcess> {
+  const child: ChildProcess = fork(SERVER, [mode, dataDir, ...(knowledgeDir ? [knowledgeDir] : [])], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
