@@ -70,6 +70,22 @@ export function serializeFaq(faq: ImportedFaq): string {
   return yaml({ source: faq.source, pairs });
 }
 
+/**
+ * Front matter as the import writes it (`key: plain value` lines), read without a YAML parser: a thousand
+ * documents' worth of parsing showed at start-up. Anything else (quotes, lists, a hand edit) returns
+ * undefined and goes to the YAML parser.
+ */
+function simpleFrontMatter(text: string): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^([a-z][a-z_.-]*): (.+)$/i.exec(line);
+    // A plain scalar that YAML would read the same: no quotes, flow or block markers, comments or ": ".
+    if (!m || /^[\s'"&*!|>%@`{[\]#,?-]|: | #|\s$/.test(m[2]!)) return undefined;
+    out[m[1]!] = m[2]!;
+  }
+  return out;
+}
+
 const isLocale = (v: unknown): v is Locale => v === 'zh-CN' || v === 'en';
 const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
@@ -109,7 +125,7 @@ export function parseImportedFile(name: string, rel: string, file: string, sourc
   if (!match) return fail(1, 'missing front matter (a block between --- lines at the top)');
   let front: Record<string, unknown>;
   try {
-    front = (parse(match[1]!) ?? {}) as Record<string, unknown>;
+    front = simpleFrontMatter(match[1]!) ?? ((parse(match[1]!) ?? {}) as Record<string, unknown>);
   } catch (err) {
     return fail(2, `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
