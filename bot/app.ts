@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import { KnowledgeError } from './knowledge/article.js';
 import { ArticleSearch } from './knowledge/articleSearch.js';
-import { loadKnowledge } from './knowledge/loadKnowledge.js';
+import { loadKnowledgeBase } from './knowledge/loadKnowledge.js';
 import { LiveKnowledge } from './knowledge/liveKnowledge.js';
 import { createAdapter } from './adapter.js';
 import { buildDialogTree } from './dialogTree.js';
@@ -49,10 +49,12 @@ export async function startApp({ config, logger, recognizer, pollMs = {} }: AppD
     const storage = new BotStorage(stateStore);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
-    const articlesDir = join(config.knowledgeDir, 'articles');
-    const { articles, problems } = await loadKnowledge(articlesDir);
+    // Curated articles and imported documentation (npm run knowledge:import) are answered from together.
+    const { articles, imported, tokens, problems } = await loadKnowledgeBase(config.knowledgeDir);
     if (problems.length > 0) throw new KnowledgeError(problems);
-    const answers = new LiveKnowledge(articlesDir, new ArticleSearch(articles));
+    const answers = new LiveKnowledge(join(config.knowledgeDir, 'articles'), new ArticleSearch(articles, { imported, tokens }), {
+      imported: join(config.knowledgeDir, 'imported'),
+    });
     if (config.watchKnowledge) {
       answers.watch((found) =>
         found.length === 0 ? logger.info('knowledge_reloaded') : logger.warn('knowledge_reload_rejected', { problems: found.length, first: `${found[0]!.file}:${found[0]!.line}: ${found[0]!.message}` }),

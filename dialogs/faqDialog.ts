@@ -1,9 +1,11 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { articleCard } from '../bot/cards/articleCard.js';
+import { sectionCard } from '../bot/cards/sectionCard.js';
 import { messages, type Messages } from '../bot/i18n/messages.js';
+import { leansOnContext } from '../bot/knowledge/sectionMatch.js';
 import type { Locale } from '../bot/i18n/locale.js';
 import { turnLocale } from '../bot/turnLocale.js';
-import type { AnswerSource, FaqArticle, FeedbackSink } from './faqPorts.js';
+import type { AnswerSource, FaqArticle, FaqSection, FeedbackSink } from './faqPorts.js';
 import { InterruptibleDialog, restartMain } from './interruptibleDialog.js';
 import { YesNoPrompt } from './prompts/yesNoPrompt.js';
 
@@ -16,6 +18,8 @@ interface FaqState {
 const LOOP = 'faqLoop';
 const FOLLOW_UP = 'faqFollowUp';
 const ESCALATE = 'faqEscalate';
+/** A follow-up phrased as a question, which may be about a part of the article shown ("how long does it take?"). */
+const QUESTION = /[?？]|^\s*(how|what|when|where|which|who|why|can|could|do|does|is|are|should|will)\b|怎么|怎样|如何|多久|多长|多少|哪|什么|吗|呢|几|是否|能不能|可不可以|要不要/i;
 /** Teams accepts about 28 KB of text per message; stay well below it, in characters. */
 const MAX_MESSAGE_CHARS = 4_000;
 
@@ -47,7 +51,7 @@ export class FaqDialog extends InterruptibleDialog {
       await step.context.sendActivity(m.faq.noAnswer);
       return step.endDialog();
     }
-    await this.show(step, hit.article, locale);
+    await this.show(step, hit.article, locale, hit.section);
     return step.replaceDialog(LOOP, { question, shown: [hit.article.id], current: hit.article.id } satisfies FaqState);
   }
 
@@ -73,7 +77,7 @@ export class FaqDialog extends InterruptibleDialog {
       const next = this.answers.nextBest(state.question, locale, state.shown);
       if (!next) return step.prompt(ESCALATE, { prompt: m.faq.outOfArticles });
       await step.context.sendActivity(m.faq.nextBest);
-      await this.show(step, next.article, locale);
+      await this.show(step, next.article, locale, next.section);
       return step.replaceDialog(LOOP, { ...state, shown: [...state.shown, next.article.id], current: next.article.id } satisfies FaqState);
     }
     if (said((mm) => mm.faq.talkToSupport)) return restartMain(step, { intent: 'escalate_human' });
@@ -87,6 +91,12 @@ export class FaqDialog extends InterruptibleDialog {
       await this.show(step, related, locale);
       return step.replaceDialog(LOOP, { ...state, shown: [...state.shown, related.id], current: related.id } satisfies FaqState);
     }
+    const section = this.followUpSection(step, state.current, answer, locale);
+    if (section) {
+      const article = this.answers.get(state.current, locale)!;
+      await step.context.sendActivity({ attachments: [sectionCard(m, { title: article.title, path: section.path, text: section.text, url: article.imported?.url ?? null }, { showFeedback: true })] });
+      return step.replaceDialog(LOOP, state);
+    }
     // Anything else is a new question: hand it back to the main dialog.
     return restartMain(step);
   }
@@ -95,6 +105,18 @@ export class FaqDialog extends InterruptibleDialog {
     if (step.result === true) return restartMain(step, { intent: 'escalate_human' });
     await step.context.sendActivity(messages(turnLocale(step.context)).handoffDeclined);
     return step.endDialog();
+  }
+
+  /**
+   * The part of the article shown that a follow-up question asks about: "how long does it take?" lands on
+   * the section that says how long. A question with a topic of its own goes there unless it is another article's.
+   */
+  private followUpSection(step: WaterfallStepContext, current: string, answer: string, locale: Locale): FaqSection | null {
+    if (!this.answers.sectionOf || !QUESTION.test(answer)) return null;
+    const section = this.answers.sectionOf(current, locale, answer);
+    if (!section || leansOnContext(answer)) return section;
+    const elsewhere = this.answers.best(answer, locale, step.context);
+    return elsewhere && elsewhere.article.id !== current ? null : section;
   }
 
   private relatedByTitle(currentId: string, locale: Locale, answer: string): FaqArticle | undefined {
@@ -108,7 +130,14 @@ export class FaqDialog extends InterruptibleDialog {
     return undefined;
   }
 
-  private async show(step: WaterfallStepContext, article: FaqArticle, locale: Locale): Promise<void> {
+  /** The answer card: a curated article as a whole; imported documentation as the section that answers, with its source. */
+  private async show(step: WaterfallStepContext, article: FaqArticle, locale: Locale, section?: FaqSection | null): Promise<void> {
+    if (article.imported) {
+      const part = section ?? { heading: null, path: [], text: article.body };
+      const view = { title: article.title, path: part.path, text: part.text, url: article.imported.url };
+      await step.context.sendActivity({ attachments: [sectionCard(messages(locale), view, { showFeedback: true })] });
+      return;
+    }
     const related = article.related.map((id) => this.answers.get(id, locale)).filter((a): a is FaqArticle => a !== undefined);
     await step.context.sendActivity({ attachments: [articleCard(messages(locale), article, { related, showFeedback: true })] });
   }

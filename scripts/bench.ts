@@ -1,9 +1,10 @@
-// npm run bench [-- --quick | --only http,storage | --soak [minutes]]: every figure is printed beside a
+// npm run bench [-- --quick | --only http,storage,knowledge | --soak [minutes]]: every figure is printed beside a
 // baseline measured in the same run, and all of them are written to bench-results.json.
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { runHttpBench } from './bench/httpBench.js';
 import { runLongMessageBench } from './bench/longMessageBench.js';
+import { runKnowledgeImportBench } from './bench/knowledgeImportBench.js';
 import { runNluBench } from './bench/nluBench.js';
 import { runRecognizerBench } from './bench/recognizerBench.js';
 import { runStartupBench } from './bench/startupBench.js';
@@ -17,6 +18,7 @@ const BENCHES = {
   long: runLongMessageBench,
   startup: runStartupBench,
   recognizer: runRecognizerBench,
+  knowledge: runKnowledgeImportBench,
 };
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

@@ -1,14 +1,26 @@
 // npm run --silent eval:faq [-- --json]: how often the knowledge search finds the right article (or rightly finds none)
 // on ../shared/eval/docs-faq-questions.jsonl, using the hand-written mapping in test/knowledge/faqMapping.json.
+// npm run --silent eval:faq -- --corpus DIR QUESTIONS.jsonl [--json] [--verbose]: imports DIR into a temporary
+// knowledge folder and reports right document first, top 3, right section first and no-answer rates (scripts/evalCorpus.ts).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadConfig, readEnvironment } from '../bot/config.js';
 import { ArticleSearch } from '../bot/knowledge/articleSearch.js';
 import { loadKnowledge } from '../bot/knowledge/loadKnowledge.js';
+import { evalCorpus } from './evalCorpus.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const json = process.argv.includes('--json');
+const corpusAt = process.argv.indexOf('--corpus');
+if (corpusAt >= 0) {
+  const [corpus, questions] = process.argv.slice(corpusAt + 1).filter((a) => !a.startsWith('--'));
+  if (!corpus || !questions) {
+    process.stderr.write('usage: npm run --silent eval:faq -- --corpus DIR QUESTIONS.jsonl [--json] [--verbose]\n');
+    process.exit(2);
+  }
+  process.exit(await evalCorpus(corpus, questions, { json, verbose: process.argv.includes('--verbose') }));
+}
 /** The shared evaluation file sits next to the project, or next to a parent folder when the project is a worktree. */
 function findEvalFile(): string {
   for (let dir = ROOT; ; dir = dirname(dir)) {

@@ -1,4 +1,19 @@
-/** One knowledge article in one language, as parsed from `knowledge/articles/<area>/<slug>.<locale>.md`. */
+import type { Section } from './section.js';
+
+/** Where an imported document came from (`knowledge/imported/<name>/`); curated articles have none. */
+export interface ImportedOrigin {
+  /** The import's name: the folder under `knowledge/imported`. */
+  readonly name: string;
+  /** The document's public page, when the import knew it. */
+  readonly url: string | null;
+  /** What the search indexes and the answer card shows: the `##`/`###` sections, or one for a question-answer pair. */
+  readonly sections: readonly Section[];
+}
+
+/**
+ * One knowledge article in one language, as parsed from `knowledge/articles/<area>/<slug>.<locale>.md`,
+ * or one imported document (or question-answer pair) under `knowledge/imported/`, with `imported` set.
+ */
 export interface Article {
   readonly id: string;
   readonly locale: 'zh-CN' | 'en';
@@ -17,6 +32,7 @@ export interface Article {
   readonly file: string;
   /** Line of each `related` entry in the file, for problems that only the whole base can find. */
   readonly relatedLines?: readonly number[];
+  readonly imported?: ImportedOrigin;
 }
 
 /** A problem found in the knowledge base, with where it is. */

@@ -1,7 +1,11 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article } from './article.js';
 import { matchTokens } from './matchTokens.js';
-import { analyseQuestion, isHan, searchTokens } from './searchTerms.js';
+import { splitSections, type Section } from './section.js';
+import { bestSection, type IndexedSection } from './sectionMatch.js';
+import { analyseQuestion, isHan, searchTokens, type QueryTerm } from './searchTerms.js';
+import { articleKey, FIELDS, HEAD_FIELDS, unitsOf, type SearchUnit } from './searchUnits.js';
+import { tokensOf, type TokenCache } from './tokenCache.js';
 
 type Locale = Article['locale'];
 
@@ -13,15 +17,14 @@ export interface Hit {
   readonly coverage: number;
   /** What the bot decides on: coverage, discounted when the matched words say too little. */
   readonly confidence: number;
+  /** The part of the article that answers: the matching section of an imported document, or of a curated article; null for none in particular. */
+  readonly section: Section | null;
 }
 
 /** Confidence below this returns no answer rather than a wrong article. */
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
 
-/** The fields that say what an article is about; the body only supports them. */
-const HEAD_FIELDS = ['title', 'questionText', 'tagText', 'summary'];
-const FIELDS = [...HEAD_FIELDS, 'body'];
-const HEAD = new Set(HEAD_FIELDS);
+const HEAD = new Set<string>(HEAD_FIELDS);
 /** A word found only in an article's body counts for this much of a word in its title or questions. */
 const BODY_MATCH = 0.25;
 /** ...unless no other article mentions it at all (an error code, a record name): then it is a strong sign. */
@@ -30,21 +33,54 @@ const UNIQUE_BODY_MATCH = 0.75;
 const ENOUGH_EVIDENCE = 3;
 /** How much a close second candidate lowers the confidence in the first. */
 const RIVAL_PENALTY = 0.4;
+/**
+ * Imported documentation was written to be read, not to answer questions (no customer phrasings, no tags):
+ * the same share of a question matched in it is weaker evidence than in a curated article.
+ */
+const IMPORTED_DISCOUNT = 0.85;
+/** An imported document ranked this close above a curated article is a tie, and the curated article goes first. */
+const TIE_MARGIN = 0.05;
+/** How many sections of one imported document are weighed for it. */
+const SECTIONS_PER_DOCUMENT = 3;
+/** A follow-up lands on a section of the article shown when the section accounts for this much of it. */
+const FOLLOW_UP_COVERAGE = 0.5;
 
-function indexOptions(): Options<Article> {
+export interface ArticleSearchOptions {
+  readonly minConfidence?: number;
+  /** Imported documents and pairs (`knowledge/imported`), searched section by section beside the articles. */
+  readonly imported?: readonly Article[];
+  /** Their saved search tokens, so that start-up need not segment them again. */
+  readonly tokens?: TokenCache;
+}
+
+/** Leads every Chinese term in the index; a Han character, so the fuzzy and prefix rules below still see Chinese. */
+const HAN_KEY = '㐀';
+
+/**
+ * A term as the index stores it: Chinese terms spelled in hexadecimal behind HAN_KEY. MiniSearch's tree
+ * looks through a node's children one by one, and thousands of different first characters made every
+ * insertion and lookup slow (seconds at start-up with imported documentation). Chinese terms are only ever
+ * matched exactly, so the spelling changes nothing else; searchTokens has already dropped stop words and stemmed.
+ */
+function indexTerm(term: string): string {
+  if (!isHan(term)) return term;
+  let key = HAN_KEY;
+  for (const ch of term) key += ch.codePointAt(0)!.toString(16).padStart(5, '0');
+  return key;
+}
+
+function indexOptions(): Options<SearchUnit> {
   return {
     idField: 'key',
-    fields: FIELDS,
-    extractField: (doc, field) => {
-      if (field === 'key') return `${doc.locale}:${doc.id}`;
-      if (field === 'questionText') return doc.questions.join('\n');
-      if (field === 'tagText') return doc.tags.join(' ');
-      return (doc as unknown as Record<string, string>)[field] ?? '';
-    },
-    tokenize: searchTokens,
-    // searchTokens already drops stop words and stems; a question goes through the same function.
-    processTerm: (term) => term,
+    fields: [...FIELDS],
+    // Fields arrive already tokenized (searchTokens, or the imports' saved tokens): MiniSearch takes the
+    // token lists as they are, without joining and splitting them again.
+    extractField: (unit, field) => (field === 'key' ? unit.key : ((unit as IndexedUnit).tokens[field] as unknown as string)),
+    stringifyField: (value) => value,
+    tokenize: (tokens) => tokens as unknown as string[],
+    processTerm: indexTerm,
     searchOptions: {
+      tokenize: searchTokens,
       boost: { title: 3, questionText: 3, tagText: 2, summary: 1.5, body: 0.6 },
       fuzzy: (term) => (isHan(term) || term.length < 5 ? false : 0.2),
       prefix: (term) => !isHan(term) && term.length >= 4,
@@ -53,79 +89,90 @@ function indexOptions(): Options<Article> {
   };
 }
 
-/** Full-text search over titles, customer questions, tags, summaries and bodies, one index per language. */
+/** A unit with the tokens of each of its fields, as the index takes them. */
+interface IndexedUnit extends SearchUnit {
+  readonly tokens: Readonly<Record<string, readonly string[]>>;
+}
+
+interface Candidate extends Omit<Hit, 'section'> {
+  readonly unit: SearchUnit;
+  readonly rank: number;
+}
+
+/**
+ * Full-text search over titles, customer questions, tags, summaries and bodies, one index per language.
+ * Curated articles are ranked as wholes (and the section that matched is picked inside them); imported
+ * documents are ranked by their best sections.
+ */
 export class ArticleSearch {
-  private readonly indexes = new Map<Locale, MiniSearch<Article>>();
+  private readonly indexes = new Map<Locale, MiniSearch<SearchUnit>>();
+  private readonly units = new Map<string, SearchUnit>();
   private readonly byKey = new Map<string, Article>();
+  private readonly hasImported = new Set<Locale>();
   /** Per locale: inverse document frequency of every indexed term, and the weight of a term never seen. */
   private readonly idf = new Map<Locale, Map<string, number>>();
   private readonly uniqueIdf = new Map<Locale, number>();
   private readonly unknownIdf = new Map<Locale, number>();
+  private readonly sections = new Map<string, IndexedSection[]>();
+  private readonly minConfidence: number;
 
-  constructor(
-    articles: readonly Article[],
-    private readonly minConfidence = DEFAULT_MIN_CONFIDENCE,
-  ) {
+  constructor(articles: readonly Article[], options: number | ArticleSearchOptions = {}) {
+    const { minConfidence = DEFAULT_MIN_CONFIDENCE, imported = [], tokens } = typeof options === 'number' ? { minConfidence: options } : options;
+    this.minConfidence = minConfidence;
     for (const locale of ['zh-CN', 'en'] as const) {
       const inLocale = articles.filter((a) => a.locale === locale);
-      const index = new MiniSearch<Article>(indexOptions());
-      index.addAll(inLocale);
-      this.indexes.set(locale, index);
+      const importedInLocale = imported.filter((a) => a.locale === locale);
+      if (importedInLocale.length > 0) this.hasImported.add(locale);
+      const index = new MiniSearch<SearchUnit>(indexOptions());
       const df = new Map<string, number>();
+      const count = (words: Iterable<string>) => {
+        for (const t of new Set(words)) df.set(t, (df.get(t) ?? 0) + 1);
+      };
       for (const a of inLocale) {
-        const text = [a.title, ...a.questions, ...a.tags, a.summary, a.body].join('\n');
-        for (const t of new Set(searchTokens(text))) df.set(t, (df.get(t) ?? 0) + 1);
+        const units: IndexedUnit[] = unitsOf(a).map((u) => ({ ...u, tokens: Object.fromEntries(FIELDS.map((f) => [f, searchTokens(u.text[f])])) }));
+        index.addAll(units);
+        for (const u of units) this.units.set(u.key, u);
+        count(searchTokens([a.title, ...a.questions, ...a.tags, a.summary, a.body].join('\n')));
       }
-      const n = Math.max(inLocale.length, 1);
+      for (const a of importedInLocale) {
+        const words: string[] = [];
+        const units: IndexedUnit[] = unitsOf(a).map((u) => {
+          const fields = FIELDS.map((f) => [f, tokensOf(u.text[f], tokens)] as const);
+          for (const [, t] of fields) words.push(...t);
+          return { ...u, tokens: Object.fromEntries(fields) };
+        });
+        index.addAll(units);
+        for (const u of units) this.units.set(u.key, u);
+        count(words);
+      }
+      this.indexes.set(locale, index);
+      const n = Math.max(inLocale.length + importedInLocale.length, 1);
       this.idf.set(locale, new Map([...df].map(([t, d]) => [t, Math.log(1 + n / d)])));
       this.uniqueIdf.set(locale, Math.log(1 + n));
       // Words the knowledge base has never seen weigh as much as a word in two articles: they are
       // usually the topic of a question we cannot answer ("Redis", "虚拟机").
       this.unknownIdf.set(locale, Math.log(1 + n / 2));
     }
-    for (const a of articles) this.byKey.set(`${a.locale}:${a.id}`, a);
+    for (const a of [...articles, ...imported]) this.byKey.set(articleKey(a), a);
   }
 
+  /** An article or imported document; an imported one is found in either language, as ids are unique across them. */
   get(id: string, locale: Locale): Article | undefined {
-    return this.byKey.get(`${locale}:${id}`);
+    const found = this.byKey.get(articleKey({ id, locale }));
+    if (found || !id.startsWith('imported/')) return found;
+    return this.byKey.get(articleKey({ id, locale: locale === 'en' ? 'zh-CN' : 'en' }));
   }
 
-  /** Ranked articles in the question's locale, best first. */
+  /**
+   * Ranked articles, best first: in the question's locale, unless nothing there is confident enough;
+   * then imported documents in the other language that are.
+   */
   search(question: string, locale: Locale, limit = 5): Hit[] {
-    const idf = this.idf.get(locale)!;
-    const analysed = analyseQuestion(question);
-    // Character pairs the knowledge base has never seen are segmentation noise, not missing topics.
-    const terms = analysed.terms.filter((t) => !t.pair || idf.has(t.term));
-    if (terms.length === 0) return [];
-    // The index's tokens of the question are the terms weighed below; also which of them each article
-    // matched in its head fields, and which only in its body.
-    const { ranked: results, inHead, inBody } = matchTokens(this.indexes.get(locale)!, analysed.tokens, HEAD, 'body');
-    if (results.length === 0) return [];
-    const unknown = this.unknownIdf.get(locale)!;
-    const weight = (t: { term: string; weight: number }) => t.weight * (idf.get(t.term) ?? unknown);
-    const uniqueIdf = this.uniqueIdf.get(locale)!;
-    const inBodyOnly = (t: { term: string }) => (idf.get(t.term) === uniqueIdf ? UNIQUE_BODY_MATCH : BODY_MATCH);
-    const total = terms.reduce((sum, t) => sum + weight(t), 0);
-    const top = results[0]!.score;
-    const runnerUp = results[1]?.score ?? 0;
-    const hits = results.slice(0, Math.max(limit, 8)).map((r, i) => {
-      const head = inHead.get(r.id) ?? new Set<string>();
-      const body = inBody.get(r.id) ?? new Set<string>();
-      const evidence = terms.reduce((sum, t) => sum + weight(t) * (head.has(t.term) ? 1 : body.has(t.term) ? inBodyOnly(t) : 0), 0);
-      const coverage = evidence / total;
-      // A question of one common word ("what is Azure") matches everything a little and nothing well,
-      // and an article that BM25 barely prefers over another is less likely the one meant.
-      const rival = Math.min(1, (i === 0 ? runnerUp : top) / r.score);
-      // An article whose title, questions and tags share nothing with the question is not about it.
-      const onTopic = terms.some((t) => head.has(t.term)) ? 1 : 0.5;
-      const confidence = coverage * Math.min(1, evidence / ENOUGH_EVIDENCE) * (1 - RIVAL_PENALTY * rival) * onTopic;
-      return { article: this.byKey.get(r.id)!, score: r.score, coverage, confidence, rank: confidence + (0.5 * r.score) / top };
-    });
-    // BM25 finds the candidates; the final order also weighs how much of the question each explains.
-    return hits
-      .sort((a, b) => b.rank - a.rank)
-      .slice(0, limit)
-      .map(({ rank: _rank, ...hit }) => hit);
+    const hits = this.searchIn(question, locale, limit, false);
+    const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
+    if ((hits[0]?.confidence ?? 0) >= this.minConfidence || !this.hasImported.has(other)) return hits;
+    const elsewhere = this.searchIn(question, other, limit, true).filter((h) => h.confidence >= this.minConfidence);
+    return elsewhere.length === 0 ? hits : [...elsewhere, ...hits].slice(0, limit);
   }
 
   /** The best answer, or null when nothing is confident enough; `ranked`: this question's search, if already done. */
@@ -143,5 +190,97 @@ export class ArticleSearch {
   nextBest(question: string, locale: Locale, exclude: readonly string[]): Hit | null {
     const next = this.search(question, locale, exclude.length + 3).find((h) => !exclude.includes(h.article.id));
     return next && next.confidence >= this.minConfidence * 0.75 ? next : null;
+  }
+
+  /** The section of article `id` that a follow-up ("how long does it take?") asks about, or null when none clearly does. */
+  sectionOf(id: string, locale: Locale, question: string): Section | null {
+    const article = this.get(id, locale);
+    if (!article) return null;
+    const match = this.pickSection(article, question, analyseQuestion(question).terms);
+    return match && match.coverage >= FOLLOW_UP_COVERAGE ? match.section : null;
+  }
+
+  private pickSection(article: Article, question: string, terms: readonly QueryTerm[]) {
+    const key = articleKey(article);
+    let sections = this.sections.get(key);
+    if (!sections) {
+      const all = article.imported?.sections ?? splitSections(article.body);
+      sections = all.map((section) => ({ section, words: new Set(searchTokens(`${section.path.join('\n')}\n${section.text}`)) }));
+      this.sections.set(key, sections);
+    }
+    const idf = this.idf.get(article.locale)!;
+    const unknown = this.unknownIdf.get(article.locale)!;
+    return bestSection(sections, question, terms, (t) => t.weight * (idf.get(t.term) ?? unknown));
+  }
+
+  private searchIn(question: string, locale: Locale, limit: number, importedOnly: boolean): Hit[] {
+    const idf = this.idf.get(locale)!;
+    const analysed = analyseQuestion(question);
+    // Character pairs the knowledge base has never seen are segmentation noise, not missing topics.
+    const terms = analysed.terms.filter((t) => !t.pair || idf.has(t.term));
+    if (terms.length === 0) return [];
+    // The index's tokens of the question are the terms weighed below; also which of them each unit
+    // matched in its head fields, and which only in its body.
+    const matched = matchTokens(this.indexes.get(locale)!, analysed.tokens, HEAD, 'body');
+    const { inHead, inBody } = matched;
+    const results = importedOnly ? matched.ranked.filter((r) => this.units.get(r.id)!.article.imported) : matched.ranked;
+    if (results.length === 0) return [];
+    // Imported documents have a unit per section: weigh each document by its best few, in BM25 order.
+    const byDocument = new Map<string, Array<{ unit: SearchUnit; score: number }>>();
+    for (const r of results) {
+      const unit = this.units.get(r.id)!;
+      const key = articleKey(unit.article);
+      const list = byDocument.get(key);
+      if (list) {
+        if (list.length < SECTIONS_PER_DOCUMENT) list.push({ unit, score: r.score });
+      } else if (byDocument.size < Math.max(limit, 8)) byDocument.set(key, [{ unit, score: r.score }]);
+    }
+    const documents = [...byDocument.values()];
+    const unknown = this.unknownIdf.get(locale)!;
+    const weight = (t: QueryTerm) => t.weight * (idf.get(t.term) ?? unknown);
+    const uniqueIdf = this.uniqueIdf.get(locale)!;
+    const inBodyOnly = (t: QueryTerm) => (idf.get(t.term) === uniqueIdf ? UNIQUE_BODY_MATCH : BODY_MATCH);
+    // Imported documentation covers many topics in many words: a word it has never seen is almost surely the
+    // question's topic, and weighs as much as a word that only one document has.
+    const importedWeight = (t: QueryTerm) => (idf.has(t.term) ? weight(t) : t.weight * uniqueIdf);
+    const importedTotal = terms.reduce((sum, t) => sum + importedWeight(t), 0);
+    const curatedTotal = terms.reduce((sum, t) => sum + weight(t), 0);
+    const top = documents[0]![0]!.score;
+    const runnerUp = documents[1]?.[0]!.score ?? 0;
+    const candidates = documents.map((units, i) => {
+      const weighed = units.map(({ unit, score }): Candidate => {
+        const head = inHead.get(unit.key) ?? new Set<string>();
+        const body = inBody.get(unit.key) ?? new Set<string>();
+        const imported = unit.article.imported !== undefined;
+        const w = imported ? importedWeight : weight;
+        const evidence = terms.reduce((sum, t) => sum + w(t) * (head.has(t.term) ? 1 : body.has(t.term) ? inBodyOnly(t) : 0), 0);
+        const coverage = evidence / (imported ? importedTotal : curatedTotal);
+        // A question of one common word ("what is Azure") matches everything a little and nothing well,
+        // and an article that BM25 barely prefers over another is less likely the one meant.
+        const rival = Math.min(1, (i === 0 ? runnerUp : top) / score);
+        // An article whose title, questions and tags share nothing with the question is not about it.
+        const onTopic = terms.some((t) => head.has(t.term)) ? 1 : 0.5;
+        const confidence = coverage * Math.min(1, evidence / ENOUGH_EVIDENCE) * (1 - RIVAL_PENALTY * rival) * onTopic * (imported ? IMPORTED_DISCOUNT : 1);
+        return { article: unit.article, unit, score, coverage, confidence, rank: confidence + (0.5 * score) / top };
+      });
+      return weighed.reduce((a, b) => (b.rank > a.rank ? b : a));
+    });
+    // BM25 finds the candidates; the final order also weighs how much of the question each explains.
+    const ranked = candidates.sort((a, b) => b.rank - a.rank);
+    curatedFirstOnTies(ranked);
+    return ranked.slice(0, limit).map(({ rank: _rank, unit, ...hit }) => ({
+      ...hit,
+      section: unit.section ?? this.pickSection(unit.article, question, terms)?.section ?? null,
+    }));
+  }
+}
+
+/** Curated articles win ties: one ranked just below an imported document, by less than the margin, moves above it. */
+function curatedFirstOnTies(ranked: Candidate[]): void {
+  for (let i = ranked.length - 1; i > 0; i--) {
+    const [above, below] = [ranked[i - 1]!, ranked[i]!];
+    if (above.article.imported && !below.article.imported && above.rank - below.rank <= TIE_MARGIN && above.confidence - below.confidence <= TIE_MARGIN) {
+      [ranked[i - 1], ranked[i]] = [below, above];
+    }
   }
 }

@@ -1,11 +1,13 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import type { Article, KnowledgeProblem } from './article.js';
 import { ArticleSearch, type Hit } from './articleSearch.js';
 import { loadKnowledge } from './loadKnowledge.js';
+import type { Section } from './section.js';
 
 /**
- * The search the bot answers from, swappable at run time: in development, editing an article
- * re-indexes without a restart. An edit that breaks the base keeps the last good index.
+ * The search the bot answers from, swappable at run time: in development, editing an article (or
+ * re-importing documentation) re-indexes without a restart. An edit that breaks the base keeps the last good index.
  */
 export class LiveKnowledge {
   private watcher?: FSWatcher;
@@ -15,9 +17,11 @@ export class LiveKnowledge {
    */
   private turns = new WeakMap<object, Map<string, Hit[]>>();
 
+  /** `dir`: the curated articles; `options.imported`: the imported documentation beside them (`knowledge/imported`). */
   constructor(
     private readonly dir: string,
     private current: ArticleSearch,
+    private readonly options: { readonly imported?: string } = {},
   ) {}
 
   get(id: string, locale: Article['locale']): Article | undefined {
@@ -33,11 +37,14 @@ export class LiveKnowledge {
   bestScore(question: string, locale: Article['locale'], turn?: object): number {
     return this.current.bestConfidence(question, locale, this.ranked(question, locale, turn));
   }
+  sectionOf(id: string, locale: Article['locale'], question: string): Section | null {
+    return this.current.sectionOf(id, locale, question);
+  }
 
   async reload(): Promise<readonly KnowledgeProblem[]> {
-    const { articles, problems } = await loadKnowledge(this.dir);
+    const { articles, imported, tokens, problems } = await loadKnowledge(this.dir, { ...(this.options.imported !== undefined && { imported: this.options.imported }) });
     if (problems.length === 0) {
-      this.current = new ArticleSearch(articles);
+      this.current = new ArticleSearch(articles, { imported, tokens });
       this.turns = new WeakMap();
     }
     return problems;
@@ -54,10 +61,18 @@ export class LiveKnowledge {
     return ranked;
   }
 
-  /** Re-indexes shortly after files stop changing; `onReload` hears the outcome. */
+  /**
+   * Re-indexes shortly after files stop changing; `onReload` hears the outcome. With imports, the folder
+   * holding both is watched, as `imported/` may not exist yet; an import is swapped in by a rename, so a
+   * reload sees the old one or the new one whole.
+   */
   watch(onReload: (problems: readonly KnowledgeProblem[]) => void): void {
     let timer: NodeJS.Timeout | undefined;
-    this.watcher = watch(this.dir, { recursive: true }, () => {
+    const imported = this.options.imported;
+    const root = imported === undefined ? this.dir : dirname(imported);
+    const watched = imported === undefined ? [] : [relative(root, this.dir), relative(root, imported)];
+    this.watcher = watch(root, { recursive: true }, (_event, file) => {
+      if (watched.length > 0 && file && !watched.some((w) => file === w || file.startsWith(`${w}/`) || file.startsWith(`${w}\\`))) return;
       clearTimeout(timer);
       timer = setTimeout(() => void this.reload().then(onReload, () => onReload([{ file: this.dir, line: 0, message: 'could not be read' }])), 200);
     });

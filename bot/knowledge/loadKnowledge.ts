@@ -1,10 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { REQUIRED_ARTICLE_IDS, type Article, type KnowledgeProblem } from './article.js';
+import { loadImported } from './loadImported.js';
 import { parseArticle } from './parseArticle.js';
+import type { TokenCache } from './tokenCache.js';
 
 export interface LoadedKnowledge {
+  /** The curated articles. */
   readonly articles: readonly Article[];
+  /** Imported documents and question-answer pairs (`knowledge/imported`), when asked for. */
+  readonly imported: readonly Article[];
+  /** Their saved search tokens. */
+  readonly tokens: TokenCache;
   readonly problems: readonly KnowledgeProblem[];
 }
 
@@ -22,7 +29,10 @@ async function markdownFiles(dir: string): Promise<string[]> {
  * Reads every article under `dir` and checks the base as a whole: duplicates, an id missing in one
  * locale, broken related links, and the ids DESIGN.md requires. Paths in problems are relative to `cwd`.
  */
-export async function loadKnowledge(dir: string, options: { required?: readonly string[]; cwd?: string } = {}): Promise<LoadedKnowledge> {
+export async function loadKnowledge(
+  dir: string,
+  options: { required?: readonly string[]; cwd?: string; imported?: string } = {},
+): Promise<LoadedKnowledge> {
   const { required = REQUIRED_ARTICLE_IDS, cwd = process.cwd() } = options;
   const problems: KnowledgeProblem[] = [];
   const articles: Article[] = [];
@@ -54,5 +64,12 @@ export async function loadKnowledge(dir: string, options: { required?: readonly 
     });
   }
   for (const id of required) if (!ids.has(id)) problems.push({ file: relative(cwd, dir) || dir, line: 0, message: `required article "${id}" is missing` });
-  return { articles, problems };
+  if (options.imported === undefined) return { articles, imported: [], tokens: new Map(), problems };
+  const imports = await loadImported(options.imported, cwd);
+  return { articles, imported: imports.articles, tokens: imports.tokens, problems: [...problems, ...imports.problems] };
+}
+
+/** The curated articles (`<knowledgeDir>/articles`) and everything imported beside them (`<knowledgeDir>/imported`). */
+export function loadKnowledgeBase(knowledgeDir: string, options: { required?: readonly string[]; cwd?: string } = {}): Promise<LoadedKnowledge> {
+  return loadKnowledge(join(knowledgeDir, 'articles'), { ...options, imported: join(knowledgeDir, 'imported') });
 }

@@ -11,9 +11,9 @@ export interface BenchProcess {
 
 const SERVER = join(import.meta.dirname, 'benchServer.ts');
 
-/** Starts benchServer.ts in its own process so load generator and bot do not share a heap. */
-export async function startBenchProcess(mode: BenchMode, dataDir: string): Promise<BenchProcess> {
-  const child: ChildProcess = fork(SERVER, [mode, dataDir], {
+/** Starts benchServer.ts in its own process so load generator and bot do not share a heap; `knowledgeDir` replaces KNOWLEDGE_DIR. */
+export async function startBenchProcess(mode: BenchMode, dataDir: string, knowledgeDir?: string): Promise<BenchProcess> {
+  const child: ChildProcess = fork(SERVER, [mode, dataDir, ...(knowledgeDir ? [knowledgeDir] : [])], {
     // --no-deprecation: restify's spdy dependency warns about process.binding on every start.
     execArgv: ['--import', 'tsx', '--expose-gc', '--no-deprecation'],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

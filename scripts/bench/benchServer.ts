@@ -9,8 +9,8 @@ import { createRecognizer } from '../../bot/nlu/createRecognizer.js';
 import { createServer } from '../../bot/server.js';
 import { startPeer } from './peerBot.js';
 
-const [mode, dataDir] = process.argv.slice(2);
-const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'error' });
+const [mode, dataDir, knowledgeDir] = process.argv.slice(2);
+const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'error', ...(knowledgeDir && { KNOWLEDGE_DIR: knowledgeDir }) });
 const logger = createLogger('error', (line) => process.stderr.write(line + '\n'));
 
 let url: string;

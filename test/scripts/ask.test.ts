@@ -17,10 +17,11 @@ function ask(lines: string[]): Promise<string> {
 describe('npm run ask (the DESIGN.md contract)', function () {
   this.timeout(30_000);
 
-  it('writes one {"question","articleId","score","lang"} per question line, with null when there is no good answer', async () => {
+  it('writes one {"question","articleId","score","lang","section"} per question line, with null when there is no good answer', async () => {
     const out = await ask(['怎么开增值税发票', '', 'how do I add our company domain', 'recommend a good restaurant nearby']);
-    const rows = out.trim().split('\n').map((l) => JSON.parse(l) as { question: string; articleId: string | null; score: number; lang: string });
-    expect(rows.map((r) => Object.keys(r))).to.deep.equal(Array(3).fill(['question', 'articleId', 'score', 'lang']));
+    const rows = out.trim().split('\n').map((l) => JSON.parse(l) as { question: string; articleId: string | null; score: number; lang: string; section: string | null });
+    expect(rows.map((r) => Object.keys(r))).to.deep.equal(Array(3).fill(['question', 'articleId', 'score', 'lang', 'section']));
+    expect(rows[2]!.section).to.equal(null);
     expect(rows.map((r) => [r.question, r.articleId, r.lang])).to.deep.equal([
       ['怎么开增值税发票', 'billing/fapiao', 'zh'],
       ['how do I add our company domain', 'account/custom-domain', 'en'],

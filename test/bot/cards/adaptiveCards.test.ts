@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Attachment } from 'botbuilder';
 import { articleCard, type ArticleView } from '../../../bot/cards/articleCard.js';
+import { sectionCard } from '../../../bot/cards/sectionCard.js';
 import { welcomeCard } from '../../../bot/cards/welcomeCard.js';
 import { incidentCard } from '../../../bot/cards/incidentCard.js';
 import type { HealthIssue } from '../../../bot/health/types.js';
@@ -31,6 +32,11 @@ const CATALOG: Record<string, () => Promise<Attachment[]>> = {
       ...articles.map((a) => articleCard(messages(a.locale), a, { related: articles.filter((r) => a.related.includes(r.id) && r.locale === a.locale), showFeedback: true })),
       ...LOCALES.map((l) => articleCard(messages(l), long, { related: [], showFeedback: false })),
     ];
+  },
+  'bot/cards/sectionCard.ts': async () => {
+    const long = { title: 'Long', path: ['A', 'B'], text: Array.from({ length: 60 }, (_, i) => `Paragraph ${i} ${'x'.repeat(80)}`).join('\n\n'), url: 'https://docs.azure.cn/zh-cn/x' };
+    const table = { title: '表格', path: [], text: '| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```', url: null };
+    return LOCALES.flatMap((l) => [sectionCard(messages(l), long, { showFeedback: true }), sectionCard(messages(l), table, { showFeedback: false })]);
   },
   'bot/cards/incidentCard.ts': async () => {
     const issue = (n: number, classification: HealthIssue['classification']): HealthIssue => ({

@@ -1,0 +1,63 @@
+import type { Section } from './section.js';
+import { searchTokens, type QueryTerm } from './searchTerms.js';
+
+/**
+ * Kinds of question that name no topic word but ask for a kind of fact ("how long does it take?",
+ * "多少钱"): they match the sections that state one (a duration, a price).
+ */
+const CONCEPTS: ReadonlyArray<{ readonly question: RegExp; readonly text: RegExp }> = [
+  {
+    question: /\bhow long\b|\bhow many (minutes|hours|days|weeks)\b|\bhow soon\b|\bwhen will\b|多久|多长时间|几天|几个小时|几分钟|多少天|什么时候(能|会|生效)/i,
+    text: /\d+\s*(?:(?:-|–|~|to|到|至)\s*\d+\s*)?(?:minutes?|mins?|hours?|hrs?|(?:business |working )?days?|weeks?)\b|[\d一二三四五六七八九十两几半]+\s*个?(?:分钟|小时|工作日|天|周)/i,
+  },
+  {
+    question: /\bhow much\b|\bcosts?\b|\bprices?\b|\bfees?\b|多少钱|费用|价格|收费/i,
+    text: /[¥￥]|\d+\s*元|\b(rmb|cny)\b|\bfree\b|免费|收费|\bpric(e|ing)\b|价格|费用/i,
+  },
+];
+
+/** A section with the search words of its heading and text. */
+export interface IndexedSection {
+  readonly section: Section;
+  readonly words: ReadonlySet<string>;
+}
+
+export interface SectionMatch {
+  readonly section: Section;
+  /** Share of the question's weight that the section accounts for: 0..1. */
+  readonly coverage: number;
+}
+
+/**
+ * The section of one article that best answers `question`, by the rarity-weighted share of its words
+ * found in the section, plus the kind of fact it asks for; null when no section has any of it.
+ */
+export function bestSection(sections: readonly IndexedSection[], question: string, terms: readonly QueryTerm[], weight: (t: QueryTerm) => number): SectionMatch | null {
+  const concepts = CONCEPTS.filter((c) => c.question.test(question));
+  // The words that ask for the fact ("long" in "how long") are the fact asked for, not a topic to find.
+  const asking = new Set(concepts.flatMap((c) => searchTokens(c.question.exec(question)![0])));
+  const topical = terms.filter((t) => !asking.has(t.term));
+  // A kind of fact asked for is what the question is about: it weighs twice the heaviest word.
+  const conceptWeight = 2 * Math.max(1, ...topical.map(weight));
+  const total = topical.reduce((sum, t) => sum + weight(t), 0) + concepts.length * conceptWeight;
+  if (total === 0) return null;
+  let best: SectionMatch | null = null;
+  for (const s of sections) {
+    const found = topical.reduce((sum, t) => sum + (s.words.has(t.term) ? weight(t) : 0), 0);
+    const facts = concepts.filter((c) => c.text.test(s.section.text)).length * conceptWeight;
+    const coverage = (found + facts) / total;
+    if (coverage > 0 && (!best || coverage > best.coverage)) best = { section: s.section, coverage };
+  }
+  return best;
+}
+
+/**
+ * A question that asks for a kind of fact and names at most one other word ("how long does it take?",
+ * "要多久？"): it leans on what was just shown, and means that article even if another one also matches.
+ */
+export function leansOnContext(question: string): boolean {
+  const concepts = CONCEPTS.filter((c) => c.question.test(question));
+  if (concepts.length === 0) return false;
+  const asking = new Set(concepts.flatMap((c) => searchTokens(c.question.exec(question)![0])));
+  return new Set(searchTokens(question).filter((t) => !asking.has(t))).size <= 1;
+}
