@@ -10,6 +10,9 @@ import { TicketStatusDialog } from '../dialogs/ticketStatusDialog.js';
 import { FaqDialog } from '../dialogs/faqDialog.js';
 import type { AnswerSource, FeedbackSink } from '../dialogs/faqPorts.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import { FocusTracker } from '../dialogs/focusTracker.js';
+import type { FocusRecord } from './conversation/focus.js';
+import type { SetAsideTask } from './conversation/task.js';
 import { ServiceHealthDialog, type WatchSink } from '../dialogs/serviceHealthDialog.js';
 import { SubscriptionDialog } from '../dialogs/subscriptionDialog.js';
 import type { CustomerDirectory } from './directory/customerDirectory.js';
@@ -36,17 +39,20 @@ export interface DialogTreeDeps {
 
 /** The main dialog with every child dialog the app has, routed by intent. */
 export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; customer: CustomerDialogDeps } {
+  const focus = new FocusTracker(deps.conversationState.createProperty<FocusRecord | undefined>('focus'));
   const customer: CustomerDialogDeps = {
     identity: { directory: deps.directory, customerRef: deps.conversationState.createProperty<CustomerRef | undefined>('customerRef') },
     tickets: deps.tickets,
     articles: deps.answers,
+    recognizer: deps.recognizer,
+    focus,
   };
   const children: Partial<Record<Intent, Dialog>> = {
-    howto_faq: new FaqDialog(deps.answers, deps.feedback),
+    howto_faq: new FaqDialog(deps.answers, deps.feedback, undefined, focus),
     account_setup: new AccountSetupDialog(customer),
     billing: new BillingDialog(customer),
     subscription: new SubscriptionDialog(customer),
-    ...(deps.health && { service_health: new ServiceHealthDialog({ ...deps.health, identity: customer.identity, articles: deps.answers }) }),
+    ...(deps.health && { service_health: new ServiceHealthDialog({ ...deps.health, identity: customer.identity, articles: deps.answers, recognizer: deps.recognizer, focus }) }),
   };
   if (deps.escalation) {
     const escalation: EscalationDeps = { ...deps.escalation, identity: customer.identity, tickets: deps.tickets, recognizer: deps.recognizer };
@@ -57,6 +63,7 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
   const main = new MainDialog(deps.recognizer, {
     children,
     lowConfidenceStreak: deps.conversationState.createProperty<number>('lowConfidenceStreak'),
+    setAside: deps.conversationState.createProperty<SetAsideTask | undefined>('setAside'),
     faq: {
       dialogId: FaqDialog.id,
       canAnswer: (question, locale, turn) => deps.answers.best(question, locale, turn) !== null,

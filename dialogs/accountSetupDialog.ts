@@ -1,7 +1,9 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { parseDomainPrefix, parseEmail, parseMobile, parseName } from '../bot/directory/answerParsers.js';
-import type { SetupTask, SignUpForm } from '../bot/directory/signUpForm.js';
+import { parseDomainPrefix, parseEmail, parseMobile } from '../bot/directory/answerParsers.js';
+import type { SetupTask } from '../bot/directory/signUpForm.js';
+import { LOCALES } from '../bot/i18n/locale.js';
 import { messages } from '../bot/i18n/messages.js';
+import { readChoice } from '../bot/nlu/answerInterpreter.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { ChildDialogOptions } from './mainDialog.js';
 import { articleText, type CustomerDialogDeps } from './customerDialogDeps.js';
@@ -9,9 +11,10 @@ import { SETUP_TASKS } from './customerTopics.js';
 import { IdentifyDialog } from './identifyDialog.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { bilingual, openTicket } from './openTicket.js';
-import { FieldPrompt, GAVE_UP, giveUpAfterTries, pickChoice, withButtons, giveUp, unlessConfirmed } from './prompts/fieldPrompt.js';
-import { YesNoPrompt } from './prompts/yesNoPrompt.js';
+import { AnswerPrompt, type Answer, type AnswerPromptOptions } from './prompts/answerPrompt.js';
 import { identified, requireCustomer } from './requireCustomer.js';
+import { giveUp } from './prompts/giveUp.js';
+import { SignUpFormDialog } from './signUpFormDialog.js';
 
 const ARTICLES: Readonly<Record<Exclude<SetupTask, 'signUp'>, string>> = {
   resetPassword: 'account/reset-password',
@@ -20,18 +23,17 @@ const ARTICLES: Readonly<Record<Exclude<SetupTask, 'signUp'>, string>> = {
   mfa: 'account/mfa',
 };
 const TASKS: readonly SetupTask[] = ['signUp', 'resetPassword', 'addUsers', 'customDomain', 'mfa'];
-const FIELDS = ['company', 'domainPrefix', 'adminName', 'adminEmail', 'adminMobile', 'services'] as const;
-type Field = (typeof FIELDS)[number];
 
 const MAIN = 'setupMain';
-const SIGN_UP = 'setupSignUp';
 const HELP = 'setupHelp';
 const TASK = 'setupTask';
-const CONFIRM = 'setupConfirm';
-const PROMPT: Record<Field, string> = Object.fromEntries(FIELDS.map((f) => [f, `setup.${f}`])) as Record<Field, string>;
+const OFFER = 'setupOffer';
 
-interface SignUpValues {
-  form: Partial<Record<Field, string>>;
+/** The task named in a message: by a keyword cue, or by a button title in either language. */
+function taskIn(text: string): SetupTask | undefined {
+  const t = text.normalize('NFKC').toLowerCase();
+  const byTitle = readChoice(text, TASKS.map((task) => ({ id: task, titles: LOCALES.map((l) => messages(l).customer.setup.taskNames[task]) })));
+  return (SETUP_TASKS.find(([, re]) => re.test(t))?.[0] ?? byTitle) as SetupTask | undefined;
 }
 
 /** `account_setup`: sign-up for prospects; articles plus "we do it for you" for existing customers. */
@@ -40,89 +42,40 @@ export class AccountSetupDialog extends InterruptibleDialog {
 
   constructor(private readonly deps: CustomerDialogDeps) {
     super(AccountSetupDialog.id);
-    const hint = (pick: (m: ReturnType<typeof messages>['customer']['setup']) => string) => ({ hint: (m: ReturnType<typeof messages>) => pick(m.customer.setup) });
-    this.addDialog(new FieldPrompt(TASK, (t) => pickChoice(t, (m) => m.customer.setup.taskNames, SETUP_TASKS) ?? hint((s) => s.taskHint)));
-    this.addDialog(new FieldPrompt(PROMPT.company, (t) => parseName(t, 2, 100) ?? hint((s) => s.companyHint)));
-    this.addDialog(
-      new FieldPrompt(PROMPT.domainPrefix, (t) => {
-        const prefix = parseDomainPrefix(t);
-        if (!prefix) return hint((s) => s.prefixHint);
-        return this.deps.identity.directory.domainPrefixInUse(prefix) ? hint((s) => s.prefixTaken(prefix)) : prefix;
-      }),
-    );
-    this.addDialog(new FieldPrompt(PROMPT.adminName, (t) => parseName(t, 2, 60) ?? hint((s) => s.nameHint)));
-    this.addDialog(new FieldPrompt(PROMPT.adminEmail, (t) => parseEmail(t) ?? { hint: (m) => m.customer.identify.emailHint }));
-    this.addDialog(new FieldPrompt(PROMPT.adminMobile, (t) => parseMobile(t) ?? hint((s) => s.mobileHint)));
-    this.addDialog(new FieldPrompt(PROMPT.services, (t) => parseName(t, 2, 300) ?? hint((s) => s.servicesHint)));
-    this.addDialog(new YesNoPrompt(CONFIRM, giveUpAfterTries));
-    this.addDialog(new IdentifyDialog(deps.identity));
+    this.addDialog(new AnswerPrompt(TASK, { kind: 'choice' }, deps.recognizer));
+    this.addDialog(new AnswerPrompt(OFFER, { kind: 'yesno' }, deps.recognizer));
+    this.addDialog(new SignUpFormDialog(deps.identity.directory, deps.tickets, deps.recognizer));
+    this.addDialog(new IdentifyDialog(deps.identity, deps.recognizer));
     this.addDialog(new WaterfallDialog(MAIN, [(s) => this.chooseTask(s), (s) => this.route(s)]));
-    this.addDialog(new WaterfallDialog(SIGN_UP, [...FIELDS.map((f, i) => (s: WaterfallStepContext) => this.collect(s, f, i)), (s) => this.confirm(s), (s) => this.submit(s)]));
     this.addDialog(new WaterfallDialog(HELP, [(s) => this.offer(s), (s) => this.afterOffer(s), (s) => this.onBehalf(s)]));
     this.initialDialogId = MAIN;
   }
 
   private async chooseTask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const text = step.context.activity.text ?? '';
-    const task = pickChoice(text, (m) => m.customer.setup.taskNames, SETUP_TASKS);
-    if (task) return step.next(task);
-    const m = messages(turnLocale(step.context)).customer.setup;
-    return step.prompt(TASK, { prompt: withButtons(m.whichTask, TASKS.map((t) => m.taskNames[t])) });
+    const task = taskIn(step.context.activity.text ?? '');
+    if (task) return step.next({ kind: 'answer', value: task } satisfies Answer);
+    const locale = turnLocale(step.context);
+    const m = messages(locale).customer.setup;
+    const choices = TASKS.map((t) => ({ id: t, titles: [m.taskNames[t], ...LOCALES.map((l) => messages(l).customer.setup.taskNames[t])] }));
+    return step.beginDialog(TASK, { prompt: m.whichTask, hint: m.taskHint, choices } satisfies AnswerPromptOptions);
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return giveUp(step);
-    const task = step.result as SetupTask;
+    const answer = step.result as Answer;
+    if (answer.kind !== 'answer') return giveUp(step);
+    const task = answer.value as SetupTask;
     if (task !== 'signUp') return step.replaceDialog(HELP, { task });
     await step.context.sendActivity(messages(turnLocale(step.context)).customer.setup.signUpIntro);
     // Entities in the first message (an e-mail, a mobile number, an onmschina domain) prefill the form.
     const entities = (step.options as ChildDialogOptions | undefined)?.recognition?.entities ?? [];
-    const form: Partial<Record<Field, string>> = {};
-    const email = entities.find((e) => e.type === 'email')?.value;
-    const phone = entities.find((e) => e.type === 'phone')?.value;
-    const prefix = entities.find((e) => e.type === 'domain' && e.value.endsWith('.partner.onmschina.cn'))?.value;
-    if (email && parseEmail(email)) form.adminEmail = parseEmail(email);
-    if (phone && parseMobile(phone)) form.adminMobile = parseMobile(phone);
-    const p = prefix && parseDomainPrefix(prefix);
-    if (p && !this.deps.identity.directory.domainPrefixInUse(p)) form.domainPrefix = p;
-    return step.replaceDialog(SIGN_UP, { form } satisfies SignUpValues);
-  }
-
-  private async collect(step: WaterfallStepContext, field: Field, index: number): Promise<DialogTurnResult> {
-    const values = step.values as SignUpValues;
-    if (index === 0) values.form = { ...((step.options as SignUpValues | undefined)?.form ?? {}) };
-    else {
-      if (step.result === GAVE_UP) return giveUp(step);
-      if (typeof step.result === 'string') values.form[FIELDS[index - 1]!] = step.result;
-    }
-    if (values.form[field]) return step.next();
-    const m = messages(turnLocale(step.context)).customer.setup;
-    const question: Record<Field, string> = { company: m.askCompany, domainPrefix: m.askPrefix, adminName: m.askAdminName, adminEmail: m.askAdminEmail, adminMobile: m.askMobile, services: m.askServices };
-    return step.prompt(PROMPT[field], { prompt: question[field] });
-  }
-
-  private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return giveUp(step);
-    const values = step.values as SignUpValues;
-    if (typeof step.result === 'string') values.form.services = step.result;
-    const m = messages(turnLocale(step.context)).customer.setup;
-    return step.prompt(CONFIRM, { prompt: m.confirmSignUp(values.form as SignUpForm) });
-  }
-
-  private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const m = messages(turnLocale(step.context)).customer;
-    const stop = await unlessConfirmed(step, m.setup.signUpDeclined);
-    if (stop) return stop;
-    const form = (step.values as SignUpValues).form as SignUpForm;
-    const reseller = this.deps.identity.directory.reseller();
-    const ticket = await openTicket(
-      step.context,
-      this.deps.tickets,
-      { category: 'account_setup', title: `${m.setup.taskNames.signUp}: ${form.company}`, summary: bilingual((c) => c.setup.signUpTicket(form)), details: { task: 'signUp', ...form } },
-      reseller,
-    );
-    if (ticket) await step.context.sendActivity(m.setup.signUpCreated(ticket.id, reseller));
-    return step.endDialog();
+    const values: Record<string, string> = {};
+    const email = parseEmail(entities.find((e) => e.type === 'email')?.value ?? '');
+    const mobile = parseMobile(entities.find((e) => e.type === 'phone')?.value ?? '');
+    const prefix = parseDomainPrefix(entities.find((e) => e.type === 'domain' && e.value.endsWith('.partner.onmschina.cn'))?.value ?? '');
+    if (email) values.adminEmail = email;
+    if (mobile) values.adminMobile = mobile;
+    if (prefix && !this.deps.identity.directory.domainPrefixInUse(prefix)) values.domainPrefix = prefix;
+    return step.replaceDialog(SignUpFormDialog.id, { values });
   }
 
   private async offer(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -132,12 +85,17 @@ export class AccountSetupDialog extends InterruptibleDialog {
     const m = messages(locale).customer.setup;
     const article = this.deps.articles.get(ARTICLES[task], locale);
     if (article) await step.context.sendActivity({ text: articleText(article), textFormat: 'markdown' });
-    return step.prompt(CONFIRM, { prompt: m.offerOnBehalf(m.taskNames[task]) });
+    await this.deps.focus?.show(step.context, { kind: 'article', id: ARTICLES[task] });
+    return step.beginDialog(OFFER, { prompt: m.offerOnBehalf(m.taskNames[task]), task: 'onBehalf' } satisfies AnswerPromptOptions);
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const stop = await unlessConfirmed(step, messages(turnLocale(step.context)).customer.declined);
-    if (stop) return stop;
+    const answer = step.result as Answer;
+    if (answer.kind !== 'answer') return giveUp(step);
+    if (answer.value !== true) {
+      await step.context.sendActivity(messages(turnLocale(step.context)).customer.declined);
+      return step.endDialog();
+    }
     return requireCustomer(step, this.deps.identity);
   }
 

@@ -1,4 +1,4 @@
-import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { findInvoiceNumber, parsePeriod } from '../bot/directory/answerParsers.js';
 import { chinaToday } from '../bot/directory/format.js';
 import { invoiceChanges } from '../bot/directory/invoiceChanges.js';
@@ -10,11 +10,13 @@ import type { ChildDialogOptions } from './mainDialog.js';
 import { articleText, type CustomerDialogDeps } from './customerDialogDeps.js';
 import { BILLING_TOPICS } from './customerTopics.js';
 import { IdentifyDialog } from './identifyDialog.js';
-import { InterruptibleDialog, restartMain } from './interruptibleDialog.js';
+import { InterruptibleDialog } from './interruptibleDialog.js';
 import { bilingual, openTicket } from './openTicket.js';
-import { FieldPrompt, GAVE_UP, giveUpAfterTries, pickChoice, withButtons, giveUp, unlessConfirmed } from './prompts/fieldPrompt.js';
-import { YesNoPrompt } from './prompts/yesNoPrompt.js';
+import { AnswerPrompt, type Answer, type AnswerPromptOptions } from './prompts/answerPrompt.js';
+import { giveUp } from './prompts/giveUp.js';
 import { identified, requireCustomer } from './requireCustomer.js';
+import { LOCALES } from '../bot/i18n/locale.js';
+import { readChoice } from '../bot/nlu/answerInterpreter.js';
 
 type MenuTopic = Exclude<BillingTopic, 'latest'>;
 const MENU: readonly MenuTopic[] = ['explain', 'due', 'fapiao', 'payment', 'refund', 'period'];
@@ -32,17 +34,23 @@ interface MainValues {
 }
 type Offer = { readonly kind: 'fapiao'; readonly customerId: string; readonly invoice: string } | { readonly kind: 'escalate'; readonly customerId: string; readonly question: string };
 
+/** The billing topic a question or a menu answer names: by a keyword cue, or by a button title in either language. */
+function topicIn(text: string): Exclude<BillingTopic, 'latest'> | undefined {
+  const t = text.normalize('NFKC').toLowerCase();
+  return BILLING_TOPICS.find(([, re]) => re.test(t))?.[0] ?? (readChoice(text, MENU.map((topic) => ({ id: topic, titles: LOCALES.map((l) => messages(l).customer.billing.topicNames[topic]) }))) as MenuTopic | undefined);
+}
+
 /** `billing`: the identified customer's invoices, what changed and why, amounts due, fapiao, and the articles for the rest. */
 export class BillingDialog extends InterruptibleDialog {
   static readonly id = 'billingDialog';
 
   constructor(private readonly deps: CustomerDialogDeps) {
     super(BillingDialog.id);
-    // The menu is optional: anything that is not one of its topics is a new question for the main dialog.
-    this.addDialog(new TextPrompt(TOPIC));
-    this.addDialog(new FieldPrompt(PERIOD, (t) => parsePeriod(t, this.today()) ?? { hint: (m) => m.customer.billing.periodHint }));
-    this.addDialog(new YesNoPrompt(CONFIRM, giveUpAfterTries));
-    this.addDialog(new IdentifyDialog(deps.identity));
+    // The menu is optional: a typed question instead of a topic is answered as a new question.
+    this.addDialog(new AnswerPrompt(TOPIC, { kind: 'choice', keywords: Object.fromEntries(BILLING_TOPICS) }, deps.recognizer));
+    this.addDialog(new AnswerPrompt(PERIOD, { kind: 'field', field: { key: 'period', parse: (t) => parsePeriod(t, this.today()), names: /月|month|period/i } }, deps.recognizer));
+    this.addDialog(new AnswerPrompt(CONFIRM, { kind: 'yesno' }, deps.recognizer));
+    this.addDialog(new IdentifyDialog(deps.identity, deps.recognizer));
     this.addDialog(new WaterfallDialog(MAIN, [(s) => this.identify(s), (s) => this.firstAnswer(s), (s) => this.afterTopic(s), (s) => this.afterPeriod(s)]));
     this.addDialog(new WaterfallDialog(OFFER, [(s) => this.askOffer(s), (s) => this.afterOffer(s)]));
     this.initialDialogId = MAIN;
@@ -69,25 +77,30 @@ export class BillingDialog extends InterruptibleDialog {
       // Scoped to this customer: another customer's invoice number finds nothing, and says no more.
       const invoice = this.deps.identity.directory.invoiceOf(who.customer.id, number);
       await step.context.sendActivity(invoice ? m.invoiceSummary(invoice) : m.invoiceNotFound(number));
+      if (invoice) await this.deps.focus?.show(step.context, { kind: 'invoice', customerId: who.customer.id, number: invoice.number });
       return step.endDialog();
     }
-    const topic = pickChoice(values.question, (mm) => mm.customer.billing.topicNames, BILLING_TOPICS);
+    const topic = topicIn(values.question);
     const period = parsePeriod(values.question, this.today());
     if (topic || period) return this.answer(step, topic ?? 'latest', period);
-    if (invoices[0]) await step.context.sendActivity(m.invoiceSummary(invoices[0]));
-    else await step.context.sendActivity(m.noInvoices);
-    return step.prompt(TOPIC, { prompt: withButtons(m.whatNext, MENU.map((t) => m.topicNames[t])) });
+    if (invoices[0]) {
+      await step.context.sendActivity(m.invoiceSummary(invoices[0]));
+      await this.deps.focus?.show(step.context, { kind: 'invoice', customerId: who.customer.id, number: invoices[0].number });
+    } else await step.context.sendActivity(m.noInvoices);
+    const choices = MENU.map((t) => ({ id: t, titles: [m.topicNames[t], ...LOCALES.map((l) => messages(l).customer.billing.topicNames[t])] }));
+    return step.beginDialog(TOPIC, { prompt: m.whatNext, choices } satisfies AnswerPromptOptions);
   }
 
   private async afterTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const topic = pickChoice(String(step.result ?? ''), (m) => m.customer.billing.topicNames, BILLING_TOPICS);
-    if (!topic) return restartMain(step);
-    return this.answer(step, topic, undefined);
+    const answer = step.result as Answer;
+    if (answer.kind !== 'answer') return giveUp(step);
+    return this.answer(step, answer.value as BillingTopic, undefined);
   }
 
   private async afterPeriod(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return giveUp(step);
-    return this.answer(step, 'latest', step.result as string);
+    const answer = step.result as Answer;
+    if (answer.kind !== 'answer') return giveUp(step);
+    return this.answer(step, 'latest', String(answer.value));
   }
 
   /** Answers one topic; `period` picks the invoice (latest otherwise). */
@@ -97,7 +110,7 @@ export class BillingDialog extends InterruptibleDialog {
     const { customerId, question } = step.values as MainValues;
     const all = this.deps.identity.directory.invoicesOf(customerId);
     const send = (text: string) => step.context.sendActivity(text);
-    if (topic === 'period') return step.prompt(PERIOD, { prompt: m.askPeriod });
+    if (topic === 'period') return step.beginDialog(PERIOD, { prompt: m.askPeriod, hint: m.periodHint } satisfies AnswerPromptOptions);
     if (topic === 'due') {
       await send(m.due(all.filter((i) => i.status !== 'paid')));
       return step.endDialog();
@@ -123,6 +136,7 @@ export class BillingDialog extends InterruptibleDialog {
     const invoice = all[index]!;
     if (topic === 'explain') await send(this.explain(invoice, all[index + 1], locale));
     else await send(m.invoiceSummary(invoice));
+    await this.deps.focus?.show(step.context, { kind: 'invoice', customerId, number: invoice.number });
     return step.endDialog();
   }
 
@@ -138,13 +152,17 @@ export class BillingDialog extends InterruptibleDialog {
     (step.values as { offer?: Offer }).offer = offer;
     const m = messages(turnLocale(step.context)).customer.billing;
     const invoice = offer.kind === 'fapiao' ? this.deps.identity.directory.invoiceOf(offer.customerId, offer.invoice) : undefined;
-    return step.prompt(CONFIRM, { prompt: invoice ? m.offerFapiao(invoice) : m.offerEscalation });
+    return step.beginDialog(CONFIRM, { prompt: invoice ? m.offerFapiao(invoice) : m.offerEscalation, task: 'billingRequest' } satisfies AnswerPromptOptions);
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const m = messages(turnLocale(step.context)).customer;
-    const stop = await unlessConfirmed(step, m.declined);
-    if (stop) return stop;
+    const answer = step.result as Answer;
+    if (answer.kind !== 'answer') return giveUp(step);
+    if (answer.value !== true) {
+      await step.context.sendActivity(m.declined);
+      return step.endDialog();
+    }
     const offer = (step.values as { offer: Offer }).offer;
     const directory = this.deps.identity.directory;
     const customer = directory.customerById(offer.customerId);
@@ -154,7 +172,10 @@ export class BillingDialog extends InterruptibleDialog {
       step.context,
       this.deps.tickets,
       invoice
-        ? { category: 'billing', customer: customer.id, title: `${m.billing.topicNames.fapiao}: ${invoice.number}`, summary: bilingual((c) => c.billing.fapiaoTicket(invoice, customer.company)), details: { request: 'fapiao', invoice: invoice.number } }
+        ? {
+            category: 'billing', customer: customer.id, title: `${m.billing.topicNames.fapiao}: ${invoice.number}`, summary: bilingual((c) => c.billing.fapiaoTicket(invoice, customer.company)),
+            details: { request: 'fapiao', invoice: invoice.number, ...(answer.note && { note: answer.note }) },
+          }
         : { category: 'billing', customer: customer.id, title: `${customer.company}: ${offer.kind === 'escalate' ? offer.question.slice(0, 60) : ''}`, summary: bilingual((c) => c.billing.escalationTicket(offer.kind === 'escalate' ? offer.question : '', customer.company)), details: { request: 'question', question: offer.kind === 'escalate' ? offer.question : '' } },
       directory.reseller(),
     );

@@ -1,6 +1,8 @@
 import type { Locale } from '../bot/i18n/locale.js';
 import type { TicketStore } from '../bot/tickets/types.js';
+import type { Recognizer } from '../bot/nlu/types.js';
 import type { IdentityDeps } from './customerIdentity.js';
+import type { FocusTracker } from './focusTracker.js';
 
 /** An article as the customer dialogs show it (adapted from bot/knowledge in the app wiring). */
 export interface ArticleSummary {
@@ -20,6 +22,10 @@ export interface CustomerDialogDeps {
   readonly identity: IdentityDeps;
   readonly tickets: TicketStore;
   readonly articles: ArticleSource;
+  /** Tells a new request from an answer at the dialogs' questions. */
+  readonly recognizer?: Recognizer;
+  /** Where the dialogs note what they showed, for follow-up questions. */
+  readonly focus?: FocusTracker;
   /** Clock for "last month" and similar; China time is applied when formatting. */
   readonly now?: () => Date;
 }

@@ -7,7 +7,8 @@ import type { Locale } from '../bot/i18n/locale.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { AnswerSource, FaqArticle, FaqSection, FeedbackSink } from './faqPorts.js';
 import { InterruptibleDialog, restartMain } from './interruptibleDialog.js';
-import { YesNoPrompt } from './prompts/yesNoPrompt.js';
+import { AnswerPrompt, type Answer, type AnswerPromptOptions } from './prompts/answerPrompt.js';
+import type { FocusTracker } from './focusTracker.js';
 
 interface FaqState {
   readonly question: string;
@@ -31,10 +32,11 @@ export class FaqDialog extends InterruptibleDialog {
     private readonly answers: AnswerSource,
     private readonly feedback: FeedbackSink,
     private readonly now: () => Date = () => new Date(),
+    private readonly focus?: FocusTracker,
   ) {
     super(FaqDialog.id);
     this.addDialog(new TextPrompt(FOLLOW_UP));
-    this.addDialog(new YesNoPrompt(ESCALATE));
+    this.addDialog(new AnswerPrompt(ESCALATE, { kind: 'yesno' }));
     this.addDialog(new WaterfallDialog('faqStart', [(step) => this.start(step)]));
     this.addDialog(new WaterfallDialog(LOOP, [(step) => this.waitForFollowUp(step), (step) => this.followUp(step), (step) => this.afterEscalationOffer(step)]));
     this.initialDialogId = 'faqStart';
@@ -75,7 +77,7 @@ export class FaqDialog extends InterruptibleDialog {
         return step.endDialog();
       }
       const next = this.answers.nextBest(state.question, locale, state.shown);
-      if (!next) return step.prompt(ESCALATE, { prompt: m.faq.outOfArticles });
+      if (!next) return step.beginDialog(ESCALATE, { prompt: m.faq.outOfArticles } satisfies AnswerPromptOptions);
       await step.context.sendActivity(m.faq.nextBest);
       await this.show(step, next.article, locale, next.section);
       return step.replaceDialog(LOOP, { ...state, shown: [...state.shown, next.article.id], current: next.article.id } satisfies FaqState);
@@ -102,7 +104,8 @@ export class FaqDialog extends InterruptibleDialog {
   }
 
   private async afterEscalationOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === true) return restartMain(step, { intent: 'escalate_human' });
+    const answer = step.result as Answer;
+    if (answer.kind === 'answer' && answer.value === true) return restartMain(step, { intent: 'escalate_human' });
     await step.context.sendActivity(messages(turnLocale(step.context)).handoffDeclined);
     return step.endDialog();
   }
@@ -132,6 +135,7 @@ export class FaqDialog extends InterruptibleDialog {
 
   /** The answer card: a curated article as a whole; imported documentation as the section that answers, with its source. */
   private async show(step: WaterfallStepContext, article: FaqArticle, locale: Locale, section?: FaqSection | null): Promise<void> {
+    await this.focus?.show(step.context, { kind: 'article', id: article.id });
     if (article.imported) {
       const part = section ?? { heading: null, path: [], text: article.body };
       const view = { title: article.title, path: part.path, text: part.text, url: article.imported.url };

@@ -1,5 +1,6 @@
 import { EventFactory, type Activity, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Messages } from '../bot/i18n/messages.js';
 import { parseEmail, parseMobile, parseName } from '../bot/directory/answerParsers.js';
 import { summariseHealth } from '../bot/escalation/healthSummary.js';
 import { formatOpening, supportWindow } from '../bot/escalation/supportHours.js';
@@ -11,15 +12,12 @@ import { turnLocale } from '../bot/turnLocale.js';
 import { whoIsAsking } from './customerIdentity.js';
 import type { EscalationDeps } from './escalationDeps.js';
 import { substantiveQuestion } from './handoffQuestion.js';
+import { FormDialog, type FormValues } from './formDialog.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import type { ChildDialogOptions } from './mainDialog.js';
 import { openTicket } from './openTicket.js';
-import { FieldPrompt, GAVE_UP } from './prompts/fieldPrompt.js';
 
 const STEPS = 'handoffSteps';
-const NAME = 'handoff.name';
-const CONTACT = 'handoff.contact';
-const QUESTION = 'handoff.question';
 
 interface Who {
   customerId?: string;
@@ -35,7 +33,58 @@ interface Values {
   question?: string;
 }
 
-const valuesOf = (step: WaterfallStepContext) => step.values as Values;
+/** The form's answers as the handover reads them. */
+function valuesOf(form: FormValues): Values {
+  const contact = form.contact;
+  return {
+    identified: form.identified === 'yes',
+    ...(form.question && { question: form.question }),
+    who: {
+      ...(form.customerId && { customerId: form.customerId }), ...(form.company && { company: form.company }), ...(form.name && { name: form.name }),
+      ...(contact?.includes('@') ? { email: contact } : contact && { phone: contact }), ...(form.phone && { phone: form.phone }),
+    },
+  };
+}
+
+/** The anonymous visitor's name and contact, and the question when the message did not say it. */
+class HandoffForm extends FormDialog {
+  static readonly id = 'handoffForm';
+
+  constructor(
+    deps: EscalationDeps,
+    private readonly done: (step: WaterfallStepContext, values: FormValues) => Promise<DialogTurnResult>,
+  ) {
+    const h = (m: Messages) => m.escalation.handoff;
+    super(
+      HandoffForm.id,
+      [
+        { key: 'name', names: /名字|姓名|称呼|name/i, parse: (t) => parseName(t, 1, 60), ask: (m) => h(m).askName, help: (m) => h(m).askName, hint: (m) => h(m).nameHint, label: (m) => h(m).nameLabel },
+        {
+          key: 'contact', names: /邮箱|电话|手机|联系|e-?mail|phone|mobile|contact/i, parse: (t) => parseEmail(t) ?? parseMobile(t),
+          ask: (m) => h(m).askContact, help: (m) => h(m).contactHelp, hint: (m) => h(m).contactHint, label: (m) => h(m).contactLabel,
+        },
+        {
+          key: 'question', freeText: true, names: /问题|question/i, parse: (t) => (t.trim().length >= 2 ? t.trim().slice(0, 1000) : undefined),
+          ask: (m) => h(m).askQuestion, help: (m) => h(m).askQuestion, hint: (m) => h(m).questionHint, label: (m) => h(m).questionLabel,
+        },
+      ],
+      'handoff',
+      deps.recognizer,
+    );
+  }
+
+  protected confirmation(): undefined {
+    return undefined;
+  }
+
+  protected declined(m: Messages): string {
+    return m.customer.declined;
+  }
+
+  protected complete(step: WaterfallStepContext, values: FormValues): Promise<DialogTurnResult> {
+    return this.done(step, values);
+  }
+}
 
 /**
  * `escalate_human` (also "agent" / 转人工 anywhere, and "Talk to support"): a reseller ticket with a
@@ -48,54 +97,31 @@ export class HandoffDialog extends InterruptibleDialog {
 
   constructor(private readonly deps: EscalationDeps) {
     super(HandoffDialog.id);
-    const hint = (pick: (m: ReturnType<typeof messages>['escalation']['handoff']) => string) => ({ hint: (m: ReturnType<typeof messages>) => pick(m.escalation.handoff) });
-    this.addDialog(new FieldPrompt(NAME, (t) => parseName(t, 1, 60) ?? hint((h) => h.nameHint)));
-    this.addDialog(new FieldPrompt(CONTACT, (t) => parseEmail(t) ?? parseMobile(t) ?? hint((h) => h.contactHint)));
-    this.addDialog(new FieldPrompt(QUESTION, (t) => (t.length >= 2 ? t.slice(0, 1000) : hint((h) => h.questionHint))));
-    this.addDialog(new WaterfallDialog(STEPS, [(s) => this.start(s), (s) => this.askContact(s), (s) => this.askQuestion(s), (s) => this.handOver(s)]));
+    this.addDialog(new HandoffForm(deps, (step, values) => this.handOver(step, values)));
+    this.addDialog(new WaterfallDialog(STEPS, [(s) => this.start(s)]));
     this.initialDialogId = STEPS;
   }
 
+  /** Who is asking and what about: an identified contact and a substantive message skip those questions. */
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as Partial<ChildDialogOptions>;
     const recent = await this.deps.recent.get(step.context, []);
-    const values = valuesOf(step);
-    values.question = substantiveQuestion(step.context.activity.text ?? '', options.recognition?.intent, recent);
+    const question = substantiveQuestion(step.context.activity.text ?? '', options.recognition?.intent, recent);
     const who = await whoIsAsking(step.context, this.deps.identity);
+    const values: Record<string, string> = { ...(question && { question }) };
     if (who.status === 'identified') {
-      values.identified = true;
-      values.who = { customerId: who.customer.id, company: who.customer.company, name: who.contact.name, email: who.contact.email, ...(who.contact.phone && { phone: who.contact.phone }) };
-      return step.next();
+      Object.assign(values, { identified: 'yes', customerId: who.customer.id, company: who.customer.company, name: who.contact.name, contact: who.contact.email, ...(who.contact.phone && { phone: who.contact.phone }) });
+    } else {
+      // Teams names the signed-in user; elsewhere the visitor types it.
+      const teamsName = step.context.activity.channelId === 'msteams' ? parseName(step.context.activity.from?.name ?? '', 1, 60) : undefined;
+      if (teamsName) values.name = teamsName;
     }
-    values.identified = false;
-    values.who = {};
-    // Teams names the signed-in user; elsewhere the visitor types it.
-    const teamsName = step.context.activity.channelId === 'msteams' ? parseName(step.context.activity.from?.name ?? '', 1, 60) : undefined;
-    if (teamsName) return step.next(teamsName);
-    return step.prompt(NAME, { prompt: messages(turnLocale(step.context)).escalation.handoff.askName });
+    return step.replaceDialog(HandoffForm.id, { values });
   }
 
-  private async askContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = valuesOf(step);
-    if (values.identified) return step.next();
-    if (typeof step.result === 'string' && step.result !== GAVE_UP) values.who.name = step.result;
-    return step.prompt(CONTACT, { prompt: messages(turnLocale(step.context)).escalation.handoff.askContact });
-  }
-
-  private async askQuestion(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = valuesOf(step);
-    if (!values.identified && typeof step.result === 'string' && step.result !== GAVE_UP) {
-      if (step.result.includes('@')) values.who.email = step.result;
-      else values.who.phone = step.result;
-    }
-    if (values.question) return step.next();
-    return step.prompt(QUESTION, { prompt: messages(turnLocale(step.context)).escalation.handoff.askQuestion });
-  }
-
-  private async handOver(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async handOver(step: WaterfallStepContext, form: FormValues): Promise<DialogTurnResult> {
     const context = step.context;
-    const values = valuesOf(step);
-    if (!values.question && typeof step.result === 'string' && step.result !== GAVE_UP) values.question = step.result;
+    const values = valuesOf(form);
     const locale = turnLocale(context);
     const m = messages(locale).escalation.handoff;
     const question = values.question ?? m.notGiven;

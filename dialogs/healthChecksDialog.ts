@@ -4,8 +4,9 @@ import { messages } from '../bot/i18n/messages.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { ArticleSource } from './customerDialogDeps.js';
 import { InterruptibleDialog, restartMain } from './interruptibleDialog.js';
-import { FieldPrompt, GAVE_UP, giveUpAfterTries, pickChoice, withButtons } from './prompts/fieldPrompt.js';
-import { YesNoPrompt } from './prompts/yesNoPrompt.js';
+import { AnswerPrompt, type Answer, type AnswerPromptOptions } from './prompts/answerPrompt.js';
+import { LOCALES } from '../bot/i18n/locale.js';
+import type { Recognizer } from '../bot/nlu/types.js';
 
 export const SLOW_SERVICE_ARTICLE = 'performance/slow-service-troubleshooting';
 const CHECKS = 'healthChecksSteps';
@@ -14,9 +15,10 @@ const ANSWER = 'healthChecksAnswer';
 const OFFER = 'healthChecksOffer';
 
 const ANSWER_WORDS: ReadonlyArray<readonly [CheckAnswer, RegExp]> = [
-  ['next', /next|still|not|didn'?t|下一|继续|还是|没|不行|仍然/],
-  ['fixed', /fixed|works|working|solved|resolved|好了|解决|正常|可以了/],
+  ['next', /next|still|not|didn'?t|doesn'?t|no luck|下一|继续|还是|没|不行|仍然|一样/],
+  ['fixed', /fixed|works|working|solved|resolved|better|好了|解决|正常|可以了|行了/],
 ];
+const PERSON = 'person';
 
 interface CheckOptions {
   readonly index?: number;
@@ -29,10 +31,13 @@ interface CheckOptions {
 export class HealthChecksDialog extends InterruptibleDialog {
   static readonly id = 'healthChecksDialog';
 
-  constructor(private readonly articles: ArticleSource) {
+  constructor(
+    private readonly articles: ArticleSource,
+    recognizer?: Recognizer,
+  ) {
     super(HealthChecksDialog.id);
-    this.addDialog(new FieldPrompt(ANSWER, (t) => pickChoice(t, (m) => m.health.checkAnswers, ANSWER_WORDS) ?? { hint: (m) => m.health.checkHint }));
-    this.addDialog(new YesNoPrompt(OFFER, giveUpAfterTries));
+    this.addDialog(new AnswerPrompt(ANSWER, { kind: 'choice', keywords: Object.fromEntries(ANSWER_WORDS) }, recognizer));
+    this.addDialog(new AnswerPrompt(OFFER, { kind: 'yesno' }, recognizer));
     this.addDialog(new WaterfallDialog(CHECKS, [(s) => this.show(s), (s) => this.answered(s)]));
     this.addDialog(new WaterfallDialog(ESCALATE, [(s) => this.offer(s), (s) => this.decided(s)]));
     this.initialDialogId = CHECKS;
@@ -49,18 +54,25 @@ export class HealthChecksDialog extends InterruptibleDialog {
     const checks = this.checks(step);
     if (checks.length === 0) await step.context.sendActivity(m.noArticle);
     if (index >= checks.length) return step.replaceDialog(ESCALATE);
-    const prompt = withButtons(m.check(index + 1, checks.length, checks[index]!), [m.checkAnswers.fixed, m.checkAnswers.next, m.talkToPerson]);
     (step.values as { index: number }).index = index;
-    return step.prompt(ANSWER, { prompt });
+    const titles = (pick: (mm: ReturnType<typeof messages>['health']) => string) => [pick(m), ...LOCALES.map((l) => pick(messages(l).health))];
+    const choices = [
+      { id: 'fixed', titles: titles((h) => h.checkAnswers.fixed) },
+      { id: 'next', titles: titles((h) => h.checkAnswers.next) },
+      { id: PERSON, titles: titles((h) => h.talkToPerson) },
+    ];
+    return step.beginDialog(ANSWER, { prompt: m.check(index + 1, checks.length, checks[index]!), hint: m.checkHint, choices, task: 'healthChecks' } satisfies AnswerPromptOptions);
   }
 
   private async answered(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const m = messages(turnLocale(step.context));
-    if (step.result === GAVE_UP) {
+    const answer = step.result as Answer;
+    if (answer.kind !== 'answer') {
       await step.context.sendActivity(m.customer.giveUp);
       return step.endDialog();
     }
-    if ((step.result as CheckAnswer) === 'fixed') {
+    if (answer.value === PERSON) return restartMain(step, { intent: 'escalate_human' });
+    if ((answer.value as CheckAnswer) === 'fixed') {
       await step.context.sendActivity(m.health.checksFixed);
       return step.endDialog();
     }
@@ -68,13 +80,14 @@ export class HealthChecksDialog extends InterruptibleDialog {
   }
 
   private async offer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.prompt(OFFER, { prompt: messages(turnLocale(step.context)).health.offerEscalation });
+    return step.beginDialog(OFFER, { prompt: messages(turnLocale(step.context)).health.offerEscalation } satisfies AnswerPromptOptions);
   }
 
   private async decided(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const m = messages(turnLocale(step.context));
-    if (step.result === true) return restartMain(step, { intent: 'escalate_human' });
-    await step.context.sendActivity(step.result === false ? m.health.escalationDeclined : m.customer.giveUp);
+    const answer = step.result as Answer;
+    if (answer.kind === 'answer' && answer.value === true) return restartMain(step, { intent: 'escalate_human' });
+    await step.context.sendActivity(answer.kind === 'answer' ? m.health.escalationDeclined : m.customer.giveUp);
     return step.endDialog();
   }
 }

@@ -1,12 +1,13 @@
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseDomain, parseEmail } from '../bot/directory/answerParsers.js';
 import { matchContact } from '../bot/directory/resolveCustomer.js';
 import type { CustomerRef } from '../bot/directory/types.js';
-import { messages } from '../bot/i18n/messages.js';
+import { messages, type Messages } from '../bot/i18n/messages.js';
+import type { Recognizer } from '../bot/nlu/types.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { IdentityDeps } from './customerIdentity.js';
-import { InterruptibleDialog } from './interruptibleDialog.js';
-import { FieldPrompt, GAVE_UP, MAX_TRIES, giveUp } from './prompts/fieldPrompt.js';
+import { FormDialog, type FormValues } from './formDialog.js';
+import { MAX_TRIES } from './prompts/answerPrompt.js';
 
 /** Prefilled answers (from the recognizer's entities) and the failed matches so far. */
 export interface IdentifyOptions {
@@ -15,63 +16,63 @@ export interface IdentifyOptions {
   readonly failures?: number;
 }
 
-interface Values {
-  domain?: string;
-  failures: number;
-}
-
-const STEPS = 'identifySteps';
-const DOMAIN = 'identifyDomain';
-const EMAIL = 'identifyEmail';
-
 /**
- * One-time identification in Web Chat and the Emulator: the company domain and the contact's e-mail must
- * match one registered contact. A mismatch never says whether the domain exists. Ends with the CustomerRef
- * (also stored in user state) or undefined.
+ * Identification in Web Chat and the Emulator: the company domain and the contact's e-mail must match one
+ * registered contact. A mismatch never says whether the domain exists. Ends with the CustomerRef (also kept
+ * for the rest of this conversation) or undefined.
  */
-export class IdentifyDialog extends InterruptibleDialog {
+export class IdentifyDialog extends FormDialog {
   static readonly id = 'identifyDialog';
 
-  constructor(private readonly deps: IdentityDeps) {
-    super(IdentifyDialog.id);
-    this.addDialog(new FieldPrompt(DOMAIN, (t) => parseDomain(t) ?? { hint: (m) => m.customer.identify.domainHint }));
-    this.addDialog(new FieldPrompt(EMAIL, (t) => parseEmail(t) ?? { hint: (m) => m.customer.identify.emailHint }));
-    this.addDialog(new WaterfallDialog(STEPS, [(s) => this.askDomain(s), (s) => this.askEmail(s), (s) => this.check(s)]));
-    this.initialDialogId = STEPS;
+  constructor(
+    private readonly deps: IdentityDeps,
+    recognizer?: Recognizer,
+  ) {
+    super(
+      IdentifyDialog.id,
+      [
+        {
+          key: 'domain', names: /域名|domain/i, parse: parseDomain, ask: (m) => m.customer.identify.askDomain, help: (m) => m.customer.identify.whyIdentify,
+          hint: (m) => m.customer.identify.domainHint, label: (m) => m.customer.identify.domainLabel,
+        },
+        {
+          key: 'email', names: /邮箱|邮件|e-?mail/i, parse: parseEmail, ask: (m) => m.customer.identify.askEmail, help: (m) => m.customer.identify.whyIdentify,
+          hint: (m) => m.customer.identify.emailHint, label: (m) => m.customer.identify.emailLabel,
+        },
+      ],
+      'identify',
+      recognizer,
+    );
   }
 
-  private async askDomain(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const o = (step.options ?? {}) as IdentifyOptions;
-    (step.values as Values).failures = o.failures ?? 0;
-    if (o.domain) return step.next(o.domain);
-    return step.prompt(DOMAIN, { prompt: messages(turnLocale(step.context)).customer.identify.askDomain });
+  override async beginDialog(dc: Parameters<FormDialog['beginDialog']>[0], options?: IdentifyOptions & { values?: FormValues }): Promise<DialogTurnResult> {
+    const values = options?.values ?? { ...(options?.domain && { domain: options.domain }), ...(options?.email && { email: options.email }) };
+    return super.beginDialog(dc, { values, failures: options?.failures ?? 0 });
   }
 
-  private async askEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return giveUp(step);
-    (step.values as Values).domain = step.result as string;
-    const o = (step.options ?? {}) as IdentifyOptions;
-    if (o.email) return step.next(o.email);
-    return step.prompt(EMAIL, { prompt: messages(turnLocale(step.context)).customer.identify.askEmail });
+  protected confirmation(): undefined {
+    return undefined;
   }
 
-  private async check(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return giveUp(step);
-    const values = step.values as Values;
+  protected declined(m: Messages): string {
+    return m.customer.declined;
+  }
+
+  protected async complete(step: WaterfallStepContext, values: FormValues): Promise<DialogTurnResult> {
     const m = messages(turnLocale(step.context)).customer.identify;
-    const found = matchContact(this.deps.directory, values.domain ?? '', step.result as string);
+    const found = matchContact(this.deps.directory, values.domain ?? '', values.email ?? '');
     if (found) {
       const ref: CustomerRef = { customerId: found.customer.id, contactEmail: found.contact.email };
       await this.deps.customerRef.set(step.context, ref);
       await step.context.sendActivity(m.identified(found.contact.name, found.customer.company));
       return step.endDialog(ref);
     }
-    const failures = values.failures + 1;
+    const failures = ((step.options as { failures?: number } | undefined)?.failures ?? 0) + 1;
     if (failures >= MAX_TRIES) {
       await step.context.sendActivity(m.tooManyTries(this.deps.directory.reseller()));
       return step.endDialog(undefined);
     }
     await step.context.sendActivity(m.noMatch);
-    return step.replaceDialog(STEPS, { failures } satisfies IdentifyOptions);
+    return step.replaceDialog(IdentifyDialog.id, { failures } satisfies IdentifyOptions);
   }
 }

@@ -22,7 +22,8 @@ export async function restartMain(dc: DialogContext, options: RouteOptions = {})
   return Dialog.EndOfTurn;
 }
 
-function rootOf(dc: DialogContext): DialogContext {
+/** The outermost dialog context: the one whose stack holds the main dialog. */
+export function rootOf(dc: DialogContext): DialogContext {
   let root = dc;
   while (root.parent) root = root.parent;
   return root;

@@ -1,15 +1,16 @@
-import { TextPrompt, WaterfallDialog, type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
+import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { isFresh, type SetAsideTask, type TaskName } from '../bot/conversation/task.js';
+import { messages } from '../bot/i18n/messages.js';
+import { detectInterruption } from '../bot/interruption.js';
+import { isQuestion, readYesNo } from '../bot/nlu/answerInterpreter.js';
 import { isIntent, type Intent } from '../bot/nlu/intents.js';
 import type { Recognizer, RecognizerResult } from '../bot/nlu/types.js';
-import { detectInterruption } from '../bot/interruption.js';
-import { messages } from '../bot/i18n/messages.js';
 import { turnLocale } from '../bot/turnLocale.js';
-import { InterruptibleDialog, MAIN_DIALOG_ID, restartMain, type RouteOptions } from './interruptibleDialog.js';
-import { intentChoiceCard } from './intentChoiceCard.js';
-import { YesNoPrompt } from './prompts/yesNoPrompt.js';
+import { MAIN_DIALOG_ID, restartMain, rootOf, type RouteOptions } from './interruptibleDialog.js';
+import { AnswerPrompt, withButtons, type AnswerPromptOptions, type ConversationRepair } from './prompts/answerPrompt.js';
+import { isResumeRequest } from './resumeRequest.js';
 import { DEFAULT_ROUTES, type Route } from './routes.js';
-import { judgeNewQuestionsWith, switchingTopic } from './topicSwitch.js';
 
 /** What a child dialog receives when the main dialog starts it. */
 export interface ChildDialogOptions {
@@ -32,12 +33,13 @@ export interface MainDialogOptions {
   };
   /** Consecutive turns the bot did not understand; kept in conversation state. */
   readonly lowConfidenceStreak?: StatePropertyAccessor<number>;
+  /** A task set aside for a side question, to be resumed; kept in conversation state. */
+  readonly setAside?: StatePropertyAccessor<SetAsideTask | undefined>;
+  readonly now?: () => Date;
 }
 
 /** Top two intents closer than this are a question to the user, not a guess. */
 export const AMBIGUITY_MARGIN = 0.12;
-/** How sure the recognizer must be before an unusable answer is taken as a new question. */
-export const NEW_QUESTION_SCORE = 0.9;
 const SMALL_TALK: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'help', 'out_of_scope']);
 /** Task intents whose dialogs look up the customer's records; a plain how-to among them is the FAQ's. */
 const ARTICLE_FIRST: ReadonlySet<Intent> = new Set(['account_setup', 'billing', 'subscription']);
@@ -45,6 +47,8 @@ const STEPS = 'mainRoute';
 const CHOICE_PROMPT = 'mainIntentChoice';
 const HANDOFF_PROMPT = 'mainOfferHandoff';
 const INTERRUPTION_INTENT = { cancel: undefined, help: 'help', startOver: undefined, agent: 'escalate_human' } as const;
+/** Turns the bot did not understand before it offers a person. */
+const OFFER_AFTER = 2;
 
 type Pending = { kind: 'choice'; intents: Intent[] } | { kind: 'offer' };
 interface StepValues {
@@ -60,12 +64,28 @@ export function isAmbiguous(r: RecognizerResult): boolean {
   return !!second && !SMALL_TALK.has(r.intent) && !SMALL_TALK.has(second.intent) && r.score - second.score < AMBIGUITY_MARGIN;
 }
 
-/** Recognises each message and routes it through the intent table; asks when unsure. */
-export class MainDialog extends InterruptibleDialog {
+/** The innermost waiting dialog instance under the main dialog, read from state. */
+function leafOf(stack: readonly DialogInstance[]): DialogInstance | undefined {
+  let leaf: DialogInstance | undefined = stack[0];
+  for (;;) {
+    const inner: DialogInstance | undefined = (leaf?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack?.[0];
+    if (!inner) return leaf;
+    leaf = inner;
+  }
+}
+
+/**
+ * Recognises each message and routes it through the intent table; asks when unsure. It also repairs the
+ * conversation: a side question sets the task under way aside and is answered in full, then the customer
+ * is offered to go back to it ("继续" / "continue" resumes it at the same question with the answers given).
+ */
+export class MainDialog extends ComponentDialog implements ConversationRepair {
   static readonly id = MAIN_DIALOG_ID;
   private readonly routes: Readonly<Record<Intent, Route>>;
   private readonly streak?: StatePropertyAccessor<number>;
+  private readonly setAside?: StatePropertyAccessor<SetAsideTask | undefined>;
   private readonly faq?: MainDialogOptions['faq'];
+  private readonly now: () => Date;
 
   constructor(
     private readonly recognizer: Recognizer,
@@ -79,28 +99,75 @@ export class MainDialog extends InterruptibleDialog {
     }
     this.routes = routes;
     this.streak = options.lowConfidenceStreak;
+    this.setAside = options.setAside;
     this.faq = options.faq;
-    this.addDialog(new TextPrompt(CHOICE_PROMPT));
-    this.addDialog(new YesNoPrompt(HANDOFF_PROMPT));
-    this.addDialog(
-      new WaterfallDialog(STEPS, [(step) => this.understand(step), (step) => this.afterQuestion(step), (step) => step.endDialog(step.result)]),
-    );
+    this.now = options.now ?? (() => new Date());
+    this.addDialog(new AnswerPrompt(CHOICE_PROMPT, { kind: 'choice' }, recognizer));
+    this.addDialog(new AnswerPrompt(HANDOFF_PROMPT, { kind: 'yesno' }, recognizer));
+    this.addDialog(new WaterfallDialog(STEPS, [(step) => this.understand(step), (step) => this.afterQuestion(step), (step) => step.endDialog(step.result)]));
     this.initialDialogId = STEPS;
   }
 
-  /** Prompts below may find the text is a new question rather than an answer; then start over with it. */
-  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    judgeNewQuestionsWith(inner.context, (text) => this.isNewQuestion(inner, text));
-    const result = await super.onContinueDialog(inner);
-    return switchingTopic(inner.context) ? restartMain(inner) : result;
+  protected override async onBeginDialog(inner: DialogContext, options?: object): Promise<DialogTurnResult> {
+    const result = await super.onBeginDialog(inner, options);
+    await this.afterTurn(inner);
+    return result;
   }
 
-  /** A confident task intent other than the one under way; another how-to question is always new. */
-  private async isNewQuestion(inner: DialogContext, text: string): Promise<boolean> {
-    const r = await this.recognizer.recognize(text, turnLocale(inner.context));
-    if (SMALL_TALK.has(r.intent) || r.score < NEW_QUESTION_SCORE || isAmbiguous(r)) return false;
-    const current = (inner.stack.find((i) => i.id === STEPS)?.state as { values?: StepValues } | undefined)?.values?.current;
-    return r.intent !== current || r.intent === 'howto_faq';
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    const result = await super.onContinueDialog(inner);
+    await this.afterTurn(inner);
+    return result;
+  }
+
+  async setAsideAndRoute(dc: DialogContext, task: TaskName | undefined): Promise<DialogTurnResult> {
+    const root = rootOf(dc);
+    const main = root.stack.find((i) => i.id === MAIN_DIALOG_ID);
+    const stack = (main?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack;
+    if (task && stack && this.setAside) {
+      await this.setAside.set(dc.context, { task, stack: structuredClone(stack), at: this.now().toISOString() });
+    }
+    return restartMain(dc);
+  }
+
+  async cancelTask(dc: DialogContext, task: TaskName | undefined): Promise<DialogTurnResult> {
+    const m = messages(turnLocale(dc.context));
+    await rootOf(dc).cancelAllDialogs(true);
+    await dc.context.sendActivity(task ? m.repair.cancelledTask(m.repair.taskNames[task]) : m.cancelled);
+    return Dialog.EndOfTurn;
+  }
+
+  handOff(dc: DialogContext): Promise<DialogTurnResult> {
+    return restartMain(dc, { intent: 'escalate_human' });
+  }
+
+  /**
+   * End of every turn: after a side question was answered, offer to go back to the set-aside task; if a
+   * different task is now under way instead, drop the set-aside one with a short notice.
+   */
+  private async afterTurn(inner: DialogContext): Promise<void> {
+    const aside = await this.setAside?.get(inner.context);
+    if (!aside || aside.offered) return;
+    const root = inner.parent ?? inner;
+    const main = root.stack.find((i) => i.id === MAIN_DIALOG_ID);
+    const stack = (main?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack ?? [];
+    const m = messages(turnLocale(inner.context));
+    const taskNow = ((leafOf(stack)?.state as { options?: AnswerPromptOptions } | undefined)?.options)?.task;
+    if (taskNow !== undefined) {
+      await this.setAside!.delete(inner.context);
+      await inner.context.sendActivity(m.repair.droppedForNew(m.repair.taskNames[aside.task]));
+      return;
+    }
+    await this.setAside!.set(inner.context, { ...aside, offered: true });
+    await inner.context.sendActivity(withButtons(m.repair.resumeOffer(m.repair.taskNames[aside.task]), [m.repair.resumeYes, m.repair.resumeNo]));
+  }
+
+  /** Puts a set-aside task back where it stopped and asks its question again. */
+  private async resume(step: WaterfallStepContext, aside: SetAsideTask): Promise<DialogTurnResult> {
+    await this.setAside!.delete(step.context);
+    step.stack.splice(0, step.stack.length, ...(structuredClone(aside.stack) as DialogInstance[]));
+    await step.repromptDialog();
+    return Dialog.EndOfTurn;
   }
 
   private async understand(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -110,9 +177,25 @@ export class MainDialog extends InterruptibleDialog {
     if (isIntent(forced)) return this.dispatch(step, forced);
 
     const text = context.activity.text ?? '';
+    const aside = await this.setAside?.get(context);
+    if (aside && !isFresh(aside, this.now())) await this.setAside!.delete(context);
+    else if (aside) {
+      const answer = aside.offered ? readYesNo(text) : undefined;
+      if (isResumeRequest(text, m.repair.taskNames[aside.task]) || answer?.value === true) return this.resume(step, aside);
+      if (answer?.value === false) {
+        await this.setAside!.delete(context);
+        await context.sendActivity(m.repair.dropped(m.repair.taskNames[aside.task]));
+        return step.endDialog();
+      }
+    } else if (isResumeRequest(text)) {
+      await context.sendActivity(m.repair.nothingToResume);
+      return step.endDialog();
+    }
+
     const interruption = detectInterruption(text);
     if (interruption === 'cancel' || interruption === 'startOver') {
-      await context.sendActivity(interruption === 'cancel' ? m.nothingToCancel : `${m.startOver}\n\n${m.helpMenu}`);
+      if (aside) await this.setAside!.delete(context);
+      await context.sendActivity(interruption === 'cancel' ? (aside ? m.repair.dropped(m.repair.taskNames[aside.task]) : m.nothingToCancel) : `${m.startOver}\n\n${m.helpMenu}`);
       return step.endDialog();
     }
     const viaInterruption = interruption ? INTERRUPTION_INTENT[interruption] : undefined;
@@ -120,23 +203,30 @@ export class MainDialog extends InterruptibleDialog {
 
     const recognition = await this.recognizer.recognize(text, turnLocale(context));
     if (recognition.intent === 'out_of_scope') {
+      // Only turns that tried to ask for help count towards offering a person; chit-chat and
+      // off-topic requests ("book me a meeting room") do not make the next real question an offer.
       const streak = (await this.streak?.get(context, 0)) ?? 0;
-      if (this.streak && streak + 1 >= 2) {
+      if (this.streak && streak + 1 >= OFFER_AFTER && this.looksLikeSupport(text, context)) {
         await this.streak.set(context, 0);
         valuesOf(step).pending = { kind: 'offer' };
-        return step.prompt(HANDOFF_PROMPT, { prompt: m.offerHandoff });
+        return step.beginDialog(HANDOFF_PROMPT, { prompt: m.offerHandoff } satisfies AnswerPromptOptions);
       }
-      await this.streak?.set(context, streak + 1);
+      if (this.looksLikeSupport(text, context)) await this.streak?.set(context, streak + 1);
       return this.dispatch(step, 'out_of_scope', recognition);
     }
     await this.streak?.set(context, 0);
     if (isAmbiguous(recognition)) {
       const intents = [recognition.intent, recognition.alternatives[0]!.intent];
       Object.assign(valuesOf(step), { pending: { kind: 'choice', intents }, recognition });
-      await context.sendActivity({ attachments: [intentChoiceCard(m, intents)] });
-      return step.prompt(CHOICE_PROMPT, {});
+      const choices = [...intents.map((i) => ({ id: i, titles: [m.intentNames[i], messages('zh-CN').intentNames[i], messages('en').intentNames[i]] })), { id: 'none', titles: [m.noneOfThese, messages('zh-CN').noneOfThese, messages('en').noneOfThese] }];
+      return step.beginDialog(CHOICE_PROMPT, { prompt: m.whichOne, choices } satisfies AnswerPromptOptions);
     }
     return this.dispatch(step, recognition.intent, recognition);
+  }
+
+  /** A message that tried to ask us something (a question or a problem), as opposed to off-topic chatter. */
+  private looksLikeSupport(text: string, context: object): boolean {
+    return this.faq ? this.faq.canAnswer(text, 'en', context) || this.faq.canAnswer(text, 'zh-CN', context) : true;
   }
 
   private async afterQuestion(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -144,20 +234,16 @@ export class MainDialog extends InterruptibleDialog {
     if (!pending) return step.next(step.result); // a child dialog finished
     valuesOf(step).pending = undefined;
     const m = messages(turnLocale(step.context));
+    const answer = step.result as { kind: string; value?: unknown } | undefined;
     if (pending.kind === 'offer') {
-      if (step.result === true) return this.dispatch(step, 'escalate_human');
+      if (answer?.kind === 'answer' && answer.value === true) return this.dispatch(step, 'escalate_human');
       await step.context.sendActivity(m.handoffDeclined);
       return step.endDialog();
     }
-    const answer = String(step.result ?? '').trim();
-    const picked = pending.intents.find((i) => [messages('zh-CN'), messages('en')].some((c) => c.intentNames[i] === answer));
+    const picked = answer?.kind === 'answer' ? pending.intents.find((i) => i === answer.value) : undefined;
     if (picked) return this.dispatch(step, picked, recognition);
-    if ([messages('zh-CN').noneOfThese, messages('en').noneOfThese].includes(answer)) {
-      await step.context.sendActivity(m.helpMenu);
-      return step.endDialog();
-    }
-    // They typed a new question instead of choosing: start over with it.
-    return step.replaceDialog(STEPS);
+    await step.context.sendActivity(m.helpMenu);
+    return step.endDialog();
   }
 
   private async dispatch(step: WaterfallStepContext, intent: Intent, recognition?: RecognizerResult): Promise<DialogTurnResult> {
@@ -169,11 +255,12 @@ export class MainDialog extends InterruptibleDialog {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
     }
     if ('dialog' in route) return step.beginDialog(route.dialog, { intent, recognition } satisfies ChildDialogOptions);
-    if (this.faq && !SMALL_TALK.has(intent) && this.faq.canAnswer(text, locale, step.context)) {
+    // A real question the recognizer could not place ("这种一般多久能处理好") still gets an article when one answers it.
+    const worthSearching = !SMALL_TALK.has(intent) || ((intent === 'help' || intent === 'out_of_scope') && isQuestion(text) && text.trim().length >= 6);
+    if (this.faq && worthSearching && this.faq.canAnswer(text, locale, step.context)) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
     }
     await step.context.sendActivity(route.reply(messages(locale)));
     return step.endDialog();
   }
 }
-

@@ -15,8 +15,9 @@ import { createCustomerLookup, type IdentityDeps } from './customerIdentity.js';
 import { HealthChecksDialog } from './healthChecksDialog.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import type { ChildDialogOptions } from './mainDialog.js';
-import { giveUpAfterTries } from './prompts/fieldPrompt.js';
-import { YesNoPrompt } from './prompts/yesNoPrompt.js';
+import { AnswerPrompt, type Answer, type AnswerPromptOptions } from './prompts/answerPrompt.js';
+import type { FocusTracker } from './focusTracker.js';
+import type { Recognizer } from '../bot/nlu/types.js';
 
 /** Where incident-resolved subscriptions go (HealthWatchStore in the app). */
 export interface WatchSink {
@@ -30,6 +31,8 @@ export interface HealthDialogDeps {
   readonly articles: ArticleSource;
   /** Services answered for when nobody is identified; every service we know by default. */
   readonly monitored?: readonly string[];
+  readonly recognizer?: Recognizer;
+  readonly focus?: FocusTracker;
   readonly now?: () => Date;
 }
 
@@ -57,9 +60,9 @@ export class ServiceHealthDialog extends InterruptibleDialog {
 
   constructor(private readonly deps: HealthDialogDeps) {
     super(ServiceHealthDialog.id);
-    this.addDialog(new YesNoPrompt(NOTIFY, giveUpAfterTries));
-    this.addDialog(new YesNoPrompt(CHECKS_OFFER, giveUpAfterTries));
-    this.addDialog(new HealthChecksDialog(deps.articles));
+    this.addDialog(new AnswerPrompt(NOTIFY, { kind: 'yesno' }, deps.recognizer));
+    this.addDialog(new AnswerPrompt(CHECKS_OFFER, { kind: 'yesno' }, deps.recognizer));
+    this.addDialog(new HealthChecksDialog(deps.articles, deps.recognizer));
     this.addDialog(new WaterfallDialog(MAIN, [(s) => this.report(s), (s) => this.afterOffer(s)]));
     this.initialDialogId = MAIN;
   }
@@ -78,31 +81,33 @@ export class ServiceHealthDialog extends InterruptibleDialog {
 
     if (issues.length > 0) {
       await step.context.sendActivity({ attachments: [incidentCard(messages(turnLocale(step.context)), issues)] });
+      await this.deps.focus?.show(step.context, { kind: 'incident', id: issues[0]!.issue.id });
       if (!canNotify(step.context)) {
         await step.context.sendActivity(m.notifyUnavailable);
         return step.endDialog();
       }
       (step.values as Values).pending = 'notify';
-      return step.prompt(NOTIFY, { prompt: m.offerNotify });
+      return step.beginDialog(NOTIFY, { prompt: m.offerNotify } satisfies AnswerPromptOptions);
     }
     (step.values as Values).pending = 'checks';
-    return step.prompt(CHECKS_OFFER, { prompt: m.offerChecks });
+    return step.beginDialog(CHECKS_OFFER, { prompt: m.offerChecks } satisfies AnswerPromptOptions);
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const all = messages(turnLocale(step.context));
     const m = all.health;
     const { pending, reports } = step.values as Values;
-    if (step.result === undefined) {
+    const answer = step.result as Answer;
+    if (answer.kind !== 'answer') {
       await step.context.sendActivity(all.customer.giveUp);
       return step.endDialog();
     }
     if (pending === 'checks') {
-      if (step.result === true) return step.replaceDialog(HealthChecksDialog.id);
+      if (answer.value === true) return step.replaceDialog(HealthChecksDialog.id);
       await step.context.sendActivity(m.checksDeclined);
       return step.endDialog();
     }
-    if (step.result === false) {
+    if (answer.value === false) {
       await step.context.sendActivity(m.notifyDeclined);
       return step.endDialog();
     }

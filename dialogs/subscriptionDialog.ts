@@ -10,9 +10,12 @@ import { SUBSCRIPTION_CHANGES } from './customerTopics.js';
 import { IdentifyDialog } from './identifyDialog.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { bilingual, openTicket } from './openTicket.js';
-import { FieldPrompt, GAVE_UP, giveUpAfterTries, pickChoice, withButtons, giveUp, unlessConfirmed } from './prompts/fieldPrompt.js';
-import { YesNoPrompt } from './prompts/yesNoPrompt.js';
+import { AnswerPrompt, type Answer, type AnswerPromptOptions } from './prompts/answerPrompt.js';
+import { giveUp } from './prompts/giveUp.js';
 import { identified, requireCustomer } from './requireCustomer.js';
+import { LOCALES } from '../bot/i18n/locale.js';
+import { extractEntities } from '../bot/nlu/entities.js';
+import { readChoice } from '../bot/nlu/answerInterpreter.js';
 
 const CHANGES: readonly SubscriptionChange[] = ['add', 'reduce', 'changePlan', 'cancel', 'autoRenewOn', 'autoRenewOff', 'trialToPaid'];
 const MAX_LICENSES = 10_000;
@@ -22,6 +25,7 @@ const WHICH = 'subscriptionWhich';
 const QUANTITY = 'subscriptionQuantity';
 const PLAN = 'subscriptionPlan';
 const CONFIRM = 'subscriptionConfirm';
+const CONFIRMING = 'subscriptionConfirming';
 
 interface Values {
   question: string;
@@ -32,6 +36,12 @@ interface Values {
   request?: ChangeRequest;
 }
 
+/** What the confirmation loop carries: the values so far and the quantity or plan to confirm. */
+interface Confirming {
+  readonly values: Values;
+  readonly detail: string;
+}
+
 /** Which subscriptions a change can apply to. */
 function eligible(change: SubscriptionChange, s: Subscription): boolean {
   if (s.status === 'cancelled' || s.status === 'expired') return false;
@@ -40,12 +50,22 @@ function eligible(change: SubscriptionChange, s: Subscription): boolean {
   return true;
 }
 
-/** A subscription named by its list number or its offer name. */
-function pickSubscription(text: string, subs: readonly Subscription[]): Subscription | undefined {
+/** A subscription named in a request by its offer name ("add 5 to E3"): the offer or its distinctive word. */
+function namedSubscription(text: string, subs: readonly Subscription[]): Subscription | undefined {
   const t = text.normalize('NFKC').trim().toLowerCase();
-  if (/^\d+$/.test(t)) return subs[Number(t) - 1];
-  return subs.find((s) => t.includes(s.offer.toLowerCase())) ?? subs.find((s) => s.offer.toLowerCase().includes(t) && t.length >= 2);
+  const exact = subs.find((s) => t.includes(s.offer.toLowerCase()));
+  if (exact) return exact;
+  const id = readChoice(text, subs.map((s) => ({ id: s.id, titles: [s.offer] })));
+  return /^\s*\d+\s*$/.test(t) ? undefined : subs.find((s) => s.id === id);
 }
+
+/** The change a request or a menu answer names: by a keyword cue, or by a button title in either language. */
+function changeIn(text: string): SubscriptionChange | undefined {
+  const t = text.normalize('NFKC').toLowerCase();
+  return SUBSCRIPTION_CHANGES.find(([, re]) => re.test(t))?.[0] ?? (readChoice(text, CHANGES.map((c) => ({ id: c, titles: LOCALES.map((l) => messages(l).customer.subscription.changeNames[c]) }))) as SubscriptionChange | undefined);
+}
+
+const quantityField = (max: number) => ({ key: 'quantity', parse: (t: string) => String(parseQuantity(t, max) ?? '') || undefined, names: /个|数量|多少|licen[cs]es?|seats?|users?|quantity|number/i });
 
 /**
  * `subscription`: lists the customer's subscriptions and turns a change (licenses, plan, cancel, auto-renew,
@@ -56,19 +76,16 @@ export class SubscriptionDialog extends InterruptibleDialog {
 
   constructor(private readonly deps: CustomerDialogDeps) {
     super(SubscriptionDialog.id);
-    this.addDialog(new FieldPrompt(CHANGE, (t) => pickChoice(t, (m) => m.customer.subscription.changeNames, SUBSCRIPTION_CHANGES) ?? { hint: (m) => m.customer.subscription.changeHint }));
-    this.addDialog(
-      new FieldPrompt(WHICH, (t, _c, v) => {
-        const { subs, change } = v as { subs: Subscription[]; change: SubscriptionChange };
-        const s = pickSubscription(t, subs);
-        return s && eligible(change, s) ? s.id : { hint: (m) => m.customer.subscription.whichHint(subs.length) };
-      }),
-    );
-    this.addDialog(new FieldPrompt(QUANTITY, (t, _c, v) => String(parseQuantity(t, (v as { max: number }).max) ?? '') || { hint: (m) => m.customer.subscription.quantityHint((v as { max: number }).max) }));
-    this.addDialog(new FieldPrompt(PLAN, (t) => parseName(t, 2, 80) ?? { hint: (m) => m.customer.subscription.planHint }));
-    this.addDialog(new YesNoPrompt(CONFIRM, giveUpAfterTries));
-    this.addDialog(new IdentifyDialog(deps.identity));
-    this.addDialog(new WaterfallDialog(MAIN, [(s) => this.identify(s), (s) => this.list(s), (s) => this.which(s), (s) => this.details(s), (s) => this.confirm(s), (s) => this.submit(s)]));
+    const r = deps.recognizer;
+    this.addDialog(new AnswerPrompt(CHANGE, { kind: 'choice', keywords: Object.fromEntries(SUBSCRIPTION_CHANGES) }, r));
+    this.addDialog(new AnswerPrompt(WHICH, { kind: 'choice' }, r));
+    this.addDialog(new AnswerPrompt(QUANTITY, { kind: 'field', field: quantityField(MAX_LICENSES) }, r));
+    this.addDialog(new AnswerPrompt(PLAN, { kind: 'field', field: { key: 'plan', parse: (t) => parseName(t, 2, 80), names: /版本|套餐|plan|edition/i } }, r));
+    // "不对，是 8 个" at the confirmation corrects the quantity instead of declining.
+    this.addDialog(new AnswerPrompt(CONFIRM, { kind: 'yesno', fields: [quantityField(MAX_LICENSES)] }, r));
+    this.addDialog(new IdentifyDialog(deps.identity, r));
+    this.addDialog(new WaterfallDialog(MAIN, [(s) => this.identify(s), (s) => this.list(s), (s) => this.which(s), (s) => this.details(s), (s) => this.toConfirm(s)]));
+    this.addDialog(new WaterfallDialog(CONFIRMING, [(s) => this.confirm(s), (s) => this.submit(s)]));
     this.initialDialogId = MAIN;
   }
 
@@ -93,15 +110,24 @@ export class SubscriptionDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     await step.context.sendActivity(m.list(subs));
-    const change = pickChoice(values.question, (mm) => mm.customer.subscription.changeNames, SUBSCRIPTION_CHANGES);
-    if (change) return step.next(change);
-    return step.prompt(CHANGE, { prompt: withButtons(m.askChange, CHANGES.map((c) => m.changeNames[c])) });
+    const change = changeIn(values.question);
+    if (change) return step.next({ kind: 'answer', value: change } satisfies Answer);
+    const choices = CHANGES.map((c) => ({ id: c, titles: [m.changeNames[c], ...LOCALES.map((l) => messages(l).customer.subscription.changeNames[c])] }));
+    return step.beginDialog(CHANGE, { prompt: m.askChange, hint: m.changeHint, choices } satisfies AnswerPromptOptions);
   }
 
   private async which(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return giveUp(step);
+    const answer = step.result as Answer;
+    if (answer.kind !== 'answer') return giveUp(step);
     const values = step.values as Values;
-    const change = (values.change = step.result as SubscriptionChange);
+    const change = (values.change = answer.value as SubscriptionChange);
+    // The answer may say more than the change: 「那先帮我们加 3 个 E3」 names the quantity and the offer too.
+    const said = step.context.activity.text ?? '';
+    if (said !== values.question) {
+      const count = Number(extractEntities(said).find((e) => e.type === 'licenseCount')?.value);
+      if (Number.isInteger(count) && count > 0) values.licenseCount = count;
+      values.question = `${values.question}\n${said}`;
+    }
     const m = messages(turnLocale(step.context)).customer.subscription;
     const subs = this.subs(values);
     const candidates = subs.filter((s) => eligible(change, s));
@@ -109,61 +135,79 @@ export class SubscriptionDialog extends InterruptibleDialog {
       await step.context.sendActivity(change === 'trialToPaid' ? m.noTrial : m.changeHint);
       return step.endDialog();
     }
-    const named = pickSubscription(values.question, candidates);
-    if (named && !/^\s*\d+\s*$/.test(values.question)) return step.next(named.id);
-    if (candidates.length === 1) return step.next(candidates[0]!.id);
-    return step.prompt(WHICH, { prompt: withButtons(m.askWhich, candidates.map((s) => s.offer)), validations: { subs, change } });
+    const named = namedSubscription(values.question, candidates);
+    if (named) return step.next({ kind: 'answer', value: named.id } satisfies Answer);
+    if (candidates.length === 1) return step.next({ kind: 'answer', value: candidates[0]!.id } satisfies Answer);
+    const choices = candidates.map((s) => ({ id: s.id, titles: [s.offer] }));
+    return step.beginDialog(WHICH, { prompt: m.askWhich, hint: m.whichHint(candidates.length), choices, task: 'subscriptionChange' } satisfies AnswerPromptOptions);
   }
 
   private async details(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return giveUp(step);
+    const answer = step.result as Answer;
+    if (answer.kind !== 'answer') return giveUp(step);
     const values = step.values as Values;
-    const sub = this.subs(values).find((s) => s.id === step.result)!;
+    const sub = this.subs(values).find((s) => s.id === answer.value)!;
+    await this.deps.focus?.show(step.context, { kind: 'subscription', customerId: values.customerId, id: sub.id });
     values.subscriptionId = sub.id;
     const m = messages(turnLocale(step.context)).customer.subscription;
     switch (values.change!) {
       case 'add':
-        if (values.licenseCount && values.licenseCount <= MAX_LICENSES) return step.next(String(values.licenseCount));
-        return step.prompt(QUANTITY, { prompt: m.askAddQuantity(sub.offer, sub.quantity), validations: { max: MAX_LICENSES } });
+        if (values.licenseCount && values.licenseCount <= MAX_LICENSES) return step.next({ kind: 'answer', value: String(values.licenseCount) } satisfies Answer);
+        return step.beginDialog(QUANTITY, { prompt: m.askAddQuantity(sub.offer, sub.quantity), hint: m.quantityHint(MAX_LICENSES), task: 'subscriptionChange' } satisfies AnswerPromptOptions);
       case 'reduce':
-        if (values.licenseCount && values.licenseCount < sub.quantity) return step.next(String(values.licenseCount));
-        return step.prompt(QUANTITY, { prompt: m.askReduceQuantity(sub.offer, sub.quantity), validations: { max: Math.max(1, sub.quantity - 1) } });
+        if (values.licenseCount && values.licenseCount < sub.quantity) return step.next({ kind: 'answer', value: String(values.licenseCount) } satisfies Answer);
+        return step.beginDialog(QUANTITY, { prompt: m.askReduceQuantity(sub.offer, sub.quantity), hint: m.quantityHint(sub.quantity - 1), task: 'subscriptionChange' } satisfies AnswerPromptOptions);
       case 'changePlan':
-        return step.prompt(PLAN, { prompt: m.askPlan(sub.offer) });
+        return step.beginDialog(PLAN, { prompt: m.askPlan(sub.offer), hint: m.planHint, task: 'subscriptionChange' } satisfies AnswerPromptOptions);
       case 'autoRenewOn':
       case 'autoRenewOff':
         if (sub.autoRenew === (values.change === 'autoRenewOn')) {
           await step.context.sendActivity(m.nothingToChange(sub.offer, values.change));
           return step.endDialog();
         }
-        return step.next();
+        return step.next({ kind: 'answer', value: '' } satisfies Answer);
       default:
-        return step.next();
+        return step.next({ kind: 'answer', value: '' } satisfies Answer);
     }
   }
 
+  private async toConfirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = step.result as Answer;
+    if (answer.kind !== 'answer') return giveUp(step);
+    return step.replaceDialog(CONFIRMING, { values: step.values as Values, detail: String(answer.value) } satisfies Confirming);
+  }
+
+  /** The change with its price effect, to confirm; `detail` is the quantity or the target plan. */
   private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === GAVE_UP) return giveUp(step);
-    const values = step.values as Values;
+    const { values: kept, detail } = step.options as Confirming;
+    const values = Object.assign(step.values as Values, kept);
     const sub = this.subs(values).find((s) => s.id === values.subscriptionId)!;
     const change = values.change!;
-    const quantity = change === 'add' || change === 'reduce' ? Number(step.result) : undefined;
+    const quantity = change === 'add' || change === 'reduce' ? Number(detail) : undefined;
     const unit = sub.unitPriceCny;
     const delta = unit === undefined ? undefined : { add: (quantity ?? 0) * unit, reduce: -(quantity ?? 0) * unit, cancel: -sub.quantity * unit, trialToPaid: sub.quantity * unit }[change as 'add'];
     values.request = {
       change, offer: sub.offer, currentQuantity: sub.quantity,
       ...(quantity !== undefined && { quantity }),
-      ...(change === 'changePlan' && { targetPlan: String(step.result) }),
+      ...(change === 'changePlan' && { targetPlan: detail }),
       ...(delta !== undefined && { monthlyDeltaCny: delta }),
     };
-    return step.prompt(CONFIRM, { prompt: messages(turnLocale(step.context)).customer.subscription.confirm(values.request) });
+    return step.beginDialog(CONFIRM, { prompt: messages(turnLocale(step.context)).customer.subscription.confirm(values.request), task: 'subscriptionChange' } satisfies AnswerPromptOptions);
   }
 
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const m = messages(turnLocale(step.context)).customer;
-    const stop = await unlessConfirmed(step, m.declined);
-    if (stop) return stop;
+    const answer = step.result as Answer;
     const values = step.values as Values;
+    if (answer.kind === 'correction') {
+      // A new quantity at the confirmation: confirm again with it.
+      return step.replaceDialog(CONFIRMING, { values: { ...values, request: undefined }, detail: answer.value } satisfies Confirming);
+    }
+    if (answer.kind !== 'answer') return giveUp(step);
+    if (answer.value !== true) {
+      await step.context.sendActivity(m.declined);
+      return step.endDialog();
+    }
     const request = values.request!;
     const directory = this.deps.identity.directory;
     const customer = directory.customerById(values.customerId)!;
@@ -173,7 +217,7 @@ export class SubscriptionDialog extends InterruptibleDialog {
       {
         category: 'subscription_change', customer: customer.id, title: `${m.subscription.changeNames[request.change]}: ${request.offer}`,
         summary: bilingual((c) => c.subscription.ticket(request, customer.company)),
-        details: { ...request, subscriptionId: values.subscriptionId },
+        details: { ...request, subscriptionId: values.subscriptionId, ...(answer.note && { note: answer.note }) },
       },
       directory.reseller(),
     );

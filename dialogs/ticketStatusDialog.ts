@@ -28,7 +28,7 @@ export class TicketStatusDialog extends InterruptibleDialog {
 
   constructor(private readonly deps: EscalationDeps) {
     super(TicketStatusDialog.id);
-    this.addDialog(new IdentifyDialog(deps.identity));
+    this.addDialog(new IdentifyDialog(deps.identity, deps.recognizer));
     this.addDialog(new TextPrompt(WHICH));
     this.addDialog(new WaterfallDialog(MAIN, [(s) => this.identify(s), (s) => this.show(s), (s) => this.followUp(s)]));
     this.initialDialogId = MAIN;

@@ -13,7 +13,8 @@ export function parseGuid(text: string): string | undefined {
 
 export function parseSeverity(text: string): Severity | undefined {
   const t = clean(text).toLowerCase();
-  const letter = /^(?:severity\s*|sev\s*|级别\s*)?([abc])(?:\s*级|\b|\s|$)/i.exec(t)?.[1];
+  // "B", "B 级 – 高", 「那就 B 吧」, "severity b please": a lone letter A, B or C anywhere.
+  const letter = /(?:^|[^a-z])([abc])(?:\s*级|[^a-z]|$)/i.exec(t)?.[1];
   if (letter) return letter.toUpperCase() as Severity;
   if (/critical|urgent|down|严重|紧急|停摆|全部/.test(t)) return 'A';
   if (/high|major|important|高|重要|较大/.test(t)) return 'B';

@@ -29,3 +29,7 @@ export interface ServiceRequestDraft {
 export function isSeverity(value: unknown): value is Severity {
   return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
 }
+
+/** The questions of the report-a-problem form, in the order they are asked. */
+export const REPORT_FIELDS = ['service', 'severity', 'title', 'description', 'startedAt', 'correlationId', 'subscriptionId', 'contactName', 'contactEmail', 'contactPhone'] as const;
+export type ReportField = (typeof REPORT_FIELDS)[number];

@@ -66,6 +66,10 @@ export const customerEn: CustomerMessages = {
     askEmail: 'And your work e-mail address, as registered with us?',
     emailHint: 'Please type an e-mail address like name@contoso.cn.',
     noMatch: 'I could not match that domain and e-mail address to a registered contact. Please check both.',
+    whyIdentify:
+      "Your invoices, subscriptions and tickets are your company's private data, so I first confirm that you are one of its registered contacts: your company's domain plus your work e-mail address must match our records. It is asked once per chat.",
+    domainLabel: 'domain',
+    emailLabel: 'e-mail address',
     tooManyTries: (r) => `I could not confirm your details, so I cannot show account information. Please contact ${contact(r)}, or say 转人工 / agent to talk to a person.`,
     identified: (name, company) => `Thank you, ${lit(name)} (${lit(company)}). You are confirmed for this chat.`,
     unknownTenant: (r) => `Your organisation is not (yet) one of our customers, so I cannot show account details. To sign up, visit ${r?.signUpUrl ?? r?.portalUrl ?? 'your reseller'} or contact ${contact(r)}.`,
@@ -88,6 +92,16 @@ export const customerEn: CustomerMessages = {
     mobileHint: 'Please type a mainland China mobile number, for example 138 1234 5678 or +86 13812345678.',
     askServices: 'Which services do you need? For example: Office 365 E3 for 20 users, Azure.',
     servicesHint: 'Please name at least one service, for example "Microsoft 365 Business Basic, 10 users" or "Azure".',
+    signUpHelp: {
+      company: 'We need the company name as registered in China (on the business licence); the contract and invoices are made out to it.',
+      domainPrefix:
+        'Every tenant gets an initial domain ending in .partner.onmschina.cn, for example contoso.partner.onmschina.cn. It is used for first sign-in and appears in SharePoint addresses, and it cannot be changed later; your own domain (contoso.cn) can be added afterwards. Just type the part before the first dot.',
+      adminName: 'The first global administrator of the new tenant: the person who receives the sign-in details and can add everyone else.',
+      adminEmail: "An e-mail address where the administrator can be reached now (not the new tenant's address, which does not exist yet).",
+      adminMobile: 'A mainland China mobile number: 21Vianet sends sign-in and verification messages to it.',
+      services: 'Which plans and how many users, for example "Microsoft 365 Business Basic, 10 users" or "Azure". We confirm prices before anything is ordered.',
+    },
+    signUpLabels: { company: 'company name', domainPrefix: 'domain prefix', adminName: "administrator's name", adminEmail: 'e-mail address', adminMobile: 'mobile number', services: 'services' },
     confirmSignUp: (f) => `Please check:\n\n${form(f, lit)}\n\nShall I send this sign-up request?`,
     signUpCreated: (id, r) => `Done: your sign-up request is ticket ${id}. ${r?.name ?? 'Your reseller'} will contact the administrator within one working day. Questions meanwhile: ${contact(r)}.`,
     signUpDeclined: 'OK, I have not sent anything.',

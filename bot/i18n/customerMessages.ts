@@ -11,6 +11,10 @@ export interface IdentifyMessages {
   askEmail: string;
   emailHint: string;
   noMatch: string;
+  /** Why we ask: the answer to 「为啥要提供域名」 at either question. */
+  whyIdentify: string;
+  domainLabel: string;
+  emailLabel: string;
   tooManyTries(reseller: Reseller | undefined): string;
   identified(name: string, company: string): string;
   /** Shown in both languages at once: the tenant is not one of the reseller's customers. */
@@ -35,6 +39,10 @@ export interface SetupMessages {
   mobileHint: string;
   askServices: string;
   servicesHint: string;
+  /** What each sign-up question means, for "what is a domain prefix?" at that question. */
+  signUpHelp: Readonly<Record<keyof SignUpForm, string>>;
+  /** How each answer is named in "I've changed the … to …". */
+  signUpLabels: Readonly<Record<keyof SignUpForm, string>>;
   confirmSignUp(form: SignUpForm): string;
   signUpCreated(ticketId: string, reseller: Reseller | undefined): string;
   signUpDeclined: string;

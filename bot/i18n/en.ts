@@ -1,3 +1,4 @@
+import { repairEn } from './repairEn.js';
 import type { Messages } from './messages.js';
 import { customerEn } from './customerEn.js';
 import { webChatPageEn } from './webChatPageEn.js';
@@ -38,7 +39,6 @@ export const en: Messages = {
   thanks: "You're welcome. Is there anything else I can do for you?",
   goodbye: 'Goodbye! Come back any time; I am here 24x7.',
   cancelled: "OK, I've cancelled that. What else can I help with?",
-  topicSwitched: "That sounds like a new question, so I'll leave the previous one and answer this instead.",
   nothingToCancel: "There's nothing to cancel. What can I help with?",
   startOver: "Let's start over.",
   languageSwitched: "OK, I'll answer in English from now on.",
@@ -70,6 +70,7 @@ export const en: Messages = {
   teams: teamsEn,
   escalation: escalationEn,
   reliability: reliabilityEn,
+  repair: repairEn,
   faq: {
     relatedPrefix: 'Also: ',
     fullArticle: 'Show the full article',

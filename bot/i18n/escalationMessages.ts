@@ -1,5 +1,5 @@
 import type { Reseller } from '../directory/types.js';
-import type { ServiceRequestDraft, Severity } from '../escalation/serviceRequest.js';
+import type { ReportField, ServiceRequestDraft, Severity } from '../escalation/serviceRequest.js';
 import type { Ticket, TicketStatus } from '../tickets/types.js';
 import type { Locale } from './locale.js';
 import type { HandoffSummary } from '../handoff/transcript.js';
@@ -8,6 +8,11 @@ export interface HandoffMessages {
   askName: string;
   nameHint: string;
   askContact: string;
+  /** Why we ask for a contact, and the names of the answers in a correction. */
+  contactHelp: string;
+  nameLabel: string;
+  contactLabel: string;
+  questionLabel: string;
   contactHint: string;
   askQuestion: string;
   questionHint: string;
@@ -51,6 +56,10 @@ export interface ReportMessages {
   askPhone: string;
   phoneHint: string;
   languageName(locale: Locale): string;
+  /** What each question means or why we ask, for "what's a correlation id?" at that question. */
+  fieldHelp: Readonly<Record<ReportField, string>>;
+  /** How each answer is named in "I've changed the … to …". */
+  fieldLabels: Readonly<Record<ReportField, string>>;
   confirm(d: ServiceRequestDraft): string;
   declined: string;
   submitted(ticketId: string, partnerCenterId: string): string;

@@ -1,6 +1,7 @@
 import type { Locale } from './locale.js';
 import type { Intent } from '../nlu/intents.js';
 import type { FaqMessages } from './faqMessages.js';
+import type { RepairMessages } from './repairMessages.js';
 import type { CustomerMessages } from './customerMessages.js';
 import type { WebChatPageMessages } from './webChatPageMessages.js';
 import type { HealthMessages } from './healthMessages.js';
@@ -25,8 +26,6 @@ export interface Messages {
   readonly thanks: string;
   readonly goodbye: string;
   readonly cancelled: string;
-  /** A new question typed where an answer was expected: what was under way is left. */
-  readonly topicSwitched: string;
   readonly nothingToCancel: string;
   readonly startOver: string;
   readonly languageSwitched: string;
@@ -40,6 +39,7 @@ export interface Messages {
   readonly noneOfThese: string;
   readonly offerHandoff: string;
   readonly handoffDeclined: string;
+  readonly repair: RepairMessages;
   readonly faq: FaqMessages;
   readonly customer: CustomerMessages;
   readonly webChatPage: WebChatPageMessages;

@@ -1,3 +1,4 @@
+import { repairZhCN } from './repairZhCN.js';
 import type { Messages } from './messages.js';
 import { customerZhCN } from './customerZhCN.js';
 import { webChatPageZhCN } from './webChatPageZhCN.js';
@@ -37,7 +38,6 @@ export const zhCN: Messages = {
   thanks: '不客气！还有其他需要帮忙的吗？',
   goodbye: '再见！有问题随时来找我，我 7×24 小时在线。',
   cancelled: '好的，已经取消。还有什么可以帮您？',
-  topicSwitched: '这听起来是个新问题，刚才的事我们先放一放，先来看这个。',
   nothingToCancel: '目前没有需要取消的操作。请问有什么可以帮您？',
   startOver: '好的，我们重新开始。',
   languageSwitched: '好的，接下来我会用中文回答您。',
@@ -69,6 +69,7 @@ export const zhCN: Messages = {
   teams: teamsZhCN,
   escalation: escalationZhCN,
   reliability: reliabilityZhCN,
+  repair: repairZhCN,
   faq: {
     relatedPrefix: '相关：',
     fullArticle: '查看完整文章',

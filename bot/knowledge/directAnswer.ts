@@ -1,3 +1,4 @@
+import { isQuestion } from '../nlu/answerInterpreter.js';
 import type { Article } from './article.js';
 
 /** Asking how to do something, as opposed to asking about one's own invoice, subscription or ticket. */
@@ -20,6 +21,7 @@ export const DIRECT_ANSWER_CONFIDENCE = 0.45;
  * article's confidence (a function: the search runs only for questions phrased as a how-to).
  */
 export function answersDirectly(question: string, locale: Article['locale'], confidence: number | (() => number)): boolean {
-  if (!HOW_TO[locale].test(question) || OWN_RECORDS[locale].test(question)) return false;
+  // A general question ("do you accept Alipay?", 「你们能开专票吗」) is answered before anything is looked up.
+  if (!(HOW_TO[locale].test(question) || isQuestion(question)) || OWN_RECORDS[locale].test(question)) return false;
   return (typeof confidence === 'number' ? confidence : confidence()) >= DIRECT_ANSWER_CONFIDENCE;
 }

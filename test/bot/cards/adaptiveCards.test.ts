@@ -12,8 +12,7 @@ import { LOCALES } from '../../../bot/i18n/locale.js';
 import { loadKnowledge } from '../../../bot/knowledge/loadKnowledge.js';
 import { INTENTS } from '../../../bot/nlu/intents.js';
 import { intentChoiceCard } from '../../../dialogs/intentChoiceCard.js';
-import { withButtons } from '../../../dialogs/prompts/fieldPrompt.js';
-import { yesNoCard } from '../../../dialogs/prompts/yesNoPrompt.js';
+import { withButtons } from '../../../dialogs/prompts/answerPrompt.js';
 import { adaptiveCard15Problems, activityCardProblems } from '../../support/adaptiveCard15.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -47,8 +46,7 @@ const CATALOG: Record<string, () => Promise<Attachment[]>> = {
     return LOCALES.flatMap((l) => [incidentCard(messages(l), many.slice(0, 1)), incidentCard(messages(l), many)]);
   },
   'dialogs/intentChoiceCard.ts': async () => LOCALES.flatMap((l) => INTENTS.map((i, n) => intentChoiceCard(messages(l), [i, INTENTS[(n + 1) % INTENTS.length]!]))),
-  'dialogs/prompts/fieldPrompt.ts': async () => LOCALES.flatMap((l) => withButtons(messages(l).whichOne, [messages(l).yes, messages(l).no]).attachments ?? []),
-  'dialogs/prompts/yesNoPrompt.ts': async () => LOCALES.map((l) => yesNoCard(messages(l))),
+  'dialogs/prompts/answerPrompt.ts': async () => LOCALES.flatMap((l) => withButtons(messages(l).whichOne, [messages(l).yes, messages(l).no]).attachments ?? []),
 };
 
 async function sourceFiles(dir: string): Promise<string[]> {

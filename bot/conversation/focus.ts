@@ -1,0 +1,21 @@
+/**
+ * The last thing the bot showed, which a short follow-up is answered from first: "how soon does it take
+ * effect?" after an article, "when do we have to pay it?" after an invoice, 「还剩几天」 after a trial.
+ */
+export type Focus =
+  | { readonly kind: 'article'; readonly id: string }
+  | { readonly kind: 'invoice'; readonly customerId: string; readonly number: string }
+  | { readonly kind: 'subscription'; readonly customerId: string; readonly id: string }
+  | { readonly kind: 'incident'; readonly id: string }
+  | { readonly kind: 'ticket'; readonly customerId: string; readonly id: string };
+
+/** The focus as kept in conversation state, with the turns it has left. */
+export interface FocusRecord {
+  readonly focus: Focus;
+  readonly turnsLeft: number;
+  readonly at: string;
+}
+
+/** A follow-up must come within this many turns, and this many minutes. */
+export const FOCUS_TURNS = 4;
+export const FOCUS_MINUTES = 30;
