@@ -11,6 +11,8 @@ import { FaqDialog } from '../dialogs/faqDialog.js';
 import type { AnswerSource, FeedbackSink } from '../dialogs/faqPorts.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { FocusTracker } from '../dialogs/focusTracker.js';
+import { FollowUps } from '../dialogs/followUps.js';
+import { createCustomerLookup } from '../dialogs/customerIdentity.js';
 import type { FocusRecord } from './conversation/focus.js';
 import type { SetAsideTask } from './conversation/task.js';
 import { ServiceHealthDialog, type WatchSink } from '../dialogs/serviceHealthDialog.js';
@@ -64,6 +66,8 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
     children,
     lowConfidenceStreak: deps.conversationState.createProperty<number>('lowConfidenceStreak'),
     setAside: deps.conversationState.createProperty<SetAsideTask | undefined>('setAside'),
+    focus,
+    followUps: new FollowUps({ articles: deps.answers, directory: deps.directory, customer: createCustomerLookup(customer.identity), ...(deps.health && { health: deps.health.source }) }),
     faq: {
       dialogId: FaqDialog.id,
       canAnswer: (question, locale, turn) => deps.answers.best(question, locale, turn) !== null,

@@ -1,12 +1,11 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { findInvoiceNumber, parsePeriod } from '../bot/directory/answerParsers.js';
 import { chinaToday } from '../bot/directory/format.js';
-import { invoiceChanges } from '../bot/directory/invoiceChanges.js';
-import type { Invoice } from '../bot/directory/types.js';
 import type { BillingTopic } from '../bot/directory/billingTopic.js';
 import { messages } from '../bot/i18n/messages.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { ChildDialogOptions } from './mainDialog.js';
+import { explainInvoice } from './billingAnswers.js';
 import { articleText, type CustomerDialogDeps } from './customerDialogDeps.js';
 import { BILLING_TOPICS } from './customerTopics.js';
 import { IdentifyDialog } from './identifyDialog.js';
@@ -31,6 +30,8 @@ const CONFIRM = 'billingConfirm';
 interface MainValues {
   question: string;
   customerId: string;
+  /** The invoice just shown, which a follow-up ("a fapiao for that one") means. */
+  focused?: string;
 }
 type Offer = { readonly kind: 'fapiao'; readonly customerId: string; readonly invoice: string } | { readonly kind: 'escalate'; readonly customerId: string; readonly question: string };
 
@@ -62,6 +63,8 @@ export class BillingDialog extends InterruptibleDialog {
 
   private async identify(step: WaterfallStepContext): Promise<DialogTurnResult> {
     (step.values as MainValues).question = step.context.activity.text ?? '';
+    const focus = (step.options as ChildDialogOptions | undefined)?.focus;
+    if (focus?.kind === 'invoice') (step.values as MainValues).focused = focus.number;
     return requireCustomer(step, this.deps.identity, (step.options as ChildDialogOptions | undefined)?.recognition?.entities);
   }
 
@@ -115,11 +118,13 @@ export class BillingDialog extends InterruptibleDialog {
       await send(m.due(all.filter((i) => i.status !== 'paid')));
       return step.endDialog();
     }
-    const article = ARTICLE[topic] ? this.deps.articles.get(ARTICLE[topic], locale) : undefined;
+    // A follow-up about the invoice just shown gets the answer about it, not the whole article again.
+    const article = ARTICLE[topic] && !(step.values as MainValues).focused ? this.deps.articles.get(ARTICLE[topic], locale) : undefined;
     if (article) await step.context.sendActivity({ text: articleText(article), textFormat: 'markdown' });
     if (topic === 'fapiao') {
-      if (all.length > 0) await send(m.fapiao(all.slice(0, 3)));
-      const open = all.find((i) => i.fapiao === 'not_requested');
+      const focused = all.find((i) => i.number === (step.values as MainValues).focused);
+      if (all.length > 0) await send(m.fapiao(focused ? [focused] : all.slice(0, 3)));
+      const open = focused ? (focused.fapiao === 'not_requested' ? focused : undefined) : all.find((i) => i.fapiao === 'not_requested');
       if (open) return step.replaceDialog(OFFER, { kind: 'fapiao', customerId, invoice: open.number } satisfies Offer);
       return step.endDialog();
     }
@@ -134,17 +139,10 @@ export class BillingDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     const invoice = all[index]!;
-    if (topic === 'explain') await send(this.explain(invoice, all[index + 1], locale));
+    if (topic === 'explain') await send(explainInvoice(messages(locale), invoice, all[index + 1]));
     else await send(m.invoiceSummary(invoice));
     await this.deps.focus?.show(step.context, { kind: 'invoice', customerId, number: invoice.number });
     return step.endDialog();
-  }
-
-  private explain(invoice: Invoice, previous: Invoice | undefined, locale: ReturnType<typeof turnLocale>): string {
-    const m = messages(locale).customer.billing;
-    const changes = invoiceChanges(invoice, previous);
-    const lines = previous ? (changes.length > 0 ? changes.map((c) => m.change(c)) : [m.noChanges]) : [];
-    return [m.changesIntro(invoice, previous), ...lines].join('\n');
   }
 
   private async askOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {

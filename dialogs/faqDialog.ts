@@ -2,10 +2,10 @@ import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepC
 import { articleCard } from '../bot/cards/articleCard.js';
 import { sectionCard } from '../bot/cards/sectionCard.js';
 import { messages, type Messages } from '../bot/i18n/messages.js';
-import { leansOnContext } from '../bot/knowledge/sectionMatch.js';
 import type { Locale } from '../bot/i18n/locale.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { AnswerSource, FaqArticle, FaqSection, FeedbackSink } from './faqPorts.js';
+import type { ChildDialogOptions } from './mainDialog.js';
 import { InterruptibleDialog, restartMain } from './interruptibleDialog.js';
 import { AnswerPrompt, type Answer, type AnswerPromptOptions } from './prompts/answerPrompt.js';
 import type { FocusTracker } from './focusTracker.js';
@@ -19,8 +19,6 @@ interface FaqState {
 const LOOP = 'faqLoop';
 const FOLLOW_UP = 'faqFollowUp';
 const ESCALATE = 'faqEscalate';
-/** A follow-up phrased as a question, which may be about a part of the article shown ("how long does it take?"). */
-const QUESTION = /[?？]|^\s*(how|what|when|where|which|who|why|can|could|do|does|is|are|should|will)\b|怎么|怎样|如何|多久|多长|多少|哪|什么|吗|呢|几|是否|能不能|可不可以|要不要/i;
 /** Teams accepts about 28 KB of text per message; stay well below it, in characters. */
 const MAX_MESSAGE_CHARS = 4_000;
 
@@ -45,6 +43,12 @@ export class FaqDialog extends InterruptibleDialog {
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = turnLocale(step.context);
     const question = step.context.activity.text ?? '';
+    const passage = (step.options as ChildDialogOptions | undefined)?.passage;
+    if (passage) {
+      await step.context.sendActivity({ attachments: [sectionCard(messages(locale), passage.card, { showFeedback: true })] });
+      await this.focus?.show(step.context, { kind: 'article', id: passage.articleId });
+      return step.replaceDialog(LOOP, { question, shown: [passage.articleId], current: passage.articleId } satisfies FaqState);
+    }
     const hit = this.answers.best(question, locale, step.context);
     if (!hit) {
       const bestScore = Number(this.answers.bestScore(question, locale, step.context).toFixed(4));
@@ -93,13 +97,7 @@ export class FaqDialog extends InterruptibleDialog {
       await this.show(step, related, locale);
       return step.replaceDialog(LOOP, { ...state, shown: [...state.shown, related.id], current: related.id } satisfies FaqState);
     }
-    const section = this.followUpSection(step, state.current, answer, locale);
-    if (section) {
-      const article = this.answers.get(state.current, locale)!;
-      await step.context.sendActivity({ attachments: [sectionCard(m, { title: article.title, path: section.path, text: section.text, url: article.imported?.url ?? null }, { showFeedback: true })] });
-      return step.replaceDialog(LOOP, state);
-    }
-    // Anything else is a new question: hand it back to the main dialog.
+    // Anything else is a follow-up or a new question: the main dialog answers follow-ups from the focus.
     return restartMain(step);
   }
 
@@ -108,18 +106,6 @@ export class FaqDialog extends InterruptibleDialog {
     if (answer.kind === 'answer' && answer.value === true) return restartMain(step, { intent: 'escalate_human' });
     await step.context.sendActivity(messages(turnLocale(step.context)).handoffDeclined);
     return step.endDialog();
-  }
-
-  /**
-   * The part of the article shown that a follow-up question asks about: "how long does it take?" lands on
-   * the section that says how long. A question with a topic of its own goes there unless it is another article's.
-   */
-  private followUpSection(step: WaterfallStepContext, current: string, answer: string, locale: Locale): FaqSection | null {
-    if (!this.answers.sectionOf || !QUESTION.test(answer)) return null;
-    const section = this.answers.sectionOf(current, locale, answer);
-    if (!section || leansOnContext(answer)) return section;
-    const elsewhere = this.answers.best(answer, locale, step.context);
-    return elsewhere && elsewhere.article.id !== current ? null : section;
   }
 
   private relatedByTitle(currentId: string, locale: Locale, answer: string): FaqArticle | undefined {

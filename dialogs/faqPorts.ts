@@ -32,6 +32,6 @@ export interface AnswerSource {
   get(id: string, locale: Locale): FaqArticle | undefined;
   /** The confidence of the best candidate, even one too weak to answer with: kept with unanswered questions. */
   bestScore(question: string, locale: Locale, turn?: object): number;
-  /** The section of article `id` that a follow-up asks about ("how long does it take?"), or null. */
-  sectionOf?(id: string, locale: Locale, question: string): FaqSection | null;
+  /** The passage of article `id` that a follow-up asks about ("how long does it take?"), or null when it is a new question. */
+  followUp?(id: string, locale: Locale, question: string): FaqSection | null;
 }

@@ -1,4 +1,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
+import { sectionCard, type SectionView } from '../bot/cards/sectionCard.js';
+import type { Focus } from '../bot/conversation/focus.js';
+import { refersBack } from '../bot/knowledge/sectionMatch.js';
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isFresh, type SetAsideTask, type TaskName } from '../bot/conversation/task.js';
 import { messages } from '../bot/i18n/messages.js';
@@ -11,11 +14,17 @@ import { MAIN_DIALOG_ID, restartMain, rootOf, type RouteOptions } from './interr
 import { AnswerPrompt, withButtons, type AnswerPromptOptions, type ConversationRepair } from './prompts/answerPrompt.js';
 import { isResumeRequest } from './resumeRequest.js';
 import { DEFAULT_ROUTES, type Route } from './routes.js';
+import type { FocusTracker } from './focusTracker.js';
+import type { FollowUps } from './followUps.js';
 
 /** What a child dialog receives when the main dialog starts it. */
 export interface ChildDialogOptions {
   readonly intent: Intent;
   readonly recognition?: RecognizerResult;
+  /** A follow-up about this, the last thing shown: "can I get a fapiao for that one", "convert it". */
+  readonly focus?: Focus;
+  /** The passage of the article shown that answers a follow-up (FAQ dialog only). */
+  readonly passage?: { readonly articleId: string; readonly card: SectionView };
 }
 
 export interface MainDialogOptions {
@@ -35,6 +44,9 @@ export interface MainDialogOptions {
   readonly lowConfidenceStreak?: StatePropertyAccessor<number>;
   /** A task set aside for a side question, to be resumed; kept in conversation state. */
   readonly setAside?: StatePropertyAccessor<SetAsideTask | undefined>;
+  /** What was shown last, and how a follow-up about it is answered. */
+  readonly focus?: FocusTracker;
+  readonly followUps?: FollowUps;
   readonly now?: () => Date;
 }
 
@@ -47,6 +59,12 @@ const STEPS = 'mainRoute';
 const CHOICE_PROMPT = 'mainIntentChoice';
 const HANDOFF_PROMPT = 'mainOfferHandoff';
 const INTERRUPTION_INTENT = { cancel: undefined, help: 'help', startOver: undefined, agent: 'escalate_human' } as const;
+/** Which intent's dialog acts on each kind of thing shown. */
+const OWNER: Readonly<Record<Focus['kind'], Intent>> = { article: 'howto_faq', invoice: 'billing', subscription: 'subscription', incident: 'service_health', ticket: 'ticket_status' };
+/** Intents that say nothing against a follow-up: questions and chatter. */
+const OPEN_INTENTS: ReadonlySet<Intent> = new Set(['howto_faq', 'out_of_scope', 'help', 'thanks', 'greeting']);
+/** A request of another kind recognised this surely is a new topic, not a follow-up. */
+const NEW_REQUEST_SCORE = 0.8;
 /** Turns the bot did not understand before it offers a person. */
 const OFFER_AFTER = 2;
 
@@ -85,6 +103,8 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
   private readonly streak?: StatePropertyAccessor<number>;
   private readonly setAside?: StatePropertyAccessor<SetAsideTask | undefined>;
   private readonly faq?: MainDialogOptions['faq'];
+  private readonly focus?: FocusTracker;
+  private readonly followUps?: FollowUps;
   private readonly now: () => Date;
 
   constructor(
@@ -101,6 +121,8 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     this.streak = options.lowConfidenceStreak;
     this.setAside = options.setAside;
     this.faq = options.faq;
+    this.focus = options.focus;
+    this.followUps = options.followUps;
     this.now = options.now ?? (() => new Date());
     this.addDialog(new AnswerPrompt(CHOICE_PROMPT, { kind: 'choice' }, recognizer));
     this.addDialog(new AnswerPrompt(HANDOFF_PROMPT, { kind: 'yesno' }, recognizer));
@@ -135,6 +157,21 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     await rootOf(dc).cancelAllDialogs(true);
     await dc.context.sendActivity(task ? m.repair.cancelledTask(m.repair.taskNames[task]) : m.cancelled);
     return Dialog.EndOfTurn;
+  }
+
+  async answerAside(dc: DialogContext): Promise<boolean> {
+    const focus = await this.focus?.take(dc.context);
+    if (!focus || !this.followUps) return false;
+    const locale = turnLocale(dc.context);
+    const followUp = await this.followUps.read(focus, dc.context.activity.text ?? '', locale, dc.context);
+    if (!followUp || followUp.kind === 'route') return false;
+    if (followUp.kind === 'say') {
+      await dc.context.sendActivity(followUp.text);
+      if (followUp.focus) await this.focus!.show(dc.context, followUp.focus);
+      return true;
+    }
+    await dc.context.sendActivity({ attachments: [sectionCard(messages(locale), followUp.card, { showFeedback: false })] });
+    return true;
   }
 
   handOff(dc: DialogContext): Promise<DialogTurnResult> {
@@ -202,6 +239,8 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     if (viaInterruption) return this.dispatch(step, viaInterruption);
 
     const recognition = await this.recognizer.recognize(text, turnLocale(context));
+    const followedUp = await this.followUp(step, text, recognition);
+    if (followedUp) return followedUp;
     if (recognition.intent === 'out_of_scope') {
       // Only turns that tried to ask for help count towards offering a person; chit-chat and
       // off-topic requests ("book me a meeting room") do not make the next real question an offer.
@@ -222,6 +261,29 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
       return step.beginDialog(CHOICE_PROMPT, { prompt: m.whichOne, choices } satisfies AnswerPromptOptions);
     }
     return this.dispatch(step, recognition.intent, recognition);
+  }
+
+  /**
+   * A short follow-up about the last thing shown, answered from it first; a confident new request of
+   * another kind ("how do I add a user" after the DNS article) is not one unless it refers back.
+   */
+  private async followUp(step: WaterfallStepContext, text: string, recognition: RecognizerResult): Promise<DialogTurnResult | undefined> {
+    const focus = await this.focus?.take(step.context);
+    if (!focus || !this.followUps) return undefined;
+    const owner = OWNER[focus.kind];
+    if (recognition.score >= NEW_REQUEST_SCORE && !OPEN_INTENTS.has(recognition.intent) && recognition.intent !== owner && !refersBack(text)) return undefined;
+    const followUp = await this.followUps.read(focus, text, turnLocale(step.context), step.context);
+    if (!followUp) return undefined;
+    if (followUp.kind === 'say') {
+      await step.context.sendActivity(followUp.text);
+      if (followUp.focus) await this.focus!.show(step.context, followUp.focus);
+      return step.endDialog();
+    }
+    if (followUp.kind === 'passage' && this.faq) {
+      return step.beginDialog(this.faq.dialogId, { intent: 'howto_faq', passage: { articleId: followUp.articleId, card: followUp.card } } satisfies ChildDialogOptions);
+    }
+    if (followUp.kind === 'route') return this.dispatch(step, followUp.intent, recognition, focus);
+    return undefined;
   }
 
   /** A message that tried to ask us something (a question or a problem), as opposed to off-topic chatter. */
@@ -246,7 +308,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     return step.endDialog();
   }
 
-  private async dispatch(step: WaterfallStepContext, intent: Intent, recognition?: RecognizerResult): Promise<DialogTurnResult> {
+  private async dispatch(step: WaterfallStepContext, intent: Intent, recognition?: RecognizerResult, focus?: Focus): Promise<DialogTurnResult> {
     const route = this.routes[intent];
     valuesOf(step).current = intent;
     const locale = turnLocale(step.context);
@@ -254,7 +316,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     if (recognition && this.faq?.answersDirectly && ARTICLE_FIRST.has(intent) && this.faq.answersDirectly(text, locale, step.context)) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
     }
-    if ('dialog' in route) return step.beginDialog(route.dialog, { intent, recognition } satisfies ChildDialogOptions);
+    if ('dialog' in route) return step.beginDialog(route.dialog, { intent, recognition, ...(focus && { focus }) } satisfies ChildDialogOptions);
     // A real question the recognizer could not place ("这种一般多久能处理好") still gets an article when one answers it.
     const worthSearching = !SMALL_TALK.has(intent) || ((intent === 'help' || intent === 'out_of_scope') && isQuestion(text) && text.trim().length >= 6);
     if (this.faq && worthSearching && this.faq.canAnswer(text, locale, step.context)) {

@@ -2,7 +2,7 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import type { TurnContext } from 'botbuilder';
 import { incidentCard, issueViews } from '../bot/cards/incidentCard.js';
 import type { HealthWatch } from '../bot/health/healthWatchStore.js';
-import { isSettled, type HealthSource, type ServiceHealthReport } from '../bot/health/types.js';
+import { isSettled, type HealthIssue, type HealthSource, type ServiceHealthReport } from '../bot/health/types.js';
 import type { HealthScope } from '../bot/health/types.js';
 import { messages } from '../bot/i18n/messages.js';
 import { extractEntities } from '../bot/nlu/entities.js';
@@ -69,6 +69,16 @@ export class ServiceHealthDialog extends InterruptibleDialog {
 
   private async report(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const m = messages(turnLocale(step.context)).health;
+    const focus = (step.options as ChildDialogOptions | undefined)?.focus;
+    // "Let me know when it's fixed" about the incident just shown: the watch, without the report again.
+    if (focus?.kind === 'incident' && canNotify(step.context)) {
+      const found = await this.deps.source.issue(focus.id);
+      if (found.kind === 'found' && !found.issue.resolved) {
+        await this.watch(step.context, [{ issue: found.issue, services: [found.issue.service] }]);
+        await step.context.sendActivity(m.notifyConfirmed(1));
+        return step.endDialog();
+      }
+    }
     const { scope, services } = await this.scope(step);
     const reports = (await this.deps.source.check(services)).sort((a, b) => order(a) - order(b));
     const unknown = reports.filter((r) => r.status === 'unknown').map((r) => r.service);
@@ -111,14 +121,18 @@ export class ServiceHealthDialog extends InterruptibleDialog {
       await step.context.sendActivity(m.notifyDeclined);
       return step.endDialog();
     }
-    const a = step.context.activity;
-    const createdAt = (this.deps.now ?? (() => new Date()))().toISOString();
     const views = issueViews(reports.flatMap((r) => r.issues));
+    await this.watch(step.context, views);
+    await step.context.sendActivity(m.notifyConfirmed(views.length));
+    return step.endDialog();
+  }
+
+  private async watch(context: TurnContext, views: ReadonlyArray<{ issue: HealthIssue; services: readonly string[] }>): Promise<void> {
+    const a = context.activity;
+    const createdAt = (this.deps.now ?? (() => new Date()))().toISOString();
     await this.deps.watches.add(
       views.map(({ issue, services }) => ({ recipient: { channelId: a.channelId, userId: a.from.id }, issueId: issue.id, service: services[0]!, title: issue.title, createdAt })),
     );
-    await step.context.sendActivity(m.notifyConfirmed(views.length));
-    return step.endDialog();
   }
 
   /** Named services first; otherwise the identified customer's subscriptions; otherwise everything monitored. */

@@ -19,6 +19,11 @@ import { readChoice } from '../bot/nlu/answerInterpreter.js';
 
 const CHANGES: readonly SubscriptionChange[] = ['add', 'reduce', 'changePlan', 'cancel', 'autoRenewOn', 'autoRenewOff', 'trialToPaid'];
 const MAX_LICENSES = 10_000;
+/** The how-to that answers questions about each change ("how soon can they use them?"). */
+const CHANGE_ARTICLES: Readonly<Record<SubscriptionChange, string>> = {
+  add: 'subscription/add-licenses', reduce: 'subscription/cancel', cancel: 'subscription/cancel', changePlan: 'subscription/change-plan',
+  autoRenewOn: 'subscription/renewal', autoRenewOff: 'subscription/renewal', trialToPaid: 'subscription/trial',
+};
 const MAIN = 'subscriptionMain';
 const CHANGE = 'subscriptionChange';
 const WHICH = 'subscriptionWhich';
@@ -29,6 +34,8 @@ const CONFIRMING = 'subscriptionConfirming';
 
 interface Values {
   question: string;
+  /** The subscription just shown, which a follow-up ("convert it", 「帮我打开吧」) means. */
+  focused?: string;
   customerId: string;
   licenseCount?: number;
   change?: SubscriptionChange;
@@ -59,9 +66,15 @@ function namedSubscription(text: string, subs: readonly Subscription[]): Subscri
   return /^\s*\d+\s*$/.test(t) ? undefined : subs.find((s) => s.id === id);
 }
 
-/** The change a request or a menu answer names: by a keyword cue, or by a button title in either language. */
-function changeIn(text: string): SubscriptionChange | undefined {
+/**
+ * The change a request or a menu answer names: by a keyword cue, or by a button title in either language.
+ * About a subscription just shown, "turn it on" or 「转正式」 name a change too.
+ */
+function changeIn(text: string, focused?: Subscription): SubscriptionChange | undefined {
   const t = text.normalize('NFKC').toLowerCase();
+  if (focused?.status === 'trial' && /转正|正式|付费|convert|\bpaid\b|keep it/.test(t)) return 'trialToPaid';
+  if (focused && /打开|开启|turn (it )?on|switch (it )?on|enable/.test(t)) return 'autoRenewOn';
+  if (focused && /关掉|关闭|turn (it )?off|switch (it )?off|disable/.test(t)) return 'autoRenewOff';
   return SUBSCRIPTION_CHANGES.find(([, re]) => re.test(t))?.[0] ?? (readChoice(text, CHANGES.map((c) => ({ id: c, titles: LOCALES.map((l) => messages(l).customer.subscription.changeNames[c]) }))) as SubscriptionChange | undefined);
 }
 
@@ -92,6 +105,8 @@ export class SubscriptionDialog extends InterruptibleDialog {
   private async identify(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as Values;
     values.question = step.context.activity.text ?? '';
+    const focus = (step.options as ChildDialogOptions | undefined)?.focus;
+    if (focus?.kind === 'subscription') values.focused = focus.id;
     const entities = (step.options as ChildDialogOptions | undefined)?.recognition?.entities ?? [];
     const count = Number(entities.find((e) => e.type === 'licenseCount')?.value);
     if (Number.isInteger(count) && count > 0) values.licenseCount = count;
@@ -109,8 +124,10 @@ export class SubscriptionDialog extends InterruptibleDialog {
       await step.context.sendActivity(m.none);
       return step.endDialog();
     }
-    await step.context.sendActivity(m.list(subs));
-    const change = changeIn(values.question);
+    const focused = subs.find((s) => s.id === values.focused);
+    const change = changeIn(values.question, focused);
+    // A follow-up about the subscription just shown needs no list of them all.
+    if (!(focused && change)) await step.context.sendActivity(m.list(subs));
     if (change) return step.next({ kind: 'answer', value: change } satisfies Answer);
     const choices = CHANGES.map((c) => ({ id: c, titles: [m.changeNames[c], ...LOCALES.map((l) => messages(l).customer.subscription.changeNames[c])] }));
     return step.beginDialog(CHANGE, { prompt: m.askChange, hint: m.changeHint, choices } satisfies AnswerPromptOptions);
@@ -135,7 +152,7 @@ export class SubscriptionDialog extends InterruptibleDialog {
       await step.context.sendActivity(change === 'trialToPaid' ? m.noTrial : m.changeHint);
       return step.endDialog();
     }
-    const named = namedSubscription(values.question, candidates);
+    const named = namedSubscription(values.question, candidates) ?? candidates.find((s) => s.id === values.focused);
     if (named) return step.next({ kind: 'answer', value: named.id } satisfies Answer);
     if (candidates.length === 1) return step.next({ kind: 'answer', value: candidates[0]!.id } satisfies Answer);
     const choices = candidates.map((s) => ({ id: s.id, titles: [s.offer] }));
@@ -147,7 +164,7 @@ export class SubscriptionDialog extends InterruptibleDialog {
     if (answer.kind !== 'answer') return giveUp(step);
     const values = step.values as Values;
     const sub = this.subs(values).find((s) => s.id === answer.value)!;
-    await this.deps.focus?.show(step.context, { kind: 'subscription', customerId: values.customerId, id: sub.id });
+    await this.deps.focus?.show(step.context, { kind: 'subscription', customerId: values.customerId, id: sub.id, article: CHANGE_ARTICLES[values.change!] });
     values.subscriptionId = sub.id;
     const m = messages(turnLocale(step.context)).customer.subscription;
     switch (values.change!) {

@@ -5,7 +5,8 @@
 export type Focus =
   | { readonly kind: 'article'; readonly id: string }
   | { readonly kind: 'invoice'; readonly customerId: string; readonly number: string }
-  | { readonly kind: 'subscription'; readonly customerId: string; readonly id: string }
+  /** `article`: the how-to that goes with the change under way, for questions the subscription's data cannot answer. */
+  | { readonly kind: 'subscription'; readonly customerId: string; readonly id: string; readonly article?: string }
   | { readonly kind: 'incident'; readonly id: string }
   | { readonly kind: 'ticket'; readonly customerId: string; readonly id: string };
 

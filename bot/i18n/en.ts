@@ -1,3 +1,4 @@
+import { followUpEn } from './followUpEn.js';
 import { repairEn } from './repairEn.js';
 import type { Messages } from './messages.js';
 import { customerEn } from './customerEn.js';
@@ -70,6 +71,7 @@ export const en: Messages = {
   teams: teamsEn,
   escalation: escalationEn,
   reliability: reliabilityEn,
+  followUp: followUpEn,
   repair: repairEn,
   faq: {
     relatedPrefix: 'Also: ',

@@ -1,6 +1,7 @@
 import type { Locale } from './locale.js';
 import type { Intent } from '../nlu/intents.js';
 import type { FaqMessages } from './faqMessages.js';
+import type { FollowUpMessages } from './followUpMessages.js';
 import type { RepairMessages } from './repairMessages.js';
 import type { CustomerMessages } from './customerMessages.js';
 import type { WebChatPageMessages } from './webChatPageMessages.js';
@@ -39,6 +40,7 @@ export interface Messages {
   readonly noneOfThese: string;
   readonly offerHandoff: string;
   readonly handoffDeclined: string;
+  readonly followUp: FollowUpMessages;
   readonly repair: RepairMessages;
   readonly faq: FaqMessages;
   readonly customer: CustomerMessages;

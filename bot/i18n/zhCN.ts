@@ -1,3 +1,4 @@
+import { followUpZhCN } from './followUpZhCN.js';
 import { repairZhCN } from './repairZhCN.js';
 import type { Messages } from './messages.js';
 import { customerZhCN } from './customerZhCN.js';
@@ -69,6 +70,7 @@ export const zhCN: Messages = {
   teams: teamsZhCN,
   escalation: escalationZhCN,
   reliability: reliabilityZhCN,
+  followUp: followUpZhCN,
   repair: repairZhCN,
   faq: {
     relatedPrefix: '相关：',

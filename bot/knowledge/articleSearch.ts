@@ -1,8 +1,8 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Article } from './article.js';
 import { matchTokens } from './matchTokens.js';
-import { splitSections, type Section } from './section.js';
-import { bestSection, type IndexedSection } from './sectionMatch.js';
+import { splitPassages, splitSections, type Section } from './section.js';
+import { bestSection, leansOnContext, refersBack, type IndexedSection } from './sectionMatch.js';
 import { analyseQuestion, isHan, searchTokens, type QueryTerm } from './searchTerms.js';
 import { articleKey, FIELDS, HEAD_FIELDS, unitsOf, type SearchUnit } from './searchUnits.js';
 import { tokensOf, type TokenCache } from './tokenCache.js';
@@ -42,8 +42,14 @@ const IMPORTED_DISCOUNT = 0.85;
 const TIE_MARGIN = 0.05;
 /** How many sections of one imported document are weighed for it. */
 const SECTIONS_PER_DOCUMENT = 3;
-/** A follow-up lands on a section of the article shown when the section accounts for this much of it. */
+/**
+ * A follow-up lands on a passage of the article shown when the passage accounts for this much of it; a
+ * little less is enough when no other article answers the question better or the question refers back.
+ */
 const FOLLOW_UP_COVERAGE = 0.5;
+const FOLLOW_UP_WEAK_COVERAGE = 0.2;
+/** Another article this confident makes a question with a topic of its own a new question. */
+const ELSEWHERE_CONFIDENCE = 0.6;
 
 export interface ArticleSearchOptions {
   readonly minConfidence?: number;
@@ -114,6 +120,7 @@ export class ArticleSearch {
   private readonly uniqueIdf = new Map<Locale, number>();
   private readonly unknownIdf = new Map<Locale, number>();
   private readonly sections = new Map<string, IndexedSection[]>();
+  private readonly passages = new Map<string, IndexedSection[]>();
   private readonly minConfidence: number;
 
   constructor(articles: readonly Article[], options: number | ArticleSearchOptions = {}) {
@@ -192,12 +199,21 @@ export class ArticleSearch {
     return next && next.confidence >= this.minConfidence * 0.75 ? next : null;
   }
 
-  /** The section of article `id` that a follow-up ("how long does it take?") asks about, or null when none clearly does. */
-  sectionOf(id: string, locale: Locale, question: string): Section | null {
+  /**
+   * The passage (list item or paragraph) of article `id` that a follow-up asks about ("how soon does it
+   * take effect?" → the step that says about 15 minutes), or null when the question is not about it: no
+   * passage covers enough of it, or another article answers it and it does not refer back.
+   */
+  followUp(id: string, locale: Locale, question: string): Section | null {
     const article = this.get(id, locale);
     if (!article) return null;
-    const match = this.pickSection(article, question, analyseQuestion(question).terms);
-    return match && match.coverage >= FOLLOW_UP_COVERAGE ? match.section : null;
+    const match = this.pickPassage(article, question, analyseQuestion(question).terms);
+    if (!match) return null;
+    const other = this.best(question, locale);
+    const elsewhere = !!other && articleKey(other.article) !== articleKey(article) && other.confidence >= ELSEWHERE_CONFIDENCE;
+    const leans = leansOnContext(question) || refersBack(question);
+    if (match.coverage >= FOLLOW_UP_COVERAGE && (!elsewhere || leans)) return match.section;
+    return match.coverage >= FOLLOW_UP_WEAK_COVERAGE && (!elsewhere || (leans && other!.confidence < match.coverage + 0.3)) ? match.section : null;
   }
 
   private pickSection(article: Article, question: string, terms: readonly QueryTerm[]) {
@@ -211,6 +227,19 @@ export class ArticleSearch {
     const idf = this.idf.get(article.locale)!;
     const unknown = this.unknownIdf.get(article.locale)!;
     return bestSection(sections, question, terms, (t) => t.weight * (idf.get(t.term) ?? unknown));
+  }
+
+  private pickPassage(article: Article, question: string, terms: readonly QueryTerm[]) {
+    const key = articleKey(article);
+    let passages = this.passages.get(key);
+    if (!passages) {
+      const parts = article.imported ? article.imported.sections.flatMap((s) => splitPassages(s.text).map((p) => ({ ...p, heading: s.heading, path: s.path }))) : splitPassages(article.body);
+      passages = parts.map((section) => ({ section, words: new Set(searchTokens(`${section.path.join('\n')}\n${section.text}`)) }));
+      this.passages.set(key, passages);
+    }
+    const idf = this.idf.get(article.locale)!;
+    const unknown = this.unknownIdf.get(article.locale)!;
+    return bestSection(passages, question, terms, (t) => t.weight * (idf.get(t.term) ?? unknown));
   }
 
   private searchIn(question: string, locale: Locale, limit: number, importedOnly: boolean): Hit[] {

@@ -37,8 +37,8 @@ export class LiveKnowledge {
   bestScore(question: string, locale: Article['locale'], turn?: object): number {
     return this.current.bestConfidence(question, locale, this.ranked(question, locale, turn));
   }
-  sectionOf(id: string, locale: Article['locale'], question: string): Section | null {
-    return this.current.sectionOf(id, locale, question);
+  followUp(id: string, locale: Article['locale'], question: string): Section | null {
+    return this.current.followUp(id, locale, question);
   }
 
   async reload(): Promise<readonly KnowledgeProblem[]> {

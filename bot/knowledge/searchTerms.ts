@@ -61,6 +61,19 @@ const VARIANTS: Readonly<Record<string, string>> = {
   licence: 'license',
   licences: 'licenses',
   许可: '许可证',
+  // Customers name their phone's brand; the articles say Android.
+  安卓: 'android',
+  华为: 'android',
+  荣耀: 'android',
+  小米: 'android',
+  三星: 'android',
+  huawei: 'android',
+  honor: 'android',
+  xiaomi: 'android',
+  oppo: 'android',
+  vivo: 'android',
+  samsung: 'android',
+  pixel: 'android',
 };
 
 /**

@@ -42,3 +42,27 @@ export function splitSections(body: string): Section[] {
   flush();
   return sections;
 }
+
+const ITEM = /^\s*(?:\d+[.)]|[-*•])\s/;
+
+/**
+ * The article's passages: each list item and paragraph of each section, with the section's heading and
+ * path. A follow-up ("how soon does it take effect?") is answered with the one passage that says so.
+ */
+export function splitPassages(body: string): Section[] {
+  const passages: Section[] = [];
+  for (const section of splitSections(body)) {
+    let lines: string[] = [];
+    const flush = () => {
+      const text = lines.join('\n').trim();
+      if (text) passages.push({ heading: section.heading, path: section.path, text });
+      lines = [];
+    };
+    for (const line of section.text.split('\n')) {
+      if (line.trim() === '' || ITEM.test(line)) flush();
+      if (line.trim() !== '') lines.push(line);
+    }
+    flush();
+  }
+  return passages;
+}

@@ -61,3 +61,11 @@ export function leansOnContext(question: string): boolean {
   const asking = new Set(concepts.flatMap((c) => searchTokens(c.question.exec(question)![0])));
   return new Set(searchTokens(question).filter((t) => !asking.has(t))).size <= 1;
 }
+
+/** Words that point back at what was just shown: "and on Android?", "what about it", 「华为手机呢」, 「那条不加行不行」. */
+const BACK = /^\s*(?:and|but|so|also|what about|how about|then)\b|\b(?:it|its|that|this|they|them|those|these|there|one)\b|^\s*(?:那|这|它|也|还有|那么)|(?:那|这)(?:个|条|些|一步|里)|呢\s*[?？]?\s*$|也(?:是|要|能|可以|一样)/i;
+
+/** A question that refers back to what was just shown, by a pronoun or a "what about …" form. */
+export function refersBack(question: string): boolean {
+  return BACK.test(question);
+}

@@ -40,6 +40,8 @@ export interface ConversationRepair {
   /** Puts the task under way aside (when there is one) and routes this turn's message afresh. */
   setAsideAndRoute(dc: DialogContext, task: TaskName | undefined): Promise<DialogTurnResult>;
   cancelTask(dc: DialogContext, task: TaskName | undefined): Promise<DialogTurnResult>;
+  /** Answers a question about what was just shown without leaving the question ("when will it be fixed?"); false when it cannot. */
+  answerAside(dc: DialogContext): Promise<boolean>;
   handOff(dc: DialogContext): Promise<DialogTurnResult>;
 }
 
@@ -107,6 +109,7 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
       case 'cancel':
         return repairOf(dc).cancelTask(dc, state.options.task);
       case 'question':
+        if (await repairOf(dc).answerAside(dc)) return this.repeat(dc, state.options);
         return repairOf(dc).setAsideAndRoute(dc, state.options.task);
       case 'smalltalk':
         await dc.context.sendActivity(reading.reply(m));

@@ -73,14 +73,14 @@ describe('section-level search', function () {
     expect(support?.article.id).to.be.oneOf(['account/custom-domain', 'config/dns-records']);
     expect(support?.section).to.not.equal(undefined);
     const question = 'the TXT record still won\'t verify after two days, who do I contact';
-    expect(search.sectionOf('account/custom-domain', 'en', question)?.heading).to.equal('When to contact support');
+    expect(search.followUp('account/custom-domain', 'en', question)?.heading).to.equal('When to contact support');
   });
 
   it('lands a follow-up such as "how long does it take?" on the part of a long article that says how long', () => {
-    expect(search.sectionOf('account/custom-domain', 'en', 'how long does it take?')?.heading).to.equal('Steps');
-    expect(search.sectionOf('account/custom-domain', 'zh-CN', '要等多长时间？')?.heading).to.equal('操作步骤');
-    expect(search.sectionOf('imported/docs/vm/backup', 'en', 'how long are they kept?')?.heading).to.equal('Retention');
-    expect(search.sectionOf('account/custom-domain', 'en', 'what is the weather today?')).to.equal(null);
+    expect(search.followUp('account/custom-domain', 'en', 'how long does it take?')?.heading).to.equal('Steps');
+    expect(search.followUp('account/custom-domain', 'zh-CN', '要等多长时间？')?.heading).to.equal('操作步骤');
+    expect(search.followUp('imported/docs/vm/backup', 'en', 'how long are they kept?')?.heading).to.equal('Retention');
+    expect(search.followUp('account/custom-domain', 'en', 'what is the weather today?')).to.equal(null);
   });
 
   it('answers from the other language only when nothing in the question\'s own does', () => {

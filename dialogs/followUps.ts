@@ -1,0 +1,164 @@
+import type { TurnContext } from 'botbuilder';
+import type { Locale } from '../bot/i18n/locale.js';
+import { messages } from '../bot/i18n/messages.js';
+import type { CustomerDirectory } from '../bot/directory/customerDirectory.js';
+import { chinaToday } from '../bot/directory/format.js';
+import type { Invoice, InvoiceLine } from '../bot/directory/types.js';
+import type { Focus } from '../bot/conversation/focus.js';
+import type { HealthSource } from '../bot/health/types.js';
+import { extractEntities } from '../bot/nlu/entities.js';
+import type { Intent } from '../bot/nlu/intents.js';
+import { explainInvoice } from './billingAnswers.js';
+import { BILLING_TOPICS, SUBSCRIPTION_CHANGES } from './customerTopics.js';
+import type { SectionView } from '../bot/cards/sectionCard.js';
+import type { CustomerLookup } from './customerIdentity.js';
+import type { AnswerSource, FaqSection } from './faqPorts.js';
+
+/** How a follow-up is answered: a reply, the passage of the article shown, or the dialog that acts on it. */
+export type FollowUp =
+  | { readonly kind: 'say'; readonly text: string; readonly focus?: Focus }
+  | { readonly kind: 'passage'; readonly articleId: string; readonly section: FaqSection; readonly card: SectionView }
+  | { readonly kind: 'route'; readonly intent: Intent };
+
+export interface FollowUpDeps {
+  readonly articles: Pick<AnswerSource, 'followUp' | 'get'>;
+  readonly directory?: CustomerDirectory;
+  readonly health?: HealthSource;
+  /** Who is asking: after a trial article, "how many days are left?" is about their own trial. */
+  readonly customer?: CustomerLookup;
+  readonly now?: () => Date;
+}
+
+/** Articles about a subscription's term, after which "how long do we have?" is about the customer's own. */
+const TERM_ARTICLES: ReadonlySet<string> = new Set(['subscription/trial', 'subscription/trial-expiry', 'subscription/renewal']);
+
+// What a short follow-up asks about each kind of thing shown; both languages, lower case.
+const PREVIOUS = /before that|previous|earlier|last month|prior|上一期|上个月|上月|前一期|之前那|再往前|再前面/;
+const DUE = /\bdue\b|deadline|when .*\bpay|pay (it|by|before)|截止|到期|几号|最晚|什么时候.{0,3}(付|交|缴|支付)|(付|交|缴)款.{0,2}(时间|日期)/;
+const LINES = /\blines?\b|breakdown|what'?s on it|what is on it|itemi[sz]ed|明细|包括|包含|有哪些/;
+const AMOUNT_ASKED = /what('s| is)|for what|什么钱|是什么|干嘛的|哪来的|哪里来/;
+const TERM = /renew|expir|\bends?\b|ending|days? left|still have|how long (do|have|until|till)|how many days|剩|几天|到期|过期|续订|续费|自动续|什么时候结束|截止/;
+const PRICE = /how much|\bcost|\bprice|多少钱|价格|费用|单价/;
+const ACTION = /转正|转为?正式|转成正式|转付费|转为付费|\bconvert|keep it|turn (it )?(on|off)|switch (it )?(on|off)|打开|开启|关掉|关闭|帮我(开|关)/;
+const NOTIFY_OFF = /不用(通知|告诉)|别(通知|告诉)|don'?t (need to )?(notify|tell|message)|no need to (notify|tell)/;
+const NOTIFY = /let me know|tell me|notify|message me|ping me|告诉我|通知我|提醒我|说一声|通知一下/;
+const ETA = /多久|什么时候|何时|恢复|能好|修好|好了没|\bwhen\b|how long|how soon|\beta\b|fixed|back up|resolved/;
+const IMPACT = /影响|哪些人|范围|严重|\bwho\b|affect|impact|how bad|serious/;
+
+/**
+ * Answers a short follow-up from the conversation's focus, the last thing the bot showed: the passage of
+ * the article ("how soon does it take effect?"), the invoice's due date, lines or the one before it, the
+ * subscription's term and price, the incident's estimate and impact or another service's status. Actions
+ * on the thing shown (a fapiao for that invoice, converting that trial, being told when it is fixed) go to
+ * the dialog that does them, which reads the focus.
+ */
+export class FollowUps {
+  constructor(private readonly deps: FollowUpDeps) {}
+
+  async read(focus: Focus, text: string, locale: Locale, context: TurnContext): Promise<FollowUp | undefined> {
+    const t = text.normalize('NFKC').toLowerCase();
+    switch (focus.kind) {
+      case 'article':
+        return (TERM_ARTICLES.has(focus.id) && TERM.test(t) && (await this.ownTerm(focus.id, t, locale, context))) || this.passage(focus.id, text, locale);
+      case 'invoice':
+        return this.invoice(focus, t, locale);
+      case 'subscription':
+        return this.subscription(focus, t, text, locale);
+      case 'incident':
+        return this.incident(focus, t, text, locale);
+      case 'ticket':
+        return /status|update|progress|news|anyone|进展|怎么样|处理|多久|什么时候|有人/.test(t) ? { kind: 'route', intent: 'ticket_status' } : undefined;
+    }
+  }
+
+  private passage(articleId: string, text: string, locale: Locale): FollowUp | undefined {
+    const section = this.deps.articles.followUp?.(articleId, locale, text);
+    const article = section && this.deps.articles.get(articleId, locale);
+    if (!section || !article) return undefined;
+    return { kind: 'passage', articleId, section, card: { title: article.title, path: section.path, text: section.text, url: article.imported?.url ?? null } };
+  }
+
+  /** The term of the customer's own subscription the article was about: their trial, or the one they name. */
+  private async ownTerm(articleId: string, t: string, locale: Locale, context: TurnContext): Promise<FollowUp | undefined> {
+    const who = await this.deps.customer?.(context);
+    const subs = who ? (this.deps.directory?.subscriptionsOf(who.customer.id) ?? []) : [];
+    const trial = articleId.startsWith('subscription/trial');
+    const sub = subs.find((s) => t.includes(s.offer.toLowerCase())) ?? (trial ? subs.find((s) => s.status === 'trial') : undefined);
+    if (!who || !sub) return undefined;
+    return { kind: 'say', text: messages(locale).followUp.term(sub, this.today()), focus: { kind: 'subscription', customerId: who.customer.id, id: sub.id, article: articleId } };
+  }
+
+  private invoice(focus: Extract<Focus, { kind: 'invoice' }>, t: string, locale: Locale): FollowUp | undefined {
+    const all = this.deps.directory?.invoicesOf(focus.customerId) ?? [];
+    const index = all.findIndex((i) => i.number === focus.number);
+    const invoice = all[index];
+    if (!invoice) return undefined;
+    const m = messages(locale);
+    if (BILLING_TOPICS.some(([topic, re]) => (topic === 'fapiao' || topic === 'payment' || topic === 'refund') && re.test(t))) return { kind: 'route', intent: 'billing' };
+    if (PREVIOUS.test(t)) {
+      const previous = all[index + 1];
+      if (!previous) return { kind: 'say', text: m.followUp.noEarlier(invoice) };
+      return { kind: 'say', text: m.customer.billing.invoiceSummary(previous), focus: { ...focus, number: previous.number } };
+    }
+    const amount = amountIn(t);
+    if (amount !== undefined) {
+      const found = lineWith(amount, [invoice, ...all]);
+      if (found) return { kind: 'say', text: m.followUp.line(found.line, found.invoice) };
+      if (AMOUNT_ASKED.test(t)) return { kind: 'say', text: m.followUp.noSuchLine(String(amount), invoice) };
+    }
+    if (DUE.test(t)) return { kind: 'say', text: m.followUp.due(invoice, this.today()) };
+    if (BILLING_TOPICS.find(([topic]) => topic === 'explain')![1].test(t)) return { kind: 'say', text: explainInvoice(m, invoice, all[index + 1]) };
+    if (LINES.test(t)) return { kind: 'say', text: m.customer.billing.invoiceSummary(invoice) };
+    return undefined;
+  }
+
+  private subscription(focus: Extract<Focus, { kind: 'subscription' }>, t: string, text: string, locale: Locale): FollowUp | undefined {
+    const sub = this.deps.directory?.subscriptionsOf(focus.customerId).find((s) => s.id === focus.id);
+    if (!sub) return undefined;
+    const m = messages(locale);
+    if (ACTION.test(t) || SUBSCRIPTION_CHANGES.some(([, re]) => re.test(t))) return { kind: 'route', intent: 'subscription' };
+    if (TERM.test(t)) return { kind: 'say', text: m.followUp.term(sub, this.today()) };
+    if (PRICE.test(t)) return { kind: 'say', text: m.followUp.price(sub) };
+    return focus.article ? this.passage(focus.article, text, locale) : undefined;
+  }
+
+  private async incident(focus: Extract<Focus, { kind: 'incident' }>, t: string, text: string, locale: Locale): Promise<FollowUp | undefined> {
+    if (!this.deps.health) return undefined;
+    const found = await this.deps.health.issue(focus.id);
+    if (found.kind !== 'found') return undefined;
+    const issue = found.issue;
+    const m = messages(locale);
+    const other = extractEntities(text).find((e) => e.type === 'service' && e.value !== issue.service)?.value;
+    if (other) {
+      const [report] = await this.deps.health.check([other]);
+      if (report) return { kind: 'say', text: m.followUp.otherService(other, report.status, report.issues.length) };
+    }
+    if (NOTIFY_OFF.test(t)) return { kind: 'say', text: m.health.notifyDeclined };
+    if (NOTIFY.test(t)) return { kind: 'route', intent: 'service_health' };
+    if (IMPACT.test(t)) return { kind: 'say', text: m.followUp.impact(issue) };
+    if (ETA.test(t)) return { kind: 'say', text: m.followUp.eta(issue) };
+    return undefined;
+  }
+
+  private today(): string {
+    return chinaToday((this.deps.now ?? (() => new Date()))());
+  }
+}
+
+/** An amount of money named in a follow-up ("那个 475 是什么钱", "what's the ¥1,410.20?"); not a year or a count. */
+function amountIn(t: string): number | undefined {
+  for (const match of t.matchAll(/[¥￥]?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g)) {
+    const value = Number(`${match[1]!.replace(/,/g, '')}${match[2] ?? ''}`);
+    if (value >= 20 && !(value >= 2000 && value <= 2100 && !match[2])) return value;
+  }
+  return undefined;
+}
+
+/** The line of that amount, on the invoice shown first, else on another (the customer may mean the one compared). */
+function lineWith(amount: number, invoices: readonly Invoice[]): { line: InvoiceLine; invoice: Invoice } | undefined {
+  for (const invoice of invoices) {
+    const line = invoice.lines.find((l) => Math.abs(l.amountCny - amount) < 0.5);
+    if (line) return { line, invoice };
+  }
+  return undefined;
+}
