@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { DeskHandoffs, type DeskHandoff } from '../../bot/desk/deskHandoffs.js';
+import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
+import { demoDirectory } from '../../bot/directory/demoDirectory.js';
 import { silentLogger } from '../../bot/log.js';
 import { FileStore } from '../../bot/store/fileStore.js';
 import { PrefixedStore } from '../../bot/store/prefixedStore.js';
@@ -30,6 +32,12 @@ export class DeskHarness {
   private dir?: Awaited<ReturnType<typeof makeTempDir>>;
 
   constructor(private readonly env: Record<string, string> = {}) {}
+
+  /** The demo directory (a reseller working Mon–Fri 09:00–18:00 China time, and its customers), before start(). */
+  async seedDemo(): Promise<void> {
+    this.dir ??= await makeTempDir('desk-');
+    await (await CustomerDirectory.open(this.store())).replace(demoDirectory());
+  }
 
   async start(): Promise<this> {
     this.dir ??= await makeTempDir('desk-');
@@ -97,6 +105,11 @@ export function cardActions(card: Record<string, unknown>): Array<Record<string,
 
 /** A card's text, for looking for facts in it. */
 export const cardText = (card: Record<string, unknown>) => JSON.stringify(card);
+
+/** The anonymous visitor's way to a person: ask, name, contact, question. */
+export async function askForPerson(say: (text: string) => Promise<number>, name = 'Li Wei'): Promise<void> {
+  for (const text of ['talk to a person', name, 'li.wei@contoso.cn', 'Outlook keeps asking for my password']) await say(text);
+}
 
 /** Waits for a condition that a background task (the not-taken check) brings about; fails after `ms`. */
 export async function eventually(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
