@@ -43,7 +43,7 @@ export class DeskHarness {
     this.dir ??= await makeTempDir('desk-');
     if (this.serviceUrl === '') this.serviceUrl = await this.connector.start();
     const config = loadConfig({ DATA_DIR: this.dir.path, PORT: '0', DESK_TOKEN, ...this.env });
-    this.app = await startApp({ config, logger: silentLogger, recognizer: new FakeRecognizer([...ESCALATION_RULES, [/^(hi|hello|你好)/i, 'greeting']]), pollMs: { desk: 50 }, now: () => this.clock.now });
+    this.app = await startApp({ config, logger: silentLogger, recognizer: new FakeRecognizer([...ESCALATION_RULES, [/^(hi|hello|你好)/i, 'greeting'], [/thank|谢谢/i, 'thanks']]), pollMs: { desk: 50 }, now: () => this.clock.now });
     return this;
   }
 
