@@ -25,6 +25,7 @@ import { SupportBot } from './supportBot.js';
 import { LimitedTicketStore } from './tickets/anonymousLimits.js';
 import { createDesk } from './desk/createDesk.js';
 import { OutcomeRecorder } from './outcomes/outcomeRecorder.js';
+import { registerReportPage } from './outcomes/reportPage.js';
 import { MarkingTicketStore, markingFeedback } from './outcomes/turnMarks.js';
 
 export interface AppDeps {
@@ -98,6 +99,7 @@ export async function startApp({ config, logger, recognizer, pollMs = {}, now }:
       localHostOnly: !config.allowUnauthenticatedNetwork && (!config.auth || config.localWebChat),
       extraRoutes: (server) => {
         if (config.localWebChat) registerLocalWebChat(server, { adapter, logic, logger, ...(config.auth && { appId: config.auth.appId }) });
+        if (config.desk.token) registerReportPage(server, { token: config.desk.token, store: stores.store, feedback: stores.feedback, logger, ...(now && { now }) });
       },
     });
     const url = await http.listen(config.port, config.host);

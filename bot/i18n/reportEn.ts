@@ -20,7 +20,7 @@ export const reportEn: ReportMessages = {
   noUnanswered: 'none',
   definitions:
     'A conversation is one chat on one day (China time). Contained: no handoff was asked for that day and the customer’s last message got an answer. Abandoned: no handoff, but the last message was not understood, found no article, or left a question of the bot unanswered.',
-  duration: (s) => (s < 60 ? `${Math.round(s)} s` : s < 3600 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`),
+  units: { s: 's', min: 'min', h: 'h' },
   tokenLabel: 'Desk token',
   daysLabel: 'Days',
   show: 'Show',

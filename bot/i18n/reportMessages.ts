@@ -23,7 +23,8 @@ export interface ReportMessages {
   readonly noUnanswered: string;
   /** What "contained" and "abandoned" mean, in a sentence or two. */
   readonly definitions: string;
-  duration(seconds: number): string;
+  /** Units of a duration, for the page's script too: "s", "min", "h" / 秒, 分, 小时. */
+  readonly units: { readonly s: string; readonly min: string; readonly h: string };
   readonly tokenLabel: string;
   readonly daysLabel: string;
   readonly show: string;
@@ -38,4 +39,11 @@ const CATALOG: Readonly<Record<Locale, ReportMessages>> = { 'zh-CN': reportZhCN,
 
 export function reportMessages(locale: Locale): ReportMessages {
   return CATALOG[locale];
+}
+
+/** "2 min 10 s" / "2 分 10 秒"; the page's script does the same with `units`. */
+export function duration(seconds: number, units: ReportMessages['units']): string {
+  if (seconds < 60) return `${Math.round(seconds)} ${units.s}`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} ${units.min} ${Math.round(seconds % 60)} ${units.s}`;
+  return `${Math.floor(seconds / 3600)} ${units.h} ${Math.round((seconds % 3600) / 60)} ${units.min}`;
 }

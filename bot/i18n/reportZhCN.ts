@@ -20,7 +20,7 @@ export const reportZhCN: ReportMessages = {
   noUnanswered: '无',
   definitions:
     '一次对话指同一聊天在同一天（北京时间）内的消息。机器人独立解决：当天没有请求转人工，且客户的最后一条消息得到了回答。中途放弃：没有转人工，但最后一条消息没有被理解、没有找到文章，或机器人提出的问题没有得到回答。',
-  duration: (s) => (s < 60 ? `${Math.round(s)} 秒` : s < 3600 ? `${Math.floor(s / 60)} 分 ${Math.round(s % 60)} 秒` : `${Math.floor(s / 3600)} 小时 ${Math.round((s % 3600) / 60)} 分`),
+  units: { s: '秒', min: '分', h: '小时' },
   tokenLabel: '客服频道令牌',
   daysLabel: '天数',
   show: '显示',

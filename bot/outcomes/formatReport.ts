@@ -1,5 +1,5 @@
 import { LOCALES } from '../i18n/locale.js';
-import { reportMessages } from '../i18n/reportMessages.js';
+import { duration, reportMessages } from '../i18n/reportMessages.js';
 import type { OutcomeFigures, OutcomeReport } from './outcomeReport.js';
 
 const RATINGS = ['1', '2', '3', '4', '5'] as const;
@@ -9,7 +9,7 @@ export function formatReport(report: OutcomeReport): string {
   const m = reportMessages('en');
   const columns: Array<[string, OutcomeFigures]> = [[m.overall, report.overall], ...LOCALES.map((l): [string, OutcomeFigures] => [m.languageName(l), report.languages[l]])];
   const pct = (f: OutcomeFigures) => (f.containedRate === null ? '' : ` (${Math.round(f.containedRate * 100)}%)`);
-  const time = (s: number | null) => (s === null ? '–' : m.duration(s));
+  const time = (s: number | null) => (s === null ? '–' : duration(s, m.units));
   const rows: Array<[string, (f: OutcomeFigures) => string]> = [
     [m.conversations, (f) => String(f.conversations)],
     [m.contained, (f) => `${f.contained}${pct(f)}`],

@@ -66,4 +66,31 @@ describe('outcomes: recorded per conversation and day, and `npm run report`', fu
     expect(bad.code).to.equal(2);
     expect(bad.stderr).to.include('--days must be a whole number').and.include('usage: npm run --silent report');
   });
+
+  it('/desk/report.json answers only with the desk token; the page and Chart.js come from the bot', async () => {
+    const url = `${h.app!.url}/desk/report.json?days=7`;
+    expect((await fetch(url)).status).to.equal(401);
+    expect((await fetch(url, { headers: { authorization: 'Bearer desk-token-for-tests-0124' } })).status).to.equal(401);
+    const ok = await fetch(url, { headers: { authorization: `Bearer ${DESK_TOKEN}` } });
+    expect(ok.status).to.equal(200);
+    expect(((await ok.json()) as OutcomeReport).overall.conversations).to.equal(4);
+    expect((await fetch(`${h.app!.url}/desk/report.json?days=0`, { headers: { authorization: `Bearer ${DESK_TOKEN}` } })).status).to.equal(400);
+    const page = await fetch(`${h.app!.url}/desk/report`);
+    expect(page.headers.get('content-security-policy')).to.include("script-src 'self'");
+    expect(await page.text()).to.include('<script src="/desk/chart.js"></script>').and.not.include('http');
+    const chart = await fetch(`${h.app!.url}/desk/chart.js`);
+    expect(chart.status).to.equal(200);
+    expect(await chart.text()).to.include('Chart.js v4.6.1');
+  });
+});
+
+describe('the report page without DESK_TOKEN', () => {
+  const h = new DeskHarness({ DESK_TOKEN: '' });
+  before(() => h.start());
+  after(() => h.stop());
+
+  it('is not served at all', async () => {
+    expect((await fetch(`${h.app!.url}/desk/report`)).status).to.equal(404);
+    expect((await fetch(`${h.app!.url}/desk/report.json`, { headers: { authorization: 'Bearer ' } })).status).to.equal(404);
+  });
 });
