@@ -1,7 +1,8 @@
-// npm run bench [-- --quick | --only http,storage | --soak [minutes]]: every figure is printed beside a
+// npm run bench [-- --quick | --only http,storage,desk | --soak [minutes]]: every figure is printed beside a
 // baseline measured in the same run, and all of them are written to bench-results.json.
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
+import { runDeskBench } from './bench/deskBench.js';
 import { runHttpBench } from './bench/httpBench.js';
 import { runLongMessageBench } from './bench/longMessageBench.js';
 import { runNluBench } from './bench/nluBench.js';
@@ -17,6 +18,7 @@ const BENCHES = {
   long: runLongMessageBench,
   startup: runStartupBench,
   recognizer: runRecognizerBench,
+  desk: runDeskBench,
 };
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
