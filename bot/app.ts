@@ -83,9 +83,10 @@ export async function startApp({ config, logger, recognizer, pollMs = {}, now }:
       recognizer, conversationState, userState, answers, feedback: markingFeedback(stores.feedback), directory: stores.directory, tickets,
       health: { source: healthSource, watches: stores.watches }, escalation: { ...escalation, desk, ...(now && { now }) },
     });
+    const privacy = startPrivacy({ config, logger, feedback: stores.feedback, tickets: stores.tickets, desk: desk.handoffs, state: stateStore });
     const outcomes = new OutcomeRecorder({ store: new PrefixedStore(stores.store, 'outcomes/'), conversationState, handoff: escalation.handoff, logger, ...(now && { now }) });
     const bot = new SupportBot(conversationState, userState, main, logger);
-    const privacy = startPrivacy({ config, logger, feedback: stores.feedback, tickets: stores.tickets, state: stateStore });
+
     const [conversationLog, handoffRelay] = escalation.middleware;
     const { middleware, turns } = buildPipeline({
       config, logger, conversationState, userState, conversationLog, handoffRelay, desk, outcomes, ...(privacy.transcripts && { transcripts: privacy.transcripts }),

@@ -107,6 +107,24 @@ export class DeskHandoffs {
     return this.change(ticketId, (h) => (h.csat || h.end !== 'resolved' ? undefined : { ...h, csat }));
   }
 
+  /**
+   * Retention: ended handoffs older than the cutoff keep their times, state and rating (for the report) and
+   * lose where and who the customer was and their comment. Returns how many changed.
+   */
+  async purge(cutoff: Date): Promise<number> {
+    let purged = 0;
+    for (const h of await this.all()) {
+      if (h.state !== 'ended' || !h.endedAt || Date.parse(h.endedAt) >= cutoff.getTime() || h.customer.reference.conversation === undefined) continue;
+      const { won } = await this.change(h.ticketId, (c) => ({
+        ...c,
+        customer: { reference: { channelId: c.customer.reference.channelId } },
+        ...(c.csat && { csat: { rating: c.csat.rating, at: c.csat.at } }),
+      }));
+      if (won) purged++;
+    }
+    return purged;
+  }
+
   /** The card's message id, and the index from it back to the ticket. */
   async setCard(ticketId: string, cardId: string): Promise<void> {
     await this.indexCard(cardId, ticketId);

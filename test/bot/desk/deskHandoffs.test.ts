@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { DeskHandoffs, type DeskHandoff } from '../../../bot/desk/deskHandoffs.js';
 import { FileStore } from '../../../bot/store/fileStore.js';
 import { PrefixedStore } from '../../../bot/store/prefixedStore.js';
+import { scrubTicket } from '../../../bot/privacy/retention.js';
+import type { Ticket } from '../../../bot/tickets/types.js';
 import { makeTempDir } from '../../support/tempDir.js';
 
 const now = () => new Date('2026-11-23T03:00:00Z');
@@ -45,5 +47,30 @@ describe('desk handoffs: conditional writes', () => {
     await a.create(handoff('T-1003'));
     expect((await instance().open()).map((h) => h.ticketId)).to.deep.equal(['T-1003']);
     expect((await a.take('T-1404', { id: 'x' })).won).to.equal(false);
+  });
+
+  it('retention: an ended handoff past the cutoff forgets where and who the customer was and the comment, keeps times and rating', async () => {
+    const a = instance();
+    await a.create({ ...handoff('T-1001'), customer: { reference: { channelId: 'emulator', conversation: { id: 'c', isGroup: false, conversationType: '', name: '' }, user: { id: 'u', name: 'Li Wei' } }, name: 'Li Wei' } });
+    await a.create(handoff('T-1002'));
+    await a.take('T-1001', { id: 'agent' });
+    await a.end('T-1001', 'resolved', { id: 'agent' });
+    await a.rate('T-1001', { rating: 2, comment: 'call me on 13812345678', at: now().toISOString() });
+    expect(await a.purge(new Date('2026-11-23T02:00:00Z'))).to.equal(0); // ended after the cutoff
+    expect(await a.purge(new Date('2026-11-24T00:00:00Z'))).to.equal(1); // T-1002 is still open
+    const kept = (await a.get('T-1001'))!;
+    expect(kept.customer).to.deep.equal({ reference: { channelId: 'emulator' } });
+    expect(kept.csat).to.deep.equal({ rating: 2, at: now().toISOString() });
+    expect(kept.takenAt).to.equal(now().toISOString());
+    expect(await a.purge(new Date('2026-11-24T00:00:00Z'))).to.equal(0);
+  });
+
+  it('retention of tickets: a scrubbed ticket keeps the rating, not the comment', () => {
+    const at = now().toISOString();
+    const ticket: Ticket = {
+      id: 'T-1001', kind: 'reseller', category: 'handoff', title: 'Asked for a person', summary: { 'zh-CN': '摘要', en: 'summary' }, locale: 'en', details: {},
+      status: 'resolved', createdAt: at, updatedAt: at, history: [], csat: { rating: 3, comment: 'Li Wei, 13812345678', at },
+    };
+    expect(scrubTicket(ticket, now()).csat).to.deep.equal({ rating: 3, at });
   });
 });
