@@ -73,8 +73,9 @@ export async function startApp({ config, logger, recognizer, pollMs = {}, now }:
       config, logger, conversationState, directory: stores.directory, tickets: stores.tickets, notifier, health: ticketHealthSummary(healthSource), outboxStore: stores.outbox, pollMs,
     });
     const desk = createDesk({
-      config: config.desk, store: stores.store, adapter, appId: config.auth?.appId ?? '', tickets: stores.tickets, escalator: escalation.escalator,
-      directory: stores.directory, handoff: escalation.handoff, conversationState, logger, ...(now && { now }), ...(pollMs.desk && { checkMs: pollMs.desk }),
+      config: config.desk, store: stores.store, adapter, appId: config.auth?.appId ?? '',
+      tickets: stores.tickets, escalator: escalation.escalator, directory: stores.directory, handoff: escalation.handoff,
+      conversationState, logger, ...(now && { now }), ...(pollMs.desk && { checkMs: pollMs.desk }),
     });
     // Dialogs open tickets through the limits on unidentified visitors; the console and the relay do not.
     // The marking stores tell the outcome recorder which turns opened a handoff or found no article.
@@ -83,13 +84,18 @@ export async function startApp({ config, logger, recognizer, pollMs = {}, now }:
       recognizer, conversationState, userState, answers, feedback: markingFeedback(stores.feedback), directory: stores.directory, tickets,
       health: { source: healthSource, watches: stores.watches }, escalation: { ...escalation, desk, ...(now && { now }) },
     });
-    const privacy = startPrivacy({ config, logger, feedback: stores.feedback, tickets: stores.tickets, desk: desk.handoffs, state: stateStore });
-    const outcomes = new OutcomeRecorder({ store: new PrefixedStore(stores.store, 'outcomes/'), conversationState, handoff: escalation.handoff, logger, ...(now && { now }) });
+    const privacy = startPrivacy({
+      config, logger, feedback: stores.feedback, tickets: stores.tickets, desk: desk.handoffs, state: stateStore,
+    });
+    const outcomes = new OutcomeRecorder({
+      store: new PrefixedStore(stores.store, 'outcomes/'), conversationState, handoff: escalation.handoff, logger, ...(now && { now }),
+    });
     const bot = new SupportBot(conversationState, userState, main, logger);
 
     const [conversationLog, handoffRelay] = escalation.middleware;
     const { middleware, turns } = buildPipeline({
-      config, logger, conversationState, userState, conversationLog, handoffRelay, desk, outcomes, ...(privacy.transcripts && { transcripts: privacy.transcripts }),
+      config, logger, conversationState, userState, conversationLog, handoffRelay, desk, outcomes,
+      ...(privacy.transcripts && { transcripts: privacy.transcripts }),
     });
     for (const m of middleware) adapter.use(m);
     const logic = (context: TurnContext) => bot.run(context);
@@ -100,7 +106,10 @@ export async function startApp({ config, logger, recognizer, pollMs = {}, now }:
       localHostOnly: !config.allowUnauthenticatedNetwork && (!config.auth || config.localWebChat),
       extraRoutes: (server) => {
         if (config.localWebChat) registerLocalWebChat(server, { adapter, logic, logger, ...(config.auth && { appId: config.auth.appId }) });
-        if (config.desk.token) registerReportPage(server, { token: config.desk.token, store: stores.store, feedback: stores.feedback, logger, ...(now && { now }) });
+        if (config.desk.token) {
+          const report = { token: config.desk.token, store: stores.store, feedback: stores.feedback, logger };
+          registerReportPage(server, { ...report, ...(now && { now }) });
+        }
       },
     });
     const url = await http.listen(config.port, config.host);

@@ -149,7 +149,9 @@ export const MIN_DESK_TOKEN_CHARS = 16;
 function readDesk(r: ConfigReader): DeskConfig {
   const mode = r.oneOf<HandoffMode>('HANDOFF_MODE', ['desk', 'hub', 'both'], 'desk');
   const token = r.get('DESK_TOKEN');
-  if (token !== undefined && token.length < MIN_DESK_TOKEN_CHARS) r.problems.push(`DESK_TOKEN must be at least ${MIN_DESK_TOKEN_CHARS} characters (got ${token.length})`);
+  if (token !== undefined && token.length < MIN_DESK_TOKEN_CHARS) {
+    r.problems.push(`DESK_TOKEN must be at least ${MIN_DESK_TOKEN_CHARS} characters (got ${token.length})`);
+  }
   const agents = r.guidList('DESK_AGENTS', 'Entra object ids (GUIDs)');
   const resellerTenantId = r.guid('RESELLER_TENANT_ID')?.toLowerCase();
   if (agents && !resellerTenantId) r.problems.push('DESK_AGENTS needs RESELLER_TENANT_ID (the tenant those agents sign in to)');

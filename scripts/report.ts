@@ -10,9 +10,15 @@ const USAGE = 'usage: npm run --silent report -- [--json] [--days N]   (N from 1
 
 let options: { json: boolean; days: number };
 try {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { json: { type: 'boolean', default: false }, days: { type: 'string', default: '30' } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { json: { type: 'boolean', default: false }, days: { type: 'string', default: '30' } },
+    strict: true,
+    allowPositionals: false,
+  });
   const days = Number(values.days);
-  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new Error(`--days must be a whole number from 1 to 3650 (got "${values.days}")`);
+  if (!Number.isInteger(days) || days < 1 || days > 3650)
+    throw new Error(`--days must be a whole number from 1 to 3650 (got "${values.days}")`);
   options = { json: values.json === true, days };
 } catch (err) {
   process.stderr.write(`${terminalSafe((err as Error).message)}\n${USAGE}\n`);

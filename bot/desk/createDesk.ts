@@ -55,8 +55,17 @@ export function createDesk(deps: {
   const sender = new DeskSender(deps.adapter, deps.appId);
   const board = new DeskBoard({ registry, handoffs, sender, tickets: deps.tickets, directory: deps.directory, logger: deps.logger });
   const parts: DeskParts = {
-    config: deps.config, registry, handoffs, board, sender, tickets: deps.tickets, escalator: deps.escalator,
-    directory: deps.directory, handoff: deps.handoff, logger: deps.logger, now,
+    config: deps.config,
+    registry,
+    handoffs,
+    board,
+    sender,
+    tickets: deps.tickets,
+    escalator: deps.escalator,
+    directory: deps.directory,
+    handoff: deps.handoff,
+    logger: deps.logger,
+    now,
   };
   const watcher = new DeskWatcher(parts, deps.checkMs ?? CHECK_MS);
   return {

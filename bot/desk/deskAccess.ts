@@ -15,7 +15,10 @@ export type TeamsRefusal = 'tenant' | 'agent';
  * Who may register or act in a Teams desk: a user of RESELLER_TENANT_ID (the tenant Teams proves), and one
  * of DESK_AGENTS when that list is set. Undefined when allowed, else why not.
  */
-export function teamsRefusal(activity: Partial<Activity>, config: Pick<DeskConfig, 'resellerTenantId' | 'agents'>): TeamsRefusal | undefined {
+export function teamsRefusal(
+  activity: Partial<Activity>,
+  config: Pick<DeskConfig, 'resellerTenantId' | 'agents'>,
+): TeamsRefusal | undefined {
   const tenant = teamsTenantId(activity)?.toLowerCase();
   if (!config.resellerTenantId || tenant !== config.resellerTenantId) return 'tenant';
   const agent = activity.from?.aadObjectId?.toLowerCase();

@@ -41,9 +41,9 @@ async function toCustomer(parts: DeskParts, turn: AgentTurn, h: DeskHandoff, act
 }
 
 const note = (parts: DeskParts, h: DeskHandoff, text: string, status?: 'resolved') =>
-  parts.tickets.update(h.ticketId, { by: 'reseller', note: text, ...(status && { status }) }).catch((err: unknown) =>
-    parts.logger.warn('desk_ticket_note_failed', { ticket: h.ticketId, ...errorFields(err) }),
-  );
+  parts.tickets
+    .update(h.ticketId, { by: 'reseller', note: text, ...(status && { status }) })
+    .catch((err: unknown) => parts.logger.warn('desk_ticket_note_failed', { ticket: h.ticketId, ...errorFields(err) }));
 
 /** Take: one agent wins (a conditional write); the customer hears who joined; the card shows it. */
 export async function take(parts: DeskParts, turn: AgentTurn, ticketId: string, quiet = false): Promise<DeskHandoff | undefined> {
@@ -76,14 +76,22 @@ export async function finish(parts: DeskParts, turn: AgentTurn, ticketId: string
   parts.logger.info('desk_ended', { ticket: ticketId, by: how });
   const cm = deskMessages(h.locale);
   const agent = shownAgent(cm, turn.agent);
-  await note(parts, h, `${how === 'resolved' ? 'Resolved' : 'Handed back to the bot'} in the desk by ${turn.agent.name ?? turn.agent.id}`, how === 'resolved' ? 'resolved' : undefined);
+  await note(
+    parts,
+    h,
+    `${how === 'resolved' ? 'Resolved' : 'Handed back to the bot'} in the desk by ${turn.agent.name ?? turn.agent.id}`,
+    how === 'resolved' ? 'resolved' : undefined,
+  );
   if (how === 'resolved') {
-    if (await toCustomer(parts, turn, h, { text: cm.resolved(agent, ticketId) })) await toCustomer(parts, turn, h, { attachments: [csatCard(ticketId, h.locale)] });
+    if (await toCustomer(parts, turn, h, { text: cm.resolved(agent, ticketId) }))
+      await toCustomer(parts, turn, h, { attachments: [csatCard(ticketId, h.locale)] });
   } else {
     await toCustomer(parts, turn, h, { text: cm.backToBot(agent, ticketId) });
   }
   await parts.board.refresh(handoff);
-  await say(turn, (m) => (how === 'resolved' ? m.resolvedBy(ticketId, agentName(m, turn.agent)) : m.backBy(ticketId, agentName(m, turn.agent))));
+  await say(turn, (m) =>
+    how === 'resolved' ? m.resolvedBy(ticketId, agentName(m, turn.agent)) : m.backBy(ticketId, agentName(m, turn.agent)),
+  );
 }
 
 /** Escalate to 21Vianet: a service request as `npm run tickets -- escalate` makes it; the chat goes on. */
@@ -91,7 +99,9 @@ export async function escalate(parts: DeskParts, turn: AgentTurn, ticketId: stri
   const h = await handoffOn(parts, turn, ticketId);
   if (!h) return;
   try {
-    const { serviceRequest } = await parts.escalator.escalate(ticketId, { note: `Escalated from the desk by ${turn.agent.name ?? turn.agent.id}` });
+    const { serviceRequest } = await parts.escalator.escalate(ticketId, {
+      note: `Escalated from the desk by ${turn.agent.name ?? turn.agent.id}`,
+    });
     parts.logger.info('desk_escalated', { ticket: ticketId, serviceRequest: serviceRequest.id });
     await say(turn, (m) => m.escalated(ticketId, serviceRequest.id));
     await parts.board.refresh((await parts.handoffs.get(ticketId)) ?? h);
@@ -134,7 +144,13 @@ export async function queue(parts: DeskParts, turn: AgentTurn): Promise<void> {
       : [
           m.queueHeading(open.length),
           ...open.map((h) =>
-            m.queueLine(h.ticketId, Math.max(0, Math.floor((now - Date.parse(h.createdAt)) / 60_000)), m.languageName(h.locale), h.customer.name ? literalForMessage(h.customer.name) : m.notIdentified, statusText(m, h)),
+            m.queueLine(
+              h.ticketId,
+              Math.max(0, Math.floor((now - Date.parse(h.createdAt)) / 60_000)),
+              m.languageName(h.locale),
+              h.customer.name ? literalForMessage(h.customer.name) : m.notIdentified,
+              statusText(m, h),
+            ),
           ),
         ].join('\n');
   await say(turn, lines);

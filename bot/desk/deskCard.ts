@@ -68,17 +68,32 @@ export function deskCard(view: DeskCardView): Attachment {
     fact((m) => m.factCustomer, name ? literalForCard(name) : both((m) => m.notIdentified)),
     fact((m) => m.factCompany, company ? literalForCard(company) : both((m) => m.notIdentified)),
     fact((m) => m.factContact, contact ? literalForCard(contact) : both((m) => m.notGiven)),
-    fact((m) => m.factLanguage, both((m) => m.languageName(ticket.locale))),
-    fact((m) => m.factChannel, both((m) => m.channelName(String(d.channel ?? h.customer.reference.channelId ?? '')))),
+    fact(
+      (m) => m.factLanguage,
+      both((m) => m.languageName(ticket.locale)),
+    ),
+    fact(
+      (m) => m.factChannel,
+      both((m) => m.channelName(String(d.channel ?? h.customer.reference.channelId ?? ''))),
+    ),
     fact((m) => m.factHours, h.outOfHours ? langs.map((l) => deskMessages(l).outOfHours(next(l))).join(' / ') : both((m) => m.inHours)),
     fact((m) => m.factHealth, langs.map((l) => literalForCard(h.health[l])).join(' / ')),
-    fact((m) => m.factStatus, both((m) => statusText(m, h))),
+    fact(
+      (m) => m.factStatus,
+      both((m) => statusText(m, h)),
+    ),
   ];
-  const actions = h.state === 'ended' ? [] : DESK_ACTIONS.filter((a) => (a !== 'take' || h.state === 'waiting') && (a !== 'escalate' || !ticket.links?.escalatedTo));
+  const actions =
+    h.state === 'ended'
+      ? []
+      : DESK_ACTIONS.filter((a) => (a !== 'take' || h.state === 'waiting') && (a !== 'escalate' || !ticket.links?.escalatedTo));
   const summary = {
     type: 'Action.ShowCard',
     title: pairLabel((m) => m.fullSummary),
-    card: { type: 'AdaptiveCard', body: LOCALES.map((l, i) => ({ type: 'TextBlock', text: literalForCard(ticket.summary[l]), wrap: true, separator: i > 0 })) },
+    card: {
+      type: 'AdaptiveCard',
+      body: LOCALES.map((l, i) => ({ type: 'TextBlock', text: literalForCard(ticket.summary[l]), wrap: true, separator: i > 0 })),
+    },
   };
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
@@ -86,20 +101,40 @@ export function deskCard(view: DeskCardView): Attachment {
     version: '1.5',
     body: [
       { type: 'TextBlock', text: `${both((m) => m.cardTitle)} · ${ticket.id}`, weight: 'Bolder', size: 'Medium', wrap: true },
-      ...(h.outOfHours ? [{ type: 'TextBlock', text: langs.map((l) => deskMessages(l).outOfHours(next(l))).join(' / '), color: 'Attention', wrap: true }] : []),
+      ...(h.outOfHours
+        ? [{ type: 'TextBlock', text: langs.map((l) => deskMessages(l).outOfHours(next(l))).join(' / '), color: 'Attention', wrap: true }]
+        : []),
       { type: 'FactSet', facts },
       { type: 'TextBlock', text: both((m) => m.asked), weight: 'Bolder', wrap: true, spacing: 'Medium' },
       { type: 'TextBlock', text: literalForCard(clip(String(d.question ?? ''), 1000)), wrap: true },
-      ...(intent ? [{ type: 'TextBlock', text: `${both((m) => m.topic)}: ${langs.map((l) => messages(l).intentNames[intent]).join(' / ')}`, wrap: true, isSubtle: true }] : []),
+      ...(intent
+        ? [
+            {
+              type: 'TextBlock',
+              text: `${both((m) => m.topic)}: ${langs.map((l) => messages(l).intentNames[intent]).join(' / ')}`,
+              wrap: true,
+              isSubtle: true,
+            },
+          ]
+        : []),
       ...(transcript.length > 0
         ? [
             { type: 'TextBlock', text: both((m) => m.lastMessages), weight: 'Bolder', wrap: true, spacing: 'Medium' },
-            ...transcript.map((l) => ({ type: 'TextBlock', text: `${l.role === 'user' ? m1.customerLine : m1.botLine}: ${literalForCard(clip(l.text, LINE_CHARS))}`, wrap: true, spacing: 'Small' })),
+            ...transcript.map((l) => ({
+              type: 'TextBlock',
+              text: `${l.role === 'user' ? m1.customerLine : m1.botLine}: ${literalForCard(clip(l.text, LINE_CHARS))}`,
+              wrap: true,
+              spacing: 'Small',
+            })),
           ]
         : []),
     ],
     actions: [
-      ...actions.map((a) => ({ type: 'Action.Submit', title: pairLabel((m) => m[a]), data: { deskAction: a, ticketId: ticket.id } satisfies DeskActionData })),
+      ...actions.map((a) => ({
+        type: 'Action.Submit',
+        title: pairLabel((m) => m[a]),
+        data: { deskAction: a, ticketId: ticket.id } satisfies DeskActionData,
+      })),
       summary,
     ],
   });

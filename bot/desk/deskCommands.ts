@@ -32,7 +32,8 @@ export class DeskCommands implements Middleware {
     if (this.parts.config.mode === 'hub') return registering ? this.reply(context, (m) => m.deskOff) : next();
     const desk = await this.parts.registry.current();
     if (DeskRegistry.isDesk(a, desk)) return this.inDesk(context, desk, text, token);
-    if (registering) return a.channelId === 'msteams' && token === undefined ? this.registerTeams(context, text) : this.registerLocal(context, token);
+    if (registering)
+      return a.channelId === 'msteams' && token === undefined ? this.registerTeams(context, text) : this.registerLocal(context, token);
     const csat = csatAnswerOf(a.value);
     if (csat) return rate(this.parts, context, csat);
     if (isQueueCommand(text) || deskActionOf(a.value)) {

@@ -27,10 +27,15 @@ export async function relayFromCustomer(parts: DeskParts, context: TurnContext, 
     parts.logger.error('desk_relay_failed', { ticket: handoff.ticketId, direction: 'to_desk', ...errorFields(err) });
   }
   // The history keeps the words as typed (with the links); the desk got them made literal.
-  const note = [text === '' ? '' : wasClipped(context.activity) ? `${text}${TRUNCATED_MARK}` : text, ...attachmentLinks(context.activity, dm)].filter((l) => l !== '').join('\n');
-  await parts.tickets.update(handoff.ticketId, { by: 'customer', note }).catch((err: unknown) =>
-    parts.logger.error('handoff_relay_failed', { ticket: handoff.ticketId, ...errorFields(err) }),
-  );
+  const note = [
+    text === '' ? '' : wasClipped(context.activity) ? `${text}${TRUNCATED_MARK}` : text,
+    ...attachmentLinks(context.activity, dm),
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
+  await parts.tickets
+    .update(handoff.ticketId, { by: 'customer', note })
+    .catch((err: unknown) => parts.logger.error('handoff_relay_failed', { ticket: handoff.ticketId, ...errorFields(err) }));
   parts.logger.info('desk_relayed', { ticket: handoff.ticketId, direction: 'to_desk' });
 }
 
@@ -41,7 +46,12 @@ export async function endByCustomer(parts: DeskParts, context: TurnContext, hand
   if (!won || !ended) return;
   parts.logger.info('desk_ended', { ticket: handoff.ticketId, by: 'customer' });
   const desk = await parts.registry.current();
-  await parts.board.notice(ended, bothLanguages(desk?.locale ?? 'zh-CN', (m) => m.customerEnded(handoff.ticketId))).catch(() => undefined);
+  await parts.board
+    .notice(
+      ended,
+      bothLanguages(desk?.locale ?? 'zh-CN', (m) => m.customerEnded(handoff.ticketId)),
+    )
+    .catch(() => undefined);
   await parts.board.refresh(ended);
   await parts.tickets.update(handoff.ticketId, { by: 'customer', note: 'Ended the live chat / 客户结束了人工对话' }).catch(() => undefined);
 }
@@ -60,9 +70,14 @@ export async function rate(parts: DeskParts, context: TurnContext, answer: CsatA
   if (!won) return;
   parts.logger.info('desk_csat', { ticket: handoff.ticketId, rating: answer.rating });
   const note = `Satisfaction ${answer.rating}/5 / 满意度 ${answer.rating}/5${answer.comment ? `: ${answer.comment}` : ''}`;
-  await parts.tickets.update(handoff.ticketId, { by: 'customer', csat, note }).catch((err: unknown) =>
-    parts.logger.error('desk_csat_store_failed', { ticket: handoff.ticketId, ...errorFields(err) }),
-  );
+  await parts.tickets
+    .update(handoff.ticketId, { by: 'customer', csat, note })
+    .catch((err: unknown) => parts.logger.error('desk_csat_store_failed', { ticket: handoff.ticketId, ...errorFields(err) }));
   const desk = await parts.registry.current();
-  await parts.board.notice(handoff, bothLanguages(desk?.locale ?? 'zh-CN', (d) => d.csatReceived(handoff.ticketId, answer.rating))).catch(() => undefined);
+  await parts.board
+    .notice(
+      handoff,
+      bothLanguages(desk?.locale ?? 'zh-CN', (d) => d.csatReceived(handoff.ticketId, answer.rating)),
+    )
+    .catch(() => undefined);
 }

@@ -73,8 +73,13 @@ export class DeskHandoffs {
   async open(): Promise<DeskHandoff[]> {
     const ids = ((await this.store.read([OPEN]))[OPEN] as OpenIndex | undefined)?.tickets ?? [];
     const found = await this.store.read(ids.map(handoffKey));
-    const open = ids.map((id) => found[handoffKey(id)]).filter((h) => h !== undefined).map((h) => withoutETag<DeskHandoff>(h)).filter((h) => h.state !== 'ended');
-    if (open.length < ids.length) await this.updateOpen((current) => current.filter((id) => open.some((h) => h.ticketId === id) || !ids.includes(id)));
+    const open = ids
+      .map((id) => found[handoffKey(id)])
+      .filter((h) => h !== undefined)
+      .map((h) => withoutETag<DeskHandoff>(h))
+      .filter((h) => h.state !== 'ended');
+    if (open.length < ids.length)
+      await this.updateOpen((current) => current.filter((id) => open.some((h) => h.ticketId === id) || !ids.includes(id)));
     return open.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
@@ -82,7 +87,10 @@ export class DeskHandoffs {
   async all(): Promise<DeskHandoff[]> {
     const keys = (await this.store.list('handoff/')).map((k) => k.key);
     const found = await this.store.read(keys);
-    return keys.map((k) => found[k]).filter((h) => h !== undefined).map((h) => withoutETag<DeskHandoff>(h));
+    return keys
+      .map((k) => found[k])
+      .filter((h) => h !== undefined)
+      .map((h) => withoutETag<DeskHandoff>(h));
   }
 
   /** Take: wins only while the handoff waits. The loser learns who has it (`handoff.takenBy`). */
@@ -92,7 +100,9 @@ export class DeskHandoffs {
 
   /** Ends the relay once; a second end (the other agent, the customer at the same moment) changes nothing. */
   async end(ticketId: string, end: DeskEnd, agent?: DeskAgent): Promise<{ won: boolean; handoff?: DeskHandoff }> {
-    const result = await this.change(ticketId, (h) => (h.state === 'ended' ? undefined : { ...h, state: 'ended', end, endedAt: this.at(), ...(agent && { endedBy: agent }) }));
+    const result = await this.change(ticketId, (h) =>
+      h.state === 'ended' ? undefined : { ...h, state: 'ended', end, endedAt: this.at(), ...(agent && { endedBy: agent }) },
+    );
     if (result.won) await this.updateOpen((ids) => ids.filter((id) => id !== ticketId));
     return result;
   }
@@ -114,7 +124,8 @@ export class DeskHandoffs {
   async purge(cutoff: Date): Promise<number> {
     let purged = 0;
     for (const h of await this.all()) {
-      if (h.state !== 'ended' || !h.endedAt || Date.parse(h.endedAt) >= cutoff.getTime() || h.customer.reference.conversation === undefined) continue;
+      if (h.state !== 'ended' || !h.endedAt || Date.parse(h.endedAt) >= cutoff.getTime() || h.customer.reference.conversation === undefined)
+        continue;
       const { won } = await this.change(h.ticketId, (c) => ({
         ...c,
         customer: { reference: { channelId: c.customer.reference.channelId } },
@@ -154,6 +165,9 @@ export class DeskHandoffs {
   }
 
   private async updateOpen(fn: (ids: readonly string[]) => string[]): Promise<void> {
-    await updateDocument<OpenIndex, void>(this.store, OPEN, (current) => ({ value: { tickets: fn(current?.tickets ?? []) }, result: undefined }));
+    await updateDocument<OpenIndex, void>(this.store, OPEN, (current) => ({
+      value: { tickets: fn(current?.tickets ?? []) },
+      result: undefined,
+    }));
   }
 }

@@ -41,7 +41,9 @@ export async function handOver(parts: DeskParts, context: TurnContext, info: Han
   const desk = await parts.registry.current();
   if (!desk) {
     if (mode === 'both') return { handled: false, hub: true };
-    await context.sendActivity(m.ticketOnly(ticket.id, teamName(parts, m), nextOpen && formatOpening(nextOpen, locale, reseller?.timeZone)));
+    await context.sendActivity(
+      m.ticketOnly(ticket.id, teamName(parts, m), nextOpen && formatOpening(nextOpen, locale, reseller?.timeZone)),
+    );
     return { handled: true, hub: false };
   }
   await replacePrevious(parts, context);
@@ -63,7 +65,9 @@ export async function handOver(parts: DeskParts, context: TurnContext, info: Han
     // The desk could not be reached (the app was removed from the team, the channel is gone): the ticket stands.
     parts.logger.error('desk_post_failed', { ticket: ticket.id, ...errorFields(err) });
     await parts.handoffs.end(ticket.id, 'lapsed');
-    await context.sendActivity(m.ticketOnly(ticket.id, teamName(parts, m), nextOpen && formatOpening(nextOpen, locale, reseller?.timeZone)));
+    await context.sendActivity(
+      m.ticketOnly(ticket.id, teamName(parts, m), nextOpen && formatOpening(nextOpen, locale, reseller?.timeZone)),
+    );
     return { handled: true, hub: false };
   }
   await parts.handoff.set(context, { ticketId: ticket.id, since: handoff.createdAt, locale, desk: true });
@@ -87,5 +91,10 @@ async function replacePrevious(parts: DeskParts, context: TurnContext): Promise<
   if (!won || !handoff) return;
   const desk = await parts.registry.current();
   await parts.board.refresh(handoff);
-  await parts.board.notice(handoff, bothLanguages(desk?.locale ?? 'zh-CN', (d) => d.statusClosed)).catch(() => undefined);
+  await parts.board
+    .notice(
+      handoff,
+      bothLanguages(desk?.locale ?? 'zh-CN', (d) => d.statusClosed),
+    )
+    .catch(() => undefined);
 }

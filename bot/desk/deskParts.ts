@@ -30,7 +30,8 @@ export interface DeskParts {
 }
 
 /** An agent's name as the customer sees it: literal, since Teams and Web Chat render markdown. */
-export const shownAgent = (m: DeskMessages, agent: DeskAgent | undefined) => (agent?.name ? literalForMessage(agent.name) : m.agentFallback);
+export const shownAgent = (m: DeskMessages, agent: DeskAgent | undefined) =>
+  agent?.name ? literalForMessage(agent.name) : m.agentFallback;
 
 /** The reseller's team, by name when the directory has one. */
 export const teamName = (parts: Pick<DeskParts, 'directory'>, m: DeskMessages) => {

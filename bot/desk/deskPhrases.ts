@@ -1,10 +1,18 @@
 /** The desk's typed commands. Plain text matching, like the interruptions: never the recognizer. */
 
-const normalized = (text: string) => text.normalize('NFKC').trim().replace(/[.!?。！？~～]+$/u, '').replace(/\s+/gu, ' ').trim();
+const normalized = (text: string) =>
+  text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[.!?。！？~～]+$/u, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
 
 /** The customer leaves the person and comes back to the bot. */
 export function isEndChat(text: string): boolean {
-  return /^(?:end (?:the )?chat|end (?:the )?live chat|back to (?:the )?bot|结束人工|结束人工服务|结束人工对话|退出人工)$/iu.test(normalized(text));
+  return /^(?:end (?:the )?chat|end (?:the )?live chat|back to (?:the )?bot|结束人工|结束人工服务|结束人工对话|退出人工)$/iu.test(
+    normalized(text),
+  );
 }
 
 /** `@bot use this channel as the support desk` / `@机器人 设为客服频道`, once the mention is gone. */

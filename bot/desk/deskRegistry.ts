@@ -35,7 +35,11 @@ export const threadRootOf = (id: string | undefined) => /;messageid=([^;]+)/.exe
 
 export function agentOf(activity: Partial<Activity>): DeskAgent {
   const from = activity.from;
-  return { id: from?.id ?? '', ...(from?.name && { name: from.name }), ...(from?.aadObjectId && { aadObjectId: from.aadObjectId.toLowerCase() }) };
+  return {
+    id: from?.id ?? '',
+    ...(from?.name && { name: from.name }),
+    ...(from?.aadObjectId && { aadObjectId: from.aadObjectId.toLowerCase() }),
+  };
 }
 
 /**
@@ -66,6 +70,8 @@ export class DeskRegistry {
 
   /** Whether an activity comes from the registered desk conversation (any of its Teams threads). */
   static isDesk(activity: Partial<Activity>, desk: DeskRegistration | undefined): desk is DeskRegistration {
-    return desk !== undefined && activity.channelId === desk.channelId && baseConversationId(activity.conversation?.id) === desk.conversationId;
+    return (
+      desk !== undefined && activity.channelId === desk.channelId && baseConversationId(activity.conversation?.id) === desk.conversationId
+    );
   }
 }

@@ -47,7 +47,7 @@ export class DeskRelay implements Middleware {
     if (handoff.state === 'ended') return true;
     const old = this.parts.now().getTime() - Date.parse(handoff.createdAt) > MAX_AGE_MS;
     const ticket = old ? undefined : await this.parts.tickets.get(handoff.ticketId).catch(() => undefined);
-    if (!old && (ticket?.status !== 'resolved' && ticket?.status !== 'closed')) return false;
+    if (!old && ticket?.status !== 'resolved' && ticket?.status !== 'closed') return false;
     const { won, handoff: ended } = await this.parts.handoffs.end(handoff.ticketId, 'lapsed');
     if (won && ended) await this.parts.board.refresh(ended);
     this.parts.logger.info('desk_lapsed', { ticket: handoff.ticketId });

@@ -57,13 +57,20 @@ export class DeskWatcher {
 
   private async queued(h: DeskHandoff): Promise<void> {
     this.parts.logger.info('desk_queued', { ticket: h.ticketId });
-    await this.parts.sender.send(h.customer.reference, { text: deskMessages(h.locale).queued(h.ticketId) }).catch((err: unknown) =>
-      this.parts.logger.warn('desk_relay_failed', { ticket: h.ticketId, direction: 'to_customer', ...errorFields(err) }),
-    );
+    await this.parts.sender
+      .send(h.customer.reference, { text: deskMessages(h.locale).queued(h.ticketId) })
+      .catch((err: unknown) =>
+        this.parts.logger.warn('desk_relay_failed', { ticket: h.ticketId, direction: 'to_customer', ...errorFields(err) }),
+      );
     const desk = await this.parts.registry.current();
-    await this.parts.board.notice(h, bothLanguages(desk?.locale ?? 'zh-CN', (m) => m.reminder(h.ticketId, this.parts.config.takeMinutes))).catch((err: unknown) =>
-      this.parts.logger.warn('desk_relay_failed', { ticket: h.ticketId, direction: 'to_desk', ...errorFields(err) }),
-    );
+    await this.parts.board
+      .notice(
+        h,
+        bothLanguages(desk?.locale ?? 'zh-CN', (m) => m.reminder(h.ticketId, this.parts.config.takeMinutes)),
+      )
+      .catch((err: unknown) =>
+        this.parts.logger.warn('desk_relay_failed', { ticket: h.ticketId, direction: 'to_desk', ...errorFields(err) }),
+      );
     await this.parts.board.refresh(h);
   }
 }

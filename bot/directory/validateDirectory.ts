@@ -156,7 +156,9 @@ function reseller(c: Checker, v: unknown, path: Path): Reseller | undefined {
   if (c.issues.length > before) return undefined;
   const { signUpUrl, ...rest } = out;
   return {
-    ...(rest as Omit<Reseller, 'supportHours' | 'signUpUrl'>), supportHours: { days, start: start!, end: end! }, ...(signUpUrl && { signUpUrl }),
+    ...(rest as Omit<Reseller, 'supportHours' | 'signUpUrl'>),
+    supportHours: { days, start: start!, end: end! },
+    ...(signUpUrl && { signUpUrl }),
     ...(holidays.length > 0 && { holidays }), ...(extraWorkdays.length > 0 && { extraWorkdays }),
   };
 }

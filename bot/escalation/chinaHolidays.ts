@@ -15,7 +15,8 @@ export interface HolidayCalendar {
 /** Every date from `first` to `last` inclusive. */
 function span(first: string, last: string): string[] {
   const out: string[] = [];
-  for (let d = new Date(`${first}T00:00:00Z`); d.toISOString().slice(0, 10) <= last; d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
+  for (let d = new Date(`${first}T00:00:00Z`); d.toISOString().slice(0, 10) <= last; d.setUTCDate(d.getUTCDate() + 1))
+    out.push(d.toISOString().slice(0, 10));
   return out;
 }
 

@@ -58,7 +58,12 @@ const isoDate = (year: number, month: number, day: number) => `${year}-${String(
  * Whether the team works on a wall date: the reseller's own `extraWorkdays` and `holidays` first, then the
  * State Council's schedule (a make-up working day works even on a weekend), then the weekly `days`.
  */
-export function isWorkday(reseller: Pick<Reseller, 'supportHours' | 'holidays' | 'extraWorkdays'>, date: string, weekday: number, calendar: HolidayCalendar = CHINA_HOLIDAYS): boolean {
+export function isWorkday(
+  reseller: Pick<Reseller, 'supportHours' | 'holidays' | 'extraWorkdays'>,
+  date: string,
+  weekday: number,
+  calendar: HolidayCalendar = CHINA_HOLIDAYS,
+): boolean {
   if (reseller.extraWorkdays?.includes(date)) return true;
   if (reseller.holidays?.includes(date)) return false;
   if (calendar.extraWorkdays.includes(date)) return true;

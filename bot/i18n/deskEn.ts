@@ -1,17 +1,26 @@
 import type { DeskMessages } from './deskMessages.js';
 
-const CHANNELS: Readonly<Record<string, string>> = { msteams: 'Microsoft Teams', directline: 'Web Chat', webchat: 'Web Chat', emulator: 'Bot Framework Emulator' };
+const CHANNELS: Readonly<Record<string, string>> = {
+  msteams: 'Microsoft Teams',
+  directline: 'Web Chat',
+  webchat: 'Web Chat',
+  emulator: 'Bot Framework Emulator',
+};
 const mins = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
 
 export const deskEn: DeskMessages = {
   handedOver: (id, team) =>
-    `I've passed this to ${team} as request ${id}. A person will join this chat shortly; until then, what you write here goes to them. Write "end chat" at any time to come back to me.`,
+    `I've passed this to ${team} as request ${id}. A person will join this chat shortly; until then, what you write here goes to them. ` +
+    'Write "end chat" at any time to come back to me.',
   ticketOnly: (id, team, next) =>
-    `I've saved your request as ${id} for ${team}. No one can chat live here, so the team will get back to you by e-mail or phone, or with an update to the request here, ${next ? `from ${next} (China time), when they are back` : 'during their support hours'}. Until then, I'm still here if you need anything else.`,
+    `I've saved your request as ${id} for ${team}. No one can chat live here, so the team will get back to you by e-mail or phone, ` +
+    `or with an update to the request here, ${next ? `from ${next} (China time), when they are back` : 'during their support hours'}. ` +
+    "Until then, I'm still here if you need anything else.",
   agentJoined: (agent, team) => `${agent} from ${team} has joined the chat. Write "end chat" when you're done to come back to me.`,
   agentSays: (agent, text) => `${agent}: ${text}`,
   queued: (id) =>
-    `No one from the team is free yet. Your request ${id} is in the queue, and you'll get a message here as soon as someone joins. Meanwhile, I'm still here for other questions.`,
+    `No one from the team is free yet. Your request ${id} is in the queue, and you'll get a message here as soon as someone joins. ` +
+    "Meanwhile, I'm still here for other questions.",
   resolved: (agent, id) => `${agent} has marked request ${id} as resolved. I'm back: is there anything else I can help with?`,
   backToBot: (agent, id) => `${agent} has handed the chat back to me. Request ${id} stays open with the team. What else can I help with?`,
   endedByCustomer: (id) => `OK, you're back with me. Request ${id} stays open, and the team may still get back to you about it.`,
@@ -31,7 +40,9 @@ export const deskEn: DeskMessages = {
   tokenRefused: 'That desk token is not valid.',
   tokenOff: 'The desk cannot be set up with a token here: DESK_TOKEN is not configured.',
   deskOff: 'The agent desk is off: HANDOFF_MODE is hub, so handoffs go to the agent hub.',
-  help: 'Press Take on a request’s card, then reply in the card’s thread (in Teams, @mention the bot) or write the ticket id first, e.g. "T-1001 Hello". /queue lists the open requests.',
+  help:
+    'Press Take on a request’s card, then reply in the card’s thread (in Teams, @mention the bot)' +
+    ' or write the ticket id first, e.g. "T-1001 Hello". /queue lists the open requests.',
   cardTitle: 'A customer asks for a person',
   factTicket: 'Ticket',
   factCustomer: 'Customer',

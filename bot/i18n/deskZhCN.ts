@@ -1,9 +1,15 @@
 import type { DeskMessages } from './deskMessages.js';
 
-const CHANNELS: Readonly<Record<string, string>> = { msteams: 'Microsoft Teams', directline: '网页聊天', webchat: '网页聊天', emulator: 'Bot Framework Emulator' };
+const CHANNELS: Readonly<Record<string, string>> = {
+  msteams: 'Microsoft Teams',
+  directline: '网页聊天',
+  webchat: '网页聊天',
+  emulator: 'Bot Framework Emulator',
+};
 
 export const deskZhCN: DeskMessages = {
-  handedOver: (id, team) => `已将您的问题转给${team}，请求编号 ${id}。客服人员稍后会加入本对话；在此之前，您在这里发送的内容都会转给他们。如需回到机器人，随时发送“结束人工”。`,
+  handedOver: (id, team) =>
+    `已将您的问题转给${team}，请求编号 ${id}。客服人员稍后会加入本对话；在此之前，您在这里发送的内容都会转给他们。如需回到机器人，随时发送“结束人工”。`,
   ticketOnly: (id, team, next) =>
     `已为您登记请求 ${id}，交给${team}处理。目前无法在这里实时对话，${next ? `团队将于北京时间 ${next} 上班后` : '团队会在工作时间内'}通过邮件或电话联系您，或在这里更新请求进展。在此之前，有其他问题仍可以问我。`,
   agentJoined: (agent, team) => `${team}的 ${agent} 已加入对话。结束后发送“结束人工”即可回到机器人。`,

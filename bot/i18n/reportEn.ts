@@ -19,7 +19,9 @@ export const reportEn: ReportMessages = {
   topUnanswered: 'Top unanswered questions',
   noUnanswered: 'none',
   definitions:
-    'A conversation is one chat on one day (China time). Contained: no handoff was asked for that day and the customer’s last message got an answer. Abandoned: no handoff, but the last message was not understood, found no article, or left a question of the bot unanswered.',
+    'A conversation is one chat on one day (China time). ' +
+    'Contained: no handoff was asked for that day and the customer’s last message got an answer. ' +
+    'Abandoned: no handoff, but the last message was not understood, found no article, or left a question of the bot unanswered.',
   units: { s: 's', min: 'min', h: 'h' },
   tokenLabel: 'Desk token',
   daysLabel: 'Days',

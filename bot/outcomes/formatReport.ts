@@ -7,7 +7,10 @@ const RATINGS = ['1', '2', '3', '4', '5'] as const;
 /** The report as a terminal table (English labels from the catalog); questions are the customers' words. */
 export function formatReport(report: OutcomeReport): string {
   const m = reportMessages('en');
-  const columns: Array<[string, OutcomeFigures]> = [[m.overall, report.overall], ...LOCALES.map((l): [string, OutcomeFigures] => [m.languageName(l), report.languages[l]])];
+  const columns: Array<[string, OutcomeFigures]> = [
+    [m.overall, report.overall],
+    ...LOCALES.map((l): [string, OutcomeFigures] => [m.languageName(l), report.languages[l]]),
+  ];
   const pct = (f: OutcomeFigures) => (f.containedRate === null ? '' : ` (${Math.round(f.containedRate * 100)}%)`);
   const time = (s: number | null) => (s === null ? '–' : duration(s, m.units));
   const rows: Array<[string, (f: OutcomeFigures) => string]> = [

@@ -44,10 +44,15 @@ function median(values: number[]): number | null {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-const seconds = (from: string | undefined, to: string | undefined) => (from && to ? Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000) : undefined);
+const seconds = (from: string | undefined, to: string | undefined) =>
+  from && to ? Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000) : undefined;
 const isNumber = (n: number | undefined): n is number => n !== undefined;
 
-function figures(outcomes: readonly ConversationOutcome[], handoffs: readonly DeskHandoff[], unanswered: readonly UnansweredEntry[]): OutcomeFigures {
+function figures(
+  outcomes: readonly ConversationOutcome[],
+  handoffs: readonly DeskHandoff[],
+  unanswered: readonly UnansweredEntry[],
+): OutcomeFigures {
   const contained = outcomes.filter((o) => !o.person && o.last === 'answered').length;
   const taken = handoffs.filter((h) => h.takenAt);
   const rated = handoffs.map((h) => h.csat?.rating).filter(isNumber);
@@ -61,7 +66,12 @@ function figures(outcomes: readonly ConversationOutcome[], handoffs: readonly De
     handoffs: outcomes.reduce((n, o) => n + o.handoffs.length, 0),
     taken: taken.length,
     medianTimeToTakeSeconds: median(taken.map((h) => seconds(h.createdAt, h.takenAt)).filter(isNumber)),
-    medianHandlingSeconds: median(taken.filter((h) => h.state === 'ended').map((h) => seconds(h.takenAt, h.endedAt)).filter(isNumber)),
+    medianHandlingSeconds: median(
+      taken
+        .filter((h) => h.state === 'ended')
+        .map((h) => seconds(h.takenAt, h.endedAt))
+        .filter(isNumber),
+    ),
     csat: { responses: rated.length, average: rated.length === 0 ? null : rated.reduce((a, b) => a + b, 0) / rated.length, distribution },
     topUnanswered: groupUnanswered({ feedback: [], unanswered: [...unanswered] })
       .slice(0, TOP_UNANSWERED)
@@ -74,19 +84,35 @@ function figures(outcomes: readonly ConversationOutcome[], handoffs: readonly De
  * outcome recorder's documents, time to take, handling time and satisfaction from the desk's handoffs
  * (by the day they came in), and the questions the knowledge base could not answer from the feedback store.
  */
-export async function buildReport(deps: { readonly store: DocumentStore; readonly feedback: { snapshot(): Promise<FeedbackFile> }; readonly days: number; readonly now: Date }): Promise<OutcomeReport> {
+export async function buildReport(deps: {
+  readonly store: DocumentStore;
+  readonly feedback: { snapshot(): Promise<FeedbackFile> };
+  readonly days: number;
+  readonly now: Date;
+}): Promise<OutcomeReport> {
   const to = chinaToday(deps.now);
   const from = chinaToday(new Date(deps.now.getTime() - (deps.days - 1) * 86_400_000));
   const inRange = (day: string) => day >= from && day <= to;
   const outcomeStore = new PrefixedStore(deps.store, 'outcomes/');
   const keys = (await outcomeStore.list('')).map((k) => k.key).filter((k) => inRange(k.slice(0, 10)));
   const found = await outcomeStore.read(keys);
-  const outcomes = keys.map((k) => found[k] as ConversationOutcome | undefined).filter((o): o is ConversationOutcome => o !== undefined && Array.isArray(o.handoffs));
-  const handoffs = (await new DeskHandoffs(new PrefixedStore(deps.store, 'desk/'), () => deps.now).all()).filter((h) => inRange(chinaToday(new Date(h.createdAt))));
+  const outcomes = keys
+    .map((k) => found[k] as ConversationOutcome | undefined)
+    .filter((o): o is ConversationOutcome => o !== undefined && Array.isArray(o.handoffs));
+  const handoffs = (await new DeskHandoffs(new PrefixedStore(deps.store, 'desk/'), () => deps.now).all()).filter((h) =>
+    inRange(chinaToday(new Date(h.createdAt))),
+  );
   const unanswered = (await deps.feedback.snapshot()).unanswered.filter((u) => inRange(chinaToday(new Date(u.at))));
-  const of = (l: Locale) => figures(outcomes.filter((o) => o.locale === l), handoffs.filter((h) => h.locale === l), unanswered.filter((u) => u.locale === l));
+  const of = (l: Locale) =>
+    figures(
+      outcomes.filter((o) => o.locale === l),
+      handoffs.filter((h) => h.locale === l),
+      unanswered.filter((u) => u.locale === l),
+    );
   return {
-    from, to, days: deps.days,
+    from,
+    to,
+    days: deps.days,
     overall: figures(outcomes, handoffs, unanswered),
     languages: Object.fromEntries(LOCALES.map((l) => [l, of(l)])) as Record<Locale, OutcomeFigures>,
   };

@@ -20,13 +20,25 @@ export function chartBundlePath(): string {
   return join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
 }
 
-const CSP = ["default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function renderReportPage(locale: Locale): string {
   const m = reportMessages(locale);
-  const strings = JSON.stringify({ ...m, languageNames: Object.fromEntries(LOCALES.map((l) => [l, m.languageName(l)])) }).replace(/</g, '\\u003c');
+  const strings = JSON.stringify({ ...m, languageNames: Object.fromEntries(LOCALES.map((l) => [l, m.languageName(l)])) }).replace(
+    /</g,
+    '\\u003c',
+  );
   return `<!doctype html>
 <html lang="${escapeHtml(m.htmlLang)}">
 <head>
@@ -39,7 +51,8 @@ export function renderReportPage(locale: Locale): string {
 <h1>${escapeHtml(m.title)}</h1>
 <form id="login">
 <label for="token">${escapeHtml(m.tokenLabel)}</label> <input id="token" type="password" autocomplete="off" required>
-<label for="days">${escapeHtml(m.daysLabel)}</label> <select id="days"><option>7</option><option selected>30</option><option>90</option><option>365</option></select>
+<label for="days">${escapeHtml(m.daysLabel)}</label>
+<select id="days"><option>7</option><option selected>30</option><option>90</option><option>365</option></select>
 <button type="submit">${escapeHtml(m.show)}</button>
 </form>
 <p id="status" role="status"></p>
@@ -68,7 +81,10 @@ export function renderReportPage(locale: Locale): string {
  * /desk/report.json with the desk token (Authorization: Bearer, compared in constant time), so the
  * report is protected like the desk. Served only when DESK_TOKEN is set.
  */
-export function registerReportPage(server: Server, deps: { token: string; store: DocumentStore; feedback: { snapshot(): Promise<FeedbackFile> }; logger: Logger; now?: () => Date }): void {
+export function registerReportPage(
+  server: Server,
+  deps: { token: string; store: DocumentStore; feedback: { snapshot(): Promise<FeedbackFile> }; logger: Logger; now?: () => Date },
+): void {
   const script = staticFile(readFileSync(join(PUBLIC_DIR, 'report.js')), 'text/javascript; charset=utf-8');
   const style = staticFile(readFileSync(join(PUBLIC_DIR, 'report.css')), 'text/css; charset=utf-8');
   let chart: Promise<StaticFile> | undefined;

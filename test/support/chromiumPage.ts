@@ -6,7 +6,16 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 // Debian's Chromium, never a browser that npm downloads.
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const hasChromium = () => existsSync(CHROMIUM);
 
@@ -30,7 +39,9 @@ export async function openPage(url: string, locale: string): Promise<OpenPage> {
   });
   await page.goto(url);
   return {
-    context, page, problems,
+    context,
+    page,
+    problems,
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });

@@ -43,7 +43,13 @@ export class DeskHarness {
     this.dir ??= await makeTempDir('desk-');
     if (this.serviceUrl === '') this.serviceUrl = await this.connector.start();
     const config = loadConfig({ DATA_DIR: this.dir.path, PORT: '0', DESK_TOKEN, ...this.env });
-    this.app = await startApp({ config, logger: silentLogger, recognizer: new FakeRecognizer([...ESCALATION_RULES, [/^(hi|hello|你好)/i, 'greeting'], [/thank|谢谢/i, 'thanks']]), pollMs: { desk: 50 }, now: () => this.clock.now });
+    this.app = await startApp({
+      config,
+      logger: silentLogger,
+      recognizer: new FakeRecognizer([...ESCALATION_RULES, [/^(hi|hello|你好)/i, 'greeting'], [/thank|谢谢/i, 'thanks']]),
+      pollMs: { desk: 50 },
+      now: () => this.clock.now,
+    });
     return this;
   }
 
@@ -74,15 +80,23 @@ export class DeskHarness {
 
   /** Message activities the bot sent to a conversation (all Teams threads of a channel included), oldest first. */
   messagesIn(conversation: string): Activity[] {
-    return this.connector.received.filter((r) => r.conversationId.split(';')[0] === conversation && r.activity.type === 'message').map((r) => r.activity);
+    return this.connector.received
+      .filter((r) => r.conversationId.split(';')[0] === conversation && r.activity.type === 'message')
+      .map((r) => r.activity);
   }
 
   textsIn(conversation: string): string[] {
-    return this.messagesIn(conversation).filter((a) => a.text).map((a) => a.text!);
+    return this.messagesIn(conversation)
+      .filter((a) => a.text)
+      .map((a) => a.text!);
   }
 
   cardsIn(conversation: string): Array<Record<string, unknown>> {
-    return this.messagesIn(conversation).flatMap((a) => (a.attachments ?? []).filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x) => x.content as Record<string, unknown>));
+    return this.messagesIn(conversation).flatMap((a) =>
+      (a.attachments ?? [])
+        .filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')
+        .map((x) => x.content as Record<string, unknown>),
+    );
   }
 
   ticket(id: string): Promise<Ticket | undefined> {
@@ -100,7 +114,9 @@ export class DeskHarness {
 
 /** The buttons' data on a card, e.g. [{ deskAction: 'take', ticketId: 'T-1001' }, …]. */
 export function cardActions(card: Record<string, unknown>): Array<Record<string, unknown>> {
-  return ((card.actions as Array<{ type: string; data?: Record<string, unknown> }>) ?? []).filter((a) => a.type === 'Action.Submit').map((a) => a.data ?? {});
+  return ((card.actions as Array<{ type: string; data?: Record<string, unknown> }>) ?? [])
+    .filter((a) => a.type === 'Action.Submit')
+    .map((a) => a.data ?? {});
 }
 
 /** A card's text, for looking for facts in it. */

@@ -31,7 +31,9 @@ export class LoopbackConnector {
       const text = await requestBody(req);
       const update = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(req.url ?? '');
       if (req.method === 'PUT' && update) {
-        this.updated.push({ conversationId: decodeURIComponent(update[1]!), activityId: decodeURIComponent(update[2]!), path: req.url!, activity: JSON.parse(text) as RecordedActivity['activity'] });
+        const activity = JSON.parse(text) as RecordedActivity['activity'];
+        const [conversationId, activityId] = [decodeURIComponent(update[1]!), decodeURIComponent(update[2]!)];
+        this.updated.push({ conversationId, activityId, path: req.url!, activity });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: decodeURIComponent(update[2]!) }));
         this.waiters = this.waiters.filter((w) => (this.received.length >= w.count ? (w.resolve(), false) : true));

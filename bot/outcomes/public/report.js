@@ -25,28 +25,81 @@
   }
 
   function renderTable(report) {
-    var columns = [[s.overall, report.overall]].concat(LOCALES.map(function (l) { return [s.languageNames[l], report.languages[l]]; }));
+    var columns = [[s.overall, report.overall]].concat(
+      LOCALES.map(function (l) {
+        return [s.languageNames[l], report.languages[l]];
+      }),
+    );
     var rows = [
-      [s.conversations, function (f) { return String(f.conversations); }],
-      [s.contained, function (f) { return f.contained + (f.containedRate === null ? '' : ' (' + Math.round(f.containedRate * 100) + '%)'); }],
-      [s.abandoned, function (f) { return String(f.abandoned); }],
-      [s.handoffs, function (f) { return String(f.handoffs); }],
-      [s.taken, function (f) { return String(f.taken); }],
-      [s.medianTake, function (f) { return duration(f.medianTimeToTakeSeconds); }],
-      [s.medianHandling, function (f) { return duration(f.medianHandlingSeconds); }],
-      [s.csatAverage, function (f) { return f.csat.average === null ? '–' : f.csat.average.toFixed(2); }],
-      [s.csatResponses, function (f) { return String(f.csat.responses); }],
+      [
+        s.conversations,
+        function (f) {
+          return String(f.conversations);
+        },
+      ],
+      [
+        s.contained,
+        function (f) {
+          return f.contained + (f.containedRate === null ? '' : ' (' + Math.round(f.containedRate * 100) + '%)');
+        },
+      ],
+      [
+        s.abandoned,
+        function (f) {
+          return String(f.abandoned);
+        },
+      ],
+      [
+        s.handoffs,
+        function (f) {
+          return String(f.handoffs);
+        },
+      ],
+      [
+        s.taken,
+        function (f) {
+          return String(f.taken);
+        },
+      ],
+      [
+        s.medianTake,
+        function (f) {
+          return duration(f.medianTimeToTakeSeconds);
+        },
+      ],
+      [
+        s.medianHandling,
+        function (f) {
+          return duration(f.medianHandlingSeconds);
+        },
+      ],
+      [
+        s.csatAverage,
+        function (f) {
+          return f.csat.average === null ? '–' : f.csat.average.toFixed(2);
+        },
+      ],
+      [
+        s.csatResponses,
+        function (f) {
+          return String(f.csat.responses);
+        },
+      ],
     ];
     var table = document.getElementById('table');
     table.textContent = '';
     var head = table.insertRow();
     cell(head, '', true);
-    columns.forEach(function (c) { cell(head, c[0], true); });
+    columns.forEach(function (c) {
+      cell(head, c[0], true);
+    });
     rows.forEach(function (r) {
       var row = table.insertRow();
       row.setAttribute('data-metric', r[0]);
       cell(row, r[0], true);
-      columns.forEach(function (c) { cell(row, r[1](c[1]), false); });
+      columns.forEach(function (c) {
+        cell(row, r[1](c[1]), false);
+      });
     });
   }
 
@@ -74,19 +127,47 @@
   }
 
   function renderCharts(report) {
-    charts.forEach(function (c) { c.destroy(); });
-    var labels = LOCALES.map(function (l) { return s.languageNames[l]; });
-    var per = function (pick) { return LOCALES.map(function (l) { return pick(report.languages[l]); }); };
+    charts.forEach(function (c) {
+      c.destroy();
+    });
+    var labels = LOCALES.map(function (l) {
+      return s.languageNames[l];
+    });
+    var per = function (pick) {
+      return LOCALES.map(function (l) {
+        return pick(report.languages[l]);
+      });
+    };
     charts = [
       new window.Chart(document.getElementById('outcomes-chart'), {
         type: 'bar',
         data: {
           labels: labels,
           datasets: [
-            { label: s.conversations, data: per(function (f) { return f.conversations; }) },
-            { label: s.contained, data: per(function (f) { return f.contained; }) },
-            { label: s.abandoned, data: per(function (f) { return f.abandoned; }) },
-            { label: s.handoffs, data: per(function (f) { return f.handoffs; }) },
+            {
+              label: s.conversations,
+              data: per(function (f) {
+                return f.conversations;
+              }),
+            },
+            {
+              label: s.contained,
+              data: per(function (f) {
+                return f.contained;
+              }),
+            },
+            {
+              label: s.abandoned,
+              data: per(function (f) {
+                return f.abandoned;
+              }),
+            },
+            {
+              label: s.handoffs,
+              data: per(function (f) {
+                return f.handoffs;
+              }),
+            },
           ],
         },
         options: { animation: false, responsive: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
@@ -96,7 +177,12 @@
         data: {
           labels: RATINGS,
           datasets: LOCALES.map(function (l) {
-            return { label: s.languageNames[l], data: RATINGS.map(function (r) { return report.languages[l].csat.distribution[r]; }) };
+            return {
+              label: s.languageNames[l],
+              data: RATINGS.map(function (r) {
+                return report.languages[l].csat.distribution[r];
+              }),
+            };
           }),
         },
         options: { animation: false, responsive: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },

@@ -90,10 +90,14 @@ describe('the desk in headless Chromium: customer and agent each on a local Web 
     const conversations = await page.locator(`tr[data-metric="${m.conversations}"] td`).allInnerTexts();
     expect(Number(conversations[0])).to.equal(1); // the customer's chat; the desk's own chat is not counted
     expect(await page.locator(`tr[data-metric="${m.handoffs}"] td`).first().innerText()).to.equal('1');
-    const drawn = await page.evaluate(() => ['outcomes-chart', 'csat-chart'].map((id) => {
-      const chart = (window as unknown as { Chart: { getChart(el: Element | null): { data: { datasets: unknown[] } } | undefined } }).Chart.getChart(document.getElementById(id));
-      return chart?.data.datasets.length ?? 0;
-    }));
+    const drawn = await page.evaluate(() =>
+      ['outcomes-chart', 'csat-chart'].map((id) => {
+        const chart = (
+          window as unknown as { Chart: { getChart(el: Element | null): { data: { datasets: unknown[] } } | undefined } }
+        ).Chart.getChart(document.getElementById(id));
+        return chart?.data.datasets.length ?? 0;
+      }),
+    );
     expect(drawn).to.deep.equal([4, 2]);
     expect(report.problems).to.deep.equal([]);
   });

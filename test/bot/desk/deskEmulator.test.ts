@@ -32,11 +32,21 @@ describe('agent desk in the Emulator: a customer chat and a desk chat over HTTP'
     expect(h.textsIn('customer-chat').at(-1)).to.equal(en.handedOver('T-1001', TEAM));
     const card = h.cardsIn('desk-chat').at(-1)!;
     const text = cardText(card);
-    for (const expected of ['T-1001', 'Li Wei', 'li.wei@contoso.cn', 'English / 英文', 'Bot Framework Emulator', 'within support hours / 工作时间内', 'Outlook keeps asking for my password']) {
+    for (const expected of [
+      'T-1001',
+      'Li Wei',
+      'li.wei@contoso.cn',
+      'English / 英文',
+      'Bot Framework Emulator',
+      'within support hours / 工作时间内',
+      'Outlook keeps asking for my password',
+    ]) {
       expect(text).to.include(expected);
     }
     expect(text).to.include(`${en.notIdentified} / ${deskMessages('zh-CN').notIdentified}`); // no directory company
-    expect(cardActions(card)).to.deep.equal(['take', 'resolve', 'back', 'escalate'].map((deskAction) => ({ deskAction, ticketId: 'T-1001' })));
+    expect(cardActions(card)).to.deep.equal(
+      ['take', 'resolve', 'back', 'escalate'].map((deskAction) => ({ deskAction, ticketId: 'T-1001' })),
+    );
     expect(activityCardProblems(h.messagesIn('desk-chat').at(-1)!)).to.deep.equal([]);
   });
 
@@ -57,22 +67,33 @@ describe('agent desk in the Emulator: a customer chat and a desk chat over HTTP'
     const cardId = h.connector.received.filter((r) => r.conversationId === 'desk-chat' && r.activity.attachments?.length).at(-1)!.id;
     await Promise.all([customer('second'), agent('T-1001 one')]);
     await agent('two', { replyToId: cardId });
-    await customer('third', { attachments: [{ contentType: 'image/png', contentUrl: 'https://files.contoso.cn/screen.png', name: 'screen.png' }] });
+    await customer('third', {
+      attachments: [{ contentType: 'image/png', contentUrl: 'https://files.contoso.cn/screen.png', name: 'screen.png' }],
+    });
     await agent('T-1001 three');
     expect(h.textsIn('desk-chat').slice(deskBefore)).to.deep.equal([
       en.customerSays('T-1001', 'Li Wei', 'first'),
       en.customerSays('T-1001', 'Li Wei', 'second'),
       en.customerSays('T-1001', 'Li Wei', `third\n${en.attachment('screen.png', 'https://files.contoso.cn/screen.png')}`),
     ]);
-    expect(h.messagesIn('customer-chat').slice(customerBefore).map((a) => a.text)).to.deep.equal([
-      en.agentSays('Wang Fang', 'one'),
-      en.agentSays('Wang Fang', 'two'),
-      en.agentSays('Wang Fang', 'three'),
-    ]);
+    expect(
+      h
+        .messagesIn('customer-chat')
+        .slice(customerBefore)
+        .map((a) => a.text),
+    ).to.deep.equal([en.agentSays('Wang Fang', 'one'), en.agentSays('Wang Fang', 'two'), en.agentSays('Wang Fang', 'three')]);
     // Each direction keeps its order in the history too (the two directions interleave as they came).
     const notes = (await h.ticket('T-1001'))!.history.filter((e) => e.note && !e.note.startsWith('Taken'));
-    expect(notes.filter((e) => e.by === 'customer').map((e) => e.note)).to.deep.equal(['first', 'second', 'third\n📎 screen.png: https://files.contoso.cn/screen.png']);
-    expect(notes.filter((e) => e.by === 'reseller').map((e) => e.note)).to.deep.equal(['Wang Fang: one', 'Wang Fang: two', 'Wang Fang: three']);
+    expect(notes.filter((e) => e.by === 'customer').map((e) => e.note)).to.deep.equal([
+      'first',
+      'second',
+      'third\n📎 screen.png: https://files.contoso.cn/screen.png',
+    ]);
+    expect(notes.filter((e) => e.by === 'reseller').map((e) => e.note)).to.deep.equal([
+      'Wang Fang: one',
+      'Wang Fang: two',
+      'Wang Fang: three',
+    ]);
   });
 
   it('Resolve: the relay ends, the ticket is resolved, the customer gets the survey in English', async () => {

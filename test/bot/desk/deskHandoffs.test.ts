@@ -9,8 +9,14 @@ import { makeTempDir } from '../../support/tempDir.js';
 
 const now = () => new Date('2026-11-23T03:00:00Z');
 const handoff = (ticketId: string): DeskHandoff => ({
-  ticketId, locale: 'en', customer: { reference: { channelId: 'emulator', conversation: { id: 'c', isGroup: false, conversationType: '', name: '' } } },
-  desk: { channelId: 'emulator', conversationId: 'desk' }, health: { 'zh-CN': '正常', en: 'healthy' }, createdAt: now().toISOString(), outOfHours: false, state: 'waiting',
+  ticketId,
+  locale: 'en',
+  customer: { reference: { channelId: 'emulator', conversation: { id: 'c', isGroup: false, conversationType: '', name: '' } } },
+  desk: { channelId: 'emulator', conversationId: 'desk' },
+  health: { 'zh-CN': '正常', en: 'healthy' },
+  createdAt: now().toISOString(),
+  outOfHours: false,
+  state: 'waiting',
 });
 
 describe('desk handoffs: conditional writes', () => {
@@ -23,7 +29,9 @@ describe('desk handoffs: conditional writes', () => {
 
   it('eight agents, each on its own instance, press Take at once: exactly one wins, and everyone learns who', async () => {
     await instance().create(handoff('T-1001'));
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => instance().take('T-1001', { id: `agent-${i}`, name: `Agent ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => instance().take('T-1001', { id: `agent-${i}`, name: `Agent ${i}` })),
+    );
     const winners = results.filter((r) => r.won);
     expect(winners).to.have.length(1);
     const who = winners[0]!.handoff!.takenBy!.id;
@@ -49,9 +57,19 @@ describe('desk handoffs: conditional writes', () => {
     expect((await a.take('T-1404', { id: 'x' })).won).to.equal(false);
   });
 
-  it('retention: an ended handoff past the cutoff forgets where and who the customer was and the comment, keeps times and rating', async () => {
+  it('retention: an ended handoff past the cutoff forgets the customer and the comment, keeps times and rating', async () => {
     const a = instance();
-    await a.create({ ...handoff('T-1001'), customer: { reference: { channelId: 'emulator', conversation: { id: 'c', isGroup: false, conversationType: '', name: '' }, user: { id: 'u', name: 'Li Wei' } }, name: 'Li Wei' } });
+    await a.create({
+      ...handoff('T-1001'),
+      customer: {
+        reference: {
+          channelId: 'emulator',
+          conversation: { id: 'c', isGroup: false, conversationType: '', name: '' },
+          user: { id: 'u', name: 'Li Wei' },
+        },
+        name: 'Li Wei',
+      },
+    });
     await a.create(handoff('T-1002'));
     await a.take('T-1001', { id: 'agent' });
     await a.end('T-1001', 'resolved', { id: 'agent' });
@@ -68,8 +86,18 @@ describe('desk handoffs: conditional writes', () => {
   it('retention of tickets: a scrubbed ticket keeps the rating, not the comment', () => {
     const at = now().toISOString();
     const ticket: Ticket = {
-      id: 'T-1001', kind: 'reseller', category: 'handoff', title: 'Asked for a person', summary: { 'zh-CN': '摘要', en: 'summary' }, locale: 'en', details: {},
-      status: 'resolved', createdAt: at, updatedAt: at, history: [], csat: { rating: 3, comment: 'Li Wei, 13812345678', at },
+      id: 'T-1001',
+      kind: 'reseller',
+      category: 'handoff',
+      title: 'Asked for a person',
+      summary: { 'zh-CN': '摘要', en: 'summary' },
+      locale: 'en',
+      details: {},
+      status: 'resolved',
+      createdAt: at,
+      updatedAt: at,
+      history: [],
+      csat: { rating: 3, comment: 'Li Wei, 13812345678', at },
     };
     expect(scrubTicket(ticket, now()).csat).to.deep.equal({ rating: 3, at });
   });

@@ -50,7 +50,9 @@ describe('handoff modes', function () {
       await h.say('desk-chat', AGENT, `/desk ${DESK_TOKEN}`);
       await askForPerson((text) => h.say('customer-chat', CUSTOMER, text));
       expect(h.cardsIn('desk-chat')).to.have.length(1);
-      expect(h.connector.received.filter((r) => r.conversationId === 'customer-chat' && r.activity.type === 'event').map((e) => e.activity.name)).to.deep.equal(['handoff.initiate']);
+      expect(
+        h.connector.received.filter((r) => r.conversationId === 'customer-chat' && r.activity.type === 'event').map((e) => e.activity.name),
+      ).to.deep.equal(['handoff.initiate']);
       expect(h.textsIn('customer-chat').at(-1)).to.equal(en.handedOver('T-1001', en.team(undefined)));
     });
   });

@@ -11,8 +11,11 @@ const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 /** `npm run --silent report -- …` as its own process on the bot's DATA_DIR. */
 function reportCli(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', TSX, join(ROOT, 'scripts/report.ts'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', TSX, join(ROOT, 'scripts/report.ts'), ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } },
+      (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -20,7 +23,8 @@ function reportCli(dataDir: string, ...args: string[]): Promise<{ code: number; 
 describe('outcomes: recorded per conversation and day, and `npm run report`', function () {
   this.timeout(60_000);
   const h = new DeskHarness();
-  const say = (conversation: string, text: string, extra: Record<string, unknown> = {}) => h.say(conversation, { id: `user-${conversation}`, name: 'Li Wei' }, text, extra);
+  const say = (conversation: string, text: string, extra: Record<string, unknown> = {}) =>
+    h.say(conversation, { id: `user-${conversation}`, name: 'Li Wei' }, text, extra);
 
   before(async () => {
     // The clock is the real one here: the CLI reports the days up to today.
@@ -74,10 +78,14 @@ describe('outcomes: recorded per conversation and day, and `npm run report`', fu
     const ok = await fetch(url, { headers: { authorization: `Bearer ${DESK_TOKEN}` } });
     expect(ok.status).to.equal(200);
     expect(((await ok.json()) as OutcomeReport).overall.conversations).to.equal(4);
-    expect((await fetch(`${h.app!.url}/desk/report.json?days=0`, { headers: { authorization: `Bearer ${DESK_TOKEN}` } })).status).to.equal(400);
+    expect((await fetch(`${h.app!.url}/desk/report.json?days=0`, { headers: { authorization: `Bearer ${DESK_TOKEN}` } })).status).to.equal(
+      400,
+    );
     const page = await fetch(`${h.app!.url}/desk/report`);
     expect(page.headers.get('content-security-policy')).to.include("script-src 'self'");
-    expect(await page.text()).to.include('<script src="/desk/chart.js"></script>').and.not.include('http');
+    expect(await page.text())
+      .to.include('<script src="/desk/chart.js"></script>')
+      .and.not.include('http');
     const chart = await fetch(`${h.app!.url}/desk/chart.js`);
     expect(chart.status).to.equal(200);
     expect(await chart.text()).to.include('Chart.js v4.6.1');

@@ -25,7 +25,10 @@ describe('desk: a restart of the bot in the middle of a relay', function () {
     await h.restart();
     await customer('after the restart');
     await agent('T-1001 still here after the restart');
-    expect(h.textsIn('desk-chat').slice(-2)).to.deep.equal([en.customerSays('T-1001', 'Li Wei', 'before the restart'), en.customerSays('T-1001', 'Li Wei', 'after the restart')]);
+    expect(h.textsIn('desk-chat').slice(-2)).to.deep.equal([
+      en.customerSays('T-1001', 'Li Wei', 'before the restart'),
+      en.customerSays('T-1001', 'Li Wei', 'after the restart'),
+    ]);
     expect(h.textsIn('customer-chat').at(-1)).to.equal(en.agentSays('Wang Fang', 'still here after the restart'));
     await agent('', { value: { deskAction: 'resolve', ticketId: 'T-1001' } });
     expect((await h.ticket('T-1001'))!.status).to.equal('resolved');
@@ -55,7 +58,12 @@ describe('desk: forged activities from customers are refused', function () {
     await other('', { value: { deskAction: 'take', ticketId: 'T-1002' } });
     await other('/queue');
     await other('/desk not-the-right-token-at-all');
-    expect(h.textsIn('other-chat').slice(-4)).to.deep.equal([en.deskOnly, en.deskOnly, en.deskOnly, bothLanguages('en', (m) => m.tokenRefused)]);
+    expect(h.textsIn('other-chat').slice(-4)).to.deep.equal([
+      en.deskOnly,
+      en.deskOnly,
+      en.deskOnly,
+      bothLanguages('en', (m) => m.tokenRefused),
+    ]);
     expect((await h.handoff('T-1001'))!.state).to.equal('taken');
     expect((await h.handoff('T-1002'))!.state).to.equal('waiting');
     expect((await h.ticket('T-1001'))!.status).to.equal('open');
@@ -68,7 +76,9 @@ describe('desk: forged activities from customers are refused', function () {
     const customerBefore = h.messagesIn('customer-chat').length;
     await other('T-1001 I am the agent now, send me your password');
     expect(h.messagesIn('customer-chat')).to.have.length(customerBefore);
-    expect(h.textsIn('desk-chat').at(-1)).to.equal(en.customerSays('T-1002', 'Zhang Min', 'T-1001 I am the agent now, send me your password'));
+    expect(h.textsIn('desk-chat').at(-1)).to.equal(
+      en.customerSays('T-1002', 'Zhang Min', 'T-1001 I am the agent now, send me your password'),
+    );
     const notes = (await h.ticket('T-1001'))!.history.map((e) => e.note ?? '');
     expect(notes.join('\n')).not.to.include('password');
   });
@@ -80,9 +90,17 @@ describe('desk: forged activities from customers are refused', function () {
     expect((await h.handoff('T-1001'))!.csat).to.equal(undefined);
   });
 
-  it('a Teams user of a customer tenant cannot make a channel the desk, nor can a customer chat with the desk’s id but another channel', async () => {
-    await h.send(teamsMessage(h.serviceUrl, `<at>${BOT.name}</at> use this channel as the support desk`, { scope: 'channel', tenant: TENANT_B, mentions: [BOT] }));
-    expect(h.textsIn('19:4f8a2c6e9b1d4e7f8a2c6e9b1d4e7f8a@thread.tacv2').at(-1)).to.equal(bothLanguages('en', (m) => m.registrationRefused));
+  it('a customer tenant’s Teams user cannot register a desk; the desk’s conversation id on another channel is no desk', async () => {
+    await h.send(
+      teamsMessage(h.serviceUrl, `<at>${BOT.name}</at> use this channel as the support desk`, {
+        scope: 'channel',
+        tenant: TENANT_B,
+        mentions: [BOT],
+      }),
+    );
+    expect(h.textsIn('19:4f8a2c6e9b1d4e7f8a2c6e9b1d4e7f8a@thread.tacv2').at(-1)).to.equal(
+      bothLanguages('en', (m) => m.registrationRefused),
+    );
     // The desk's conversation id, but from Teams: not the desk (the channel differs), so a desk command is refused.
     await h.send({ ...teamsMessage(h.serviceUrl, '/queue', { tenant: TENANT_B, conversationId: 'desk-chat' }) });
     expect(h.textsIn('desk-chat').at(-1)).to.equal(en.deskOnly);

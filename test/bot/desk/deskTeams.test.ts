@@ -18,7 +18,17 @@ describe('agent desk in a Teams channel: threads, the card updated in place, two
 
   /** A message in the desk channel (a new post, or a reply in `threadRoot`'s thread) from an agent of the reseller. */
   const inChannel = (from: object, text: string, extra: { threadRoot?: string; value?: object; locale?: string } = {}) =>
-    h.send({ ...teamsMessage(h.serviceUrl, text, { scope: 'channel', tenant: TENANT_A, mentions: [BOT], locale: extra.locale ?? 'zh-CN', ...(extra.threadRoot && { threadRoot: extra.threadRoot }) }), from, ...(extra.value && { value: extra.value }) });
+    h.send({
+      ...teamsMessage(h.serviceUrl, text, {
+        scope: 'channel',
+        tenant: TENANT_A,
+        mentions: [BOT],
+        locale: extra.locale ?? 'zh-CN',
+        ...(extra.threadRoot && { threadRoot: extra.threadRoot }),
+      }),
+      from,
+      ...(extra.value && { value: extra.value }),
+    });
   /** The customer: a Teams personal chat in the customer's own tenant. */
   const customer = (text: string) => h.send(teamsMessage(h.serviceUrl, text, { tenant: TENANT_B, locale: 'en-US' }));
   const customerChat = 'a:1Hq8ZxC3vB5nM7kL9jP2rT4wY6uI0oE';
@@ -39,7 +49,10 @@ describe('agent desk in a Teams channel: threads, the card updated in place, two
     const posted = h.connector.received.filter((r) => r.conversationId === CHANNEL && r.activity.attachments?.length);
     expect(posted).to.have.length(1);
     cardId = posted[0]!.id!;
-    expect(cardText(posted[0]!.activity.attachments![0]!.content as Record<string, unknown>)).to.include('T-1001').and.include('Li Wei').and.include('Microsoft Teams');
+    expect(cardText(posted[0]!.activity.attachments![0]!.content as Record<string, unknown>))
+      .to.include('T-1001')
+      .and.include('Li Wei')
+      .and.include('Microsoft Teams');
     expect(activityCardProblems(posted[0]!.activity)).to.deep.equal([]);
 
     await customer('It started this morning');
@@ -57,7 +70,10 @@ describe('agent desk in a Teams channel: threads, the card updated in place, two
   it('two agents press Take at once: exactly one wins, the other is told who has it, the card is updated in place', async () => {
     const customerBefore = h.textsIn(customerChat).length;
     const take = { deskAction: 'take', ticketId: 'T-1001' };
-    await Promise.all([inChannel(AGENT_A, '', { threadRoot: cardId, value: take }), inChannel(AGENT_B, '', { threadRoot: cardId, value: take })]);
+    await Promise.all([
+      inChannel(AGENT_A, '', { threadRoot: cardId, value: take }),
+      inChannel(AGENT_B, '', { threadRoot: cardId, value: take }),
+    ]);
     const winner = (await h.handoff('T-1001'))!.takenBy!;
     const loser = winner.name === AGENT_A.name ? AGENT_B : AGENT_A;
     expect([AGENT_A.name, AGENT_B.name]).to.include(winner.name);

@@ -77,7 +77,9 @@ describe('desk: support hours on China’s calendar (the demo reseller, Mon–Fr
     const reseller = messages('en').escalation.handoff;
     const back = new Date('2026-10-08T01:00:00Z');
     const demo = demoDirectory().reseller!;
-    expect(h.textsIn('customer-chat').at(-1)).to.equal(reseller.handedOverAfterHours('T-1001', demo, formatOpening(back, 'en', demo.timeZone)));
+    expect(h.textsIn('customer-chat').at(-1)).to.equal(
+      reseller.handedOverAfterHours('T-1001', demo, formatOpening(back, 'en', demo.timeZone)),
+    );
     const card = cardText(h.cardsIn('desk-chat').at(-1)!);
     expect(card).to.include(en.outOfHours(formatOpening(back, 'en', demo.timeZone)));
     // Out of hours the bot answers as usual rather than relaying.

@@ -35,16 +35,32 @@ describe('support hours on China’s calendar', () => {
   it('ships 2026 as published: 33 days off and 6 make-up days, none a date twice', () => {
     expect(CHINA_HOLIDAYS.holidays).to.have.length(33);
     expect(new Set(CHINA_HOLIDAYS.holidays).size).to.equal(33);
-    expect(CHINA_HOLIDAYS.extraWorkdays).to.deep.equal(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(CHINA_HOLIDAYS.extraWorkdays).to.deep.equal([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
     for (const d of CHINA_HOLIDAYS.extraWorkdays) expect([0, 6]).to.include(new Date(`${d}T00:00:00Z`).getUTCDay());
   });
 
   it('validates the directory’s holidays and extraWorkdays', () => {
     const reseller = demoDirectory().reseller!;
-    const ok = validateImport({ reseller: { ...reseller, holidays: ['2027-01-01', '2026-12-31'], extraWorkdays: ['2027-01-09'] }, customers: [] }, { customers: [], subscriptions: [], invoices: [] });
+    const ok = validateImport(
+      { reseller: { ...reseller, holidays: ['2027-01-01', '2026-12-31'], extraWorkdays: ['2027-01-09'] }, customers: [] },
+      { customers: [], subscriptions: [], invoices: [] },
+    );
     expect(ok.issues).to.deep.equal([]);
     expect(ok.data?.reseller?.holidays).to.deep.equal(['2026-12-31', '2027-01-01']);
-    const bad = validateImport({ reseller: { ...reseller, holidays: ['2027-02-30', '2027-01-01', '2027-01-01'], extraWorkdays: ['2027-01-01', 'soon'] }, customers: [] }, { customers: [], subscriptions: [], invoices: [] });
+    const bad = validateImport(
+      {
+        reseller: { ...reseller, holidays: ['2027-02-30', '2027-01-01', '2027-01-01'], extraWorkdays: ['2027-01-01', 'soon'] },
+        customers: [],
+      },
+      { customers: [], subscriptions: [], invoices: [] },
+    );
     const problems = bad.issues.map((i) => `${i.where}: ${i.message}`);
     expect(problems).to.include('reseller.holidays[0]: holidays entry "2027-02-30" is not a date (YYYY-MM-DD)');
     expect(problems).to.include('reseller.holidays[2]: 2027-01-01 appears twice in holidays');
