@@ -21,6 +21,8 @@ export interface DeskActionData {
 /** Lines of the conversation on the card, each cut short: the whole transcript is in the ticket's summary. */
 const LAST_LINES = 6;
 const LINE_CHARS = 300;
+/** Each language's summary behind the button, so the card stays well under Teams' 28 KB; the ticket keeps all of it. */
+const SUMMARY_CHARS = 2000;
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -92,7 +94,7 @@ export function deskCard(view: DeskCardView): Attachment {
     title: pairLabel((m) => m.fullSummary),
     card: {
       type: 'AdaptiveCard',
-      body: LOCALES.map((l, i) => ({ type: 'TextBlock', text: literalForCard(ticket.summary[l]), wrap: true, separator: i > 0 })),
+      body: LOCALES.map((l, i) => ({ type: 'TextBlock', text: literalForCard(clip(ticket.summary[l], SUMMARY_CHARS)), wrap: true, separator: i > 0 })),
     },
   };
   return CardFactory.adaptiveCard({
