@@ -97,11 +97,21 @@ describe('agent desk in a Teams channel: threads, the card updated in place, two
     expect(h.textsIn(CHANNEL).at(-1)).to.equal(bothLanguages('zh-CN', (m) => m.alreadyTaken('T-1001', winner.name!)));
   });
 
+  it('Escalate to 21Vianet: a linked service request; the chat goes on and the card loses the button', async () => {
+    await inChannel(AGENT_A, '', { threadRoot: cardId, value: { deskAction: 'escalate', ticketId: 'T-1001' } });
+    expect(h.textsIn(CHANNEL).at(-1)).to.equal(bothLanguages('zh-CN', (m) => m.escalated('T-1001', 'T-1002')));
+    expect((await h.ticket('T-1001'))!.status).to.equal('escalated');
+    expect((await h.ticket('T-1002'))!).to.deep.include({ kind: '21vianet', links: { escalatedFrom: 'T-1001' } });
+    const card = h.connector.updated.filter((u) => u.activityId === cardId).at(-1)!.activity.attachments![0]!.content as Record<string, unknown>;
+    expect(cardActions(card).map((a) => a.deskAction)).to.deep.equal(['resolve', 'back']);
+    expect((await h.handoff('T-1001'))!.state).to.equal('taken');
+  });
+
   it('Back to bot from the card: the customer is back with the bot, the card is updated again without buttons', async () => {
     await inChannel(AGENT_A, '', { threadRoot: cardId, value: { deskAction: 'back', ticketId: 'T-1001' } });
     expect(h.textsIn(customerChat).at(-1)).to.equal(en.backToBot(AGENT_A.name, 'T-1001'));
     const last = h.connector.updated.filter((u) => u.activityId === cardId).at(-1)!;
     expect(cardActions(last.activity.attachments![0]!.content as Record<string, unknown>)).to.deep.equal([]);
-    expect((await h.ticket('T-1001'))!.status).to.equal('open');
+    expect((await h.ticket('T-1001'))!.status).to.equal('escalated'); // Back to bot leaves the ticket as it was
   });
 });

@@ -56,6 +56,19 @@ describe('desk: a handoff nobody takes (injected clock)', function () {
     await customer('Still there?');
     expect(h.textsIn('desk-chat').at(-1)).to.equal(en.customerSays('T-1001', 'Li Wei', 'Still there?'));
   });
+
+  it('「结束人工」 ends the relay from the customer’s side: the desk is told, and the bot answers again', async () => {
+    await customer('结束人工');
+    expect(h.textsIn('customer-chat').at(-1)).to.equal(en.endedByCustomer('T-1001'));
+    expect(h.textsIn('desk-chat').at(-1)).to.equal(bothLanguages('en', (m) => m.customerEnded('T-1001')));
+    expect(cardText(h.cardsIn('desk-chat').at(-1)!)).to.include(en.statusCustomerEnded);
+    expect((await h.handoff('T-1001'))!.end).to.equal('customer');
+    expect((await h.ticket('T-1001'))!.status).to.equal('open');
+    await customer('hello');
+    expect(h.textsIn('customer-chat').at(-1)).to.equal(messages('en').greeting);
+    await agent('T-1001 are you there?');
+    expect(h.textsIn('desk-chat').at(-1)).to.equal(bothLanguages('en', (m) => m.ended('T-1001')));
+  });
 });
 
 describe('desk: support hours on China’s calendar (the demo reseller, Mon–Fri 09:00–18:00)', function () {
