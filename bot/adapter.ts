@@ -49,6 +49,12 @@ export class SupportAdapter extends CloudAdapter {
     }
     return responses;
   }
+
+  /** A card updated in place (the desk's Take) is an outgoing message too: the same queue, spacing and retries. */
+  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
+    adjustConnectorClient(context.turnState.get(this.ConnectorClientKey));
+    return this.pacer.send(threadKey(activity), () => super.updateActivity(context, activity));
+  }
 }
 
 /** CloudAdapter for the configured cloud, with a user-safe error handler; the pipeline (pipeline.ts) is added by app.ts. */

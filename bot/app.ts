@@ -23,6 +23,10 @@ import { PrefixedStore } from './store/prefixedStore.js';
 import { startPrivacy } from './privacy/startPrivacy.js';
 import { SupportBot } from './supportBot.js';
 import { LimitedTicketStore } from './tickets/anonymousLimits.js';
+import { createDesk } from './desk/createDesk.js';
+import { OutcomeRecorder } from './outcomes/outcomeRecorder.js';
+import { registerReportPage } from './outcomes/reportPage.js';
+import { MarkingTicketStore, markingFeedback } from './outcomes/turnMarks.js';
 
 export interface AppDeps {
   readonly config: BotConfig;
@@ -32,7 +36,9 @@ export interface AppDeps {
    * Background work that watches the store, for tests to shorten: incidents checked for resolution
    * (default one minute), and notices and escalations `npm run tickets` queued (15 s and one minute).
    */
-  readonly pollMs?: { readonly health?: number; readonly queuedNotices?: number; readonly outbox?: number };
+  readonly pollMs?: { readonly health?: number; readonly queuedNotices?: number; readonly outbox?: number; readonly desk?: number };
+  /** The desk's and the outcomes' clock (handoff times, DESK_TAKE_MINUTES, support hours), for tests. */
+  readonly now?: () => Date;
 }
 
 export interface RunningApp {
@@ -42,7 +48,7 @@ export interface RunningApp {
 }
 
 /** Wires the bot together and starts listening. index.ts, the chat CLI and the tests all start it this way. */
-export async function startApp({ config, logger, recognizer, pollMs = {} }: AppDeps): Promise<RunningApp> {
+export async function startApp({ config, logger, recognizer, pollMs = {}, now }: AppDeps): Promise<RunningApp> {
   const stores = await openStorage(config, logger);
   try {
     const stateStore = new PrefixedStore(stores.store, 'state/');
@@ -68,17 +74,30 @@ export async function startApp({ config, logger, recognizer, pollMs = {} }: AppD
     const escalation = createEscalationServices({
       config, logger, conversationState, directory: stores.directory, tickets: stores.tickets, notifier, health: ticketHealthSummary(healthSource), outboxStore: stores.outbox, pollMs,
     });
+    const desk = createDesk({
+      config: config.desk, store: stores.store, adapter, appId: config.auth?.appId ?? '',
+      tickets: stores.tickets, escalator: escalation.escalator, directory: stores.directory, handoff: escalation.handoff,
+      conversationState, logger, ...(now && { now }), ...(pollMs.desk && { checkMs: pollMs.desk }),
+    });
     // Dialogs open tickets through the limits on unidentified visitors; the console and the relay do not.
-    const tickets = new LimitedTicketStore(escalation.tickets, config.anonymousTickets, logger);
+    // The marking stores tell the outcome recorder which turns opened a handoff or found no article.
+    const tickets = new MarkingTicketStore(new LimitedTicketStore(escalation.tickets, config.anonymousTickets, logger));
     const { main } = buildDialogTree({
-      recognizer, conversationState, userState, answers, feedback: stores.feedback, directory: stores.directory, tickets,
-      health: { source: healthSource, watches: stores.watches }, escalation,
+      recognizer, conversationState, userState, answers, feedback: markingFeedback(stores.feedback), directory: stores.directory, tickets,
+      health: { source: healthSource, watches: stores.watches }, escalation: { ...escalation, desk, ...(now && { now }) },
+    });
+    const privacy = startPrivacy({
+      config, logger, feedback: stores.feedback, tickets: stores.tickets, desk: desk.handoffs, state: stateStore,
+    });
+    const outcomes = new OutcomeRecorder({
+      store: new PrefixedStore(stores.store, 'outcomes/'), conversationState, handoff: escalation.handoff, logger, ...(now && { now }),
     });
     const bot = new SupportBot(conversationState, userState, main, logger);
-    const privacy = startPrivacy({ config, logger, feedback: stores.feedback, tickets: stores.tickets, state: stateStore });
+
     const [conversationLog, handoffRelay] = escalation.middleware;
     const { middleware, turns } = buildPipeline({
-      config, logger, conversationState, userState, conversationLog, handoffRelay, ...(privacy.transcripts && { transcripts: privacy.transcripts }),
+      config, logger, conversationState, userState, conversationLog, handoffRelay, desk, outcomes,
+      ...(privacy.transcripts && { transcripts: privacy.transcripts }),
     });
     for (const m of middleware) adapter.use(m);
     const logic = (context: TurnContext) => bot.run(context);
@@ -89,6 +108,10 @@ export async function startApp({ config, logger, recognizer, pollMs = {} }: AppD
       localHostOnly: !config.allowUnauthenticatedNetwork && (!config.auth || config.localWebChat),
       extraRoutes: (server) => {
         if (config.localWebChat) registerLocalWebChat(server, { adapter, logic, logger, ...(config.auth && { appId: config.auth.appId }) });
+        if (config.desk.token) {
+          const report = { token: config.desk.token, store: stores.store, feedback: stores.feedback, logger };
+          registerReportPage(server, { ...report, ...(now && { now }) });
+        }
       },
     });
     const url = await http.listen(config.port, config.host);
@@ -96,6 +119,7 @@ export async function startApp({ config, logger, recognizer, pollMs = {} }: AppD
     if (exposesUnauthenticatedTurns(config)) logger.warn('unauthenticated_network', { host: config.host, localWebChat: config.localWebChat });
     watcher.start();
     await escalation.start();
+    desk.start();
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
@@ -103,6 +127,7 @@ export async function startApp({ config, logger, recognizer, pollMs = {} }: AppD
         answers.close();
         await http.close();
         await watcher.stop();
+        await desk.stop();
         await turns.idle();
         await escalation.stop();
         await privacy.stop();

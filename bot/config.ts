@@ -17,6 +17,22 @@ export interface BotAuthConfig {
   readonly tenantId?: string;
 }
 
+/** How a handoff reaches people: the reseller's desk conversation, an agent hub's handoff event, or both. */
+export type HandoffMode = 'desk' | 'hub' | 'both';
+
+/** The reseller's agent desk (bot/desk). */
+export interface DeskConfig {
+  readonly mode: HandoffMode;
+  /** `/desk <token>` makes an Emulator or local Web Chat conversation the desk; absent: only Teams can register one. */
+  readonly token?: string;
+  /** Entra object ids (lowercase) allowed to register and act in a Teams desk; absent: every user of the reseller's tenant. */
+  readonly agents?: readonly string[];
+  /** The reseller's own Teams tenant: only its users may register a Teams channel as the desk. */
+  readonly resellerTenantId?: string;
+  /** A handoff nobody took within this many minutes of support hours is queued and the desk reminded. */
+  readonly takeMinutes: number;
+}
+
 export interface BotConfig {
   readonly port: number;
   readonly host: string;
@@ -56,6 +72,7 @@ export interface BotConfig {
    * and without an app id only requests addressed to localhost are served (no DNS rebinding).
    */
   readonly allowUnauthenticatedNetwork: boolean;
+  readonly desk: DeskConfig;
 }
 
 /** Thrown at start-up with every problem at once, so one restart fixes them all. */
@@ -119,10 +136,32 @@ export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
     stateTtlDays: r.int('STATE_TTL_DAYS', 30, 1, 3650),
     anonymousTickets: { openPerVisitor: r.int('ANONYMOUS_OPEN_TICKETS', 3, 1, 100), perHour: r.int('ANONYMOUS_TICKETS_PER_HOUR', 30, 1, 10_000) },
     allowUnauthenticatedNetwork: r.oneOf('ALLOW_UNAUTHENTICATED_NETWORK', ['yes', 'no'], 'no') === 'yes',
+    desk: readDesk(r),
   };
   checkExposure(r, config);
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
+}
+
+/** A desk token shorter than this could be guessed by anyone who can open a chat. */
+export const MIN_DESK_TOKEN_CHARS = 16;
+
+function readDesk(r: ConfigReader): DeskConfig {
+  const mode = r.oneOf<HandoffMode>('HANDOFF_MODE', ['desk', 'hub', 'both'], 'desk');
+  const token = r.get('DESK_TOKEN');
+  if (token !== undefined && token.length < MIN_DESK_TOKEN_CHARS) {
+    r.problems.push(`DESK_TOKEN must be at least ${MIN_DESK_TOKEN_CHARS} characters (got ${token.length})`);
+  }
+  const agents = r.guidList('DESK_AGENTS', 'Entra object ids (GUIDs)');
+  const resellerTenantId = r.guid('RESELLER_TENANT_ID')?.toLowerCase();
+  if (agents && !resellerTenantId) r.problems.push('DESK_AGENTS needs RESELLER_TENANT_ID (the tenant those agents sign in to)');
+  return {
+    mode,
+    ...(token !== undefined && token.length >= MIN_DESK_TOKEN_CHARS && { token }),
+    ...(agents && { agents }),
+    ...(resellerTenantId && { resellerTenantId }),
+    takeMinutes: r.int('DESK_TAKE_MINUTES', 5, 1, 1440),
+  };
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);

@@ -57,12 +57,12 @@ export class ConfigReader {
   }
 
   /** A comma-separated list of GUIDs ("a, b" and "a,b" both work; an empty item is malformed). */
-  guidList(key: string): string[] | undefined {
+  guidList(key: string, what = 'tenant GUIDs'): string[] | undefined {
     const value = this.get(key);
     if (value === undefined) return undefined;
     const items = value.split(',').map((s) => s.trim());
     const bad = items.filter((s) => !GUID.test(s));
-    if (bad.length > 0) this.problems.push(`${key} must list tenant GUIDs separated by commas (bad: ${bad.map((b) => `"${b}"`).join(', ')})`);
+    if (bad.length > 0) this.problems.push(`${key} must list ${what} separated by commas (bad: ${bad.map((b) => `"${b}"`).join(', ')})`);
     return items.map((s) => s.toLowerCase());
   }
 

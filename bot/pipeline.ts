@@ -17,6 +17,10 @@ export interface PipelineParts {
   /** The escalation services' conversation log and handoff relay. */
   readonly conversationLog: Middleware;
   readonly handoffRelay: Middleware;
+  /** The agent desk's two middleware (bot/desk/createDesk.ts). */
+  readonly desk: { readonly commands: Middleware; readonly relay: Middleware };
+  /** Each customer conversation's outcome (bot/outcomes/outcomeRecorder.ts). */
+  readonly outcomes: Middleware;
   /** Redacted transcripts, when TRANSCRIPTS=on. */
   readonly transcripts?: TranscriptStore;
 }
@@ -42,9 +46,15 @@ export function buildPipeline(parts: PipelineParts): { middleware: Middleware[];
     new EmulatorStateTrace(parts.conversationState, parts.userState),
     // Where each user can be reached later (ticket updates, incident notices).
     new ConversationRecorder(parts.userState),
+    // The desk's chat and desk commands, before anything reads state for a customer: desk turns never reach a dialog.
+    parts.desk.commands,
+    // After the rest of the turn, the conversation's outcome of the day for the report (written only when it changed).
+    parts.outcomes,
     // The last messages, for the transcript a person gets at a handoff.
     parts.conversationLog,
-    // While a person has the conversation, messages go to them and the bot stays quiet.
+    // A desk handoff: the customer's messages go to the desk while a person has (or is about to take) the chat.
+    parts.desk.relay,
+    // While an agent hub has the conversation, messages go to the ticket and the bot stays quiet.
     parts.handoffRelay,
     // Redacted transcripts, last, so they hold what the bot actually sent.
     ...(parts.transcripts ? [withSender(new TranscriptLoggerMiddleware(parts.transcripts))] : []),

@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { KeyedQueue } from './keyedQueue.js';
 import { errorFields, type Logger } from './log.js';
 
@@ -20,6 +20,9 @@ export class SerialTurns implements Middleware {
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    // Our own proactive sends (ContinueConversation) read no state, and are often made from inside another
+    // conversation's turn (the desk relays both ways): queueing them could make two turns wait on each other.
+    if (context.activity.type === ActivityTypes.Event && context.activity.name === 'ContinueConversation') return next();
     const key = context.activity.conversation?.id ?? '';
     await this.queue.run(key, () => this.withDeadline(next(), key));
   }

@@ -1,7 +1,8 @@
-import type { StatePropertyAccessor } from 'botbuilder';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Escalator } from '../bot/escalation/escalator.js';
 import type { HealthSummary } from '../bot/escalation/healthSummary.js';
 import type { SubmitOutcome } from '../bot/escalation/serviceRequestSubmitter.js';
+import type { HandOverInfo, HandOverResult } from '../bot/desk/deskHandover.js';
 import type { HandoffState } from '../bot/handoff/handoffState.js';
 import type { TranscriptLine } from '../bot/handoff/transcript.js';
 import type { Recognizer } from '../bot/nlu/types.js';
@@ -21,5 +22,7 @@ export interface EscalationDeps {
   /** Absent without Partner Center: service requests then wait for the reseller to file them. */
   readonly submitter?: { submitNow(ticketId: string): Promise<SubmitOutcome> };
   readonly health?: HealthSummary;
+  /** The reseller's agent desk (bot/desk), told of each handoff once its ticket exists. */
+  readonly desk?: { handOver(context: TurnContext, info: HandOverInfo): Promise<HandOverResult> };
   readonly now?: () => Date;
 }

@@ -159,12 +159,19 @@ export class HandoffDialog extends InterruptibleDialog {
 
     const now = (this.deps.now ?? (() => new Date()))();
     const window = reseller ? supportWindow(reseller, now) : { open: true };
+    // The reseller's desk posts its card and tells the customer; in HANDOFF_MODE=both the hub's event goes too.
+    const desk = await this.deps.desk?.handOver(context, { ticket, locale, health, window, ...(who.name && { customerName: who.name }) });
+    const info = { customer: who.customerId, company: who.company, name: who.name, contact, question, summary: summaryFor(locale) };
+    if (desk?.handled) {
+      if (desk.hub && window.open) await this.initiateHandoff(context, ticket.id, info, recent);
+      return step.endDialog();
+    }
     if (!window.open && reseller && window.nextOpen) {
       // Nobody is there to take over: the ticket waits for the team, and the bot stays available.
       await context.sendActivity(m.handedOverAfterHours(ticket.id, reseller, formatOpening(window.nextOpen, locale, reseller.timeZone)));
       return step.endDialog();
     }
-    await this.initiateHandoff(context, ticket.id, { customer: who.customerId, company: who.company, name: who.name, contact, question, summary: summaryFor(locale) }, recent);
+    await this.initiateHandoff(context, ticket.id, info, recent);
     await this.deps.handoff.set(context, { ticketId: ticket.id, since: now.toISOString(), locale });
     await context.sendActivity(m.handedOver(ticket.id, reseller));
     return step.endDialog();

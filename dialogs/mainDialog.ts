@@ -2,6 +2,7 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import { sectionCard, type SectionView } from '../bot/cards/sectionCard.js';
 import type { Focus } from '../bot/conversation/focus.js';
 import { refersBack } from '../bot/knowledge/sectionMatch.js';
+import { markUnanswered } from '../bot/outcomes/turnMarks.js';
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isFresh, type SetAsideTask, type TaskName } from '../bot/conversation/task.js';
 import { messages } from '../bot/i18n/messages.js';
@@ -322,6 +323,8 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     if (this.faq && worthSearching && this.faq.canAnswer(text, locale, step.context)) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
     }
+    // Chatter the bot answered itself is not a question left unanswered; an off-topic request is.
+    if (intent === 'out_of_scope') markUnanswered();
     await step.context.sendActivity(route.reply(messages(locale)));
     return step.endDialog();
   }

@@ -1,7 +1,8 @@
-// npm run bench [-- --quick | --only http,storage,knowledge | --soak [minutes]]: every figure is printed beside a
+// npm run bench [-- --quick | --only http,storage,knowledge,desk | --soak [minutes]]: every figure is printed beside a
 // baseline measured in the same run, and all of them are written to bench-results.json.
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
+import { runDeskBench } from './bench/deskBench.js';
 import { runHttpBench } from './bench/httpBench.js';
 import { runLongMessageBench } from './bench/longMessageBench.js';
 import { runKnowledgeImportBench } from './bench/knowledgeImportBench.js';
@@ -19,6 +20,7 @@ const BENCHES = {
   startup: runStartupBench,
   recognizer: runRecognizerBench,
   knowledge: runKnowledgeImportBench,
+  desk: runDeskBench,
 };
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

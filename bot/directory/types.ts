@@ -9,6 +9,13 @@ export interface Reseller {
   readonly portalUrl: string;
   /** Where prospects sign up; the portal when absent. */
   readonly signUpUrl?: string;
+  /**
+   * Days off beyond the State Council's schedule (YYYY-MM-DD in `timeZone`), e.g. a company holiday, or a
+   * year the shipped schedule does not cover yet. They win over the shipped schedule.
+   */
+  readonly holidays?: readonly string[];
+  /** Working days that would otherwise be off (调休 make-up days of a year not shipped, or a weekend on call). */
+  readonly extraWorkdays?: readonly string[];
 }
 
 export interface Contact {

@@ -150,9 +150,33 @@ function reseller(c: Checker, v: unknown, path: Path): Reseller | undefined {
   if (out.timeZone) {
     try { new Intl.DateTimeFormat('en', { timeZone: out.timeZone }); } catch { c.fail([...path, 'timeZone'], `timeZone "${out.timeZone}" is not an IANA time zone`); }
   }
+  const holidays = dateList(c, v, 'holidays', path);
+  const extraWorkdays = dateList(c, v, 'extraWorkdays', path);
+  extraWorkdays.forEach((d, i) => holidays.includes(d) && c.fail([...path, 'extraWorkdays', i], `${d} is also in holidays`));
   if (c.issues.length > before) return undefined;
   const { signUpUrl, ...rest } = out;
-  return { ...(rest as Omit<Reseller, 'supportHours' | 'signUpUrl'>), supportHours: { days, start: start!, end: end! }, ...(signUpUrl && { signUpUrl }) };
+  return {
+    ...(rest as Omit<Reseller, 'supportHours' | 'signUpUrl'>),
+    supportHours: { days, start: start!, end: end! },
+    ...(signUpUrl && { signUpUrl }),
+    ...(holidays.length > 0 && { holidays }), ...(extraWorkdays.length > 0 && { extraWorkdays }),
+  };
+}
+
+/** An optional list of calendar dates (YYYY-MM-DD that exist), each once. */
+function dateList(c: Checker, v: Rec, key: string, path: Path): string[] {
+  const raw = v[key];
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) return (c.fail([...path, key], `${key} must be a list of dates (YYYY-MM-DD)`), []);
+  const seen = new Set<string>();
+  raw.forEach((d, i) => {
+    const at = typeof d === 'string' && DATE.test(d) ? new Date(`${d}T00:00:00Z`) : undefined;
+    const real = at !== undefined && !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === d;
+    if (!real) c.fail([...path, key, i], `${key} entry ${JSON.stringify(d)} is not a date (YYYY-MM-DD)`);
+    else if (seen.has(d)) c.fail([...path, key, i], `${d} appears twice in ${key}`);
+    else seen.add(d);
+  });
+  return [...seen].sort();
 }
 
 /** What an import file may hold: customers, and optionally the reseller, subscriptions and invoices. */

@@ -1,4 +1,5 @@
 import type { Reseller } from '../directory/types.js';
+import { CHINA_HOLIDAYS, type HolidayCalendar } from './chinaHolidays.js';
 
 /** Whether the reseller's team is at work now, and when it next starts (an instant). */
 export interface SupportWindow {
@@ -48,22 +49,49 @@ function instantOf(year: number, month: number, day: number, minutes: number, ti
   return new Date(guess);
 }
 
+/** How far ahead the next opening is looked for: the longest holiday with its weekends fits many times over. */
+const LOOK_AHEAD_DAYS = 60;
+
+const isoDate = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
 /**
- * The support window for `now`: supportHours.days (0 = Sunday) from start to end in the reseller's time
- * zone. Public holidays are not known here; the reseller's ticket queue covers them.
+ * Whether the team works on a wall date: the reseller's own `extraWorkdays` and `holidays` first, then the
+ * State Council's schedule (a make-up working day works even on a weekend), then the weekly `days`.
  */
-export function supportWindow(reseller: Pick<Reseller, 'supportHours' | 'timeZone'>, now: Date): SupportWindow {
-  const { days, start, end } = reseller.supportHours;
+export function isWorkday(
+  reseller: Pick<Reseller, 'supportHours' | 'holidays' | 'extraWorkdays'>,
+  date: string,
+  weekday: number,
+  calendar: HolidayCalendar = CHINA_HOLIDAYS,
+): boolean {
+  if (reseller.extraWorkdays?.includes(date)) return true;
+  if (reseller.holidays?.includes(date)) return false;
+  if (calendar.extraWorkdays.includes(date)) return true;
+  if (calendar.holidays.includes(date)) return false;
+  return reseller.supportHours.days.includes(weekday);
+}
+
+/**
+ * The support window for `now`: working days (see isWorkday: China's public holidays and make-up working
+ * days, and the reseller's own) from start to end in the reseller's time zone.
+ */
+export function supportWindow(
+  reseller: Pick<Reseller, 'supportHours' | 'timeZone' | 'holidays' | 'extraWorkdays'>,
+  now: Date,
+  calendar: HolidayCalendar = CHINA_HOLIDAYS,
+): SupportWindow {
+  const { start, end } = reseller.supportHours;
   const tz = reseller.timeZone || 'Asia/Shanghai';
   const from = toMinutes(start);
   const to = toMinutes(end);
   const w = wallTime(now, tz);
-  if (days.includes(w.weekday) && w.minutes >= from && w.minutes < to) return { open: true };
-  for (let ahead = 0; ahead <= 7; ahead++) {
-    const weekday = (w.weekday + ahead) % 7;
-    if (!days.includes(weekday) || (ahead === 0 && w.minutes >= from)) continue;
-    // Calendar arithmetic on the wall date in UTC, so month ends roll over correctly.
-    const d = new Date(Date.UTC(w.year, w.month - 1, w.day + ahead));
+  const works = (d: Date) => isWorkday(reseller, isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), d.getUTCDay(), calendar);
+  // Calendar arithmetic on the wall date in UTC, so month ends roll over correctly.
+  const day = (ahead: number) => new Date(Date.UTC(w.year, w.month - 1, w.day + ahead));
+  if (works(day(0)) && w.minutes >= from && w.minutes < to) return { open: true };
+  for (let ahead = 0; ahead <= LOOK_AHEAD_DAYS; ahead++) {
+    const d = day(ahead);
+    if (!works(d) || (ahead === 0 && w.minutes >= from)) continue;
     return { open: false, nextOpen: instantOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), from, tz) };
   }
   return { open: false }; // no working days configured

@@ -36,6 +36,8 @@ export class HandoffRelay implements Middleware {
     const active = await this.deps.handoff.get(context);
     if (!active) return next();
     if (isStatus) return this.onStatus(context, active);
+    // A desk handoff's messages are the desk relay's (bot/desk/deskRelay.ts), which runs first.
+    if (active.desk) return next();
     if (await this.lapsed(active)) {
       await this.deps.handoff.delete(context);
       this.deps.logger.info('handoff_lapsed', { ticket: active.ticketId, conversation: a.conversation?.id });

@@ -7,6 +7,8 @@ export interface HandoffState {
   readonly since: string;
   /** The customer's language at the time, for the messages when it ends. */
   readonly locale: Locale;
+  /** The reseller's agent desk has it (bot/desk): the desk's record says whether a person is in the chat. */
+  readonly desk?: true;
 }
 
 /** `handoff.status` states from the handoff protocol. */

@@ -20,6 +20,8 @@ export interface RetentionDeps {
   readonly feedback: Purgeable;
   readonly tickets: TicketRetention;
   readonly transcripts?: Purgeable;
+  /** The agent desk's ended handoffs (who the customer was, their survey comment). */
+  readonly desk?: Purgeable;
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly intervalMs?: number;
@@ -30,6 +32,8 @@ export interface RetentionResult {
   readonly transcriptLines: number;
   readonly feedbackTexts: number;
   readonly tickets: number;
+  /** Only with a desk. */
+  readonly deskHandoffs?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,9 +44,10 @@ export const SUMMARY_REMOVED = { 'zh-CN': '（已过保留期，个人信息已�
 
 /** A closed ticket keeps what statistics need (ids, kind, category, status, dates) and loses who and what was said. */
 export function scrubTicket(t: Ticket, at: Date): Ticket {
-  const { requester: _who, ...rest } = t;
+  const { requester: _who, csat, ...rest } = t;
   return {
     ...rest,
+    ...(csat && { csat: { rating: csat.rating, at: csat.at } }),
     title: redactPersonalData(t.title),
     summary: SUMMARY_REMOVED,
     details: { personalDataRemovedAt: at.toISOString() },
@@ -73,6 +78,7 @@ export async function sweepOnce(deps: RetentionDeps): Promise<RetentionResult> {
     transcriptLines: deps.transcripts ? await part('transcripts', () => deps.transcripts!.purge(cutoff)) : 0,
     feedbackTexts: await part('feedback', () => deps.feedback.purge(cutoff)),
     tickets: await part('tickets', () => deps.tickets.rewriteWhere((t) => isScrubbable(t, cutoff), (t) => scrubTicket(t, now))),
+    ...(deps.desk && { deskHandoffs: await part('desk', () => deps.desk!.purge(cutoff)) }),
   };
   deps.logger.info('retention_sweep', { days: deps.days, cutoff: cutoff.toISOString(), ...result });
   return result;

@@ -10,6 +10,7 @@ export interface PrivacyDeps {
   readonly logger: Logger;
   readonly feedback: Purgeable;
   readonly tickets: TicketRetention;
+  readonly desk?: Purgeable;
   /** The bot state namespace, for the expiry of idle conversations. */
   readonly state: DocumentStore;
   readonly now?: () => Date;
@@ -20,11 +21,13 @@ export interface PrivacyDeps {
  * and the retention sweep at start-up and then daily: idle bot state, transcripts, feedback text and
  * closed tickets' personal fields.
  */
-export function startPrivacy({ config, logger, feedback, tickets, state, now }: PrivacyDeps): { readonly transcripts?: FileTranscriptStore; stop(): Promise<void> } {
+export function startPrivacy(
+  { config, logger, feedback, tickets, desk, state, now }: PrivacyDeps,
+): { readonly transcripts?: FileTranscriptStore; stop(): Promise<void> } {
   const transcripts = config.transcripts ? new FileTranscriptStore(join(config.dataDir, 'transcripts'), logger, now) : undefined;
   const retention = startRetention({
     days: config.retentionDays, feedback, tickets, logger, state: { store: state, conversationDays: config.stateTtlDays },
-    ...(transcripts && { transcripts }), ...(now && { now }),
+    ...(transcripts && { transcripts }), ...(desk && { desk }), ...(now && { now }),
   });
   return { ...(transcripts && { transcripts }), stop: () => retention.stop() };
 }

@@ -79,7 +79,8 @@ export class DocumentTicketStore implements TicketStore {
       const status = change.status ?? old.status;
       assertTransition(old.id, old.status, status);
       const history = appendHistory(old.history, { at, status, by: change.by, ...(change.note && { note: cleanNote(change.note) }) });
-      return { ...old, status, updatedAt: at, history, ...(change.links && { links: { ...old.links, ...change.links } }) };
+      const links = change.links && { links: { ...old.links, ...change.links } };
+      return { ...old, status, updatedAt: at, history, ...links, ...(change.csat && { csat: change.csat }) };
     });
   }
 

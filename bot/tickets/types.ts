@@ -22,6 +22,8 @@ export interface TicketChange {
   readonly note?: string;
   readonly by: TicketHistoryEntry['by'];
   readonly links?: Ticket['links'];
+  /** The customer's satisfaction answer after a desk chat. */
+  readonly csat?: Ticket['csat'];
 }
 
 export interface NewTicket {
@@ -48,6 +50,8 @@ export interface Ticket extends NewTicket {
   readonly history: readonly TicketHistoryEntry[];
   /** A reseller ticket escalated to 21Vianet records both ids. */
   readonly links?: { readonly escalatedTo?: string; readonly escalatedFrom?: string; readonly partnerCenterId?: string };
+  /** The customer's rating (1–5) and optional comment, when they answered the survey after a desk chat. */
+  readonly csat?: { readonly rating: number; readonly comment?: string; readonly at: string };
 }
 
 /** Creation resolves only once the ticket is durably stored: the bot confirms to the user after that. */

@@ -33,7 +33,7 @@ const CSP = [
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Accept-Language picks the first paint; the page script then follows navigator.language or the switch. */
-function firstLocale(acceptLanguage: string | undefined): Locale {
+export function firstLocale(acceptLanguage: string | undefined): Locale {
   const first = (acceptLanguage ?? '').split(',')[0]?.split(';')[0]?.trim();
   return normalizeLocale(first) ?? 'en';
 }
@@ -72,17 +72,17 @@ export function renderPage(locale: Locale): string {
 `;
 }
 
-interface StaticFile {
+export interface StaticFile {
   readonly body: Buffer;
   readonly type: string;
   readonly etag: string;
 }
 
-function staticFile(body: Buffer, type: string): StaticFile {
+export function staticFile(body: Buffer, type: string): StaticFile {
   return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
 }
 
-function sendStatic(req: Request, res: Response, file: StaticFile): void {
+export function sendStatic(req: Request, res: Response, file: StaticFile): void {
   res.setHeader('etag', file.etag);
   res.setHeader('cache-control', 'no-cache');
   res.setHeader('x-content-type-options', 'nosniff');

@@ -123,4 +123,23 @@ describe('config', () => {
     expect(loadConfig({}).retentionDays).to.equal(90);
     expect(problemsOf({ RETENTION_DAYS: '0' }).join('\n')).to.match(/RETENTION_DAYS must be an integer from 1/);
   });
+
+  it('reads the desk keys, and reports every bad one at once', () => {
+    expect(loadConfig({}).desk).to.deep.equal({ mode: 'desk', takeMinutes: 5 });
+    const agent = 'BBBBBBBB-0000-4000-8000-000000000002';
+    const env = {
+      HANDOFF_MODE: 'Both', DESK_TOKEN: 'a-long-enough-token', DESK_AGENTS: agent, RESELLER_TENANT_ID: TENANT, DESK_TAKE_MINUTES: '10',
+    };
+    expect(loadConfig(env).desk).to.deep.equal({
+      mode: 'both', token: 'a-long-enough-token', agents: [agent.toLowerCase()], resellerTenantId: TENANT, takeMinutes: 10,
+    });
+    const bad = { HANDOFF_MODE: 'omnichannel', DESK_TOKEN: 'short', DESK_AGENTS: 'li.na', DESK_TAKE_MINUTES: '0' };
+    const problems = problemsOf(bad).join('\n');
+    expect(problems).to.match(/HANDOFF_MODE must be one of desk, hub, both/);
+    expect(problems).to.match(/DESK_TOKEN must be at least 16 characters \(got 5\)/);
+    expect(problems).to.match(/DESK_AGENTS must list Entra object ids \(GUIDs\).*"li\.na"/);
+    expect(problems).to.match(/DESK_AGENTS needs RESELLER_TENANT_ID/);
+    expect(problems).to.match(/DESK_TAKE_MINUTES must be an integer from 1 to 1440/);
+    expect(problemsOf({ RESELLER_TENANT_ID: 'contoso' }).join('\n')).to.match(/RESELLER_TENANT_ID must be a GUID/);
+  });
 });

@@ -65,7 +65,8 @@ describe('two bot processes on one Azure Blob store (Azurite)', function () {
         for (const [i, step] of steps.entries()) {
           // Every step goes to the other instance than the one before; the last step alternates by conversation.
           const instance = (i + k) % 2;
-          const replies = shown(await turn(bots[instance]!.url, `scale-${k}`, step.say));
+          // One visitor per conversation: the anonymous ticket limits count open tickets per visitor.
+          const replies = shown(await turn(bots[instance]!.url, `scale-${k}`, step.say, { from: { id: `visitor-${k}`, name: 'User', role: 'user' } }));
           expect(replies, `conversation ${k}, step ${i} on instance ${instance}`).to.include(step.expect);
           if (i === steps.length - 1) confirmedBy.push({ id: /T-\d+/.exec(replies)![0], instance, company: `Scale Test ${k} Ltd` });
         }

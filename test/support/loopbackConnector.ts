@@ -4,6 +4,8 @@ import { requestBody } from './requestBody.js';
 
 export interface RecordedActivity {
   readonly conversationId: string;
+  /** The id this connector gave the activity in its answer (what a later reply or update names). */
+  readonly id?: string;
   readonly path: string;
   readonly authorization?: string;
   readonly activity: Record<string, unknown> & { type?: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }> };
@@ -15,6 +17,8 @@ export interface RecordedActivity {
  */
 export class LoopbackConnector {
   readonly received: RecordedActivity[] = [];
+  /** Activities replaced in place (PUT …/activities/{id}, Teams updateActivity), with the id they replaced. */
+  readonly updated: Array<RecordedActivity & { readonly activityId: string }> = [];
   private server?: Server;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
   private nextId = 1;
@@ -25,6 +29,16 @@ export class LoopbackConnector {
     this.server = createServer(async (req, res) => {
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(req.url ?? '');
       const text = await requestBody(req);
+      const update = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(req.url ?? '');
+      if (req.method === 'PUT' && update) {
+        const activity = JSON.parse(text) as RecordedActivity['activity'];
+        const [conversationId, activityId] = [decodeURIComponent(update[1]!), decodeURIComponent(update[2]!)];
+        this.updated.push({ conversationId, activityId, path: req.url!, activity });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: decodeURIComponent(update[2]!) }));
+        this.waiters = this.waiters.filter((w) => (this.received.length >= w.count ? (w.resolve(), false) : true));
+        return;
+      }
       if (req.method !== 'POST' || !match) {
         // restify patches ServerResponse in this process, so writeHead is not chained.
         res.writeHead(404, { 'content-type': 'application/json' });
@@ -38,14 +52,16 @@ export class LoopbackConnector {
         return;
       }
       const activity = JSON.parse(text) as RecordedActivity['activity'];
+      const id = `reply-${this.nextId++}`;
       this.received.push({
         conversationId: decodeURIComponent(match[1]!),
+        id,
         path: req.url!,
         activity,
         ...(req.headers.authorization && { authorization: req.headers.authorization }),
       });
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+      res.end(JSON.stringify({ id }));
       this.waiters = this.waiters.filter((w) => (this.received.length >= w.count ? (w.resolve(), false) : true));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -6,6 +6,10 @@ import { articleCard, type ArticleView } from '../../../bot/cards/articleCard.js
 import { sectionCard } from '../../../bot/cards/sectionCard.js';
 import { welcomeCard } from '../../../bot/cards/welcomeCard.js';
 import { incidentCard } from '../../../bot/cards/incidentCard.js';
+import { csatCard } from '../../../bot/desk/csatCard.js';
+import { deskCard } from '../../../bot/desk/deskCard.js';
+import type { DeskHandoff } from '../../../bot/desk/deskHandoffs.js';
+import type { Ticket } from '../../../bot/tickets/types.js';
 import type { HealthIssue } from '../../../bot/health/types.js';
 import { messages } from '../../../bot/i18n/messages.js';
 import { LOCALES } from '../../../bot/i18n/locale.js';
@@ -44,6 +48,31 @@ const CATALOG: Record<string, () => Promise<Attachment[]>> = {
     });
     const many = Array.from({ length: 8 }, (_, n) => ({ issue: issue(n, n % 2 ? 'advisory' : 'incident'), services: ['exchange', 'outlook'] }));
     return LOCALES.flatMap((l) => [incidentCard(messages(l), many.slice(0, 1)), incidentCard(messages(l), many)]);
+  },
+  'bot/desk/csatCard.ts': async () => LOCALES.map((l) => csatCard('T-1001', l)),
+  'bot/desk/deskCard.ts': async () => {
+    const at = '2026-11-23T03:00:00Z';
+    const transcript = Array.from({ length: 9 }, (_, i) => ({ role: i % 2 ? 'bot' : 'user', text: `[x](http://evil) \${n} ${'问题'.repeat(500)}`, at }));
+    const ticket: Ticket = {
+      id: 'T-1001', kind: 'reseller', category: 'handoff', title: 'Asked for a person', locale: 'zh-CN', status: 'open', createdAt: at, updatedAt: at, history: [],
+      summary: { 'zh-CN': '摘要'.repeat(2000), en: 'summary '.repeat(500) },
+      details: { question: 'Outlook <at>bot</at> keeps asking', intent: 'howto_faq', contactName: 'Li Wei', contactEmail: 'li@contoso.cn', channel: 'msteams', transcript },
+    };
+    const waiting: DeskHandoff = {
+      ticketId: 'T-1001', locale: 'zh-CN', customer: { reference: { channelId: 'msteams' }, name: 'Li Wei' }, desk: { channelId: 'msteams', conversationId: 'c' },
+      health: { 'zh-CN': '正常', en: 'healthy' }, createdAt: at, outOfHours: false, state: 'waiting',
+    };
+    const agent = { id: 'a', name: 'Wang Fang' };
+    const states: DeskHandoff[] = [
+      waiting,
+      { ...waiting, outOfHours: true, nextOpen: '2026-11-24T01:00:00Z', queuedAt: at },
+      { ...waiting, state: 'taken', takenBy: agent, takenAt: at },
+      { ...waiting, state: 'ended', end: 'resolved', endedBy: agent, endedAt: at },
+    ];
+    const cards = LOCALES.flatMap((first) => states.map((handoff) => deskCard({ ticket, handoff, first, company: 'Fabrikam' })));
+    // The longest summary and transcript a handoff can have still fit Teams' message size (about 28 KB).
+    for (const card of cards) expect(Buffer.byteLength(JSON.stringify(card))).to.be.lessThan(24_000);
+    return cards;
   },
   'dialogs/intentChoiceCard.ts': async () => LOCALES.flatMap((l) => INTENTS.map((i, n) => intentChoiceCard(messages(l), [i, INTENTS[(n + 1) % INTENTS.length]!]))),
   'dialogs/prompts/answerPrompt.ts': async () => LOCALES.flatMap((l) => withButtons(messages(l).whichOne, [messages(l).yes, messages(l).no]).attachments ?? []),

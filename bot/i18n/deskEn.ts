@@ -1,0 +1,96 @@
+import type { DeskMessages } from './deskMessages.js';
+
+const CHANNELS: Readonly<Record<string, string>> = {
+  msteams: 'Microsoft Teams',
+  directline: 'Web Chat',
+  webchat: 'Web Chat',
+  emulator: 'Bot Framework Emulator',
+};
+const mins = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
+
+export const deskEn: DeskMessages = {
+  handedOver: (id, team) =>
+    `I've passed this to ${team} as request ${id}. A person will join this chat shortly; until then, what you write here goes to them. ` +
+    'Write "end chat" at any time to come back to me.',
+  ticketOnly: (id, team, next) =>
+    `I've saved your request as ${id} for ${team}. No one can chat live here, so the team will get back to you by e-mail or phone, ` +
+    `or with an update to the request here, ${next ? `from ${next} (China time), when they are back` : 'during their support hours'}. ` +
+    "Until then, I'm still here if you need anything else.",
+  agentJoined: (agent, team) => `${agent} from ${team} has joined the chat. Write "end chat" when you're done to come back to me.`,
+  agentSays: (agent, text) => `${agent}: ${text}`,
+  queued: (id) =>
+    `No one from the team is free yet. Your request ${id} is in the queue, and you'll get a message here as soon as someone joins. ` +
+    "Meanwhile, I'm still here for other questions.",
+  resolved: (agent, id) => `${agent} has marked request ${id} as resolved. I'm back: is there anything else I can help with?`,
+  backToBot: (agent, id) => `${agent} has handed the chat back to me. Request ${id} stays open with the team. What else can I help with?`,
+  endedByCustomer: (id) => `OK, you're back with me. Request ${id} stays open, and the team may still get back to you about it.`,
+  deskOnly: 'That only works in the support desk of the reseller’s team.',
+  csatTitle: 'How did we do?',
+  csatPrompt: (id) => `Please rate the help you got with request ${id}: 1 is poor, 5 is excellent. You can skip this and keep chatting.`,
+  csatScale: ['1 · Poor', '2', '3', '4', '5 · Excellent'],
+  csatCommentLabel: 'Anything you want to add? (optional)',
+  csatThanks: 'Thank you for your rating.',
+  team: (reseller) => (reseller ? `${reseller}'s support team` : 'the support team'),
+  agentFallback: 'A support agent',
+
+  registered: 'This conversation is now the support desk: requests for a person will be posted here.',
+  registrationRefused: 'Only the reseller’s own support team can make a channel the support desk.',
+  notAgent: 'You are not one of the desk’s agents (DESK_AGENTS).',
+  channelOnly: 'Write this in a channel of your team, not in a chat.',
+  tokenRefused: 'That desk token is not valid.',
+  tokenOff: 'The desk cannot be set up with a token here: DESK_TOKEN is not configured.',
+  deskOff: 'The agent desk is off: HANDOFF_MODE is hub, so handoffs go to the agent hub.',
+  help:
+    'Press Take on a request’s card, then reply in the card’s thread (in Teams, @mention the bot)' +
+    ' or write the ticket id first, e.g. "T-1001 Hello". /queue lists the open requests.',
+  cardTitle: 'A customer asks for a person',
+  factTicket: 'Ticket',
+  factCustomer: 'Customer',
+  factCompany: 'Company',
+  factContact: 'Contact',
+  factLanguage: 'Language',
+  factChannel: 'Channel',
+  factHours: 'Hours',
+  factHealth: 'Service health',
+  factStatus: 'Status',
+  asked: 'Asked',
+  topic: 'Topic',
+  lastMessages: 'Last messages',
+  fullSummary: 'Full summary',
+  notIdentified: 'not identified',
+  notGiven: 'not given',
+  inHours: 'within support hours',
+  outOfHours: (next) => `outside support hours${next ? `; the team is back ${next}` : ''}`,
+  languageName: (l) => (l === 'zh-CN' ? 'Chinese' : 'English'),
+  channelName: (c) => CHANNELS[c] ?? c,
+  statusWaiting: 'waiting for someone to take it',
+  statusQueued: 'queued: nobody took it in time',
+  statusTaken: (agent) => `taken by ${agent}`,
+  statusResolved: (agent) => `resolved by ${agent}`,
+  statusBack: (agent) => `handed back to the bot by ${agent}`,
+  statusCustomerEnded: 'ended by the customer',
+  statusClosed: 'closed',
+  customerLine: 'Customer',
+  botLine: 'Bot',
+  take: 'Take',
+  resolve: 'Resolve',
+  back: 'Back to bot',
+  escalate: 'Escalate to 21Vianet',
+  taken: (id, agent) => `${agent} has taken ${id}.`,
+  alreadyTaken: (id, agent) => `${id} is already being handled by ${agent}.`,
+  ended: (id) => `${id} has ended; nothing was sent.`,
+  unknownTicket: (id) => `There is no handoff ${id} on this desk.`,
+  customerSays: (id, customer, text) => `${id} · ${customer}: ${text}`,
+  customerEnded: (id) => `${id}: the customer ended the chat and is back with the bot. The ticket stays open.`,
+  resolvedBy: (id, agent) => `${id} was resolved by ${agent}. The customer is back with the bot and has been asked to rate the help.`,
+  backBy: (id, agent) => `${agent} handed ${id} back to the bot. The ticket stays open.`,
+  escalated: (id, sr) => `${id} is escalated to 21Vianet as service request ${sr}. The chat with the customer goes on.`,
+  escalateFailed: (id, reason) => `${id} could not be escalated: ${reason}`,
+  reminder: (id, n) => `${id} has waited ${mins(n)} of support hours without anyone taking it. The customer has been told it is queued.`,
+  queueEmpty: 'No open requests.',
+  queueHeading: (n) => `${n} open request${n === 1 ? '' : 's'}:`,
+  queueLine: (id, n, language, who, status) => `• ${id} · ${mins(n)} · ${language} · ${who} · ${status}`,
+  notDelivered: (id) => `${id}: the message could not be delivered to the customer.`,
+  csatReceived: (id, rating) => `${id}: the customer rated the help ${rating} out of 5.`,
+  attachment: (name, url) => `📎 ${name}: ${url}`,
+};

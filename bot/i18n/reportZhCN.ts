@@ -1,0 +1,32 @@
+import type { ReportMessages } from './reportMessages.js';
+
+export const reportZhCN: ReportMessages = {
+  htmlLang: 'zh-CN',
+  title: '客服成效',
+  period: (from, to, days) => `${from} 至 ${to}（${days} 天，北京时间）`,
+  overall: '合计',
+  languageName: (l) => (l === 'zh-CN' ? '中文' : '英文'),
+  conversations: '对话数',
+  contained: '机器人独立解决',
+  abandoned: '中途放弃',
+  handoffs: '转人工',
+  taken: '客服频道接手',
+  medianTake: '接手时间中位数',
+  medianHandling: '处理时间中位数',
+  csatAverage: '满意度（满分 5 分）',
+  csatResponses: '评分份数',
+  csatDistribution: '满意度 1/2/3/4/5',
+  topUnanswered: '最常见的未解答问题',
+  noUnanswered: '无',
+  definitions:
+    '一次对话指同一聊天在同一天（北京时间）内的消息。机器人独立解决：当天没有请求转人工，且客户的最后一条消息得到了回答。中途放弃：没有转人工，但最后一条消息没有被理解、没有找到文章，或机器人提出的问题没有得到回答。',
+  units: { s: '秒', min: '分', h: '小时' },
+  tokenLabel: '客服频道令牌',
+  daysLabel: '天数',
+  show: '显示',
+  wrongToken: '令牌无效。',
+  loadFailed: '无法加载数据。机器人是否在运行？',
+  chartOutcomes: '各语言的对话',
+  chartCsat: '满意度评分',
+  noScript: '此页面需要启用 JavaScript。',
+};
