@@ -12,7 +12,7 @@ import { isIntent, type Intent } from '../bot/nlu/intents.js';
 import type { Recognizer, RecognizerResult } from '../bot/nlu/types.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import { MAIN_DIALOG_ID, restartMain, rootOf, type RouteOptions } from './interruptibleDialog.js';
-import { AnswerPrompt, withButtons, type AnswerPromptOptions, type ConversationRepair } from './prompts/answerPrompt.js';
+import { AnswerPrompt, withButtons, type AnswerPromptOptions, type ConversationRepair, type PromptState } from './prompts/answerPrompt.js';
 import { isResumeRequest } from './resumeRequest.js';
 import { DEFAULT_ROUTES, type Route } from './routes.js';
 import type { FocusTracker } from './focusTracker.js';
@@ -66,6 +66,8 @@ const OWNER: Readonly<Record<Focus['kind'], Intent>> = { article: 'howto_faq', i
 const OPEN_INTENTS: ReadonlySet<Intent> = new Set(['howto_faq', 'out_of_scope', 'help', 'thanks', 'greeting']);
 /** A request of another kind recognised this surely is a new topic, not a follow-up. */
 const NEW_REQUEST_SCORE = 0.8;
+/** A request (not a question) of another kind recognised this surely is not about the focus either. */
+const REQUEST_SCORE = 0.6;
 /** Turns the bot did not understand before it offers a person. */
 const OFFER_AFTER = 2;
 
@@ -85,9 +87,10 @@ export function isAmbiguous(r: RecognizerResult): boolean {
 
 /** The innermost waiting dialog instance under the main dialog, read from state. */
 function leafOf(stack: readonly DialogInstance[]): DialogInstance | undefined {
-  let leaf: DialogInstance | undefined = stack[0];
+  // The active dialog is the last on each stack.
+  let leaf: DialogInstance | undefined = stack.at(-1);
   for (;;) {
-    const inner: DialogInstance | undefined = (leaf?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack?.[0];
+    const inner: DialogInstance | undefined = (leaf?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack?.at(-1);
     if (!inner) return leaf;
     leaf = inner;
   }
@@ -133,14 +136,12 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
 
   protected override async onBeginDialog(inner: DialogContext, options?: object): Promise<DialogTurnResult> {
     const result = await super.onBeginDialog(inner, options);
-    await this.afterTurn(inner);
-    return result;
+    return (await this.afterTurn(inner)) ?? result;
   }
 
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const result = await super.onContinueDialog(inner);
-    await this.afterTurn(inner);
-    return result;
+    return (await this.afterTurn(inner)) ?? result;
   }
 
   async setAsideAndRoute(dc: DialogContext, task: TaskName | undefined): Promise<DialogTurnResult> {
@@ -164,7 +165,9 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     const focus = await this.focus?.take(dc.context);
     if (!focus || !this.followUps) return false;
     const locale = turnLocale(dc.context);
-    const followUp = await this.followUps.read(focus, dc.context.activity.text ?? '', locale, dc.context);
+    const text = dc.context.activity.text ?? '';
+    if (this.isNewRequest(await this.recognizer.recognize(text, locale), focus, text)) return false;
+    const followUp = await this.followUps.read(focus, text, locale, dc.context);
     if (!followUp || followUp.kind === 'route') return false;
     if (followUp.kind === 'say') {
       await dc.context.sendActivity(followUp.text);
@@ -180,24 +183,29 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
   }
 
   /**
-   * End of every turn: after a side question was answered, offer to go back to the set-aside task; if a
-   * different task is now under way instead, drop the set-aside one with a short notice.
+   * End of every turn: after a side question was answered, offer to go back to the set-aside task, or, when
+   * it was only waiting for a yes or no, simply ask that again; if a different task is now under way
+   * instead, drop the set-aside one with a short notice.
    */
-  private async afterTurn(inner: DialogContext): Promise<void> {
+  private async afterTurn(inner: DialogContext): Promise<DialogTurnResult | undefined> {
     const aside = await this.setAside?.get(inner.context);
-    if (!aside || aside.offered) return;
-    const root = inner.parent ?? inner;
-    const main = root.stack.find((i) => i.id === MAIN_DIALOG_ID);
-    const stack = (main?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack ?? [];
+    if (!aside || aside.offered) return undefined;
     const m = messages(turnLocale(inner.context));
-    const taskNow = ((leafOf(stack)?.state as { options?: AnswerPromptOptions } | undefined)?.options)?.task;
+    const taskNow = (leafOf(inner.stack)?.state as Partial<PromptState> | undefined)?.options?.task;
     if (taskNow !== undefined) {
       await this.setAside!.delete(inner.context);
       await inner.context.sendActivity(m.repair.droppedForNew(m.repair.taskNames[aside.task]));
-      return;
+      return undefined;
+    }
+    if ((leafOf(aside.stack as DialogInstance[])?.state as Partial<PromptState> | undefined)?.kind === 'yesno') {
+      await this.setAside!.delete(inner.context);
+      inner.stack.splice(0, inner.stack.length, ...(structuredClone(aside.stack) as DialogInstance[]));
+      await inner.repromptDialog();
+      return Dialog.EndOfTurn;
     }
     await this.setAside!.set(inner.context, { ...aside, offered: true });
     await inner.context.sendActivity(withButtons(m.repair.resumeOffer(m.repair.taskNames[aside.task]), [m.repair.resumeYes, m.repair.resumeNo]));
+    return undefined;
   }
 
   /** Puts a set-aside task back where it stopped and asks its question again. */
@@ -271,8 +279,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
   private async followUp(step: WaterfallStepContext, text: string, recognition: RecognizerResult): Promise<DialogTurnResult | undefined> {
     const focus = await this.focus?.take(step.context);
     if (!focus || !this.followUps) return undefined;
-    const owner = OWNER[focus.kind];
-    if (recognition.score >= NEW_REQUEST_SCORE && !OPEN_INTENTS.has(recognition.intent) && recognition.intent !== owner && !refersBack(text)) return undefined;
+    if (this.isNewRequest(recognition, focus, text)) return undefined;
     const followUp = await this.followUps.read(focus, text, turnLocale(step.context), step.context);
     if (!followUp) return undefined;
     if (followUp.kind === 'say') {
@@ -285,6 +292,14 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     }
     if (followUp.kind === 'route') return this.dispatch(step, followUp.intent, recognition, focus);
     return undefined;
+  }
+
+  /** A request of another kind than the focus, recognised surely, that does not point back at it. */
+  private isNewRequest(recognition: RecognizerResult, focus: Focus, text: string): boolean {
+    const { intent, score } = recognition;
+    if (OPEN_INTENTS.has(intent) || intent === OWNER[focus.kind]) return false;
+    // 「那先帮我们加 3 个 E3」 points back but asks for something else: a request, not a question about it.
+    return (score >= NEW_REQUEST_SCORE && !refersBack(text)) || (score >= REQUEST_SCORE && !isQuestion(text));
   }
 
   /** A message that tried to ask us something (a question or a problem), as opposed to off-topic chatter. */

@@ -1,4 +1,4 @@
-// npm run --silent eval:conversations [-- --json] [--only ID_OR_CLASS] [--verbose]
+// npm run --silent eval:conversations [-- --json] [--only ID_OR_CLASS] [--verbose] [--transcript]
 //
 // Plays the conversation corpus (test/conversations/*.yaml) against the real bot: a fresh temporary DATA_DIR
 // with the demo data of `npm run seed:demo`, the bot started in-process on a loopback port, every scenario a
@@ -21,13 +21,13 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from './lib/conversations/loadCorpus.js';
-import { formatReport, summarise } from './lib/conversations/report.js';
+import { formatReport, formatTranscript, summarise } from './lib/conversations/report.js';
 import { CorpusError, type Scenario } from './lib/conversations/scenario.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
 function usage(problem: string): never {
-  const usage = 'npm run --silent eval:conversations [-- --json] [--only ID_CLASS_AREA_OR_LANG]... [--verbose] [--dir FOLDER]';
+  const usage = 'npm run --silent eval:conversations [-- --json] [--only ID_CLASS_AREA_OR_LANG]... [--verbose] [--transcript] [--dir FOLDER]';
   process.stderr.write(`${problem}\nusage: ${usage}\n`);
   process.exit(2);
 }
@@ -41,7 +41,7 @@ function selected(s: Scenario, only: readonly string[]): boolean {
 let args;
 try {
   args = parseArgs({
-    options: { json: { type: 'boolean' }, only: { type: 'string', multiple: true }, verbose: { type: 'boolean' }, dir: { type: 'string' } },
+    options: { json: { type: 'boolean' }, only: { type: 'string', multiple: true }, verbose: { type: 'boolean' }, transcript: { type: 'boolean' }, dir: { type: 'string' } },
     allowPositionals: false,
   }).values;
 } catch (err) {
@@ -62,8 +62,11 @@ try {
   const { runCorpus, startEvalBot } = await import('./lib/conversations/runConversations.js');
   const bot = await startEvalBot({ root: ROOT });
   try {
-    const report = summarise(await runCorpus(bot, scenarios));
+    const results = await runCorpus(bot, scenarios);
+    const report = summarise(results);
     process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, args.verbose));
+    // Every turn of every scenario played, for reading a conversation whole.
+    if (args.transcript && !args.json) process.stdout.write(results.map((r) => formatTranscript(r)).join(''));
   } finally {
     await bot.stop();
   }

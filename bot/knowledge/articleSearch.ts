@@ -48,6 +48,7 @@ const SECTIONS_PER_DOCUMENT = 3;
  */
 const FOLLOW_UP_COVERAGE = 0.5;
 const FOLLOW_UP_WEAK_COVERAGE = 0.2;
+const FOLLOW_UP_LEANING_COVERAGE = 0.3;
 /** Another article this confident makes a question with a topic of its own a new question. */
 const ELSEWHERE_CONFIDENCE = 0.6;
 
@@ -213,7 +214,9 @@ export class ArticleSearch {
     const elsewhere = !!other && articleKey(other.article) !== articleKey(article) && other.confidence >= ELSEWHERE_CONFIDENCE;
     const leans = leansOnContext(question) || refersBack(question);
     if (match.coverage >= FOLLOW_UP_COVERAGE && (!elsewhere || leans)) return match.section;
-    return match.coverage >= FOLLOW_UP_WEAK_COVERAGE && (!elsewhere || (leans && other!.confidence < match.coverage + 0.3)) ? match.section : null;
+    if (match.coverage >= FOLLOW_UP_WEAK_COVERAGE && !elsewhere) return match.section;
+    // "那我自己能弄吗" right after the article: the pronoun says which article, even when another one matches too.
+    return leans && match.coverage >= FOLLOW_UP_LEANING_COVERAGE ? match.section : null;
   }
 
   private pickSection(article: Article, question: string, terms: readonly QueryTerm[]) {

@@ -61,7 +61,7 @@ export function isQuestion(text: string): boolean {
   const t = norm(text);
   if (/[?？]/.test(t)) return true;
   if (WH_QUESTION.test(t) || AUX_QUESTION.test(t)) return true;
-  return /怎么|怎样|如何|为什么|为啥|干嘛|多久|多长|多少|几[天个月号点时钟次]|哪[里儿个些]|什么|啥|吗[\s，。！!]*$|呢[\s，。！!]*$|是否|能不能|可不可以|要不要|会不会|是不是|有没有|咋/.test(t);
+  return /怎么|怎样|如何|为什么|为啥|干嘛|多久|多长|多少|几[天个月号点时钟次]|哪[里儿个些]|什么|啥|吗[\s，,。！!]|吗$|呢[\s，。！!]*$|是否|能否|可否|能不能|可不可以|行不行|对不对|好不好|要不要|会不会|是不是|有没有|咋/.test(t);
 }
 
 // Leading confirmations and refusals; what follows them is kept as a note ("好，顺便把上个月的也开了").

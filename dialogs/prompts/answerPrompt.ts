@@ -10,8 +10,11 @@ import { MAIN_DIALOG_ID } from '../interruptibleDialog.js';
 
 /** Unusable answers allowed per question; after the last one the prompt ends with `gaveUp`. */
 export const MAX_TRIES = 3;
-/** How sure the recognizer must be before a reply that reads like a value is taken as a new request instead. */
-const REQUEST_SCORE = 0.9;
+/**
+ * How sure the recognizer must be before a reply is taken as a new request instead: a field's value may
+ * read like anything, so it takes a lot there; a reply to a yes/no or a menu that is neither much less.
+ */
+const REQUEST_SCORE = { field: 0.9, yesno: 0.6, choice: 0.6 } as const;
 const SMALL_TALK: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye']);
 
 /** What the parent dialog gets back: the answer, or a repair only it can make. Everything else the prompt handles. */
@@ -51,8 +54,10 @@ export type PromptSpec =
   | { readonly kind: 'choice'; readonly keywords?: Readonly<Record<string, RegExp>> }
   | { readonly kind: 'field'; readonly field: FieldExpectation; readonly earlier?: readonly FieldExpectation[] };
 
-interface PromptState {
+/** A prompt's dialog state; `kind` lets the main dialog see what a set-aside task was waiting for. */
+export interface PromptState {
   readonly options: AnswerPromptOptions;
+  readonly kind: PromptSpec['kind'];
   tries: number;
 }
 
@@ -79,7 +84,7 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: AnswerPromptOptions): Promise<DialogTurnResult> {
-    const state: PromptState = { options: options ?? { prompt: '' }, tries: 0 };
+    const state: PromptState = { options: options ?? { prompt: '' }, kind: this.spec.kind, tries: 0 };
     dc.activeDialog!.state = state;
     await this.send(dc, state.options);
     return Dialog.EndOfTurn;
@@ -138,7 +143,7 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
       return { kind: 'smalltalk', reply: (m) => (intent === 'thanks' ? m.thanks : intent === 'goodbye' ? m.goodbye : m.greeting) };
     }
     // A sentence that is plainly a request of its own ("I want to reset my password") is not a company name.
-    if (r.score >= REQUEST_SCORE && r.intent !== 'out_of_scope' && !SMALL_TALK.has(r.intent) && r.intent !== 'help') return { kind: 'question' };
+    if (r.score >= REQUEST_SCORE[this.spec.kind] && r.intent !== 'out_of_scope' && !SMALL_TALK.has(r.intent) && r.intent !== 'help') return { kind: 'question' };
     return reading;
   }
 

@@ -94,3 +94,9 @@ export function formatReport(report: Report, verbose = false): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/** One scenario as played, turn by turn. */
+export function formatTranscript(r: ScenarioResult): string {
+  const turns = r.transcript.map((t, i) => `  ${i + 1}. «${t.said}»\n     bot: ${oneLine(t.got, 900) || '(nothing)'}`);
+  return `\n${r.passed ? 'PASS' : 'FAIL'} ${r.id}\n${turns.join('\n')}\n`;
+}

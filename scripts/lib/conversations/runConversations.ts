@@ -80,6 +80,8 @@ export interface ScenarioResult {
   /** Set when the scenario was not played because articles it requires do not exist yet. */
   readonly missing?: readonly string[];
   readonly failures: readonly TurnFailure[];
+  /** Every turn as played: what was said and what the bot showed (for --transcript). */
+  readonly transcript: ReadonlyArray<{ readonly said: string; readonly got: string }>;
 }
 
 async function post(url: string, activity: object): Promise<{ replies: Reply[] } | { error: string }> {
@@ -124,10 +126,11 @@ const said = (turn: Turn) => turn.say ?? `[click ${typeof turn.click === 'string
 export async function playScenario(bot: EvalBot, scenario: Scenario, quoted: readonly string[] = []): Promise<ScenarioResult> {
   const base = { id: scenario.id, lang: scenario.lang, area: scenario.area, classes: scenario.classes, file: scenario.file };
   const missing = (scenario.requires ?? []).filter((id) => !bot.articles.ids.has(id));
-  if (missing.length > 0) return { ...base, passed: false, missing, failures: [] };
+  if (missing.length > 0) return { ...base, passed: false, missing, failures: [], transcript: [] };
 
   const party: Party = { scenario, run: `${scenario.id}-${randomUUID().slice(0, 8)}`, directory: bot.directory };
   const failures: TurnFailure[] = [];
+  const transcript: Array<{ said: string; got: string }> = [];
   const literals = [...bot.literals, ...quoted];
   let previous: Reply[] = [];
   let lastTicket: string | undefined;
@@ -146,12 +149,13 @@ export async function playScenario(bot: EvalBot, scenario: Scenario, quoted: rea
     // What the customer typed may be quoted back (a company name, a title): it says nothing about the language.
     if ('text' in input && input.text.length >= MIN_QUOTED) literals.push(input.text);
     const got = turnText(answer.replies);
+    transcript.push({ said: at.said, got });
     const context = { lang: scenario.lang, literals, articles: bot.articles, ...(lastTicket && { lastTicket }) };
     for (const f of checkTurn(turn, answer.replies, context)) failures.push({ ...at, ...f, got });
     lastTicket = ticketsIn(answer.replies).at(-1) ?? lastTicket;
     previous = answer.replies;
   }
-  return { ...base, passed: failures.length === 0, failures };
+  return { ...base, passed: failures.length === 0, failures, transcript };
 }
 
 /** Plays the scenarios a few at a time (each in its own conversation) and returns the results in corpus order. */
