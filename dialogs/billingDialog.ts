@@ -1,6 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { findInvoiceNumber, parsePeriod } from '../bot/directory/answerParsers.js';
 import { chinaToday } from '../bot/directory/format.js';
+import type { Invoice } from '../bot/directory/types.js';
 import type { BillingTopic } from '../bot/directory/billingTopic.js';
 import { messages } from '../bot/i18n/messages.js';
 import { turnLocale } from '../bot/turnLocale.js';
@@ -80,7 +81,7 @@ export class BillingDialog extends InterruptibleDialog {
       // Scoped to this customer: another customer's invoice number finds nothing, and says no more.
       const invoice = this.deps.identity.directory.invoiceOf(who.customer.id, number);
       await step.context.sendActivity(invoice ? m.invoiceSummary(invoice) : m.invoiceNotFound(number));
-      if (invoice) await this.deps.focus?.show(step.context, { kind: 'invoice', customerId: who.customer.id, number: invoice.number });
+      if (invoice) await this.showing(step, who.customer.id, invoice);
       return step.endDialog();
     }
     const topic = topicIn(values.question);
@@ -88,7 +89,7 @@ export class BillingDialog extends InterruptibleDialog {
     if (topic || period) return this.answer(step, topic ?? 'latest', period);
     if (invoices[0]) {
       await step.context.sendActivity(m.invoiceSummary(invoices[0]));
-      await this.deps.focus?.show(step.context, { kind: 'invoice', customerId: who.customer.id, number: invoices[0].number });
+      await this.showing(step, who.customer.id, invoices[0]);
     } else await step.context.sendActivity(m.noInvoices);
     const choices = MENU.map((t) => ({ id: t, titles: [m.topicNames[t], ...LOCALES.map((l) => messages(l).customer.billing.topicNames[t])] }));
     return step.beginDialog(TOPIC, { prompt: m.whatNext, choices } satisfies AnswerPromptOptions);
@@ -141,8 +142,14 @@ export class BillingDialog extends InterruptibleDialog {
     const invoice = all[index]!;
     if (topic === 'explain') await send(explainInvoice(messages(locale), invoice, all[index + 1]));
     else await send(m.invoiceSummary(invoice));
-    await this.deps.focus?.show(step.context, { kind: 'invoice', customerId, number: invoice.number });
+    await this.showing(step, customerId, invoice);
     return step.endDialog();
+  }
+
+  /** Notes the invoice shown: a follow-up, here or later, means it. */
+  private async showing(step: WaterfallStepContext, customerId: string, invoice: Invoice): Promise<void> {
+    (step.values as MainValues).focused = invoice.number;
+    await this.deps.focus?.show(step.context, { kind: 'invoice', customerId, number: invoice.number });
   }
 
   private async askOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {

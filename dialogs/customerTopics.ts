@@ -16,7 +16,7 @@ export const BILLING_TOPICS: ReadonlyArray<readonly [Exclude<BillingTopic, 'late
   ['fapiao', /fapiao|vat invoice|tax invoice|发票|增值税|开票/],
   ['payment', /how (?:do|can) i pay|payment method|pay by|bank transfer|alipay|wechat pay|付款方式|支付方式|怎么(?:付|支付|缴)|对公转账|支付宝|微信支付/],
   ['explain', /why|differ|higher|more than|increase|went up|explain|breakdown|为什么|为何|变多|变高|多了|上涨|涨了|不一样|明细|解释/],
-  ['due', /\bdue\b|owe|outstanding|balance|overdue|unpaid|应付|欠费|余额|待付|逾期|未付|到期/],
+  ['due', /\bdue\b|owe|outstanding|balance|overdue|unpaid|miss(?:ed)? (?:a |the |any )?payments?|behind on|应付|欠费|余额|待付|逾期|未付|到期|没付|漏付|欠/],
 ];
 
 export const SUBSCRIPTION_CHANGES: ReadonlyArray<readonly [SubscriptionChange, RegExp]> = [

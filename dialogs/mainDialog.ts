@@ -62,6 +62,8 @@ const HANDOFF_PROMPT = 'mainOfferHandoff';
 const INTERRUPTION_INTENT = { cancel: undefined, help: 'help', startOver: undefined, agent: 'escalate_human' } as const;
 /** Which intent's dialog acts on each kind of thing shown. */
 const OWNER: Readonly<Record<Focus['kind'], Intent>> = { article: 'howto_faq', invoice: 'billing', subscription: 'subscription', incident: 'service_health', ticket: 'ticket_status' };
+/** The task intent each article area belongs to. */
+const ARTICLE_AREAS: Readonly<Record<string, Intent>> = { billing: 'billing', subscription: 'subscription', account: 'account_setup' };
 /** Intents that say nothing against a follow-up: questions and chatter. */
 const OPEN_INTENTS: ReadonlySet<Intent> = new Set(['howto_faq', 'out_of_scope', 'help', 'thanks', 'greeting']);
 /** A request of another kind recognised this surely is a new topic, not a follow-up. */
@@ -298,6 +300,8 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
   private isNewRequest(recognition: RecognizerResult, focus: Focus, text: string): boolean {
     const { intent, score } = recognition;
     if (OPEN_INTENTS.has(intent) || intent === OWNER[focus.kind]) return false;
+    // A billing question right after a billing article ("付完了怎么确认到账") is about that article.
+    if (focus.kind === 'article' && intent === ARTICLE_AREAS[focus.id.split('/')[0]!] && isQuestion(text)) return false;
     // 「那先帮我们加 3 个 E3」 points back but asks for something else: a request, not a question about it.
     return (score >= NEW_REQUEST_SCORE && !refersBack(text)) || (score >= REQUEST_SCORE && !isQuestion(text));
   }
@@ -329,7 +333,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     valuesOf(step).current = intent;
     const locale = turnLocale(step.context);
     const text = step.context.activity.text ?? '';
-    if (recognition && this.faq?.answersDirectly && ARTICLE_FIRST.has(intent) && this.faq.answersDirectly(text, locale, step.context)) {
+    if (recognition && !focus && this.faq?.answersDirectly && ARTICLE_FIRST.has(intent) && this.faq.answersDirectly(text, locale, step.context)) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
     }
     if ('dialog' in route) return step.beginDialog(route.dialog, { intent, recognition, ...(focus && { focus }) } satisfies ChildDialogOptions);

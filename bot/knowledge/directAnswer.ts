@@ -8,8 +8,9 @@ const HOW_TO: Readonly<Record<Article['locale'], RegExp>> = {
 };
 /** Words that point at the customer's own records: the task dialog, which looks them up, answers those better. */
 const OWN_RECORDS: Readonly<Record<Article['locale'], RegExp>> = {
-  'zh-CN': /我的|我们的|我司的|上个月|这个月|本月|上月|去年|今年|最近一期|这张|那张|T-\d+/i,
-  en: /\b(my|our)\s+(\w+\s+)?(invoice|bill|payment|subscription|licen[cs]e|order|ticket|renewal|account)s?\b|\b(last|this|next)\s+month\b|\bT-\d+\b/i,
+  'zh-CN':
+    /我的|我们的|我司的|上个月|这个月|本月|上月|去年|今年|最近一期|最新一期|这张|那张|T-\d+|我们(?:是不是|有没有|还有|现在)?[^，。？?]{0,6}(?:账单|发票|订阅|许可证|工单)|(?:账单|费用)[^，。？?]{0,4}(?:多少钱|逾期|欠)/i,
+  en: /\b(my|our)\s+(\w+\s+)?(invoice|bill|payment|subscription|licen[cs]e|order|ticket|renewal|account)s?\b|\b(last|this|next)\s+month\b|\bT-\d+\b|\b(did|do|have|are) we\b.*\b(miss|owe|overdue|behind)|\bwe owe\b|\blatest (invoice|bill)/i,
 };
 
 /** Confidence an article needs before it answers a question the recognizer gave to a task dialog. */
