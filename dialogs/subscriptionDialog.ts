@@ -15,7 +15,8 @@ import { giveUp } from './prompts/giveUp.js';
 import { identified, requireCustomer } from './requireCustomer.js';
 import { LOCALES } from '../bot/i18n/locale.js';
 import { extractEntities } from '../bot/nlu/entities.js';
-import { readChoice } from '../bot/nlu/answerInterpreter.js';
+import { isQuestion, readChoice } from '../bot/nlu/answerInterpreter.js';
+import { chinaToday } from '../bot/directory/format.js';
 
 const CHANGES: readonly SubscriptionChange[] = ['add', 'reduce', 'changePlan', 'cancel', 'autoRenewOn', 'autoRenewOff', 'trialToPaid'];
 const MAX_LICENSES = 10_000;
@@ -126,6 +127,13 @@ export class SubscriptionDialog extends InterruptibleDialog {
     }
     const focused = subs.find((s) => s.id === values.focused);
     const change = changeIn(values.question, focused);
+    const asked = !change && isQuestion(values.question) ? namedSubscription(values.question, subs) : undefined;
+    if (asked) {
+      // 「我们的 E1 到期会自动续费吗」: the answer about that subscription; a change can follow ("turn it on").
+      await step.context.sendActivity(messages(turnLocale(step.context)).followUp.term(asked, chinaToday((this.deps.now ?? (() => new Date()))())));
+      await this.deps.focus?.show(step.context, { kind: 'subscription', customerId: values.customerId, id: asked.id, article: 'subscription/renewal' });
+      return step.endDialog();
+    }
     // A follow-up about the subscription just shown needs no list of them all.
     if (!(focused && change)) await step.context.sendActivity(m.list(subs));
     if (change) return step.next({ kind: 'answer', value: change } satisfies Answer);

@@ -15,6 +15,9 @@ const OWN_RECORDS: Readonly<Record<Article['locale'], RegExp>> = {
 
 /** Confidence an article needs before it answers a question the recognizer gave to a task dialog. */
 export const DIRECT_ANSWER_CONFIDENCE = 0.45;
+/** "What if we don't convert the trial?" asks what happens, which only an article says: a lower bar. */
+const WHAT_IF = /\bwhat if\b|\bwhat happens\b|\bwill we lose\b|\bwould we\b|要是|如果|万一|会怎么样|会怎样|会不会/i;
+const WHAT_IF_CONFIDENCE = 0.3;
 
 /**
  * Whether a question that belongs to a task intent (billing, subscription, account set-up) is really
@@ -24,5 +27,6 @@ export const DIRECT_ANSWER_CONFIDENCE = 0.45;
 export function answersDirectly(question: string, locale: Article['locale'], confidence: number | (() => number)): boolean {
   // A general question ("do you accept Alipay?", 「你们能开专票吗」) is answered before anything is looked up.
   if (!(HOW_TO[locale].test(question) || isQuestion(question)) || OWN_RECORDS[locale].test(question)) return false;
-  return (typeof confidence === 'number' ? confidence : confidence()) >= DIRECT_ANSWER_CONFIDENCE;
+  const bar = WHAT_IF.test(question) ? WHAT_IF_CONFIDENCE : DIRECT_ANSWER_CONFIDENCE;
+  return (typeof confidence === 'number' ? confidence : confidence()) >= bar;
 }

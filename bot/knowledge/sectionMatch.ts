@@ -11,6 +11,11 @@ const CONCEPTS: ReadonlyArray<{ readonly question: RegExp; readonly text: RegExp
     text: /\d+\s*(?:(?:-|–|~|to|到|至)\s*\d+\s*)?(?:minutes?|mins?|hours?|hrs?|(?:business |working )?days?|weeks?)\b|[\d一二三四五六七八九十两几半]+\s*个?(?:分钟|小时|工作日|天|周)/i,
   },
   {
+    // "Will we lose our mailboxes?": what happens to the data.
+    question: /\blos[et]\b|\blosing\b|\bgone\b|\bwiped\b|\bdeleted\b|丢失|丢了|没了|删掉|被删|还在吗|还在不在/i,
+    text: /\bdelet|\bretain|\bretention|\bdata\b|数据|删除|保留/i,
+  },
+  {
     question: /\bhow much\b|\bcosts?\b|\bprices?\b|\bfees?\b|多少钱|费用|价格|收费/i,
     text: /[¥￥]|\d+\s*元|\b(rmb|cny)\b|\bfree\b|免费|收费|\bpric(e|ing)\b|价格|费用/i,
   },
@@ -41,14 +46,18 @@ export function bestSection(sections: readonly IndexedSection[], question: strin
   const conceptWeight = 2 * Math.max(1, ...topical.map(weight));
   const total = topical.reduce((sum, t) => sum + weight(t), 0) + concepts.length * conceptWeight;
   if (total === 0) return null;
-  let best: SectionMatch | null = null;
+  let best: (SectionMatch & { mentions: number }) | null = null;
   for (const s of sections) {
     const found = topical.reduce((sum, t) => sum + (s.words.has(t.term) ? weight(t) : 0), 0);
     const facts = concepts.filter((c) => c.text.test(s.section.text)).length * conceptWeight;
     const coverage = (found + facts) / total;
-    if (coverage > 0 && (!best || coverage > best.coverage)) best = { section: s.section, coverage };
+    // Between equals, the one that says the fact most (the data-retention note, not a step that deletes).
+    const mentions = concepts.reduce((n, c) => n + (s.section.text.match(new RegExp(c.text.source, 'gi'))?.length ?? 0), 0);
+    if (coverage > 0 && (!best || coverage > best.coverage || (coverage === best.coverage && mentions > best.mentions))) {
+      best = { section: s.section, coverage, mentions };
+    }
   }
-  return best;
+  return best && { section: best.section, coverage: best.coverage };
 }
 
 /**
