@@ -58,13 +58,34 @@ function eligible(change: SubscriptionChange, s: Subscription): boolean {
   return true;
 }
 
-/** A subscription named in a request by its offer name ("add 5 to E3"): the offer or its distinctive word. */
+/** Names customers use for an offer's distinctive part: 「商业基础版」, "the standard one", "e3". */
+const OFFER_ALIASES: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/商业基础版|基础版|\bbasic\b/i, /\bbasic\b/i],
+  [/商业标准版|标准版|\bstandard\b/i, /\bstandard\b/i],
+  [/商业高级版|高级版|\bpremium\b/i, /\bpremium\b/i],
+  [/azure/i, /\bazure\b/i],
+];
+
+/** A subscription named in a request by its offer name ("add 5 to E3"): the offer, its plan letter or its distinctive word. */
 function namedSubscription(text: string, subs: readonly Subscription[]): Subscription | undefined {
   const t = text.normalize('NFKC').trim().toLowerCase();
   const exact = subs.find((s) => t.includes(s.offer.toLowerCase()));
   if (exact) return exact;
+  const plan = /(?<![a-z0-9])([efgka]\d)(?![0-9])/i.exec(t)?.[1];
+  const byPlan = plan ? subs.filter((s) => new RegExp(`\\b${plan}\\b`, 'i').test(s.offer)) : [];
+  if (byPlan.length === 1) return byPlan[0];
+  const byAlias = OFFER_ALIASES.filter(([said]) => said.test(t)).flatMap(([, offer]) => subs.filter((s) => offer.test(s.offer)));
+  if (new Set(byAlias).size === 1) return byAlias[0];
   const id = readChoice(text, subs.map((s) => ({ id: s.id, titles: [s.offer] })));
   return /^\s*\d+\s*$/.test(t) ? undefined : subs.find((s) => s.id === id);
+}
+
+/** A license count the entity rules miss: "add 3 business basic licenses", 「加2个商业基础版」. */
+function countIn(text: string): number | undefined {
+  const t = text.normalize('NFKC');
+  const m = /(?:\badd|\bbuy|\bremove|\breduce|\bby|加|减|增加|减少|再买|买)\s*(\d{1,5})(?!\d)/i.exec(t) ?? /(?<![\w.])(\d{1,5})\s+(?:[a-z0-9]+\s+){1,3}licen[cs]es?\b/i.exec(t);
+  const n = Number(m?.[1]);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 /**
@@ -109,7 +130,7 @@ export class SubscriptionDialog extends InterruptibleDialog {
     const focus = (step.options as ChildDialogOptions | undefined)?.focus;
     if (focus?.kind === 'subscription') values.focused = focus.id;
     const entities = (step.options as ChildDialogOptions | undefined)?.recognition?.entities ?? [];
-    const count = Number(entities.find((e) => e.type === 'licenseCount')?.value);
+    const count = Number(entities.find((e) => e.type === 'licenseCount')?.value ?? countIn(values.question));
     if (Number.isInteger(count) && count > 0) values.licenseCount = count;
     return requireCustomer(step, this.deps.identity, entities);
   }
@@ -149,7 +170,7 @@ export class SubscriptionDialog extends InterruptibleDialog {
     // The answer may say more than the change: 「那先帮我们加 3 个 E3」 names the quantity and the offer too.
     const said = step.context.activity.text ?? '';
     if (said !== values.question) {
-      const count = Number(extractEntities(said).find((e) => e.type === 'licenseCount')?.value);
+      const count = Number(extractEntities(said).find((e) => e.type === 'licenseCount')?.value ?? countIn(said));
       if (Number.isInteger(count) && count > 0) values.licenseCount = count;
       values.question = `${values.question}\n${said}`;
     }
