@@ -119,13 +119,13 @@ export class BillingDialog extends InterruptibleDialog {
       await send(m.due(all.filter((i) => i.status !== 'paid')));
       return step.endDialog();
     }
-    // A follow-up about the invoice just shown gets the answer about it, not the whole article again.
-    const article = ARTICLE[topic] && !(step.values as MainValues).focused ? this.deps.articles.get(ARTICLE[topic], locale) : undefined;
+    // The invoice meant: the month named, or the one just shown; its fapiao is the answer, not the whole article.
+    const meant = (period ? all.find((i) => i.period === period) : undefined) ?? all.find((i) => i.number === (step.values as MainValues).focused);
+    const article = ARTICLE[topic] && !(topic === 'fapiao' && meant) ? this.deps.articles.get(ARTICLE[topic], locale) : undefined;
     if (article) await step.context.sendActivity({ text: articleText(article), textFormat: 'markdown' });
     if (topic === 'fapiao') {
-      const focused = all.find((i) => i.number === (step.values as MainValues).focused);
-      if (all.length > 0) await send(m.fapiao(focused ? [focused] : all.slice(0, 3)));
-      const open = focused ? (focused.fapiao === 'not_requested' ? focused : undefined) : all.find((i) => i.fapiao === 'not_requested');
+      if (all.length > 0) await send(m.fapiao(meant ? [meant] : all.slice(0, 3)));
+      const open = meant ? (meant.fapiao === 'not_requested' ? meant : undefined) : all.find((i) => i.fapiao === 'not_requested');
       if (open) return step.replaceDialog(OFFER, { kind: 'fapiao', customerId, invoice: open.number } satisfies Offer);
       return step.endDialog();
     }

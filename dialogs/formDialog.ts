@@ -129,7 +129,12 @@ export abstract class FormDialog extends ComponentDialog {
       return again();
     }
     state.values[key] = value;
-    if (answer.kind === 'correction') await step.context.sendActivity(m.repair.corrected(field.label(m), field.show?.(value, m) ?? value));
+    if (answer.kind === 'correction') {
+      // "Sorry, typo, it's …" after the form was turned down: the other answers given before still stand.
+      const previous = (step.options as { previous?: FormValues } | undefined)?.previous ?? {};
+      state.values = { ...previous, ...state.values };
+      await step.context.sendActivity(m.repair.corrected(field.label(m), field.show?.(value, m) ?? value));
+    }
     return again();
   }
 }

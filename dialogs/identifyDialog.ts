@@ -14,6 +14,8 @@ export interface IdentifyOptions {
   readonly domain?: string;
   readonly email?: string;
   readonly failures?: number;
+  /** The answers that did not match: a correction of one of them keeps the other. */
+  readonly previous?: FormValues;
 }
 
 /**
@@ -47,7 +49,7 @@ export class IdentifyDialog extends FormDialog {
 
   override async beginDialog(dc: Parameters<FormDialog['beginDialog']>[0], options?: IdentifyOptions & { values?: FormValues }): Promise<DialogTurnResult> {
     const values = options?.values ?? { ...(options?.domain && { domain: options.domain }), ...(options?.email && { email: options.email }) };
-    return super.beginDialog(dc, { values, failures: options?.failures ?? 0 });
+    return super.beginDialog(dc, { values, failures: options?.failures ?? 0, ...(options?.previous && { previous: options.previous }) });
   }
 
   protected confirmation(): undefined {
@@ -73,6 +75,6 @@ export class IdentifyDialog extends FormDialog {
       return step.endDialog(undefined);
     }
     await step.context.sendActivity(m.noMatch);
-    return step.replaceDialog(IdentifyDialog.id, { failures } satisfies IdentifyOptions);
+    return step.replaceDialog(IdentifyDialog.id, { failures, previous: values } satisfies IdentifyOptions);
   }
 }

@@ -82,6 +82,12 @@ interface StepValues {
 }
 const valuesOf = (step: WaterfallStepContext) => step.values as StepValues;
 
+/** A message the recognizer could not place that names a ticket ("can you check on T-1005 for me") is about it. */
+function byTicketId(r: RecognizerResult): RecognizerResult {
+  if (r.intent !== 'out_of_scope' || !r.entities.some((e) => e.type === 'ticketId')) return r;
+  return { ...r, intent: 'ticket_status', score: Math.max(r.alternatives.find((a) => a.intent === 'ticket_status')?.score ?? 0, 0.5) };
+}
+
 export function isAmbiguous(r: RecognizerResult): boolean {
   const second = r.alternatives[0];
   return !!second && !SMALL_TALK.has(r.intent) && !SMALL_TALK.has(second.intent) && r.score - second.score < AMBIGUITY_MARGIN;
@@ -249,7 +255,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     const viaInterruption = interruption ? INTERRUPTION_INTENT[interruption] : undefined;
     if (viaInterruption) return this.dispatch(step, viaInterruption);
 
-    const recognition = await this.recognizer.recognize(text, turnLocale(context));
+    const recognition = byTicketId(await this.recognizer.recognize(text, turnLocale(context)));
     const followedUp = await this.followUp(step, text, recognition);
     if (followedUp) return followedUp;
     if (recognition.intent === 'out_of_scope') {

@@ -1,5 +1,6 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { messages } from '../bot/i18n/messages.js';
+import { readChoice } from '../bot/nlu/answerInterpreter.js';
 import { extractEntities } from '../bot/nlu/entities.js';
 import { normaliseTicketId } from '../bot/tickets/ticketId.js';
 import type { Ticket } from '../bot/tickets/types.js';
@@ -56,14 +57,18 @@ export class TicketStatusDialog extends InterruptibleDialog {
       await step.context.sendActivity(m.none);
       return step.endDialog();
     }
-    await step.context.sendActivity(m.list(tickets.slice(0, LIST_LIMIT)));
+    const listed = tickets.slice(0, LIST_LIMIT);
+    (step.values as { listed?: Array<{ id: string; title: string }> }).listed = listed.map((t) => ({ id: t.id, title: t.title }));
+    await step.context.sendActivity(m.list(listed));
     return step.prompt(WHICH, {});
   }
 
   /** A ticket number shows its history; anything else is a new question for the main dialog. */
   private async followUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = String(step.result ?? '');
-    const id = ticketIdIn(text);
+    // A ticket by its number, or by its place or title in the list just shown ("第一个", "the fapiao one").
+    const listed = (step.values as { listed?: Array<{ id: string; title: string }> }).listed ?? [];
+    const id = ticketIdIn(text) ?? readChoice(text, listed.map((t) => ({ id: t.id, titles: [t.id, t.title] })));
     if (!id) return restartMain(step);
     const customerId = (step.values as { customerId: string }).customerId;
     await step.context.sendActivity(await this.detail(id, customerId, messages(turnLocale(step.context)).escalation.status));
