@@ -67,6 +67,7 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
     lowConfidenceStreak: deps.conversationState.createProperty<number>('lowConfidenceStreak'),
     setAside: deps.conversationState.createProperty<SetAsideTask | undefined>('setAside'),
     focus,
+    reseller: () => deps.directory.reseller(),
     followUps: new FollowUps({ articles: deps.answers, directory: deps.directory, customer: createCustomerLookup(customer.identity), ...(deps.health && { health: deps.health.source }) }),
     faq: {
       dialogId: FaqDialog.id,

@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import { sectionCard, type SectionView } from '../bot/cards/sectionCard.js';
 import type { Focus } from '../bot/conversation/focus.js';
+import type { Reseller } from '../bot/directory/types.js';
 import { refersBack } from '../bot/knowledge/sectionMatch.js';
 import { markUnanswered } from '../bot/outcomes/turnMarks.js';
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
@@ -45,6 +46,8 @@ export interface MainDialogOptions {
   readonly lowConfidenceStreak?: StatePropertyAccessor<number>;
   /** A task set aside for a side question, to be resumed; kept in conversation state. */
   readonly setAside?: StatePropertyAccessor<SetAsideTask | undefined>;
+  /** The reseller, whose phone and e-mail answer "what's your support number?". */
+  readonly reseller?: () => Reseller | undefined;
   /** What was shown last, and how a follow-up about it is answered. */
   readonly focus?: FocusTracker;
   readonly followUps?: FollowUps;
@@ -70,6 +73,8 @@ const OPEN_INTENTS: ReadonlySet<Intent> = new Set(['howto_faq', 'out_of_scope', 
 const NEW_REQUEST_SCORE = 0.8;
 /** A request (not a question) of another kind recognised this surely is not about the focus either. */
 const REQUEST_SCORE = 0.6;
+/** Asking for the reseller's phone number or e-mail rather than for a person now. */
+const CONTACT_QUESTION = /\b(?:phone|telephone|hotline|contact) (?:number|details|info)|\bwhat'?s your (?:phone|number|e-?mail|email address)|\bhow (?:can|do) (?:i|we) (?:call|phone|e-?mail|contact) you|(?:电话|热线|联系方式|邮箱地址)(?:是)?(?:多少|是什么|是啥|有吗)|怎么联系你们|你们(?:的)?(?:电话|热线|联系方式)/i;
 /** Turns the bot did not understand before it offers a person. */
 const OFFER_AFTER = 2;
 
@@ -117,6 +122,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
   private readonly faq?: MainDialogOptions['faq'];
   private readonly focus?: FocusTracker;
   private readonly followUps?: FollowUps;
+  private readonly reseller?: () => Reseller | undefined;
   private readonly now: () => Date;
 
   constructor(
@@ -135,6 +141,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     this.faq = options.faq;
     this.focus = options.focus;
     this.followUps = options.followUps;
+    this.reseller = options.reseller;
     this.now = options.now ?? (() => new Date());
     this.addDialog(new AnswerPrompt(CHOICE_PROMPT, { kind: 'choice' }, recognizer));
     this.addDialog(new AnswerPrompt(HANDOFF_PROMPT, { kind: 'yesno' }, recognizer));
@@ -254,6 +261,15 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     }
     const viaInterruption = interruption ? INTERRUPTION_INTENT[interruption] : undefined;
     if (viaInterruption) return this.dispatch(step, viaInterruption);
+    if (this.reseller && CONTACT_QUESTION.test(text)) {
+      await context.sendActivity(m.customer.contactUs(this.reseller()));
+      return step.endDialog();
+    }
+    // "No thanks, I'll do it myself" after an article: nothing to say no to, so it is acknowledged.
+    if (readYesNo(text)?.value === false && !isQuestion(text)) {
+      await context.sendActivity(m.repair.noThanks);
+      return step.endDialog();
+    }
 
     const recognition = byTicketId(await this.recognizer.recognize(text, turnLocale(context)));
     const followedUp = await this.followUp(step, text, recognition);

@@ -100,7 +100,7 @@ export class ServiceHealthDialog extends InterruptibleDialog {
       return step.beginDialog(NOTIFY, { prompt: m.offerNotify } satisfies AnswerPromptOptions);
     }
     (step.values as Values).pending = 'checks';
-    return step.beginDialog(CHECKS_OFFER, { prompt: m.offerChecks } satisfies AnswerPromptOptions);
+    return step.beginDialog(CHECKS_OFFER, { prompt: m.offerChecks, statementMeans: true } satisfies AnswerPromptOptions);
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -140,6 +140,8 @@ export class ServiceHealthDialog extends InterruptibleDialog {
     const options = step.options as ChildDialogOptions | undefined;
     const entities = options?.recognition?.entities ?? extractEntities(step.context.activity.text ?? '');
     const named = unique(entities.filter((e) => e.type === 'service').map((e) => e.value));
+    // Outlook is where mail problems show; the mail itself is Exchange Online, whose incidents explain them.
+    if (named.includes('outlook') && !named.includes('exchange')) named.push('exchange');
     if (named.length > 0) return { scope: { kind: 'named' }, services: named };
     const who = await createCustomerLookup(this.deps.identity)(step.context);
     if (who) {

@@ -154,6 +154,7 @@ export const customerEn: CustomerMessages = {
   },
   giveUp: 'Sorry, I still could not use that answer. Say 转人工 / agent to talk to a person, or ask me something else.',
   declined: 'OK, I have not sent anything.',
+  contactUs: (r) => `You can reach ${contact(r)}. Or say "agent" and I'll pass you to a person here.`,
   ticketFailed: (r) => `Sorry, I could not save your request just now. Please try again in a few minutes, or contact ${contact(r)}.`,
   ticketLimitVisitor: (open, r) =>
     `You already have ${open.length} open requests with us (${open.join(', ')}), so I have not opened another one. Our team will answer them; if this is something else or urgent, please contact ${contact(r)}.`,

@@ -106,6 +106,8 @@ export interface CustomerMessages {
   readonly declined: string;
   readonly noDirectory: string;
   ticketFailed(reseller: Reseller | undefined): string;
+  /** "What's your phone number?": the reseller's support contacts. */
+  contactUs(reseller: Reseller | undefined): string;
   /** An unidentified visitor already has the most open requests allowed. */
   ticketLimitVisitor(open: readonly string[], reseller: Reseller | undefined): string;
   /** Too many requests from unidentified visitors this hour. */

@@ -154,6 +154,7 @@ export const customerZhCN: CustomerMessages = {
   },
   giveUp: '抱歉，还是没能识别您的回答。可以说"转人工 / agent"联系人工客服，或者换个问题问我。',
   declined: '好的，没有提交任何内容。',
+  contactUs: (r) => `联系方式：${contact(r)}。也可以直接说“转人工”，我帮您在这里转给工作人员。`,
   ticketFailed: (r) => `抱歉，暂时无法保存您的请求。请几分钟后再试，或联系 ${contact(r)}。`,
   ticketLimitVisitor: (open, r) => `您已有 ${open.length} 个处理中的请求（${open.join('、')}），我就不再新开了，我们的团队会逐一回复。如果是其他问题或情况紧急，请联系 ${contact(r)}。`,
   ticketLimitHourly: (r) => `当前收到的请求异常多，暂时无法为您新开请求。请一小时后再试，或联系 ${contact(r)}。`,

@@ -17,6 +17,8 @@ export interface RepairMessages {
   cancelledTask(task: string): string;
   /** A correction was taken: what changed, before the question is asked again. */
   corrected(what: string, value: string): string;
+  /** "No thanks" with nothing to say no to: acknowledged. */
+  readonly noThanks: string;
   /** "Are you a bot?" at a question, before asking it again. */
   readonly iAmABot: string;
   /** A question about a question ("why do you need my domain?") with no specific help. */

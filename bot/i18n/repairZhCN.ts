@@ -15,10 +15,11 @@ export const repairZhCN: RepairMessages = {
   resumeYes: '继续',
   resumeNo: '不用了',
   dropped: (task) => `好的，刚才的${task}先不办了，没有提交任何内容。`,
-  droppedForNew: (task) => `（刚才没办完的${task}我先放下了，没有提交。想继续的话随时告诉我。）`,
+  droppedForNew: (task) => `（刚才没办完的${task}已经取消了，没有提交任何内容。）`,
   nothingToResume: '目前没有没办完的事情。请问有什么可以帮您？',
   cancelledTask: (task) => `好的，${task}已取消，没有提交任何内容。还有什么可以帮您？`,
   corrected: (what, value) => `好的，${what}已改为 ${value}。`,
+  noThanks: '好的，没问题。还有什么可以帮您？',
   iAmABot: '我是经销商支持团队的智能助手（机器人）。需要真人时，随时说“转人工”。',
   whyWeAsk: '办理您的请求需要这一项信息。如果不方便提供，可以说“取消”或“转人工”。',
 };

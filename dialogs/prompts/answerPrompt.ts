@@ -2,7 +2,7 @@ import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TaskName } from '../../bot/conversation/task.js';
 import { messages, type Messages } from '../../bot/i18n/messages.js';
-import { interpretAnswer, type ChoiceOption, type Expectation, type FieldExpectation, type Reading } from '../../bot/nlu/answerInterpreter.js';
+import { interpretAnswer, isQuestion, type ChoiceOption, type Expectation, type FieldExpectation, type Reading } from '../../bot/nlu/answerInterpreter.js';
 import type { Intent } from '../../bot/nlu/intents.js';
 import type { Recognizer } from '../../bot/nlu/types.js';
 import { turnLocale } from '../../bot/turnLocale.js';
@@ -36,6 +36,11 @@ export interface AnswerPromptOptions {
   readonly choices?: readonly ChoiceOption[];
   /** Buttons to show for a field question (e.g. "Skip"). */
   readonly buttons?: readonly string[];
+  /**
+   * For a yes/no: what a plain statement means. At "shall we run some checks?", 「我这边还是进不去会议」
+   * describes the problem, which is a yes.
+   */
+  readonly statementMeans?: boolean;
 }
 
 /** The main dialog's side of conversation repair, which any prompt below it can call. */
@@ -134,6 +139,9 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
     const expectation: Expectation =
       this.spec.kind === 'choice' ? { kind: 'choice', options: (options.choices ?? []).map((c) => this.withKeywords(c)) } : this.spec;
     const reading = interpretAnswer(text, expectation);
+    if (reading.kind === 'unclear' && this.spec.kind === 'yesno' && options.statementMeans !== undefined && !isQuestion(text)) {
+      return { kind: 'answer', value: options.statementMeans };
+    }
     const freeText = this.spec.kind === 'field' && this.spec.field.freeText;
     const needsRecognizer = reading.kind === 'unclear' || (reading.kind === 'answer' && this.spec.kind === 'field' && !freeText && wordsIn(text) >= 4);
     if (!this.recognizer || !needsRecognizer) return reading;
