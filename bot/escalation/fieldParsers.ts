@@ -16,8 +16,9 @@ export function parseSeverity(text: string): Severity | undefined {
   // "B", "B 级 – 高", 「那就 B 吧」, "severity b please": a lone letter A, B or C anywhere.
   const letter = /(?:^|[^a-z])([abc])(?:\s*级|[^a-z]|$)/i.exec(t)?.[1];
   if (letter) return letter.toUpperCase() as Severity;
-  if (/critical|urgent|down|严重|紧急|停摆|全部/.test(t)) return 'A';
-  if (/high|major|important|高|重要|较大/.test(t)) return 'B';
+  if (/critical|urgent|down|outage|严重|紧急|特别急|非常急|停摆|全部|都用不了|业务停/.test(t)) return 'A';
+  // 「挺急的，生产环境的机器」: pressing, and a production system, but not said to be down.
+  if (/high|major|important|pressing|production|\bprod\b|高|重要|较大|急|生产/.test(t)) return 'B';
   if (/low|minor|question|低|一般|轻微|咨询/.test(t)) return 'C';
   return undefined;
 }

@@ -47,7 +47,8 @@ const TRAILING = /[\s.!。！~～,，;；…]+$/u;
 const SEPARATOR = /^[\s.!。！~～,，;；:：…-]+/u;
 
 const HANDOFF = /转人工|人工客服|(?:让|叫|找)(?:个)?人(?:给我)?(?:打|回)(?:个)?电话|给我(?:回|打)(?:个)?电话|\b(?:call|phone|ring) me\b|\bgive me a (?:call|ring)\b|\bhave (?:someone|somebody) (?:call|contact|phone)|找(个)?人工|真人客服|找(个)?(真)?人(来)?(帮|处理|聊)|\b(?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|a real |your )?(?:person|human|agent|someone|support|engineer|staff|team)|\b(?:human|live|real) (?:agent|person|support)\b|^(?:an? )?(?:agent|human)(?: please)?$/u;
-const CANCEL = /^(?:cancel(?: (?:it|that|this))?|stop|quit|exit|abort)\b|\b(?:forget it|forget about it|never ?mind|scrap (?:it|that)|call it off)\b|^(?:取消|退出)|算了|不办了|不弄了|先不办|不要了/u;
+const CANCEL =
+  /^(?:cancel(?: (?:it|that|this))?|stop|quit|exit|abort)\b|\b(?:forget it|forget about it|never ?mind|scrap (?:it|that)|call it off|not now|another time)\b|\b(?:i'?ll|we'?ll|let me) (?:do (?:it|this) |come back )?later\b|^(?:取消|退出)|算了|不办了|不弄了|先不办|不要了|以后再说|改天|回头再|等会儿?再|下次再|晚点再/u;
 const BOT_IDENTITY = /\bare you (?:a |an )?(?:bot|robot|human|real|person|machine|ai)\b|\b(?:bot|robot) or (?:a )?(?:real |human|person)|(?:你|您)是(?:不是)?(?:机器人|真人|人工|ai|谁)|机器人还是(?:真)?人/u;
 
 const LEAD = /^(?:(?:and|so|but|ok|okay|wait|also|then|hmm|oh|well),? )?/.source;
@@ -118,8 +119,8 @@ function lastToken(text: string, f: FieldExpectation): string | undefined {
   return undefined;
 }
 
-const SKIP = /^(?:skip(?: it| this| that)?|pass|n\/?a|none|no idea|not sure|don'?t know|i don'?t know|don'?t have (?:it|one|that)|we don'?t have (?:it|one|that)|no,? we don'?t have (?:it|one)|haven'?t got (?:it|one)|跳过|略过|不填|先不填|没有|没有的|无|不知道|不清楚|不记得|没有这个|没这个)(?:[\s.!。！,，]|$)/u;
-const META_QUESTION = /什么意思|啥意思|是什么|是啥|为什么要|为啥要|为何要|干嘛用|有什么用|怎么填|填什么|随便填|格式|what (?:does|do) .* mean|what(?:'s| is) (?:a |an |the )?|why do (?:you|i|we) need|why (?:is|does) (?:it|that)|what for|how should i (?:write|fill)|what should i (?:put|write|enter)/u;
+const SKIP = /^(?:skip(?: it| this| that)?|pass|n\/?a|none|no idea|not sure|don'?t know|i don'?t know|(?:i |we )?don'?t have (?:it|one|that|any)|no,? we don'?t have (?:it|one)|haven'?t got (?:it|one)|跳过|略过|不填|先不填|没有|没有的|无|不知道|不清楚|不记得|没有这个|没这个)(?:[\s.!。！,，]|$)/u;
+const META_QUESTION = /where (?:do|can|would) (?:i|we) (?:find|get|see|look)|在哪(?:里|儿)?(?:找|看|查|获取)|哪里(?:找|看|查)|怎么(?:找|查|获取|拿到)|什么意思|啥意思|是什么|是啥|为什么要|为啥要|为何要|干嘛用|有什么用|怎么填|填什么|随便填|格式|what (?:does|do) .* mean|what(?:'s| is) (?:a |an |the )?|why do (?:you|i|we) need|why (?:is|does) (?:it|that)|what for|how should i (?:write|fill)|what should i (?:put|write|enter)/u;
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5,
@@ -169,11 +170,13 @@ export function interpretAnswer(text: string, e: Expectation): Reading {
     if (CANCEL.test(t) || NO_LEAD.test(t)) return { kind: 'cancel' };
     return isQuestion(text) ? { kind: 'question' } : { kind: 'unclear' };
   }
-  if (CANCEL.test(t)) return { kind: 'cancel' };
+  // A long free-text answer may say "later" or 算了 in passing; only a short one means stop.
+  if (CANCEL.test(t) && !(e.field.freeText && t.length > 40)) return { kind: 'cancel' };
   const correction = readCorrection(text, e.field, e.earlier ?? []);
   if (correction) return correction;
   if (e.field.optional && SKIP.test(t)) return { kind: 'skip' };
-  if (isQuestion(text) && !e.field.freeText) {
+  // A title or description may be phrased as a question, but a short question there is asked of us.
+  if (isQuestion(text) && (!e.field.freeText || t.length <= 80)) {
     // "what is a domain prefix?", 「为啥要提供域名」: about this question, not a new request.
     if (META_QUESTION.test(t) && (e.field.names?.test(t) || /这个|这里|this|that|it\b/.test(t) || t.length <= 16)) return { kind: 'help' };
     if (e.field.names?.test(t) && t.length <= 30) return { kind: 'help' };
