@@ -22,6 +22,10 @@ const ARTICLES: Readonly<Record<Exclude<SetupTask, 'signUp'>, string>> = {
   customDomain: 'account/custom-domain',
   mfa: 'account/mfa',
 };
+const TASK_OF_ARTICLE: ReadonlyMap<string, SetupTask> = new Map<string, SetupTask>([
+  ['account/sign-up', 'signUp'],
+  ...Object.entries(ARTICLES).map(([task, id]) => [id, task as SetupTask] as const),
+]);
 const TASKS: readonly SetupTask[] = ['signUp', 'resetPassword', 'addUsers', 'customDomain', 'mfa'];
 
 const MAIN = 'setupMain';
@@ -52,7 +56,9 @@ export class AccountSetupDialog extends InterruptibleDialog {
   }
 
   private async chooseTask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const task = taskIn(step.context.activity.text ?? '');
+    // 「那现在就帮我们办吧」 right after a set-up article: the task that article is about.
+    const focus = (step.options as ChildDialogOptions | undefined)?.focus;
+    const task = (focus?.kind === 'article' ? TASK_OF_ARTICLE.get(focus.id) : undefined) ?? taskIn(step.context.activity.text ?? '');
     if (task) return step.next({ kind: 'answer', value: task } satisfies Answer);
     const locale = turnLocale(step.context);
     const m = messages(locale).customer.setup;

@@ -42,8 +42,9 @@ export class FaqDialog extends InterruptibleDialog {
 
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = turnLocale(step.context);
-    const question = step.context.activity.text ?? '';
-    const passage = (step.options as ChildDialogOptions | undefined)?.passage;
+    const options = step.options as ChildDialogOptions | undefined;
+    const question = options?.question ?? step.context.activity.text ?? '';
+    const passage = options?.passage;
     if (passage) {
       await step.context.sendActivity({ attachments: [sectionCard(messages(locale), passage.card, { showFeedback: true })] });
       await this.focus?.show(step.context, { kind: 'article', id: passage.articleId });

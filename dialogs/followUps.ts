@@ -29,6 +29,10 @@ export interface FollowUpDeps {
   readonly now?: () => Date;
 }
 
+/** Set-up articles whose task we can do for the customer ("do it for us" after reading one). */
+const ACTION_ARTICLES: ReadonlySet<string> = new Set(['account/sign-up', 'account/reset-password', 'account/add-users', 'account/custom-domain', 'account/mfa']);
+const DO_IT = /(?:帮|替)(?:我|我们)(?:办|弄|做|处理|搞|开通|操作)|你们(?:来)?(?:帮|替)?(?:我们)?(?:办|弄|做|处理)|\b(?:do it|sort it|set it up|handle it|sign us up) for (?:us|me)\b|\bcan you (?:do|handle|sort) (?:it|that|this)\b|\bplease (?:do it|go ahead)\b/;
+
 /** Articles about a subscription's term, after which "how long do we have?" is about the customer's own. */
 const TERM_ARTICLES: ReadonlySet<string> = new Set(['subscription/trial', 'subscription/trial-expiry', 'subscription/renewal']);
 
@@ -59,6 +63,7 @@ export class FollowUps {
     const t = text.normalize('NFKC').toLowerCase();
     switch (focus.kind) {
       case 'article':
+        if (DO_IT.test(t) && ACTION_ARTICLES.has(focus.id)) return { kind: 'route', intent: 'account_setup' };
         return (TERM_ARTICLES.has(focus.id) && TERM.test(t) && (await this.ownTerm(focus.id, t, locale, context))) || this.passage(focus.id, text, locale);
       case 'invoice':
         return this.invoice(focus, t, locale);

@@ -25,6 +25,8 @@ export interface ChildDialogOptions {
   readonly recognition?: RecognizerResult;
   /** A follow-up about this, the last thing shown: "can I get a fapiao for that one", "convert it". */
   readonly focus?: Focus;
+  /** The question to search for, when it is more than the message: a side question with its task (FAQ dialog only). */
+  readonly question?: string;
   /** The passage of the article shown that answers a follow-up (FAQ dialog only). */
   readonly passage?: { readonly articleId: string; readonly card: SectionView };
 }
@@ -322,8 +324,9 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
   private isNewRequest(recognition: RecognizerResult, focus: Focus, text: string): boolean {
     const { intent, score } = recognition;
     if (OPEN_INTENTS.has(intent) || intent === OWNER[focus.kind]) return false;
-    // A billing question right after a billing article ("付完了怎么确认到账") is about that article.
-    if (focus.kind === 'article' && intent === ARTICLE_AREAS[focus.id.split('/')[0]!] && isQuestion(text)) return false;
+    // A billing question right after a billing article ("付完了怎么确认到账") is about that article, and
+    // 「那现在就帮我们办吧」 after the sign-up article asks for that sign-up.
+    if (focus.kind === 'article' && intent === ARTICLE_AREAS[focus.id.split('/')[0]!]) return false;
     // 「那先帮我们加 3 个 E3」 points back but asks for something else: a request, not a question about it.
     return (score >= NEW_REQUEST_SCORE && !refersBack(text)) || (score >= REQUEST_SCORE && !isQuestion(text));
   }
@@ -363,6 +366,12 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     const worthSearching = !SMALL_TALK.has(intent) || ((intent === 'help' || intent === 'out_of_scope') && isQuestion(text) && text.trim().length >= 6);
     if (this.faq && worthSearching && this.faq.canAnswer(text, locale, step.context)) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
+    }
+    // A side question in the middle of a task may lean on it ("what does 21Vianet do after I submit this?").
+    const aside = worthSearching && isQuestion(text) ? await this.setAside?.get(step.context) : undefined;
+    const withTask = aside && `${text} ${messages(locale).repair.taskNames[aside.task]}`;
+    if (this.faq && withTask && this.faq.canAnswer(withTask, locale)) {
+      return step.beginDialog(this.faq.dialogId, { intent, recognition, question: withTask } satisfies ChildDialogOptions);
     }
     // Chatter the bot answered itself is not a question left unanswered; an off-topic request is.
     if (intent === 'out_of_scope') markUnanswered();
