@@ -12,6 +12,7 @@ import type { AnswerSource, FeedbackSink } from '../dialogs/faqPorts.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { FocusTracker } from '../dialogs/focusTracker.js';
 import { FollowUps } from '../dialogs/followUps.js';
+import { clarifyingChoices } from './knowledge/clarifyingChoices.js';
 import { createCustomerLookup } from '../dialogs/customerIdentity.js';
 import type { FocusRecord } from './conversation/focus.js';
 import type { SetAsideTask } from './conversation/task.js';
@@ -72,6 +73,7 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
     faq: {
       dialogId: FaqDialog.id,
       canAnswer: (question, locale, turn) => deps.answers.best(question, locale, turn) !== null,
+      clarify: (question, locale) => clarifyingChoices(question, (limit) => deps.answers.candidates?.(question, locale, limit) ?? []),
       answersDirectly: (question, locale, turn) => answersDirectly(question, locale, () => deps.answers.bestScore(question, locale, turn)),
     },
   });

@@ -50,7 +50,8 @@ export class FaqDialog extends InterruptibleDialog {
       await this.focus?.show(step.context, { kind: 'article', id: passage.articleId });
       return step.replaceDialog(LOOP, { question, shown: [passage.articleId], current: passage.articleId } satisfies FaqState);
     }
-    const hit = this.answers.best(question, locale, step.context);
+    const chosen = options?.articleId ? this.answers.get(options.articleId, locale) : undefined;
+    const hit = chosen ? { article: chosen, score: 1 } : this.answers.best(question, locale, step.context);
     if (!hit) {
       const bestScore = Number(this.answers.bestScore(question, locale, step.context).toFixed(4));
       await this.feedback.recordUnanswered({ text: question, locale, at: this.now().toISOString(), bestScore });

@@ -29,6 +29,8 @@ export interface AnswerSource {
   /** `turn`: the turn's context, so that a question asked again in the same turn is not searched again. */
   best(question: string, locale: Locale, turn?: object): FaqHit | null;
   nextBest(question: string, locale: Locale, exclude: readonly string[]): FaqHit | null;
+  /** The best few answers, best first, for a clarifying menu. */
+  candidates?(question: string, locale: Locale, limit: number): FaqHit[];
   get(id: string, locale: Locale): FaqArticle | undefined;
   /** The confidence of the best candidate, even one too weak to answer with: kept with unanswered questions. */
   bestScore(question: string, locale: Locale, turn?: object): number;

@@ -122,7 +122,7 @@ export abstract class FormDialog extends ComponentDialog {
       state.values[key] = SKIPPED;
       return again();
     }
-    const value = String(answer.value);
+    const value = answer.kind === 'other' ? answer.text : String(answer.value);
     const problem = field.check?.(value, m);
     if (problem) {
       await step.context.sendActivity(problem);

@@ -13,7 +13,7 @@ import { isIntent, type Intent } from '../bot/nlu/intents.js';
 import type { Recognizer, RecognizerResult } from '../bot/nlu/types.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import { MAIN_DIALOG_ID, restartMain, rootOf, type RouteOptions } from './interruptibleDialog.js';
-import { AnswerPrompt, withButtons, type AnswerPromptOptions, type ConversationRepair, type PromptState } from './prompts/answerPrompt.js';
+import { AnswerPrompt, withButtons, type Answer, type AnswerPromptOptions, type ConversationRepair, type PromptState } from './prompts/answerPrompt.js';
 import { isResumeRequest } from './resumeRequest.js';
 import { DEFAULT_ROUTES, type Route } from './routes.js';
 import type { FocusTracker } from './focusTracker.js';
@@ -25,6 +25,8 @@ export interface ChildDialogOptions {
   readonly recognition?: RecognizerResult;
   /** A follow-up about this, the last thing shown: "can I get a fapiao for that one", "convert it". */
   readonly focus?: Focus;
+  /** The article picked from a clarifying menu (FAQ dialog only). */
+  readonly articleId?: string;
   /** The question to search for, when it is more than the message: a side question with its task (FAQ dialog only). */
   readonly question?: string;
   /** The passage of the article shown that answers a follow-up (FAQ dialog only). */
@@ -41,6 +43,8 @@ export interface MainDialogOptions {
     readonly dialogId: string;
     /** `turn`: the turn's context, which the FAQ dialog passes too, so the question is searched once. */
     canAnswer(question: string, locale: 'zh-CN' | 'en', turn?: object): boolean;
+    /** For a vague message ("password", 「teams 那个怎么弄」): the 2–3 articles it most likely means, when no one clearly wins. */
+    clarify?(question: string, locale: 'zh-CN' | 'en'): ReadonlyArray<{ readonly id: string; readonly title: string }>;
     /** A general how-to that an article answers directly, even for an intent with its own dialog ("how do I get a fapiao"). */
     answersDirectly?(question: string, locale: 'zh-CN' | 'en', turn?: object): boolean;
   };
@@ -65,6 +69,8 @@ const STEPS = 'mainRoute';
 const CHOICE_PROMPT = 'mainIntentChoice';
 const HANDOFF_PROMPT = 'mainOfferHandoff';
 const INTERRUPTION_INTENT = { cancel: undefined, help: 'help', startOver: undefined, agent: 'escalate_human' } as const;
+/** Intents whose vague messages a menu of articles can clarify; the others look up the customer's own records. */
+const CLARIFIABLE: ReadonlySet<Intent> = new Set(['howto_faq', 'out_of_scope', 'help', 'account_setup']);
 /** Which intent's dialog acts on each kind of thing shown. */
 const OWNER: Readonly<Record<Focus['kind'], Intent>> = { article: 'howto_faq', invoice: 'billing', subscription: 'subscription', incident: 'service_health', ticket: 'ticket_status' };
 /** The task intent each article area belongs to. */
@@ -80,7 +86,7 @@ const CONTACT_QUESTION = /\b(?:phone|telephone|hotline|contact) (?:number|detail
 /** Turns the bot did not understand before it offers a person. */
 const OFFER_AFTER = 2;
 
-type Pending = { kind: 'choice'; intents: Intent[] } | { kind: 'offer' };
+type Pending = { kind: 'choice'; intents: Intent[] } | { kind: 'offer' } | { kind: 'articles'; ids: string[]; question: string };
 interface StepValues {
   pending?: Pending;
   recognition?: RecognizerResult;
@@ -289,6 +295,8 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
       return this.dispatch(step, 'out_of_scope', recognition);
     }
     await this.streak?.set(context, 0);
+    const clarified = await this.clarify(step, text, recognition);
+    if (clarified) return clarified;
     if (isAmbiguous(recognition)) {
       const intents = [recognition.intent, recognition.alternatives[0]!.intent];
       Object.assign(valuesOf(step), { pending: { kind: 'choice', intents }, recognition });
@@ -320,6 +328,21 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     return undefined;
   }
 
+  /**
+   * A vague message ("password", "outlook") that several articles could answer about equally: a menu of
+   * the likeliest by title, and "none of these", rather than a guess or a broad category.
+   */
+  private async clarify(step: WaterfallStepContext, text: string, recognition: RecognizerResult): Promise<DialogTurnResult | undefined> {
+    if (!this.faq?.clarify || !CLARIFIABLE.has(recognition.intent)) return undefined;
+    const locale = turnLocale(step.context);
+    const candidates = this.faq.clarify(text, locale);
+    if (candidates.length < 2) return undefined;
+    const m = messages(locale);
+    Object.assign(valuesOf(step), { pending: { kind: 'articles', ids: candidates.map((c) => c.id), question: text }, recognition });
+    const choices = [...candidates.map((c) => ({ id: c.id, titles: [c.title] })), { id: 'none', titles: [m.noneOfThese, messages('zh-CN').noneOfThese, messages('en').noneOfThese] }];
+    return step.beginDialog(CHOICE_PROMPT, { prompt: m.whichOne, choices, openEnded: true } satisfies AnswerPromptOptions);
+  }
+
   /** A request of another kind than the focus, recognised surely, that does not point back at it. */
   private isNewRequest(recognition: RecognizerResult, focus: Focus, text: string): boolean {
     const { intent, score } = recognition;
@@ -341,10 +364,21 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     if (!pending) return step.next(step.result); // a child dialog finished
     valuesOf(step).pending = undefined;
     const m = messages(turnLocale(step.context));
-    const answer = step.result as { kind: string; value?: unknown } | undefined;
+    const answer = step.result as Answer | undefined;
     if (pending.kind === 'offer') {
       if (answer?.kind === 'answer' && answer.value === true) return this.dispatch(step, 'escalate_human');
       await step.context.sendActivity(m.handoffDeclined);
+      return step.endDialog();
+    }
+    if (pending.kind === 'articles') {
+      const id = answer?.kind === 'answer' ? pending.ids.find((i) => i === answer.value) : undefined;
+      if (id && this.faq) return step.beginDialog(this.faq.dialogId, { intent: 'howto_faq', articleId: id } satisfies ChildDialogOptions);
+      // 「手机上用的那个」: none of the titles, but it narrows the first message down.
+      const narrowed = answer?.kind === 'other' ? `${pending.question} ${answer.text}` : undefined;
+      if (narrowed && this.faq?.canAnswer(narrowed, turnLocale(step.context))) {
+        return step.beginDialog(this.faq.dialogId, { intent: 'howto_faq', question: narrowed } satisfies ChildDialogOptions);
+      }
+      await step.context.sendActivity(m.helpMenu);
       return step.endDialog();
     }
     const picked = answer?.kind === 'answer' ? pending.intents.find((i) => i === answer.value) : undefined;

@@ -31,6 +31,10 @@ export class LiveKnowledge {
   best(question: string, locale: Article['locale'], turn?: object): Hit | null {
     return this.current.best(question, locale, this.ranked(question, locale, turn));
   }
+  /** The best few answers, for a clarifying menu; `score` is each one's confidence (0..1). */
+  candidates(question: string, locale: Article['locale'], limit: number): Array<{ article: Article; score: number }> {
+    return this.current.search(question, locale, limit).map((h) => ({ article: h.article, score: h.confidence }));
+  }
   nextBest(question: string, locale: Article['locale'], exclude: readonly string[]): Hit | null {
     return this.current.nextBest(question, locale, exclude);
   }

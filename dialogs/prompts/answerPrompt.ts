@@ -22,6 +22,8 @@ export type Answer =
   | { readonly kind: 'answer'; readonly value: string | boolean; readonly note?: string }
   | { readonly kind: 'correction'; readonly field: string; readonly value: string }
   | { readonly kind: 'skip' }
+  /** A reply that is none of the options, at a menu that takes one (`openEnded`): "the one on my phone". */
+  | { readonly kind: 'other'; readonly text: string }
   | { readonly kind: 'gaveUp' };
 
 export interface AnswerPromptOptions {
@@ -41,6 +43,8 @@ export interface AnswerPromptOptions {
    * describes the problem, which is a yes.
    */
   readonly statementMeans?: boolean;
+  /** For a choice: a reply that is none of the options comes back as `other` instead of being asked again. */
+  readonly openEnded?: boolean;
 }
 
 /** The main dialog's side of conversation repair, which any prompt below it can call. */
@@ -125,6 +129,7 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
         await dc.context.sendActivity(reading.reply(m));
         return this.repeat(dc, state.options);
       case 'unclear':
+        if (state.options.openEnded && this.spec.kind === 'choice') return dc.endDialog({ kind: 'other', text } satisfies Answer);
         if (state.tries + 1 >= MAX_TRIES) return dc.endDialog({ kind: 'gaveUp' } satisfies Answer);
         return this.askAgain(dc, state, state.options.hint ?? (this.spec.kind === 'yesno' ? m.yesNoHint : m.customer.giveUp));
     }
