@@ -27,9 +27,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     it('identifies a Web Chat contact by domain and e-mail, re-asks with hints, and keeps the identity on disk', async () => {
       expect(joined(await h.say(s.bill))).to.equal(m.identify.askDomain);
-      expect(joined(await h.say(s.domainBad))).to.equal(m.identify.domainHint);
+      expect(joined(await h.say(s.domainBad))).to.equal(`${m.identify.domainHint}\n${m.identify.askDomain}`);
       expect(joined(await h.say('fabrikam.cn'))).to.equal(m.identify.askEmail);
-      expect(joined(await h.say(s.emailBad))).to.equal(m.identify.emailHint);
+      expect(joined(await h.say(s.emailBad))).to.equal(`${m.identify.emailHint}\n${m.identify.askEmail}`);
       const done = joined(await h.say(DEMO.fabrikam.admin.toUpperCase()));
       expect(done).to.include(m.identify.identified('王磊', '法布里卡姆贸易（上海）有限公司 Fabrikam Trading'));
       expect(done).to.include('INV-202611-0101');
@@ -69,8 +69,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     it('gives up after three unusable answers with the handoff offer', async () => {
       await h.say(s.bill);
-      expect(joined(await h.say(s.junk[0]))).to.equal(m.identify.domainHint);
-      expect(joined(await h.say(s.junk[1]))).to.equal(m.identify.domainHint);
+      expect(joined(await h.say(s.junk[0]))).to.equal(`${m.identify.domainHint}\n${m.identify.askDomain}`);
+      expect(joined(await h.say(s.junk[1]))).to.equal(`${m.identify.domainHint}\n${m.identify.askDomain}`);
       expect(joined(await h.say(s.junk[2]))).to.equal(m.giveUp);
       expect(m.giveUp).to.match(/转人工 \/ agent/);
     });
