@@ -184,6 +184,12 @@ export class SubscriptionDialog extends InterruptibleDialog {
     const sub = this.subs(values).find((s) => s.id === values.subscriptionId)!;
     const change = values.change!;
     const quantity = change === 'add' || change === 'reduce' ? Number(detail) : undefined;
+    // The quantity prompt (and a correction at the confirmation) only knows the overall maximum: no more than it has.
+    if (change === 'reduce' && quantity !== undefined && quantity >= sub.quantity) {
+      const m = messages(turnLocale(step.context)).customer.subscription;
+      await step.context.sendActivity(m.quantityHint(sub.quantity - 1));
+      return step.beginDialog(QUANTITY, { prompt: m.askReduceQuantity(sub.offer, sub.quantity), hint: m.quantityHint(sub.quantity - 1), task: 'subscriptionChange' } satisfies AnswerPromptOptions);
+    }
     const unit = sub.unitPriceCny;
     const delta = unit === undefined ? undefined : { add: (quantity ?? 0) * unit, reduce: -(quantity ?? 0) * unit, cancel: -sub.quantity * unit, trialToPaid: sub.quantity * unit }[change as 'add'];
     values.request = {
@@ -199,9 +205,9 @@ export class SubscriptionDialog extends InterruptibleDialog {
     const m = messages(turnLocale(step.context)).customer;
     const answer = step.result as Answer;
     const values = step.values as Values;
-    if (answer.kind === 'correction') {
-      // A new quantity at the confirmation: confirm again with it.
-      return step.replaceDialog(CONFIRMING, { values: { ...values, request: undefined }, detail: answer.value } satisfies Confirming);
+    if (answer.kind === 'correction' || (answer.kind === 'answer' && typeof answer.value === 'string')) {
+      // A new quantity at the confirmation, or asked again after one too many to remove: confirm again with it.
+      return step.replaceDialog(CONFIRMING, { values: { ...values, request: undefined }, detail: String(answer.value) } satisfies Confirming);
     }
     if (answer.kind !== 'answer') return giveUp(step);
     if (answer.value !== true) {

@@ -64,8 +64,12 @@ for (const locale of ['en', 'zh-CN'] as const) {
       expect(joined(await h.say('1', northwind))).to.equal(m.subscription.askReduceQuantity('Microsoft 365 Business Basic', 12));
       // More than it has is not a request to send: the hint, and the question again.
       expect(joined(await h.say('20', northwind))).to.equal(`${m.subscription.quantityHint(11)}\n${m.subscription.askReduceQuantity('Microsoft 365 Business Basic', 12)}`);
-      const confirm = joined(await h.say('2', northwind));
-      expect(confirm).to.include('-¥70.00');
+      expect(joined(await h.say('2', northwind))).to.include('-¥70.00');
+      // A correction at the confirmation is held to the same limit.
+      const tooMany = `${m.subscription.quantityHint(11)}\n${m.subscription.askReduceQuantity('Microsoft 365 Business Basic', 12)}`;
+      expect(joined(await h.say(locale === 'en' ? 'no, make it 20' : '不对，是 20 个', northwind))).to.equal(tooMany);
+      const confirm = joined(await h.say('3', northwind));
+      expect(confirm).to.include('-¥105.00').and.include('12 → 9');
       expect(joined(await h.say(s.no, northwind))).to.equal(m.declined);
       expect(h.tickets.tickets).to.have.length(0);
     });
