@@ -15,7 +15,7 @@ import { giveUp } from './prompts/giveUp.js';
 import { identified, requireCustomer } from './requireCustomer.js';
 import { LOCALES } from '../bot/i18n/locale.js';
 import { extractEntities } from '../bot/nlu/entities.js';
-import { readChoice } from '../bot/nlu/answerInterpreter.js';
+import { readChoice, readTitle } from '../bot/nlu/answerInterpreter.js';
 
 const CHANGES: readonly SubscriptionChange[] = ['add', 'reduce', 'changePlan', 'cancel', 'autoRenewOn', 'autoRenewOff', 'trialToPaid'];
 const MAX_LICENSES = 10_000;
@@ -62,7 +62,7 @@ function namedSubscription(text: string, subs: readonly Subscription[]): Subscri
 /** The change a request or a menu answer names: by a keyword cue, or by a button title in either language. */
 function changeIn(text: string): SubscriptionChange | undefined {
   const t = text.normalize('NFKC').toLowerCase();
-  return SUBSCRIPTION_CHANGES.find(([, re]) => re.test(t))?.[0] ?? (readChoice(text, CHANGES.map((c) => ({ id: c, titles: LOCALES.map((l) => messages(l).customer.subscription.changeNames[c]) }))) as SubscriptionChange | undefined);
+  return SUBSCRIPTION_CHANGES.find(([, re]) => re.test(t))?.[0] ?? (readTitle(text, CHANGES.map((c) => ({ id: c, titles: LOCALES.map((l) => messages(l).customer.subscription.changeNames[c]) }))) as SubscriptionChange | undefined);
 }
 
 const quantityField = (max: number) => ({ key: 'quantity', parse: (t: string) => String(parseQuantity(t, max) ?? '') || undefined, names: /个|数量|多少|licen[cs]es?|seats?|users?|quantity|number/i });

@@ -126,6 +126,12 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
+/** The option whose title the text is, exactly (a button click, or the title typed); no close wordings. */
+export function readTitle(text: string, options: readonly ChoiceOption[]): string | undefined {
+  const t = norm(text).replace(TRAILING, '');
+  return options.find((o) => o.titles.some((title) => norm(title).replace(TRAILING, '') === t))?.id;
+}
+
 /** A choice by position ("2", 「第二个」, "the second one"), by its title, or by a close wording. */
 export function readChoice(text: string, options: readonly ChoiceOption[]): string | undefined {
   const t = norm(text).replace(TRAILING, '');
