@@ -91,16 +91,20 @@ export function readYesNo(text: string): { value: boolean; note?: string } | und
   return undefined;
 }
 
+const POLITE = /^(?:thanks|thank you|thx|cheers|谢谢|多谢|谢了|感谢)/u;
+/** Only a correction word ("wrong", 「不对」): something is wrong, but no new value is given. */
+const BARE_CORRECTION = /^(?:不对|不是|错了|写错了|说错了|no|nope|wrong|sorry|oops|actually|wait|that'?s wrong|it'?s wrong|[\s.!。！~～,，;；:：…-])+$/u;
 const CORRECTION = /^(?:不对|不是|错了|写错了|说错了|更正(?:一下)?|改一下|改成|应该是|no|nope|wrong|sorry|oops|actually|correction|wait|i mean|i meant|(?:that|it)(?:'s| was| is) wrong)\b|不对|写错|说错|打错|应该是|改成|改为|typo|i meant|should (?:be|have been)|instead of/u;
 
 /** "不对，是 X" / "no, the e-mail is X": a value for this or an earlier field. */
 function readCorrection(text: string, current: FieldExpectation | undefined, earlier: readonly FieldExpectation[]): Reading | undefined {
   const t = norm(text);
-  if (!CORRECTION.test(t)) return undefined;
+  if (!CORRECTION.test(t) || BARE_CORRECTION.test(t)) return undefined;
   const candidates = [...earlier, ...(current ? [current] : [])];
   // A field named in the reply wins; else the first whose parser finds a value in it.
   const named = candidates.filter((f) => f.names?.test(t));
-  const rest = text.replace(/^[^,，:：]*(?:是|is|was|should be|to|应该是|改成|改为)\s*/iu, '');
+  // What follows the first "is" / 「是」 ("no, the company is Contoso Ltd"; "the name is wrong, it should be …"), not the whole reply.
+  const rest = text.replace(/^.*?(?:(?<!不)是|\b(?:is|was)\b(?! wrong)|\bshould be\b|\bto\b|应该是|改成|改为)[\s:：]*/u, '');
   for (const f of [...named, ...candidates]) {
     const value = f.parse(rest.trim()) ?? f.parse(text.trim()) ?? lastToken(text, f);
     if (value !== undefined) return f.key === current?.key ? { kind: 'answer', value } : { kind: 'correction', field: f.key, value };
@@ -162,9 +166,11 @@ export function interpretAnswer(text: string, e: Expectation): Reading {
   if (BOT_IDENTITY.test(t)) return { kind: 'chitchat', about: 'bot' };
   if (HANDOFF.test(t)) return { kind: 'handoff' };
   if (e.kind === 'yesno') {
+    const yn = readYesNo(text);
+    // "no" / "no thanks" decline even when a summarised field would take them as a value (a name).
+    if (yn && (yn.note === undefined || POLITE.test(yn.note))) return { kind: 'answer', value: yn.value, ...(yn.note && { note: yn.note }) };
     const correction = e.fields ? readCorrection(text, undefined, e.fields) : undefined;
     if (correction) return correction;
-    const yn = readYesNo(text);
     if (yn) return { kind: 'answer', value: yn.value, ...(yn.note && { note: yn.note }) };
     if (CANCEL.test(t)) return { kind: 'answer', value: false };
     return isQuestion(text) ? { kind: 'question' } : { kind: 'unclear' };
