@@ -13,8 +13,8 @@ import { teamsUser } from '../support/teamsUser.js';
 const teams = teamsUser;
 
 const SAY = {
-  en: { bill: 'show my bill', domainBad: 'not sure', emailBad: 'my email', wrongMail: 'someone@fabrikam.cn', junk: ['no idea', 'what', 'none'] },
-  'zh-CN': { bill: '我的账单', domainBad: '不知道', emailBad: '我的邮箱', wrongMail: 'someone@fabrikam.cn', junk: ['不清楚', '啥', '没有'] },
+  en: { bill: 'show my bill', domainBad: 'not sure', emailBad: 'my email', wrongMail: 'someone@fabrikam.cn', junk: ['no idea', 'dunno', 'none'], what: 'what?' },
+  'zh-CN': { bill: '我的账单', domainBad: '不知道', emailBad: '我的邮箱', wrongMail: 'someone@fabrikam.cn', junk: ['不清楚', '随便', '没有'], what: '啥？' },
 } as const;
 
 for (const locale of ['en', 'zh-CN'] as const) {
@@ -73,6 +73,14 @@ for (const locale of ['en', 'zh-CN'] as const) {
       expect(joined(await h.say(s.junk[1]))).to.equal(`${m.identify.domainHint}\n${m.identify.askDomain}`);
       expect(joined(await h.say(s.junk[2]))).to.equal(m.giveUp);
       expect(m.giveUp).to.match(/转人工 \/ agent/);
+    });
+
+    it('a bare "what?" at a question gets the explanation and the same question, and does not count as unusable', async () => {
+      await h.say(s.bill);
+      expect(joined(await h.say(s.what))).to.equal(`${m.identify.whyIdentify}\n${m.identify.askDomain}`);
+      await h.say(s.junk[0]);
+      await h.say(s.junk[1]);
+      expect(joined(await h.say('fabrikam.cn'))).to.equal(m.identify.askEmail);
     });
 
     it('uses a domain and e-mail in the first message', async () => {

@@ -78,6 +78,11 @@ describe('the answer interpreter', () => {
     expect(interpretAnswer('初始域名是什么意思？随便填吗', atPrefix).kind).to.equal('help');
     expect(interpretAnswer('为啥要提供域名', atPrefix).kind).to.equal('help');
     expect(interpretAnswer('how do I reset my password?', atPrefix).kind).to.equal('question');
+    // Not understanding the question is asking about it, at any kind of question.
+    for (const t of ['what?', 'huh', '啥？', '什么意思', '没看懂']) {
+      expect(interpretAnswer(t, atPrefix).kind, t).to.equal('help');
+      expect(interpretAnswer(t, yesno).kind, t).to.equal('help');
+    }
     expect(interpretAnswer('skip', { kind: 'field', field: { ...name, optional: true } }).kind).to.equal('skip');
     expect(interpretAnswer('没有', { kind: 'field', field: { ...name, optional: true } }).kind).to.equal('skip');
     expect(interpretAnswer('actually forget it, we\'re not ready yet', atPrefix).kind).to.equal('cancel');
