@@ -64,11 +64,11 @@ export function isAmbiguous(r: RecognizerResult): boolean {
   return !!second && !SMALL_TALK.has(r.intent) && !SMALL_TALK.has(second.intent) && r.score - second.score < AMBIGUITY_MARGIN;
 }
 
-/** The innermost waiting dialog instance under the main dialog, read from state. */
+/** The innermost waiting dialog instance under the main dialog, read from state (botbuilder keeps the active dialog last). */
 function leafOf(stack: readonly DialogInstance[]): DialogInstance | undefined {
-  let leaf: DialogInstance | undefined = stack[0];
+  let leaf: DialogInstance | undefined = stack.at(-1);
   for (;;) {
-    const inner: DialogInstance | undefined = (leaf?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack?.[0];
+    const inner: DialogInstance | undefined = (leaf?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack?.at(-1);
     if (!inner) return leaf;
     leaf = inner;
   }
