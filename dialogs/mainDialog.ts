@@ -143,7 +143,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
 
   /**
    * End of every turn: after a side question was answered, offer to go back to the set-aside task; if a
-   * different task is now under way instead, drop the set-aside one with a short notice.
+   * different task is now under way instead, say once that the set-aside one waits, and offer it when that ends.
    */
   private async afterTurn(inner: DialogContext): Promise<void> {
     const aside = await this.setAside?.get(inner.context);
@@ -154,7 +154,9 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     const m = messages(turnLocale(inner.context));
     const taskNow = ((leafOf(stack)?.state as { options?: AnswerPromptOptions } | undefined)?.options)?.task;
     if (taskNow !== undefined) {
-      await this.setAside!.delete(inner.context);
+      // Kept, as the notice promises: "continue" (or the offer once this task ends) brings it back.
+      if (aside.noticed) return;
+      await this.setAside!.set(inner.context, { ...aside, noticed: true });
       await inner.context.sendActivity(m.repair.droppedForNew(m.repair.taskNames[aside.task]));
       return;
     }

@@ -13,6 +13,8 @@ export interface SetAsideTask {
   readonly at: string;
   /** The resume offer has been made; the next message answers it. */
   readonly offered?: boolean;
+  /** The customer was told it waits while another task runs; the offer comes when that one ends. */
+  readonly noticed?: boolean;
 }
 
 /** How long a set-aside task can be resumed. */

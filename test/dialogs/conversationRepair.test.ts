@@ -58,6 +58,12 @@ for (const locale of ['en', 'zh-CN'] as const) {
       // Billing needs to know who is asking: its question comes, with the notice, and no offer to go back yet.
       expect(joined(side)).to.equal(`${m.identify.askDomain}\n${r.droppedForNew(r.taskNames.signUp)}`);
       expect(joined(await h.say('fabrikam.cn'))).to.equal(m.identify.askEmail);
+      // As the notice says, the form is kept: when that task ends, the offer comes, and the form resumes.
+      const stopped = await h.say(s.cancel);
+      expect(stopped.at(-1)?.text).to.equal(r.resumeOffer(r.taskNames.signUp));
+      expect(joined(await h.say(s.yes))).to.equal(m.setup.askPrefix);
+      await h.say('contoso-sh');
+      expect(joined(await h.say('王小明'))).to.equal(m.setup.askAdminEmail);
     });
   });
 }
