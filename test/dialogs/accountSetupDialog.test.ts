@@ -9,11 +9,11 @@ import { teamsUser } from '../support/teamsUser.js';
 
 const SAY = {
   en: {
-    signUp: 'I want to sign up as a new customer', badMail: 'xiaoming at contoso', company: 'Contoso Shanghai Ltd', tooShort: 'C', services: 'Office 365 E3 for 20 users, Azure',
+    signUp: 'I want to sign up as a new customer', badMail: 'xiaoming at contoso', company: 'Contoso Shanghai Ltd', tooShort: 'C', services: 'Office 365 E3 for 20 users, Azure', licences: 'Business Premium subscription, 30 licenses',
     password: 'I forgot my password', addUsers: 'how do I add users', help: 'account help', yes: 'yes', cancel: 'cancel', junk: ['hmm', 'something', 'whatever'],
   },
   'zh-CN': {
-    signUp: '我们想注册开户', badMail: '小明的邮箱', company: '上海康托索科技有限公司', tooShort: '康', services: 'Office 365 E3，20 个用户；Azure',
+    signUp: '我们想注册开户', badMail: '小明的邮箱', company: '上海康托索科技有限公司', tooShort: '康', services: 'Office 365 E3，20 个用户；Azure', licences: '商业高级版订阅，30 个许可证',
     password: '我忘记密码了', addUsers: '怎么添加用户', help: '账号问题', yes: '可以', cancel: '取消', junk: ['嗯', '随便', '不知道'],
   },
 } as const;
@@ -72,6 +72,16 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await h.say('contoso');
       // Name is asked; e-mail and mobile are not.
       expect(joined(await h.say('Lei Wang'))).to.equal(m.setup.askServices);
+    });
+
+    it('a services answer that reads like a subscription request is still the answer', async () => {
+      await h.say(`${s.signUp} admin@contoso.cn 13712345678`);
+      for (const answer of [s.company, 'contoso', 'Lei Wang']) await h.say(answer);
+      // The recognizer takes this for a subscription request; at this question it is what the customer needs.
+      const summary = joined(await h.say(s.licences));
+      expect(summary).to.include(s.licences).and.not.include(m.identify.askDomain);
+      await h.say(s.yes);
+      expect(h.tickets.tickets[0]!.details).to.deep.include({ services: s.licences });
     });
 
     it('cancel in the middle of the sign-up keeps nothing', async () => {
