@@ -80,7 +80,8 @@ export class SubscriptionDialog extends InterruptibleDialog {
     this.addDialog(new AnswerPrompt(CHANGE, { kind: 'choice', keywords: Object.fromEntries(SUBSCRIPTION_CHANGES) }, r));
     this.addDialog(new AnswerPrompt(WHICH, { kind: 'choice' }, r));
     this.addDialog(new AnswerPrompt(QUANTITY, { kind: 'field', field: quantityField(MAX_LICENSES) }, r));
-    this.addDialog(new AnswerPrompt(PLAN, { kind: 'field', field: { key: 'plan', parse: (t) => parseName(t, 2, 80), names: /版本|套餐|plan|edition/i } }, r));
+    // Free text: "upgrade to Office 365 E5 please" reads as a subscription request to the recognizer, yet it is the answer.
+    this.addDialog(new AnswerPrompt(PLAN, { kind: 'field', field: { key: 'plan', parse: (t) => parseName(t, 2, 80), names: /版本|套餐|plan|edition/i, freeText: true } }, r));
     // "不对，是 8 个" at the confirmation corrects the quantity instead of declining.
     this.addDialog(new AnswerPrompt(CONFIRM, { kind: 'yesno', fields: [quantityField(MAX_LICENSES)] }, r));
     this.addDialog(new IdentifyDialog(deps.identity, r));
