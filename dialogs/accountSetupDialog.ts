@@ -32,7 +32,8 @@ const OFFER = 'setupOffer';
 /** The task named in a message: by a keyword cue, or by a button title in either language. */
 function taskIn(text: string): SetupTask | undefined {
   const t = text.normalize('NFKC').toLowerCase();
-  const byTitle = readTitle(text, TASKS.map((task) => ({ id: task, titles: LOCALES.map((l) => messages(l).customer.setup.taskNames[task]) })));
+  const titles = TASKS.map((task) => ({ id: task, titles: LOCALES.map((l) => messages(l).customer.setup.taskNames[task]) }));
+  const byTitle = readTitle(text, titles);
   return (SETUP_TASKS.find(([, re]) => re.test(t))?.[0] ?? byTitle) as SetupTask | undefined;
 }
 

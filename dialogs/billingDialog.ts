@@ -37,7 +37,8 @@ type Offer = { readonly kind: 'fapiao'; readonly customerId: string; readonly in
 /** The billing topic a question or a menu answer names: by a keyword cue, or by a button title in either language. */
 function topicIn(text: string): Exclude<BillingTopic, 'latest'> | undefined {
   const t = text.normalize('NFKC').toLowerCase();
-  return BILLING_TOPICS.find(([, re]) => re.test(t))?.[0] ?? (readTitle(text, MENU.map((topic) => ({ id: topic, titles: LOCALES.map((l) => messages(l).customer.billing.topicNames[topic]) }))) as MenuTopic | undefined);
+  const titles = MENU.map((topic) => ({ id: topic, titles: LOCALES.map((l) => messages(l).customer.billing.topicNames[topic]) }));
+  return BILLING_TOPICS.find(([, re]) => re.test(t))?.[0] ?? (readTitle(text, titles) as MenuTopic | undefined);
 }
 
 /** `billing`: the identified customer's invoices, what changed and why, amounts due, fapiao, and the articles for the rest. */

@@ -68,7 +68,8 @@ export function isAmbiguous(r: RecognizerResult): boolean {
 function leafOf(stack: readonly DialogInstance[]): DialogInstance | undefined {
   let leaf: DialogInstance | undefined = stack.at(-1);
   for (;;) {
-    const inner: DialogInstance | undefined = (leaf?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack?.at(-1);
+    const state = leaf?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined;
+    const inner: DialogInstance | undefined = state?.dialogs?.dialogStack?.at(-1);
     if (!inner) return leaf;
     leaf = inner;
   }

@@ -62,7 +62,8 @@ function namedSubscription(text: string, subs: readonly Subscription[]): Subscri
 /** The change a request or a menu answer names: by a keyword cue, or by a button title in either language. */
 function changeIn(text: string): SubscriptionChange | undefined {
   const t = text.normalize('NFKC').toLowerCase();
-  return SUBSCRIPTION_CHANGES.find(([, re]) => re.test(t))?.[0] ?? (readTitle(text, CHANGES.map((c) => ({ id: c, titles: LOCALES.map((l) => messages(l).customer.subscription.changeNames[c]) }))) as SubscriptionChange | undefined);
+  const titles = CHANGES.map((c) => ({ id: c, titles: LOCALES.map((l) => messages(l).customer.subscription.changeNames[c]) }));
+  return SUBSCRIPTION_CHANGES.find(([, re]) => re.test(t))?.[0] ?? (readTitle(text, titles) as SubscriptionChange | undefined);
 }
 
 const quantityField = (max: number) => ({ key: 'quantity', parse: (t: string) => String(parseQuantity(t, max) ?? '') || undefined, names: /个|数量|多少|licen[cs]es?|seats?|users?|quantity|number/i });
@@ -81,7 +82,8 @@ export class SubscriptionDialog extends InterruptibleDialog {
     this.addDialog(new AnswerPrompt(WHICH, { kind: 'choice' }, r));
     this.addDialog(new AnswerPrompt(QUANTITY, { kind: 'field', field: quantityField(MAX_LICENSES) }, r));
     // Free text: "upgrade to Office 365 E5 please" reads as a subscription request to the recognizer, yet it is the answer.
-    this.addDialog(new AnswerPrompt(PLAN, { kind: 'field', field: { key: 'plan', parse: (t) => parseName(t, 2, 80), names: /版本|套餐|plan|edition/i, freeText: true } }, r));
+    const plan = { key: 'plan', parse: (t: string) => parseName(t, 2, 80), names: /版本|套餐|plan|edition/i, freeText: true };
+    this.addDialog(new AnswerPrompt(PLAN, { kind: 'field', field: plan }, r));
     // "不对，是 8 个" at the confirmation corrects the quantity instead of declining.
     this.addDialog(new AnswerPrompt(CONFIRM, { kind: 'yesno', fields: [quantityField(MAX_LICENSES)] }, r));
     this.addDialog(new IdentifyDialog(deps.identity, r));
@@ -188,8 +190,10 @@ export class SubscriptionDialog extends InterruptibleDialog {
     // The quantity prompt (and a correction at the confirmation) only knows the overall maximum: no more than it has.
     if (change === 'reduce' && quantity !== undefined && quantity >= sub.quantity) {
       const m = messages(turnLocale(step.context)).customer.subscription;
-      await step.context.sendActivity(m.quantityHint(sub.quantity - 1));
-      return step.beginDialog(QUANTITY, { prompt: m.askReduceQuantity(sub.offer, sub.quantity), hint: m.quantityHint(sub.quantity - 1), task: 'subscriptionChange' } satisfies AnswerPromptOptions);
+      const hint = m.quantityHint(sub.quantity - 1);
+      await step.context.sendActivity(hint);
+      const again: AnswerPromptOptions = { prompt: m.askReduceQuantity(sub.offer, sub.quantity), hint, task: 'subscriptionChange' };
+      return step.beginDialog(QUANTITY, again);
     }
     const unit = sub.unitPriceCny;
     const delta = unit === undefined ? undefined : { add: (quantity ?? 0) * unit, reduce: -(quantity ?? 0) * unit, cancel: -sub.quantity * unit, trialToPaid: sub.quantity * unit }[change as 'add'];
@@ -208,7 +212,8 @@ export class SubscriptionDialog extends InterruptibleDialog {
     const values = step.values as Values;
     if (answer.kind === 'correction' || (answer.kind === 'answer' && typeof answer.value === 'string')) {
       // A new quantity at the confirmation, or asked again after one too many to remove: confirm again with it.
-      return step.replaceDialog(CONFIRMING, { values: { ...values, request: undefined }, detail: String(answer.value) } satisfies Confirming);
+      const again: Confirming = { values: { ...values, request: undefined }, detail: String(answer.value) };
+      return step.replaceDialog(CONFIRMING, again);
     }
     if (answer.kind !== 'answer') return giveUp(step);
     if (answer.value !== true) {

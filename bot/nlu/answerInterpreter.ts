@@ -49,7 +49,7 @@ const SEPARATOR = /^[\s.!。！~～,，;；:：…-]+/u;
 const HANDOFF = /转人工|人工客服|找(个)?人工|真人客服|找(个)?(真)?人(来)?(帮|处理|聊)|\b(?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|a real |your )?(?:person|human|agent|someone|support|engineer|staff|team)|\b(?:human|live|real) (?:agent|person|support)\b|^(?:an? )?(?:agent|human)(?: please)?$/u;
 const CANCEL = /^(?:cancel(?: (?:it|that|this))?|stop|quit|exit|abort)\b|\b(?:forget it|forget about it|never ?mind|scrap (?:it|that)|call it off)\b|^(?:取消|退出)|算了|不办了|不弄了|先不办|不要了/u;
 /** "what?", 「啥？」: the customer did not understand the question; explain it rather than leave it. */
-const CONFUSED = /^(?:what|huh|eh|pardon|come again|what do you mean|i don'?t (?:understand|get it)|啥|什么|啥意思|什么意思|没看懂|看不懂|不懂|不明白)[\s?？!！。.]*$/u;
+const CONFUSED = /^(?:what|huh|pardon|what do you mean|i don'?t (?:understand|get it)|啥|什么|啥意思|什么意思|没看懂|看不懂|不懂|不明白)[\s?？!！。.]*$/u;
 const BOT_IDENTITY = /\bare you (?:a |an )?(?:bot|robot|human|real|person|machine|ai)\b|\b(?:bot|robot) or (?:a )?(?:real |human|person)|(?:你|您)是(?:不是)?(?:机器人|真人|人工|ai|谁)|机器人还是(?:真)?人/u;
 
 const LEAD = /^(?:(?:and|so|but|ok|okay|wait|also|then|hmm|oh|well),? )?/.source;
@@ -171,7 +171,8 @@ export function interpretAnswer(text: string, e: Expectation): Reading {
   if (e.kind === 'yesno') {
     const yn = readYesNo(text);
     // "no" / "no thanks" decline even when a summarised field would take them as a value (a name).
-    if (yn && (yn.note === undefined || POLITE.test(yn.note))) return { kind: 'answer', value: yn.value, ...(yn.note && { note: yn.note }) };
+    const plain = yn && (yn.note === undefined || POLITE.test(yn.note));
+    if (yn && plain) return { kind: 'answer', value: yn.value, ...(yn.note && { note: yn.note }) };
     const correction = e.fields ? readCorrection(text, undefined, e.fields) : undefined;
     if (correction) return correction;
     if (yn) return { kind: 'answer', value: yn.value, ...(yn.note && { note: yn.note }) };

@@ -66,7 +66,8 @@ describe('two bot processes on one Azure Blob store (Azurite)', function () {
           // Every step goes to the other instance than the one before; the last step alternates by conversation.
           const instance = (i + k) % 2;
           // Eight prospects, not one visitor with eight sign-ups (which the anonymous-ticket limit of three refuses).
-          const replies = shown(await turn(bots[instance]!.url, `scale-${k}`, step.say, { from: { id: `prospect-${k}`, name: 'User', role: 'user' } }));
+          const from = { id: `prospect-${k}`, name: 'User', role: 'user' };
+          const replies = shown(await turn(bots[instance]!.url, `scale-${k}`, step.say, { from }));
           expect(replies, `conversation ${k}, step ${i} on instance ${instance}`).to.include(step.expect);
           if (i === steps.length - 1) confirmedBy.push({ id: /T-\d+/.exec(replies)![0], instance, company: `Scale Test ${k} Ltd` });
         }

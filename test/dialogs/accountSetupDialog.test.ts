@@ -9,11 +9,13 @@ import { teamsUser } from '../support/teamsUser.js';
 
 const SAY = {
   en: {
-    signUp: 'I want to sign up as a new customer', badMail: 'xiaoming at contoso', company: 'Contoso Shanghai Ltd', tooShort: 'C', services: 'Office 365 E3 for 20 users, Azure', licences: 'Business Premium subscription, 30 licenses',
+    signUp: 'I want to sign up as a new customer', badMail: 'xiaoming at contoso', company: 'Contoso Shanghai Ltd', tooShort: 'C', services: 'Office 365 E3 for 20 users, Azure',
+    licences: 'Business Premium subscription, 30 licenses',
     password: 'I forgot my password', addUsers: 'how do I add users', help: 'account help', yes: 'yes', cancel: 'cancel', junk: ['hmm', 'something', 'whatever'],
   },
   'zh-CN': {
-    signUp: '我们想注册开户', badMail: '小明的邮箱', company: '上海康托索科技有限公司', tooShort: '康', services: 'Office 365 E3，20 个用户；Azure', licences: '商业高级版订阅，30 个许可证',
+    signUp: '我们想注册开户', badMail: '小明的邮箱', company: '上海康托索科技有限公司', tooShort: '康', services: 'Office 365 E3，20 个用户；Azure',
+    licences: '商业高级版订阅，30 个许可证',
     password: '我忘记密码了', addUsers: '怎么添加用户', help: '账号问题', yes: '可以', cancel: '取消', junk: ['嗯', '随便', '不知道'],
   },
 } as const;

@@ -10,7 +10,8 @@ import { teamsUser } from '../support/teamsUser.js';
 const SAY = {
   en: {
     bill: 'show my bill', why: 'why is my bill higher than last month', owe: 'what do I owe', fapiao: 'I need a fapiao', pay: 'how do I pay the bill',
-    sept: 'my bill for September 2026', thisMonth: 'bill for this month', otherMonth: 'Another month', badMonth: ['whenever', 'soon', 'later'], yes: 'yes', no: 'no thanks', cancel: 'cancel',
+    sept: 'my bill for September 2026', thisMonth: 'bill for this month',
+    otherMonth: 'Another month', badMonth: ['whenever', 'soon', 'later'], yes: 'yes', no: 'no thanks', cancel: 'cancel',
   },
   'zh-CN': {
     bill: '我的账单', why: '为什么这个月账单比上个月多', owe: '我们还欠多少钱，应付多少', fapiao: '我要开发票', pay: '账单怎么付款',

@@ -8,8 +8,14 @@ import { customerHarness, joined, type CustomerHarness } from '../support/custom
 import { teamsUser } from '../support/teamsUser.js';
 
 const SAY = {
-  en: { signUp: 'I want to sign up as a new customer', company: 'Contoso Shanghai Ltd', owe: 'what do I owe?', bill: 'show my bill', yes: 'yes', no: 'no', cont: 'continue', cancel: 'cancel' },
-  'zh-CN': { signUp: '我们想注册开户', company: '上海康托索科技有限公司', owe: '我们还欠多少钱，应付多少？', bill: '我的账单', yes: '好的', no: '不用了', cont: '继续', cancel: '取消' },
+  en: {
+    signUp: 'I want to sign up as a new customer', company: 'Contoso Shanghai Ltd', owe: 'what do I owe?', bill: 'show my bill',
+    yes: 'yes', no: 'no', cont: 'continue', cancel: 'cancel',
+  },
+  'zh-CN': {
+    signUp: '我们想注册开户', company: '上海康托索科技有限公司', owe: '我们还欠多少钱，应付多少？', bill: '我的账单',
+    yes: '好的', no: '不用了', cont: '继续', cancel: '取消',
+  },
 } as const;
 
 const children = (d: CustomerDialogDeps) => ({ account_setup: new AccountSetupDialog(d), billing: new BillingDialog(d) });

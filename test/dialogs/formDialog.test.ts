@@ -105,8 +105,9 @@ describe('FormDialog (slot filling, with the main dialog around it)', () => {
     const values = { name: '王小明', email: 'wang@contoso.cn', mobile: '13812345678' };
     expect(joined(await h.say('13812345678'))).to.equal(CONTACT.summary(values));
     const fixed = joined(await h.say('不对，邮箱写错了，是 xiaoming.wang@contoso.cn'));
-    expect(fixed).to.equal(`${zh.repair.corrected('email', 'xiaoming.wang@contoso.cn')}\n${CONTACT.summary({ ...values, email: 'xiaoming.wang@contoso.cn' })}`);
+    const email = 'xiaoming.wang@contoso.cn';
+    expect(fixed).to.equal(`${zh.repair.corrected('email', email)}\n${CONTACT.summary({ ...values, email })}`);
     expect(joined(await h.say('好的，顺便帮我们开个发票'))).to.equal('saved');
-    expect(form.completed).to.deep.equal([{ values: { ...values, email: 'xiaoming.wang@contoso.cn' }, note: '顺便帮我们开个发票' }]);
+    expect(form.completed).to.deep.equal([{ values: { ...values, email }, note: '顺便帮我们开个发票' }]);
   });
 });

@@ -13,7 +13,10 @@ import { teamsUser } from '../support/teamsUser.js';
 const teams = teamsUser;
 
 const SAY = {
-  en: { bill: 'show my bill', domainBad: 'not sure', emailBad: 'my email', wrongMail: 'someone@fabrikam.cn', junk: ['no idea', 'dunno', 'none'], what: 'what?' },
+  en: {
+    bill: 'show my bill', domainBad: 'not sure', emailBad: 'my email', wrongMail: 'someone@fabrikam.cn',
+    junk: ['no idea', 'dunno', 'none'], what: 'what?',
+  },
   'zh-CN': { bill: '我的账单', domainBad: '不知道', emailBad: '我的邮箱', wrongMail: 'someone@fabrikam.cn', junk: ['不清楚', '随便', '没有'], what: '啥？' },
 } as const;
 

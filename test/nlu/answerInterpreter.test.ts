@@ -64,12 +64,15 @@ describe('the answer interpreter', () => {
 
   it('at a summary, a plain or polite no declines even when a name field would take it as a value', () => {
     const summary: Expectation = { kind: 'yesno', fields: [name, email] };
-    for (const t of ['no', 'No!', 'nope', 'no thanks', 'no, thanks', '不是', '不用了，谢谢']) expect(interpretAnswer(t, summary), t).to.deep.include({ kind: 'answer', value: false });
+    for (const t of ['no', 'No!', 'nope', 'no thanks', 'no, thanks', '不是', '不用了，谢谢']) {
+      expect(interpretAnswer(t, summary), t).to.deep.include({ kind: 'answer', value: false });
+    }
     // Something is wrong but no new value is given: not a name either.
     for (const t of ['wrong', '不对', 'sorry, no']) expect(interpretAnswer(t, summary).kind, t).to.not.equal('correction');
     // The value is what follows "is" / 「是」, not the whole reply.
-    expect(interpretAnswer('no, the name is Grace Liu', summary)).to.deep.equal({ kind: 'correction', field: 'adminName', value: 'Grace Liu' });
-    expect(interpretAnswer('the name is wrong, it should be Grace Liu', summary)).to.deep.equal({ kind: 'correction', field: 'adminName', value: 'Grace Liu' });
+    const grace = { kind: 'correction', field: 'adminName', value: 'Grace Liu' };
+    expect(interpretAnswer('no, the name is Grace Liu', summary)).to.deep.equal(grace);
+    expect(interpretAnswer('the name is wrong, it should be Grace Liu', summary)).to.deep.equal(grace);
   });
 
   it('tells help about the question from a new question, and reads skips and cancels', () => {

@@ -21,6 +21,8 @@ const field = (key: 'name' | 'email' | 'mobile', names: RegExp, parse: (t: strin
   label: () => key,
 });
 
+type ContactFormOptions = { readonly recognition?: RecognizerResult; readonly values?: FormValues };
+
 /**
  * A three-question form (name, e-mail, optional mobile) with a summary, begun with what the first message
  * already says (its e-mail and phone entities); each completed form is kept in `completed`.
@@ -42,7 +44,7 @@ export class ContactForm extends FormDialog {
     );
   }
 
-  override async beginDialog(dc: DialogContext, options?: { recognition?: RecognizerResult; values?: FormValues }): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: ContactFormOptions): Promise<DialogTurnResult> {
     if (options?.values) return super.beginDialog(dc, options);
     const entities = options?.recognition?.entities ?? [];
     const email = parseEmail(entities.find((e) => e.type === 'email')?.value ?? '');

@@ -61,7 +61,8 @@ export async function customerHarness(children: (deps: CustomerDialogDeps) => Pa
   };
   const logLines: string[] = [];
   const logger = createLogger('info', (line) => logLines.push(line));
-  const dialog = new MainDialog(recognizer, { children: children(deps), setAside: conversationState.createProperty<SetAsideTask | undefined>('setAside'), now: deps.now });
+  const setAside = conversationState.createProperty<SetAsideTask | undefined>('setAside');
+  const dialog = new MainDialog(recognizer, { children: children(deps), setAside, now: deps.now });
   const bot = new SupportBot(conversationState, userState, dialog, logger);
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(conversationState, logger);

@@ -18,7 +18,7 @@ import { InterruptibleDialog } from '../../dialogs/interruptibleDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { ServiceHealthDialog } from '../../dialogs/serviceHealthDialog.js';
 import { runHealthCommand } from '../../scripts/lib/healthCommand.js';
-import { FakeRecognizer } from './fakeRecognizer.js';
+import { FakeRecognizer, type FakeRule } from './fakeRecognizer.js';
 import { demoDataDir } from './demoDataDir.js';
 
 /** Stands in for the escalation feature's dialog: says which language it was started in. */
@@ -66,7 +66,8 @@ export async function healthHarness(options: { source?: (embedded: HealthSource)
   const notices = new HealthNoticeStore(store);
   const embedded = new EmbeddedHealthSource(notices);
   // As in bot/dialogTree.ts: the check prompts share the main dialog's recognizer.
-  const recognizer = new EntityRecognizer(new FakeRecognizer([[/down|挂|slow|慢|status|状态|outage|incident|故障|working|正常/i, 'service_health']]));
+  const rules: FakeRule[] = [[/down|挂|slow|慢|status|状态|outage|incident|故障|working|正常/i, 'service_health']];
+  const recognizer = new EntityRecognizer(new FakeRecognizer(rules));
   const dialog = new ServiceHealthDialog({
     source: options.source ? options.source(embedded) : embedded,
     watches,
@@ -76,7 +77,8 @@ export async function healthHarness(options: { source?: (embedded: HealthSource)
     now: () => NOW,
   });
   const setAside = conversationState.createProperty<SetAsideTask | undefined>('setAside');
-  const main = new MainDialog(recognizer, { children: { service_health: dialog, escalate_human: new EscalationStub() }, setAside, now: () => NOW });
+  const children = { service_health: dialog, escalate_human: new EscalationStub() };
+  const main = new MainDialog(recognizer, { children, setAside, now: () => NOW });
   const logger = createLogger('error', () => undefined);
   const bot = new SupportBot(conversationState, userState, main, logger);
   const adapter = new TestAdapter((context) => bot.run(context));

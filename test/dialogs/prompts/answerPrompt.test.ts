@@ -17,7 +17,12 @@ const HINT = 'Pick one of the three.';
 /** "account help" (账号问题) asks a yes/no question, "invoice" (发票) a choice, as the rules of customerHarness route them. */
 const hosts = (d: CustomerDialogDeps) => ({
   account_setup: new PromptHost('yesNoHost', { kind: 'yesno' }, { prompt: 'OK to send?', task: 'billingRequest' }, d.recognizer),
-  billing: new PromptHost('choiceHost', { kind: 'choice', keywords: { e5: /trial|试用/ } }, { prompt: 'Which one?', hint: HINT, choices: CHOICES, task: 'subscriptionChange' }, d.recognizer),
+  billing: new PromptHost(
+    'choiceHost',
+    { kind: 'choice', keywords: { e5: /trial|试用/ } },
+    { prompt: 'Which one?', hint: HINT, choices: CHOICES, task: 'subscriptionChange' },
+    d.recognizer,
+  ),
 });
 const buttons = (reply: Partial<Activity> | undefined) =>
   ((reply?.attachments?.[0]?.content as { actions?: Array<{ title: string }> } | undefined)?.actions ?? []).map((a) => a.title);
@@ -74,7 +79,11 @@ describe('AnswerPrompt', () => {
       const asked = await h.say('invoice');
       expect(joined(asked)).to.equal('Which one?');
       expect(buttons(asked[0])).to.deep.equal(CHOICES.map((c) => c.titles[0]));
-      for (const [reply, id] of [['2', 'standard'], ['第三个', 'e5'], ['商业基础版', 'basic'], ['Microsoft 365 Business Standard', 'standard'], ['the standard one', 'standard'], ['the trial', 'e5']]) {
+      const cases = [
+        ['2', 'standard'], ['第三个', 'e5'], ['商业基础版', 'basic'],
+        ['Microsoft 365 Business Standard', 'standard'], ['the standard one', 'standard'], ['the trial', 'e5'],
+      ];
+      for (const [reply, id] of cases) {
         if (reply !== '2') await h.say('invoice');
         expect(joined(await h.say(reply!)), reply).to.equal(answered(id));
       }
