@@ -3,7 +3,7 @@ import { parseDomainPrefix, parseEmail, parseMobile } from '../bot/directory/ans
 import type { SetupTask } from '../bot/directory/signUpForm.js';
 import { LOCALES } from '../bot/i18n/locale.js';
 import { messages } from '../bot/i18n/messages.js';
-import { readChoice } from '../bot/nlu/answerInterpreter.js';
+import { readTitle } from '../bot/nlu/answerInterpreter.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { ChildDialogOptions } from './mainDialog.js';
 import { articleText, type CustomerDialogDeps } from './customerDialogDeps.js';
@@ -36,7 +36,8 @@ const OFFER = 'setupOffer';
 /** The task named in a message: by a keyword cue, or by a button title in either language. */
 function taskIn(text: string): SetupTask | undefined {
   const t = text.normalize('NFKC').toLowerCase();
-  const byTitle = readChoice(text, TASKS.map((task) => ({ id: task, titles: LOCALES.map((l) => messages(l).customer.setup.taskNames[task]) })));
+  const titles = TASKS.map((task) => ({ id: task, titles: LOCALES.map((l) => messages(l).customer.setup.taskNames[task]) }));
+  const byTitle = readTitle(text, titles);
   return (SETUP_TASKS.find(([, re]) => re.test(t))?.[0] ?? byTitle) as SetupTask | undefined;
 }
 

@@ -16,7 +16,7 @@ import { AnswerPrompt, type Answer, type AnswerPromptOptions } from './prompts/a
 import { giveUp } from './prompts/giveUp.js';
 import { identified, requireCustomer } from './requireCustomer.js';
 import { LOCALES } from '../bot/i18n/locale.js';
-import { readChoice } from '../bot/nlu/answerInterpreter.js';
+import { readTitle } from '../bot/nlu/answerInterpreter.js';
 
 type MenuTopic = Exclude<BillingTopic, 'latest'>;
 const MENU: readonly MenuTopic[] = ['explain', 'due', 'fapiao', 'payment', 'refund', 'period'];
@@ -39,7 +39,8 @@ type Offer = { readonly kind: 'fapiao'; readonly customerId: string; readonly in
 /** The billing topic a question or a menu answer names: by a keyword cue, or by a button title in either language. */
 function topicIn(text: string): Exclude<BillingTopic, 'latest'> | undefined {
   const t = text.normalize('NFKC').toLowerCase();
-  return BILLING_TOPICS.find(([, re]) => re.test(t))?.[0] ?? (readChoice(text, MENU.map((topic) => ({ id: topic, titles: LOCALES.map((l) => messages(l).customer.billing.topicNames[topic]) }))) as MenuTopic | undefined);
+  const titles = MENU.map((topic) => ({ id: topic, titles: LOCALES.map((l) => messages(l).customer.billing.topicNames[topic]) }));
+  return BILLING_TOPICS.find(([, re]) => re.test(t))?.[0] ?? (readTitle(text, titles) as MenuTopic | undefined);
 }
 
 /** `billing`: the identified customer's invoices, what changed and why, amounts due, fapiao, and the articles for the rest. */

@@ -106,12 +106,12 @@ export function isAmbiguous(r: RecognizerResult): boolean {
   return !!second && !SMALL_TALK.has(r.intent) && !SMALL_TALK.has(second.intent) && r.score - second.score < AMBIGUITY_MARGIN;
 }
 
-/** The innermost waiting dialog instance under the main dialog, read from state. */
+/** The innermost waiting dialog instance under the main dialog, read from state (botbuilder keeps the active dialog last). */
 function leafOf(stack: readonly DialogInstance[]): DialogInstance | undefined {
-  // The active dialog is the last on each stack.
   let leaf: DialogInstance | undefined = stack.at(-1);
   for (;;) {
-    const inner: DialogInstance | undefined = (leaf?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack?.at(-1);
+    const state = leaf?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined;
+    const inner: DialogInstance | undefined = state?.dialogs?.dialogStack?.at(-1);
     if (!inner) return leaf;
     leaf = inner;
   }
@@ -216,6 +216,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     const m = messages(turnLocale(inner.context));
     const taskNow = (leafOf(inner.stack)?.state as Partial<PromptState> | undefined)?.options?.task;
     if (taskNow !== undefined) {
+      // The rule: a set-aside task is dropped, with a short notice, when something else long starts.
       await this.setAside!.delete(inner.context);
       await inner.context.sendActivity(m.repair.droppedForNew(m.repair.taskNames[aside.task]));
       return undefined;

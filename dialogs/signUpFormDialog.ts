@@ -35,7 +35,12 @@ export class SignUpFormDialog extends FormDialog {
         field('adminName', /管理员|姓名|名字|称呼|admin|name/i, (t) => parseName(t, 2, 60), (s) => s.askAdminName, (m) => m.customer.setup.nameHint),
         field('adminEmail', /邮箱|邮件|e-?mail|mail address/i, parseEmail, (s) => s.askAdminEmail, (m) => m.customer.identify.emailHint),
         field('adminMobile', /手机|电话|号码|mobile|phone|cell/i, parseMobile, (s) => s.askMobile, (m) => m.customer.setup.mobileHint),
-        field('services', /服务|产品|套餐|版本|service|plan|licen[cs]e|product/i, (t) => parseName(t, 2, 300), (s) => s.askServices, (m) => m.customer.setup.servicesHint),
+        // Free text: "Microsoft 365 Business Premium, 30 seats" reads as a subscription request, yet it is the answer.
+        {
+          ...field('services', /服务|产品|套餐|版本|service|plan|licen[cs]e|product/i, (t) => parseName(t, 2, 300), (s) => s.askServices,
+            (m) => m.customer.setup.servicesHint),
+          freeText: true,
+        },
       ],
       'signUp',
       recognizer,

@@ -15,7 +15,7 @@ import { giveUp } from './prompts/giveUp.js';
 import { identified, requireCustomer } from './requireCustomer.js';
 import { LOCALES } from '../bot/i18n/locale.js';
 import { extractEntities } from '../bot/nlu/entities.js';
-import { isQuestion, readChoice } from '../bot/nlu/answerInterpreter.js';
+import { isQuestion, readChoice, readTitle } from '../bot/nlu/answerInterpreter.js';
 import { chinaToday } from '../bot/directory/format.js';
 
 const CHANGES: readonly SubscriptionChange[] = ['add', 'reduce', 'changePlan', 'cancel', 'autoRenewOn', 'autoRenewOff', 'trialToPaid'];
@@ -97,7 +97,8 @@ function changeIn(text: string, focused?: Subscription): SubscriptionChange | un
   if (focused?.status === 'trial' && /转正|正式|付费|convert|\bpaid\b|keep it/.test(t)) return 'trialToPaid';
   if (focused && /打开|开启|turn (it )?on|switch (it )?on|enable/.test(t)) return 'autoRenewOn';
   if (focused && /关掉|关闭|turn (it )?off|switch (it )?off|disable/.test(t)) return 'autoRenewOff';
-  return SUBSCRIPTION_CHANGES.find(([, re]) => re.test(t))?.[0] ?? (readChoice(text, CHANGES.map((c) => ({ id: c, titles: LOCALES.map((l) => messages(l).customer.subscription.changeNames[c]) }))) as SubscriptionChange | undefined);
+  const titles = CHANGES.map((c) => ({ id: c, titles: LOCALES.map((l) => messages(l).customer.subscription.changeNames[c]) }));
+  return SUBSCRIPTION_CHANGES.find(([, re]) => re.test(t))?.[0] ?? (readTitle(text, titles) as SubscriptionChange | undefined);
 }
 
 const quantityField = (max: number) => ({ key: 'quantity', parse: (t: string) => String(parseQuantity(t, max) ?? '') || undefined, names: /个|数量|多少|licen[cs]es?|seats?|users?|quantity|number/i });
@@ -115,7 +116,9 @@ export class SubscriptionDialog extends InterruptibleDialog {
     this.addDialog(new AnswerPrompt(CHANGE, { kind: 'choice', keywords: Object.fromEntries(SUBSCRIPTION_CHANGES) }, r));
     this.addDialog(new AnswerPrompt(WHICH, { kind: 'choice' }, r));
     this.addDialog(new AnswerPrompt(QUANTITY, { kind: 'field', field: quantityField(MAX_LICENSES) }, r));
-    this.addDialog(new AnswerPrompt(PLAN, { kind: 'field', field: { key: 'plan', parse: (t) => parseName(t, 2, 80), names: /版本|套餐|plan|edition/i } }, r));
+    // Free text: "upgrade to Office 365 E5 please" reads as a subscription request to the recognizer, yet it is the answer.
+    const plan = { key: 'plan', parse: (t: string) => parseName(t, 2, 80), names: /版本|套餐|plan|edition/i, freeText: true };
+    this.addDialog(new AnswerPrompt(PLAN, { kind: 'field', field: plan }, r));
     // "不对，是 8 个" at the confirmation corrects the quantity instead of declining.
     this.addDialog(new AnswerPrompt(CONFIRM, { kind: 'yesno', fields: [quantityField(MAX_LICENSES)] }, r));
     this.addDialog(new IdentifyDialog(deps.identity, r));
@@ -230,6 +233,14 @@ export class SubscriptionDialog extends InterruptibleDialog {
     const sub = this.subs(values).find((s) => s.id === values.subscriptionId)!;
     const change = values.change!;
     const quantity = change === 'add' || change === 'reduce' ? Number(detail) : undefined;
+    // The quantity prompt (and a correction at the confirmation) only knows the overall maximum: no more than it has.
+    if (change === 'reduce' && quantity !== undefined && quantity >= sub.quantity) {
+      const m = messages(turnLocale(step.context)).customer.subscription;
+      const hint = m.quantityHint(sub.quantity - 1);
+      await step.context.sendActivity(hint);
+      const again: AnswerPromptOptions = { prompt: m.askReduceQuantity(sub.offer, sub.quantity), hint, task: 'subscriptionChange' };
+      return step.beginDialog(QUANTITY, again);
+    }
     const unit = sub.unitPriceCny;
     const delta = unit === undefined ? undefined : { add: (quantity ?? 0) * unit, reduce: -(quantity ?? 0) * unit, cancel: -sub.quantity * unit, trialToPaid: sub.quantity * unit }[change as 'add'];
     values.request = {
@@ -245,9 +256,10 @@ export class SubscriptionDialog extends InterruptibleDialog {
     const m = messages(turnLocale(step.context)).customer;
     const answer = step.result as Answer;
     const values = step.values as Values;
-    if (answer.kind === 'correction') {
-      // A new quantity at the confirmation: confirm again with it.
-      return step.replaceDialog(CONFIRMING, { values: { ...values, request: undefined }, detail: answer.value } satisfies Confirming);
+    if (answer.kind === 'correction' || (answer.kind === 'answer' && typeof answer.value === 'string')) {
+      // A new quantity at the confirmation, or asked again after one too many to remove: confirm again with it.
+      const again: Confirming = { values: { ...values, request: undefined }, detail: String(answer.value) };
+      return step.replaceDialog(CONFIRMING, again);
     }
     if (answer.kind !== 'answer') return giveUp(step);
     if (answer.value !== true) {

@@ -49,6 +49,8 @@ const SEPARATOR = /^[\s.!。！~～,，;；:：…-]+/u;
 const HANDOFF = /转人工|人工客服|(?:让|叫|找)(?:个)?人(?:给我)?(?:打|回)(?:个)?电话|给我(?:回|打)(?:个)?电话|\b(?:call|phone|ring) me\b|\bgive me a (?:call|ring)\b|\bhave (?:someone|somebody) (?:call|contact|phone)|找(个)?人工|真人客服|找(个)?(真)?人(来)?(帮|处理|聊)|\b(?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|a real |your )?(?:person|human|agent|someone|support|engineer|staff|team)|\b(?:human|live|real) (?:agent|person|support)\b|^(?:an? )?(?:agent|human)(?: please)?$/u;
 const CANCEL =
   /^(?:cancel(?: (?:it|that|this))?|stop|quit|exit|abort)\b|\b(?:forget it|forget about it|never ?mind|scrap (?:it|that)|call it off|not now|another time)\b|\b(?:i'?ll|we'?ll|let me) (?:do (?:it|this) |come back )?later\b|^(?:取消|退出)|算了|不办了|不弄了|先不办|不要了|以后再说|改天|回头再|等会儿?再|下次再|晚点再/u;
+/** "what?", 「啥？」: the customer did not understand the question; explain it rather than leave it. */
+const CONFUSED = /^(?:what|huh|pardon|what do you mean|i don'?t (?:understand|get it)|啥|什么|啥意思|什么意思|没看懂|看不懂|不懂|不明白)[\s?？!！。.]*$/u;
 const BOT_IDENTITY = /\bare you (?:a |an )?(?:bot|robot|human|real|person|machine|ai)\b|\b(?:bot|robot) or (?:a )?(?:real |human|person)|(?:你|您)是(?:不是)?(?:机器人|真人|人工|ai|谁)|机器人还是(?:真)?人/u;
 
 const LEAD = /^(?:(?:and|so|but|ok|okay|wait|also|then|hmm|oh|well),? )?/.source;
@@ -92,16 +94,20 @@ export function readYesNo(text: string): { value: boolean; note?: string } | und
   return undefined;
 }
 
+const POLITE = /^(?:thanks|thank you|thx|cheers|谢谢|多谢|谢了|感谢)/u;
+/** Only a correction word ("wrong", 「不对」): something is wrong, but no new value is given. */
+const BARE_CORRECTION = /^(?:不对|不是|错了|写错了|说错了|no|nope|wrong|sorry|oops|actually|wait|that'?s wrong|it'?s wrong|[\s.!。！~～,，;；:：…-])+$/u;
 const CORRECTION = /^(?:不对|不是|错了|写错了|说错了|更正(?:一下)?|改一下|改成|应该是|no|nope|wrong|sorry|oops|actually|correction|wait|i mean|i meant|(?:that|it)(?:'s| was| is) wrong)\b|不对|写错|说错|打错|应该是|改成|改为|typo|i meant|should (?:be|have been)|instead of/u;
 
 /** "不对，是 X" / "no, the e-mail is X": a value for this or an earlier field. */
 function readCorrection(text: string, current: FieldExpectation | undefined, earlier: readonly FieldExpectation[]): Reading | undefined {
   const t = norm(text);
-  if (!CORRECTION.test(t)) return undefined;
+  if (!CORRECTION.test(t) || BARE_CORRECTION.test(t)) return undefined;
   const candidates = [...earlier, ...(current ? [current] : [])];
   // A field named in the reply wins; else the first whose parser finds a value in it.
   const named = candidates.filter((f) => f.names?.test(t));
-  const rest = text.replace(/^[^,，:：]*(?:是|is|was|should be|to|应该是|改成|改为)\s*/iu, '');
+  // What follows the first "is" / 「是」 ("no, the company is Contoso Ltd"; "the name is wrong, it should be …"), not the whole reply.
+  const rest = text.replace(/^.*?(?:(?<!不)是|\b(?:is|was)\b(?! wrong)|\bshould be\b|\bto\b|应该是|改成|改为)[\s:：]*/u, '');
   for (const f of [...named, ...candidates]) {
     const value = f.parse(rest.trim()) ?? f.parse(text.trim()) ?? lastToken(text, f);
     if (value !== undefined) return f.key === current?.key ? { kind: 'answer', value } : { kind: 'correction', field: f.key, value };
@@ -126,6 +132,12 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5,
   一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
+
+/** The option whose title the text is, exactly (a button click, or the title typed); no close wordings. */
+export function readTitle(text: string, options: readonly ChoiceOption[]): string | undefined {
+  const t = norm(text).replace(TRAILING, '');
+  return options.find((o) => o.titles.some((title) => norm(title).replace(TRAILING, '') === t))?.id;
+}
 
 /** A choice by position ("2", 「第二个」, "the second one"), by its title, or by a close wording. */
 export function readChoice(text: string, options: readonly ChoiceOption[]): string | undefined {
@@ -156,10 +168,14 @@ export function interpretAnswer(text: string, e: Expectation): Reading {
   if (t === '') return { kind: 'unclear' };
   if (BOT_IDENTITY.test(t)) return { kind: 'chitchat', about: 'bot' };
   if (HANDOFF.test(t)) return { kind: 'handoff' };
+  if (CONFUSED.test(t)) return { kind: 'help' };
   if (e.kind === 'yesno') {
+    const yn = readYesNo(text);
+    // "no" / "no thanks" decline even when a summarised field would take them as a value (a name).
+    const plain = yn && (yn.note === undefined || POLITE.test(yn.note));
+    if (yn && plain) return { kind: 'answer', value: yn.value, ...(yn.note && { note: yn.note }) };
     const correction = e.fields ? readCorrection(text, undefined, e.fields) : undefined;
     if (correction) return correction;
-    const yn = readYesNo(text);
     if (yn) return { kind: 'answer', value: yn.value, ...(yn.note && { note: yn.note }) };
     if (CANCEL.test(t)) return { kind: 'answer', value: false };
     return isQuestion(text) ? { kind: 'question' } : { kind: 'unclear' };

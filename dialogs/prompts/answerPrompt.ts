@@ -113,7 +113,8 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
         if (this.spec.kind === 'field' && this.spec.field.optional) return dc.endDialog(reading);
         return this.askAgain(dc, state, state.options.hint ?? m.customer.giveUp);
       case 'help':
-        await dc.context.sendActivity(state.options.help ?? m.repair.whyWeAsk);
+        // Without an explanation, how to answer ("Choose 'That fixed it', …") says more than why we ask.
+        await dc.context.sendActivity(state.options.help ?? state.options.hint ?? m.repair.whyWeAsk);
         return this.repeat(dc, state.options);
       case 'chitchat':
         await dc.context.sendActivity(m.repair.iAmABot);

@@ -13,14 +13,17 @@ import { shown, turn } from '../support/turn.js';
 /** Text that would turn into a link, a mention, HTML or a card binding if shown as is. */
 const HOSTILE_COMPANY = 'Evil [x](http://evil.example) <at>Boss</at> <script>alert(1)</script> ${user.name} Ltd';
 const HOSTILE_NAME = '<at>Admin</at> [click](http://evil.example) ${7*7}';
-/** What the answer parsers let through: markdown without brackets. */
-const MARKDOWN_ANSWER = '**Urgent** _pay_ now ~~x~~ | col | `code` # (see) !';
+/**
+ * What the answer parsers let through: markdown without brackets. No word of the fake recognizer's rules in it: at a
+ * name question, a reply it scores as a request (0.9) is taken as a new question, which is not what this file tests.
+ */
+const MARKDOWN_ANSWER = '**Urgent** _fix_ now ~~x~~ | col | `code` # (see) !';
 
 /** Nothing in a reply may be live markup built from someone else's text. */
 function expectLiteral(text: string): void {
   expect(text).to.not.match(/(?<!\\)\[(x|click)(?<!\\)\]\(http/);
   expect(text).to.not.include('<at>').and.not.include('<script').and.not.include('${');
-  expect(text).to.not.match(/(?<!\\)\*\*Urgent/).and.not.match(/(?<!\\)_pay(?<!\\)_/).and.not.match(/(?<!\\)`code/);
+  expect(text).to.not.match(/(?<!\\)\*\*Urgent/).and.not.match(/(?<!\\)_fix(?<!\\)_/).and.not.match(/(?<!\\)`code/);
 }
 
 describe('markdown, HTML, mention and card-binding injection, end to end', function () {
@@ -58,7 +61,7 @@ describe('markdown, HTML, mention and card-binding injection, end to end', funct
     await say('boss@evil.cn');
     await say('13812345678');
     const summary = await say(MARKDOWN_ANSWER);
-    expect(summary).to.include('\\*\\*Urgent\\*\\* \\_pay\\_').and.include('Wang \\*Lei\\*');
+    expect(summary).to.include('\\*\\*Urgent\\*\\* \\_fix\\_').and.include('Wang \\*Lei\\*');
   });
 
   it('identification shows the directory\'s company and contact names literally', async () => {

@@ -10,10 +10,12 @@ import { teamsUser } from '../support/teamsUser.js';
 const SAY = {
   en: {
     signUp: 'I want to sign up as a new customer', badMail: 'xiaoming at contoso', company: 'Contoso Shanghai Ltd', tooShort: 'C', services: 'Office 365 E3 for 20 users, Azure',
+    licences: 'Business Premium subscription, 30 licenses',
     password: 'I forgot my password', addUsers: 'how do I add users', help: 'account help', yes: 'yes', cancel: 'cancel', junk: ['hmm', 'something', 'whatever'],
   },
   'zh-CN': {
     signUp: '我们想注册开户', badMail: '小明的邮箱', company: '上海康托索科技有限公司', tooShort: '康', services: 'Office 365 E3，20 个用户；Azure',
+    licences: '商业高级版订阅，30 个许可证',
     password: '我忘记密码了', addUsers: '怎么添加用户', help: '账号问题', yes: '可以', cancel: '取消', junk: ['嗯', '随便', '不知道'],
   },
 } as const;
@@ -32,17 +34,18 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     it('signs a new customer up, re-asking with a specific hint at every question, and files a reseller ticket', async () => {
       expect(joined(await h.say(s.signUp))).to.equal(`${m.setup.signUpIntro}\n${m.setup.askCompany}`);
-      expect(joined(await h.say(s.tooShort))).to.equal(m.setup.companyHint);
+      // An unusable answer gets the specific hint, then the same question again.
+      expect(joined(await h.say(s.tooShort))).to.equal(`${m.setup.companyHint}\n${m.setup.askCompany}`);
       expect(joined(await h.say(s.company))).to.equal(m.setup.askPrefix);
-      expect(joined(await h.say('fabrikamsh'))).to.equal(m.setup.prefixTaken('fabrikamsh'));
-      expect(joined(await h.say('contoso_sh!'))).to.equal(m.setup.prefixHint);
-      // A good answer after two bad ones is still accepted (the third bad one would give up).
+      expect(joined(await h.say('fabrikamsh'))).to.equal(`${m.setup.prefixTaken('fabrikamsh')}\n${m.setup.askPrefix}`);
+      expect(joined(await h.say('contoso_sh!'))).to.equal(`${m.setup.prefixHint}\n${m.setup.askPrefix}`);
+      // A good answer after a bad one is still accepted.
       expect(joined(await h.say('Contoso-SH.partner.onmschina.cn'))).to.equal(m.setup.askAdminName);
-      expect(joined(await h.say('<b>'))).to.equal(m.setup.nameHint);
+      expect(joined(await h.say('<b>'))).to.equal(`${m.setup.nameHint}\n${m.setup.askAdminName}`);
       expect(joined(await h.say('王小明'))).to.equal(m.setup.askAdminEmail);
-      expect(joined(await h.say(s.badMail))).to.equal(m.identify.emailHint);
+      expect(joined(await h.say(s.badMail))).to.equal(`${m.identify.emailHint}\n${m.setup.askAdminEmail}`);
       expect(joined(await h.say('Xiaoming.Wang@Contoso.cn'))).to.equal(m.setup.askMobile);
-      expect(joined(await h.say('12345'))).to.equal(m.setup.mobileHint);
+      expect(joined(await h.say('12345'))).to.equal(`${m.setup.mobileHint}\n${m.setup.askMobile}`);
       expect(joined(await h.say('+86 139-1234-5678'))).to.equal(m.setup.askServices);
       const form = { company: s.company, domainPrefix: 'contoso-sh', adminName: '王小明', adminEmail: 'xiaoming.wang@contoso.cn', adminMobile: '13912345678', services: s.services };
       expect(joined(await h.say(s.services))).to.equal(m.setup.confirmSignUp(form));
@@ -59,8 +62,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
     it('gives up on a sign-up question after three unusable answers, with the handoff offer', async () => {
       await h.say(s.signUp);
       await h.say(s.company);
-      expect(joined(await h.say('bad prefix!'))).to.equal(m.setup.prefixHint);
-      expect(joined(await h.say('a'.repeat(28)))).to.equal(m.setup.prefixHint);
+      expect(joined(await h.say('bad prefix!'))).to.equal(`${m.setup.prefixHint}\n${m.setup.askPrefix}`);
+      expect(joined(await h.say('a'.repeat(28)))).to.equal(`${m.setup.prefixHint}\n${m.setup.askPrefix}`);
       expect(joined(await h.say('bad#'))).to.equal(m.giveUp);
       expect(h.tickets.tickets).to.have.length(0);
     });
@@ -71,6 +74,16 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await h.say('contoso');
       // Name is asked; e-mail and mobile are not.
       expect(joined(await h.say('Lei Wang'))).to.equal(m.setup.askServices);
+    });
+
+    it('a services answer that reads like a subscription request is still the answer', async () => {
+      await h.say(`${s.signUp} admin@contoso.cn 13712345678`);
+      for (const answer of [s.company, 'contoso', 'Lei Wang']) await h.say(answer);
+      // The recognizer takes this for a subscription request; at this question it is what the customer needs.
+      const summary = joined(await h.say(s.licences));
+      expect(summary).to.include(s.licences).and.not.include(m.identify.askDomain);
+      await h.say(s.yes);
+      expect(h.tickets.tickets[0]!.details).to.deep.include({ services: s.licences });
     });
 
     it('cancel in the middle of the sign-up keeps nothing', async () => {
@@ -111,8 +124,11 @@ for (const locale of ['en', 'zh-CN'] as const) {
       const first = await h.say(s.help);
       expect(joined(first)).to.equal(m.setup.whichTask);
       expect(JSON.stringify(first[0]?.attachments?.[0]?.content)).to.include(m.setup.taskNames.mfa);
-      expect(joined(await h.say(s.junk[0]))).to.equal(m.setup.taskHint);
-      expect(joined(await h.say(s.junk[1]))).to.equal(m.setup.taskHint);
+      const again = await h.say(s.junk[0]);
+      expect(joined(again)).to.equal(`${m.setup.taskHint}\n${m.setup.whichTask}`);
+      // The question comes back with its buttons.
+      expect(JSON.stringify(again[1]?.attachments?.[0]?.content)).to.include(m.setup.taskNames.mfa);
+      expect(joined(await h.say(s.junk[1]))).to.equal(`${m.setup.taskHint}\n${m.setup.whichTask}`);
       expect(joined(await h.say(s.junk[2]))).to.equal(m.giveUp);
     });
 

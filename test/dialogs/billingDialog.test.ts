@@ -10,11 +10,12 @@ import { teamsUser } from '../support/teamsUser.js';
 const SAY = {
   en: {
     bill: 'show my bill', why: 'why is my bill higher than last month', owe: 'what do I owe', fapiao: 'I need a fapiao', pay: 'how do I pay the bill',
-    sept: 'my bill for September 2026', otherMonth: 'Another month', badMonth: ['whenever', 'soon', 'later'], yes: 'yes', no: 'no thanks', cancel: 'cancel',
+    sept: 'my bill for September 2026', thisMonth: 'bill for this month',
+    otherMonth: 'Another month', badMonth: ['whenever', 'soon', 'later'], yes: 'yes', no: 'no thanks', cancel: 'cancel',
   },
   'zh-CN': {
     bill: '我的账单', why: '为什么这个月账单比上个月多', owe: '我们还欠多少钱，应付多少', fapiao: '我要开发票', pay: '账单怎么付款',
-    sept: '2026年9月的账单', otherMonth: '查看其他月份', badMonth: ['随便', '不清楚', '以后再说'], yes: '好', no: '不用了', cancel: '取消',
+    sept: '2026年9月的账单', thisMonth: '这个月的账单', otherMonth: '查看其他月份', badMonth: ['随便', '不清楚', '都行'], yes: '好', no: '不用了', cancel: '取消',
   },
 } as const;
 
@@ -82,9 +83,17 @@ for (const locale of ['en', 'zh-CN'] as const) {
     it('another month: re-asks with a hint, and gives up after three unusable answers', async () => {
       await h.say(s.bill, fabrikam);
       expect(joined(await h.say(s.otherMonth, fabrikam))).to.equal(m.billing.askPeriod);
-      expect(joined(await h.say(s.badMonth[0], fabrikam))).to.equal(m.billing.periodHint);
-      expect(joined(await h.say(s.badMonth[1], fabrikam))).to.equal(m.billing.periodHint);
+      // Each unusable answer gets the hint and the question again; the third gives up with the way out.
+      expect(joined(await h.say(s.badMonth[0], fabrikam))).to.equal(`${m.billing.periodHint}\n${m.billing.askPeriod}`);
+      expect(joined(await h.say(s.badMonth[1], fabrikam))).to.equal(`${m.billing.periodHint}\n${m.billing.askPeriod}`);
       expect(joined(await h.say(s.badMonth[2], fabrikam))).to.equal(m.giveUp);
+    });
+
+    it('an opening request is matched to a topic by its cue words or an exact title, not by a close wording', async () => {
+      // "bill for this month" shares a word with "Another month" but asks for this month's bill.
+      const answer = joined(await h.say(s.thisMonth, fabrikam));
+      expect(answer).to.include(m.billing.invoiceSummary(h.directory.invoicesOf(DEMO.fabrikam.id)[0]!));
+      expect(answer).to.not.include(m.billing.askPeriod);
     });
 
     it('a month with no invoice names the months there are', async () => {

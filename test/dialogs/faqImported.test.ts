@@ -7,6 +7,7 @@ import { importSources } from '../../bot/knowledge/import/importSources.js';
 import { LiveKnowledge } from '../../bot/knowledge/liveKnowledge.js';
 import { loadKnowledge } from '../../bot/knowledge/loadKnowledge.js';
 import { FaqDialog } from '../../dialogs/faqDialog.js';
+import { FollowUps } from '../../dialogs/followUps.js';
 import { HandoffStubDialog } from '../support/askNameDialog.js';
 import { botHarness } from '../support/botHarness.js';
 import { MemoryFeedback } from '../support/fakeAnswers.js';
@@ -49,7 +50,9 @@ describe('FaqDialog with imported documentation', function () {
     const feedback = new MemoryFeedback();
     const h = botHarness({
       recognizer: new FakeRecognizer([[/thank|谢谢/i, 'thanks'], [/./, 'howto_faq']]),
-      children: { howto_faq: new FaqDialog(answers, feedback, () => new Date('2026-11-23T08:00:00Z')), escalate_human: new HandoffStubDialog() },
+      children: (focus) => ({ howto_faq: new FaqDialog(answers, feedback, () => new Date('2026-11-23T08:00:00Z'), focus), escalate_human: new HandoffStubDialog() }),
+      followUps: new FollowUps({ articles: answers }),
+      faq: { dialogId: FaqDialog.id, canAnswer: (q, l) => answers.best(q, l) !== null },
     });
     return { h, feedback };
   }

@@ -100,9 +100,10 @@ describe('HandoffDialog (tier 1: the reseller support team)', () => {
     h = await escalationHarness({ now: '2026-11-28T03:00:00Z' }); // Saturday 11:00 China time
     const m = messages('zh-CN').escalation.handoff;
     expect(texts(await h.say('转人工'))).to.deep.equal([m.askName]);
-    expect(texts(await h.say('<>'))).to.deep.equal([m.nameHint]);
+    // An unusable answer gets its hint, then the same question again.
+    expect(texts(await h.say('<>'))).to.deep.equal([m.nameHint, m.askName]);
     expect(texts(await h.say('王磊'))).to.deep.equal([m.askContact]);
-    expect(texts(await h.say('不告诉你'))).to.deep.equal([m.contactHint]);
+    expect(texts(await h.say('不告诉你'))).to.deep.equal([m.contactHint, m.askContact]);
     expect(texts(await h.say('138 1234 5678'))).to.deep.equal([m.askQuestion]);
     const replies = await h.say('邮箱收不到外部邮件，已经一个上午了');
     const reseller = h.directory.reseller()!;

@@ -13,8 +13,11 @@ import { teamsUser } from '../support/teamsUser.js';
 const teams = teamsUser;
 
 const SAY = {
-  en: { bill: 'show my bill', domainBad: 'not sure', emailBad: 'my email', wrongMail: 'someone@fabrikam.cn', junk: ['no idea', 'what', 'none'] },
-  'zh-CN': { bill: '我的账单', domainBad: '不知道', emailBad: '我的邮箱', wrongMail: 'someone@fabrikam.cn', junk: ['不清楚', '啥', '没有'] },
+  en: {
+    bill: 'show my bill', domainBad: 'not sure', emailBad: 'my email', wrongMail: 'someone@fabrikam.cn',
+    junk: ['no idea', 'dunno', 'none'], what: 'what?',
+  },
+  'zh-CN': { bill: '我的账单', domainBad: '不知道', emailBad: '我的邮箱', wrongMail: 'someone@fabrikam.cn', junk: ['不清楚', '随便', '没有'], what: '啥？' },
 } as const;
 
 for (const locale of ['en', 'zh-CN'] as const) {
@@ -27,9 +30,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     it('identifies a Web Chat contact by domain and e-mail, re-asks with hints, and keeps the identity on disk', async () => {
       expect(joined(await h.say(s.bill))).to.equal(m.identify.askDomain);
-      expect(joined(await h.say(s.domainBad))).to.equal(m.identify.domainHint);
+      expect(joined(await h.say(s.domainBad))).to.equal(`${m.identify.domainHint}\n${m.identify.askDomain}`);
       expect(joined(await h.say('fabrikam.cn'))).to.equal(m.identify.askEmail);
-      expect(joined(await h.say(s.emailBad))).to.equal(m.identify.emailHint);
+      expect(joined(await h.say(s.emailBad))).to.equal(`${m.identify.emailHint}\n${m.identify.askEmail}`);
       const done = joined(await h.say(DEMO.fabrikam.admin.toUpperCase()));
       expect(done).to.include(m.identify.identified('王磊', '法布里卡姆贸易（上海）有限公司 Fabrikam Trading'));
       expect(done).to.include('INV-202611-0101');
@@ -69,10 +72,18 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     it('gives up after three unusable answers with the handoff offer', async () => {
       await h.say(s.bill);
-      expect(joined(await h.say(s.junk[0]))).to.equal(m.identify.domainHint);
-      expect(joined(await h.say(s.junk[1]))).to.equal(m.identify.domainHint);
+      expect(joined(await h.say(s.junk[0]))).to.equal(`${m.identify.domainHint}\n${m.identify.askDomain}`);
+      expect(joined(await h.say(s.junk[1]))).to.equal(`${m.identify.domainHint}\n${m.identify.askDomain}`);
       expect(joined(await h.say(s.junk[2]))).to.equal(m.giveUp);
       expect(m.giveUp).to.match(/转人工 \/ agent/);
+    });
+
+    it('a bare "what?" at a question gets the explanation and the same question, and does not count as unusable', async () => {
+      await h.say(s.bill);
+      expect(joined(await h.say(s.what))).to.equal(`${m.identify.whyIdentify}\n${m.identify.askDomain}`);
+      await h.say(s.junk[0]);
+      await h.say(s.junk[1]);
+      expect(joined(await h.say('fabrikam.cn'))).to.equal(m.identify.askEmail);
     });
 
     it('uses a domain and e-mail in the first message', async () => {

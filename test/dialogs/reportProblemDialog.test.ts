@@ -31,9 +31,12 @@ describe('ReportProblemDialog (tier 2: a service request to 21Vianet)', () => {
     expect(texts(first)).to.deep.equal([r.intro, r.askSeverity]);
     expect(r.askSeverity).to.include('A – Critical').and.include('around the clock').and.include('C – Low');
     expect(buttons(first)).to.deep.equal(['A – Critical', 'B – High', 'C – Low']);
-    expect(texts(await h.say('maybe', northwind))).to.deep.equal([r.severityHint]);
+    // An unusable answer gets the hint and the question again, with its buttons.
+    const again = await h.say('maybe', northwind);
+    expect(texts(again)).to.deep.equal([r.severityHint, r.askSeverity]);
+    expect(buttons(again)).to.deep.equal(['A – Critical', 'B – High', 'C – Low']);
     expect(texts(await h.say('B – High', northwind))).to.deep.equal([r.askTitle]);
-    expect(texts(await h.say('hi', northwind))).to.deep.equal([r.titleHint]);
+    expect(texts(await h.say('hi', northwind))).to.deep.equal([r.titleHint, r.askTitle]);
     expect(texts(await h.say('Teams meetings drop after 5 minutes', northwind))).to.deep.equal([r.askDescription]);
     const startedAsk = await h.say('Every meeting drops after about five minutes for all 12 users since this morning.', northwind);
     expect(texts(startedAsk)).to.deep.equal([r.askStartedAt]);
@@ -63,11 +66,11 @@ describe('ReportProblemDialog (tier 2: a service request to 21Vianet)', () => {
     const first = await h.say('我要向世纪互联报告问题', fabrikam);
     expect(texts(first)).to.deep.equal([r.intro, r.askService]);
     expect(buttons(first)).to.include('Azure 虚拟机').and.include('Microsoft Teams').and.include(r.otherService);
-    expect(texts(await h.say('不知道', fabrikam))).to.deep.equal([r.serviceHint]);
+    expect(texts(await h.say('不知道', fabrikam))).to.deep.equal([r.serviceHint, r.askService]);
     expect(texts(await h.say('Azure 虚拟机', fabrikam))).to.deep.equal([r.askSeverity]);
     expect(texts(await h.say('A', fabrikam))).to.deep.equal([r.askTitle]);
     expect(texts(await h.say('生产虚拟机无法启动', fabrikam))).to.deep.equal([r.askDescription]);
-    expect(texts(await h.say('太短', fabrikam))).to.deep.equal([r.descriptionHint]);
+    expect(texts(await h.say('太短', fabrikam))).to.deep.equal([r.descriptionHint, r.askDescription]);
     expect(texts(await h.say('生产环境的三台虚拟机从昨晚开始无法启动，门户显示分配失败', fabrikam))).to.deep.equal([r.askStartedAt]);
     expect(texts(await h.say('昨晚', fabrikam))).to.deep.equal([r.askCorrelationId]);
     expect(texts(await h.say('跳过', fabrikam))).to.deep.equal([r.askSubscriptionId]);
@@ -108,7 +111,7 @@ describe('ReportProblemDialog (tier 2: a service request to 21Vianet)', () => {
     const r = messages('en').escalation.report;
     await h.say('report a problem with exchange', northwind);
     await h.say('C', northwind);
-    expect(texts(await h.say('hm', northwind))).to.deep.equal([r.titleHint]);
+    expect(texts(await h.say('hm', northwind))).to.deep.equal([r.titleHint, r.askTitle]);
     await h.say('ab', northwind);
     expect(texts(await h.say('x', northwind))).to.deep.equal([messages('en').customer.giveUp]);
     expect(await h.files.list()).to.deep.equal([]);

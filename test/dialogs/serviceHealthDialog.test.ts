@@ -114,7 +114,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
       await h.say(s.named);
       await h.say(s.yes);
-      expect(texts(await h.say(s.junk))).to.deep.equal([m.checkHint]);
+      // "what?" at a check: how to answer, and the same check again (not a new topic).
+      const check1 = m.check(1, 2, locale === 'en' ? 'Is it one person or everyone?' : '是一个人慢还是所有人都慢？');
+      expect(texts(await h.say(s.junk))).to.deep.equal([m.checkHint, check1]);
       expect(texts(await h.say(m.talkToPerson))).to.deep.equal([`ESCALATION ${locale}`]);
 
       await h.say(s.named);

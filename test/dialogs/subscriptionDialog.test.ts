@@ -8,8 +8,11 @@ import { customerHarness, joined, type CustomerHarness } from '../support/custom
 import { teamsUser } from '../support/teamsUser.js';
 
 const SAY = {
-  en: { add5: 'add 5 licenses to my subscription', trial: 'convert my trial subscription to paid', renewOff: 'turn off auto-renew for a subscription', reduce: 'reduce licenses on my subscription', list: 'show my subscriptions', yes: 'yes', no: 'no', cancel: 'cancel', junk: ['lots', 'many', 'a bunch'] },
-  'zh-CN': { add5: '订阅再加5个许可证', trial: '把试用订阅转成付费', renewOff: '关闭自动续订', reduce: '订阅减少许可证', list: '查看我的订阅', yes: '确认', no: '算了', cancel: '取消', junk: ['很多', '一些', '若干'] },
+  en: { add5: 'add 5 licenses to my subscription', trial: 'convert my trial subscription to paid', renewOff: 'turn off auto-renew for a subscription', reduce: 'reduce licenses on my subscription', list: 'show my subscriptions',
+    upgrade: 'upgrade my subscription', plan: 'the Office 365 E5 subscription',
+    yes: 'yes', no: 'no', cancel: 'cancel', junk: ['lots', 'many', 'a bunch'] },
+  'zh-CN': { add5: '订阅再加5个许可证', trial: '把试用订阅转成付费', renewOff: '关闭自动续订', reduce: '订阅减少许可证', list: '查看我的订阅',
+    upgrade: '升级订阅', plan: 'Office 365 E5 订阅', yes: '确认', no: '算了', cancel: '取消', junk: ['很多', '一些', '若干'] },
 } as const;
 
 const ticketsOnDisk = async (h: CustomerHarness) => (JSON.parse(await readFile(join(h.dataDir, 'tickets.json'), 'utf8')) as { tickets: { id: string; kind: string; category: string; customer?: string; details: Record<string, unknown> }[] }).tickets;
@@ -53,7 +56,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     it('asks which subscription, re-asks on a bad number, and says when nothing needs changing', async () => {
       await h.say(s.renewOff, northwind);
-      expect(joined(await h.say('9', northwind))).to.equal(m.subscription.whichHint(3));
+      expect(joined(await h.say('9', northwind))).to.equal(`${m.subscription.whichHint(3)}\n${m.subscription.askWhich}`);
       // Number 2 is Business Standard, whose auto-renew is already off.
       expect(joined(await h.say('2', northwind))).to.equal(m.subscription.nothingToChange('Microsoft 365 Business Standard', 'autoRenewOff'));
       expect(h.tickets.tickets).to.have.length(0);
@@ -62,18 +65,32 @@ for (const locale of ['en', 'zh-CN'] as const) {
     it('reducing: no more than the subscription has, and declining opens nothing', async () => {
       await h.say(s.reduce, northwind);
       expect(joined(await h.say('1', northwind))).to.equal(m.subscription.askReduceQuantity('Microsoft 365 Business Basic', 12));
-      expect(joined(await h.say('20', northwind))).to.equal(m.subscription.quantityHint(11));
-      const confirm = joined(await h.say('2', northwind));
-      expect(confirm).to.include('-¥70.00');
+      // More than it has is not a request to send: the hint, and the question again.
+      const tooMany = `${m.subscription.quantityHint(11)}\n${m.subscription.askReduceQuantity('Microsoft 365 Business Basic', 12)}`;
+      expect(joined(await h.say('20', northwind))).to.equal(tooMany);
+      expect(joined(await h.say('2', northwind))).to.include('-¥70.00');
+      // A correction at the confirmation is held to the same limit.
+      expect(joined(await h.say(locale === 'en' ? 'no, make it 20' : '不对，是 20 个', northwind))).to.equal(tooMany);
+      const confirm = joined(await h.say('3', northwind));
+      expect(confirm).to.include('-¥105.00').and.include('12 → 9');
       expect(joined(await h.say(s.no, northwind))).to.equal(m.declined);
       expect(h.tickets.tickets).to.have.length(0);
+    });
+
+    it('changing the plan: an answer that reads like a subscription request is the target plan', async () => {
+      await h.say(s.upgrade, northwind);
+      expect(joined(await h.say('1', northwind))).to.equal(m.subscription.askPlan('Microsoft 365 Business Basic'));
+      // The recognizer takes this for a new subscription request; here it names the plan.
+      expect(joined(await h.say(s.plan, northwind))).to.include(s.plan).and.not.include(m.subscription.askChange);
+      await h.say(s.yes, northwind);
+      expect(h.tickets.tickets[0]!.details).to.deep.include({ change: 'changePlan', targetPlan: s.plan, subscriptionId: 'sub-nw-bb' });
     });
 
     it('gives up after three unusable answers at the change question', async () => {
       const first = await h.say(s.list, fabrikam);
       expect(joined(first)).to.include(m.subscription.askChange);
-      expect(joined(await h.say(s.junk[0], fabrikam))).to.equal(m.subscription.changeHint);
-      expect(joined(await h.say(s.junk[1], fabrikam))).to.equal(m.subscription.changeHint);
+      expect(joined(await h.say(s.junk[0], fabrikam))).to.equal(`${m.subscription.changeHint}\n${m.subscription.askChange}`);
+      expect(joined(await h.say(s.junk[1], fabrikam))).to.equal(`${m.subscription.changeHint}\n${m.subscription.askChange}`);
       expect(joined(await h.say(s.junk[2], fabrikam))).to.equal(m.giveUp);
     });
 

@@ -62,12 +62,30 @@ describe('the answer interpreter', () => {
     expect(interpretAnswer('sorry, typo, it\'s emily.chen@northwind.cn', { kind: 'field', field: email })).to.deep.equal({ kind: 'answer', value: 'emily.chen@northwind.cn' });
   });
 
+  it('at a summary, a plain or polite no declines even when a name field would take it as a value', () => {
+    const summary: Expectation = { kind: 'yesno', fields: [name, email] };
+    for (const t of ['no', 'No!', 'nope', 'no thanks', 'no, thanks', '不是', '不用了，谢谢']) {
+      expect(interpretAnswer(t, summary), t).to.deep.include({ kind: 'answer', value: false });
+    }
+    // Something is wrong but no new value is given: not a name either.
+    for (const t of ['wrong', '不对', 'sorry, no']) expect(interpretAnswer(t, summary).kind, t).to.not.equal('correction');
+    // The value is what follows "is" / 「是」, not the whole reply.
+    const grace = { kind: 'correction', field: 'adminName', value: 'Grace Liu' };
+    expect(interpretAnswer('no, the name is Grace Liu', summary)).to.deep.equal(grace);
+    expect(interpretAnswer('the name is wrong, it should be Grace Liu', summary)).to.deep.equal(grace);
+  });
+
   it('tells help about the question from a new question, and reads skips and cancels', () => {
     const atPrefix: Expectation = { kind: 'field', field: prefix };
     expect(interpretAnswer('what is a domain prefix anyway?', atPrefix).kind).to.equal('help');
     expect(interpretAnswer('初始域名是什么意思？随便填吗', atPrefix).kind).to.equal('help');
     expect(interpretAnswer('为啥要提供域名', atPrefix).kind).to.equal('help');
     expect(interpretAnswer('how do I reset my password?', atPrefix).kind).to.equal('question');
+    // Not understanding the question is asking about it, at any kind of question.
+    for (const t of ['what?', 'huh', '啥？', '什么意思', '没看懂']) {
+      expect(interpretAnswer(t, atPrefix).kind, t).to.equal('help');
+      expect(interpretAnswer(t, yesno).kind, t).to.equal('help');
+    }
     expect(interpretAnswer('skip', { kind: 'field', field: { ...name, optional: true } }).kind).to.equal('skip');
     expect(interpretAnswer('没有', { kind: 'field', field: { ...name, optional: true } }).kind).to.equal('skip');
     expect(interpretAnswer('actually forget it, we\'re not ready yet', atPrefix).kind).to.equal('cancel');

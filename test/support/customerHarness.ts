@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
+import type { SetAsideTask } from '../../bot/conversation/task.js';
 import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
 import type { CustomerRef } from '../../bot/directory/types.js';
 import { createLogger } from '../../bot/log.js';
@@ -43,21 +44,25 @@ class EntityRecognizer implements Recognizer {
 }
 
 /**
- * The real SupportBot and MainDialog with file-backed state in a temp DATA_DIR seeded with the demo
+ * The real SupportBot and MainDialog (wired as bot/dialogTree.ts wires them) with file-backed state in a temp DATA_DIR seeded with the demo
  * directory, so tests can check state and ticket files on disk.
  */
 export async function customerHarness(children: (deps: CustomerDialogDeps) => Partial<Record<Intent, Dialog>>): Promise<CustomerHarness> {
   const { temp, directory, store, conversationState, userState } = await demoDataDir('customer-');
   const tickets = new MemoryTicketStore(join(temp.path, 'tickets.json'));
+  // As in bot/dialogTree.ts: the dialogs' prompts use the same recognizer to tell a new request from an answer.
+  const recognizer = new EntityRecognizer(new FakeRecognizer(CUSTOMER_RULES));
   const deps: CustomerDialogDeps = {
     identity: { directory, customerRef: conversationState.createProperty<CustomerRef | undefined>('customerRef') },
     tickets,
     articles: new FakeArticles(),
+    recognizer,
     now: () => new Date('2026-11-23T08:00:00Z'),
   };
   const logLines: string[] = [];
   const logger = createLogger('info', (line) => logLines.push(line));
-  const dialog = new MainDialog(new EntityRecognizer(new FakeRecognizer(CUSTOMER_RULES)), { children: children(deps) });
+  const setAside = conversationState.createProperty<SetAsideTask | undefined>('setAside');
+  const dialog = new MainDialog(recognizer, { children: children(deps), setAside, now: deps.now });
   const bot = new SupportBot(conversationState, userState, dialog, logger);
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(conversationState, logger);

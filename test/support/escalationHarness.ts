@@ -1,4 +1,5 @@
 import { TestAdapter, type Activity } from 'botbuilder';
+import type { SetAsideTask } from '../../bot/conversation/task.js';
 import { CustomerDirectory } from '../../bot/directory/customerDirectory.js';
 import type { CustomerRef } from '../../bot/directory/types.js';
 import { Escalator } from '../../bot/escalation/escalator.js';
@@ -102,6 +103,9 @@ export async function escalationHarness(options: { now?: string; partnerCenter?:
       ...(options.faq && { howto_faq: new FaqDialog(new FakeAnswers(), new MemoryFeedback(), () => clock.now) }),
     },
     lowConfidenceStreak: conversationState.createProperty<number>('lowConfidenceStreak'),
+    // As in bot/dialogTree.ts: a side question sets the task aside to be resumed.
+    setAside: conversationState.createProperty<SetAsideTask | undefined>('setAside'),
+    now: () => clock.now,
   });
   const bot = new SupportBot(conversationState, userState, dialog, logger);
   const adapter = new TestAdapter((context) => bot.run(context));

@@ -1,5 +1,6 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { WaterfallDialog } from 'botbuilder-dialogs';
+import type { SetAsideTask } from '../../bot/conversation/task.js';
 import type { CustomerRef } from '../../bot/directory/types.js';
 import { EmbeddedHealthSource } from '../../bot/health/embeddedHealthSource.js';
 import { HealthNoticeStore } from '../../bot/health/healthNoticeStore.js';
@@ -17,7 +18,7 @@ import { InterruptibleDialog } from '../../dialogs/interruptibleDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { ServiceHealthDialog } from '../../dialogs/serviceHealthDialog.js';
 import { runHealthCommand } from '../../scripts/lib/healthCommand.js';
-import { FakeRecognizer } from './fakeRecognizer.js';
+import { FakeRecognizer, type FakeRule } from './fakeRecognizer.js';
 import { demoDataDir } from './demoDataDir.js';
 
 /** Stands in for the escalation feature's dialog: says which language it was started in. */
@@ -64,15 +65,20 @@ export async function healthHarness(options: { source?: (embedded: HealthSource)
   const watches = new HealthWatchStore(store);
   const notices = new HealthNoticeStore(store);
   const embedded = new EmbeddedHealthSource(notices);
+  // As in bot/dialogTree.ts: the check prompts share the main dialog's recognizer.
+  const rules: FakeRule[] = [[/down|挂|slow|慢|status|状态|outage|incident|故障|working|正常/i, 'service_health']];
+  const recognizer = new EntityRecognizer(new FakeRecognizer(rules));
   const dialog = new ServiceHealthDialog({
     source: options.source ? options.source(embedded) : embedded,
     watches,
     identity: { directory, customerRef: conversationState.createProperty<CustomerRef | undefined>('customerRef') },
     articles: new ChecksArticle(),
+    recognizer,
     now: () => NOW,
   });
-  const recognizer = new EntityRecognizer(new FakeRecognizer([[/down|挂|slow|慢|status|状态|outage|incident|故障|working|正常/i, 'service_health']]));
-  const main = new MainDialog(recognizer, { children: { service_health: dialog, escalate_human: new EscalationStub() } });
+  const setAside = conversationState.createProperty<SetAsideTask | undefined>('setAside');
+  const children = { service_health: dialog, escalate_human: new EscalationStub() };
+  const main = new MainDialog(recognizer, { children, setAside, now: () => NOW });
   const logger = createLogger('error', () => undefined);
   const bot = new SupportBot(conversationState, userState, main, logger);
   const adapter = new TestAdapter((context) => bot.run(context));
