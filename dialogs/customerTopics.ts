@@ -8,7 +8,7 @@ export const SETUP_TASKS: ReadonlyArray<readonly [SetupTask, RegExp]> = [
   ['mfa', /\bmfa\b|2fa|multi-?factor|two-?factor|authenticator|多重|双重|双因素|验证器|二次验证/],
   ['customDomain', /custom domain|own domain|add (?:a |our )?domain|自定义域|域名/],
   ['addUsers', /add (?:a |new )?(?:users?|admins?|accounts?)|new users?|添加(?:用户|管理员|账号)|新(?:用户|员工|账号)|加(?:用户|人)/],
-  ['signUp', /sign ?up|register|open an account|new customer|become a customer|注册|开户|开通|新客户|新公司|申请账号|(?:想|要)?开(?:个|一个)[^，。？?]{0,10}账号/],
+  ['signUp', /sign ?up|sign (?:us|me|our company) up|register|open an account|new customer|become a customer|注册|开户|开通|新客户|新公司|申请账号|(?:想|要)?开(?:个|一个)[^，。？?]{0,10}账号/],
 ];
 
 export const BILLING_TOPICS: ReadonlyArray<readonly [Exclude<BillingTopic, 'latest' | 'period'>, RegExp]> = [

@@ -16,6 +16,7 @@ import { MAIN_DIALOG_ID, restartMain, rootOf, type RouteOptions } from './interr
 import { AnswerPrompt, withButtons, type Answer, type AnswerPromptOptions, type ConversationRepair, type PromptState } from './prompts/answerPrompt.js';
 import { isResumeRequest } from './resumeRequest.js';
 import { DEFAULT_ROUTES, type Route } from './routes.js';
+import { SETUP_TASKS } from './customerTopics.js';
 import type { FocusTracker } from './focusTracker.js';
 import type { FollowUps } from './followUps.js';
 
@@ -69,6 +70,7 @@ const STEPS = 'mainRoute';
 const CHOICE_PROMPT = 'mainIntentChoice';
 const HANDOFF_PROMPT = 'mainOfferHandoff';
 const INTERRUPTION_INTENT = { cancel: undefined, help: 'help', startOver: undefined, agent: 'escalate_human' } as const;
+const SIGN_UP = SETUP_TASKS.find(([task]) => task === 'signUp')![1];
 /** Intents whose vague messages a menu of articles can clarify; the others look up the customer's own records. */
 const CLARIFIABLE: ReadonlySet<Intent> = new Set(['howto_faq', 'out_of_scope', 'help', 'account_setup']);
 /** Which intent's dialog acts on each kind of thing shown. */
@@ -224,6 +226,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     if ((leafOf(aside.stack as DialogInstance[])?.state as Partial<PromptState> | undefined)?.kind === 'yesno') {
       await this.setAside!.delete(inner.context);
       inner.stack.splice(0, inner.stack.length, ...(structuredClone(aside.stack) as DialogInstance[]));
+      await inner.context.sendActivity(m.repair.backTo(m.repair.taskNames[aside.task]));
       await inner.repromptDialog();
       return Dialog.EndOfTurn;
     }
@@ -335,6 +338,8 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
    */
   private async clarify(step: WaterfallStepContext, text: string, recognition: RecognizerResult): Promise<DialogTurnResult | undefined> {
     if (!this.faq?.clarify || !CLARIFIABLE.has(recognition.intent)) return undefined;
+    // "Sign us up please" asks for the one thing we do, not about a topic.
+    if (recognition.intent === 'account_setup' && SIGN_UP.test(text.normalize('NFKC').toLowerCase())) return undefined;
     const locale = turnLocale(step.context);
     const candidates = this.faq.clarify(text, locale);
     if (candidates.length < 2) return undefined;

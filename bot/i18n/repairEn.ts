@@ -14,6 +14,7 @@ export const repairEn: RepairMessages = {
   resumeOffer: (task) => `Shall we go back to your ${task}? I kept what you told me so far.`,
   resumeYes: 'Continue',
   resumeNo: 'No, leave it',
+  backTo: (task) => `Back to your ${task}:`,
   dropped: (task) => `OK, I've dropped the ${task}. Nothing was sent.`,
   droppedForNew: (task) => `(I've dropped your unfinished ${task}; nothing was sent.)`,
   nothingToResume: "There's nothing unfinished to go back to. What can I help with?",

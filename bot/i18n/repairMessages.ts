@@ -7,6 +7,8 @@ export interface RepairMessages {
   resumeOffer(task: string): string;
   readonly resumeYes: string;
   readonly resumeNo: string;
+  /** Said before a set-aside yes/no question is asked again after the side answer. */
+  backTo(task: string): string;
   /** The customer declined to go back: the task is dropped. */
   dropped(task: string): string;
   /** Another long task started: the set-aside one is dropped. */

@@ -14,6 +14,7 @@ export const repairZhCN: RepairMessages = {
   resumeOffer: (task) => `要继续刚才的${task}吗？已经填好的内容我都记着。`,
   resumeYes: '继续',
   resumeNo: '不用了',
+  backTo: (task) => `回到刚才的${task}：`,
   dropped: (task) => `好的，刚才的${task}先不办了，没有提交任何内容。`,
   droppedForNew: (task) => `（刚才没办完的${task}已经取消了，没有提交任何内容。）`,
   nothingToResume: '目前没有没办完的事情。请问有什么可以帮您？',

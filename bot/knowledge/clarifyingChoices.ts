@@ -9,9 +9,14 @@ const MIN_CONFIDENCE = 0.15;
 const CLEAR_WIN = 0.6;
 const CLEAR_LEAD = 0.15;
 
+/** "That thing", 「那个」: the customer knows what they mean but has not said it. */
+const VAGUE_POINTER = /那个|这个|那些|这些|\bthat (?:thing|one)\b|\bthe thing\b|\bstuff\b/i;
+
 /** A message that names a topic and little else: "password", "outlook", 「teams 那个怎么弄」. */
 export function isVague(question: string): boolean {
-  return question.trim().length <= 24 && new Set(searchWords(question)).size <= 2;
+  if (question.trim().length > 24) return false;
+  const words = new Set(searchWords(question)).size;
+  return words <= 1 || (words <= 2 && VAGUE_POINTER.test(question));
 }
 
 /**

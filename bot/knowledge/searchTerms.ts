@@ -61,6 +61,13 @@ const VARIANTS: Readonly<Record<string, string>> = {
   licence: 'license',
   licences: 'licenses',
   许可: '许可证',
+  // People in a company are "users" in the articles.
+  people: 'user',
+  staff: 'user',
+  employee: 'user',
+  employees: 'user',
+  员工: '用户',
+  同事: '用户',
   // Customers name their phone's brand; the articles say Android.
   安卓: 'android',
   华为: 'android',
