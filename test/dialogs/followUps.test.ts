@@ -1,0 +1,86 @@
+import { expect } from 'chai';
+import type { TurnContext } from 'botbuilder';
+import { DEMO } from '../../bot/directory/demoDirectory.js';
+import type { HealthIssue, HealthSource, IssueLookup, ServiceHealthReport } from '../../bot/health/types.js';
+import { ArticleSearch } from '../../bot/knowledge/articleSearch.js';
+import { loadKnowledge } from '../../bot/knowledge/loadKnowledge.js';
+import { messages } from '../../bot/i18n/messages.js';
+import { FollowUps, type FollowUp } from '../../dialogs/followUps.js';
+import { demoDataDir } from '../support/demoDataDir.js';
+
+const NOW = new Date('2026-12-04T02:00:00Z');
+const INCIDENT: HealthIssue = {
+  id: 'EX1', service: 'exchange', classification: 'incident', status: 'serviceDegradation', title: 'Mail delays', impact: 'External mail arrives up to an hour late.',
+  startTime: '2026-12-04T01:00:00Z', lastUpdate: '2026-12-04T01:30:00Z', resolved: false, origin: 'reseller',
+};
+
+/** Our own health port with one Exchange incident; Teams is fine. */
+const health: HealthSource = {
+  async check(services): Promise<ServiceHealthReport[]> {
+    return services.map((service) => ({ service, status: service === 'exchange' ? 'serviceDegradation' : 'serviceOperational', issues: service === 'exchange' ? [INCIDENT] : [] }));
+  },
+  async issue(id): Promise<IssueLookup> {
+    return id === INCIDENT.id ? { kind: 'found', issue: INCIDENT } : { kind: 'gone' };
+  },
+};
+
+describe('FollowUps: a short follow-up answered from the last thing shown', function () {
+  this.timeout(20_000);
+  let followUps: FollowUps;
+  let remove: () => Promise<void>;
+  const turn = {} as TurnContext;
+  const said = (f: FollowUp | undefined) => (f?.kind === 'say' ? f.text : f?.kind === 'passage' ? f.section.text : `(${f?.kind ?? 'nothing'})`);
+
+  before(async () => {
+    const kb = await loadKnowledge('knowledge/articles');
+    const data = await demoDataDir('followups-');
+    remove = () => data.temp.remove();
+    followUps = new FollowUps({ articles: new ArticleSearch(kb.articles), directory: data.directory, health, now: () => NOW });
+  });
+  after(() => remove());
+
+  it('after an article: the passage that answers, in either language; a question of its own is not one', async () => {
+    const dns = { kind: 'article', id: 'config/dns-records' } as const;
+    expect(said(await followUps.read(dns, 'how soon does the change take effect?', 'en', turn))).to.match(/15 minutes/);
+    expect(said(await followUps.read(dns, '我们域名已经有一条 spf 了，还能再加一条吗', 'zh-CN', turn))).to.match(/只能有一条 SPF/);
+    expect(await followUps.read(dns, 'how do I reset my password', 'en', turn)).to.equal(undefined);
+    expect(await followUps.read(dns, 'what is the weather today', 'en', turn)).to.equal(undefined);
+    // A phone brand is the sibling answer: Android.
+    const phone = await followUps.read({ kind: 'article', id: 'howto/mobile-apps' }, '华为手机呢', 'zh-CN', turn);
+    expect(phone?.kind).to.equal('passage');
+    expect(said(phone)).to.match(/安卓|应用市场/);
+  });
+
+  it('after an invoice: when it is due, what a line is for, the one before, and a fapiao goes to billing', async () => {
+    const fabrikam = DEMO.fabrikam.id;
+    const nov = { kind: 'invoice', customerId: fabrikam, number: 'INV-202611-0101' } as const;
+    expect(said(await followUps.read(nov, 'when do we have to pay it?', 'en', turn))).to.equal(messages('en').followUp.due(
+      { number: 'INV-202611-0101', customerId: fabrikam, period: '2026-11', amountCny: 7088, status: 'unpaid', dueDate: '2026-12-15', lines: [], fapiao: 'not_requested' },
+      '2026-12-04',
+    ));
+    const oct = { ...nov, number: 'INV-202610-0101' };
+    expect(said(await followUps.read(oct, '那个 475 是什么钱', 'zh-CN', turn))).to.match(/475/).and.match(/按天/).and.match(/16/);
+    expect(said(await followUps.read(oct, 'what is the 999 for?', 'en', turn))).to.match(/can't find a line of 999/);
+    const before = await followUps.read(nov, 'and the one before that?', 'en', turn);
+    expect(said(before)).to.include('INV-202610-0101');
+    expect(before?.kind === 'say' && before.focus).to.deep.equal(oct);
+    expect(await followUps.read(nov, 'can I get a fapiao for that one', 'en', turn)).to.deep.equal({ kind: 'route', intent: 'billing' });
+    expect(await followUps.read(nov, 'tell me a joke', 'en', turn)).to.equal(undefined);
+  });
+
+  it('after a subscription: its term and price; a change goes to the subscription dialog', async () => {
+    const trial = { kind: 'subscription', customerId: DEMO.northwind.id, id: 'sub-nw-e5t', article: 'subscription/trial' } as const;
+    expect(said(await followUps.read(trial, '还剩几天', 'zh-CN', turn))).to.match(/2026年12月10日/).and.match(/还剩 6 天/);
+    expect(await followUps.read(trial, '那还是转正式吧', 'zh-CN', turn)).to.deep.equal({ kind: 'route', intent: 'subscription' });
+    expect(said(await followUps.read(trial, 'how much is it?', 'en', turn))).to.match(/per license per month/);
+  });
+
+  it('after an incident: no estimate yet, its impact, another service, and being told when it is fixed', async () => {
+    const incident = { kind: 'incident', id: 'EX1' } as const;
+    expect(said(await followUps.read(incident, 'how long until it is fixed?', 'en', turn))).to.match(/no estimated fix time/);
+    expect(said(await followUps.read(incident, '影响大吗，哪些人受影响', 'zh-CN', turn))).to.include('External mail arrives up to an hour late.');
+    expect(said(await followUps.read(incident, 'does it affect teams too?', 'en', turn))).to.match(/Microsoft Teams is operating normally/);
+    expect(await followUps.read(incident, 'ok let me know when it is fixed', 'en', turn)).to.deep.equal({ kind: 'route', intent: 'service_health' });
+    expect(said(await followUps.read(incident, '不用通知我了', 'zh-CN', turn))).to.equal(messages('zh-CN').health.notifyDeclined);
+  });
+});
