@@ -3,11 +3,10 @@ import { parseDomainPrefix, parseEmail, parseMobile } from '../bot/directory/ans
 import type { SetupTask } from '../bot/directory/signUpForm.js';
 import { LOCALES } from '../bot/i18n/locale.js';
 import { messages } from '../bot/i18n/messages.js';
-import { readChoice } from '../bot/nlu/answerInterpreter.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { ChildDialogOptions } from './mainDialog.js';
 import { articleText, type CustomerDialogDeps } from './customerDialogDeps.js';
-import { SETUP_TASKS } from './customerTopics.js';
+import { SETUP_TASKS, titledIn } from './customerTopics.js';
 import { IdentifyDialog } from './identifyDialog.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { bilingual, openTicket } from './openTicket.js';
@@ -29,11 +28,10 @@ const HELP = 'setupHelp';
 const TASK = 'setupTask';
 const OFFER = 'setupOffer';
 
-/** The task named in a message: by a keyword cue, or by a button title in either language. */
+/** The task named in a first message: by a keyword cue, or by a button title in either language. */
 function taskIn(text: string): SetupTask | undefined {
   const t = text.normalize('NFKC').toLowerCase();
-  const byTitle = readChoice(text, TASKS.map((task) => ({ id: task, titles: LOCALES.map((l) => messages(l).customer.setup.taskNames[task]) })));
-  return (SETUP_TASKS.find(([, re]) => re.test(t))?.[0] ?? byTitle) as SetupTask | undefined;
+  return SETUP_TASKS.find(([, re]) => re.test(t))?.[0] ?? titledIn(text, TASKS, (task, l) => messages(l).customer.setup.taskNames[task]);
 }
 
 /** `account_setup`: sign-up for prospects; articles plus "we do it for you" for existing customers. */

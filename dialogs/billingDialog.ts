@@ -8,7 +8,7 @@ import { messages } from '../bot/i18n/messages.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import type { ChildDialogOptions } from './mainDialog.js';
 import { articleText, type CustomerDialogDeps } from './customerDialogDeps.js';
-import { BILLING_TOPICS } from './customerTopics.js';
+import { BILLING_TOPICS, titledIn } from './customerTopics.js';
 import { IdentifyDialog } from './identifyDialog.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { bilingual, openTicket } from './openTicket.js';
@@ -16,7 +16,6 @@ import { AnswerPrompt, type Answer, type AnswerPromptOptions } from './prompts/a
 import { giveUp } from './prompts/giveUp.js';
 import { identified, requireCustomer } from './requireCustomer.js';
 import { LOCALES } from '../bot/i18n/locale.js';
-import { readChoice } from '../bot/nlu/answerInterpreter.js';
 
 type MenuTopic = Exclude<BillingTopic, 'latest'>;
 const MENU: readonly MenuTopic[] = ['explain', 'due', 'fapiao', 'payment', 'refund', 'period'];
@@ -34,10 +33,10 @@ interface MainValues {
 }
 type Offer = { readonly kind: 'fapiao'; readonly customerId: string; readonly invoice: string } | { readonly kind: 'escalate'; readonly customerId: string; readonly question: string };
 
-/** The billing topic a question or a menu answer names: by a keyword cue, or by a button title in either language. */
+/** The billing topic a first message names: by a keyword cue, or by a button title in either language. */
 function topicIn(text: string): Exclude<BillingTopic, 'latest'> | undefined {
   const t = text.normalize('NFKC').toLowerCase();
-  return BILLING_TOPICS.find(([, re]) => re.test(t))?.[0] ?? (readChoice(text, MENU.map((topic) => ({ id: topic, titles: LOCALES.map((l) => messages(l).customer.billing.topicNames[topic]) }))) as MenuTopic | undefined);
+  return BILLING_TOPICS.find(([, re]) => re.test(t))?.[0] ?? titledIn(text, MENU, (topic, l) => messages(l).customer.billing.topicNames[topic]);
 }
 
 /** `billing`: the identified customer's invoices, what changed and why, amounts due, fapiao, and the articles for the rest. */
