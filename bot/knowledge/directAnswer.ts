@@ -17,7 +17,7 @@ const SELF_SERVICE: Readonly<Record<Article['locale'], RegExp>> = {
 /** Words that point at the customer's own records: the task dialog, which looks them up, answers those better. */
 const OWN_RECORDS: Readonly<Record<Article['locale'], RegExp>> = {
   'zh-CN': /我的|我们的|我司的|上个月|这个月|本月|上月|去年|今年|最近一期|最新一期|这张|那张|T-\d+|我们(?:最新|最近|这期|上期)|(?:我们|有没有|是不是).{0,8}(?:欠费|逾期|没付|未付|没交|漏交|漏付)/i,
-  en: /\b(my|our)\s+(\w+\s+)?(invoice|bill|payment|subscription|licen[cs]e|order|ticket|renewal|account)s?\b|\b(last|this|next)\s+month\b|\bT-\d+\b|\b(we|us)\b.{0,30}\b(overdue|unpaid|past due|outstanding|behind on|miss(ed)? (a |any |the )?payments?)/i,
+  en: /\b(my|our)\s+(\w+\s+)?(invoice|bill|payment|subscription|licen[cs]e|order|ticket|renewal)s?\b|\b(my|our) account (balance|statement)|\b(last|this|next)\s+month\b|\bT-\d+\b|\b(we|us)\b.{0,30}\b(overdue|unpaid|past due|outstanding|behind on|miss(ed)? (a |any |the )?payments?)/i,
 };
 
 /** Confidence an article needs before it answers a question the recognizer gave to a task dialog. */
