@@ -43,8 +43,8 @@ const HAN_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/三件套|全家桶/g, ' office '],
   [/网盘/g, ' onedrive '],
   [/笔记本电脑|笔记本|台式电脑|台式机/g, ' 电脑 '],
-  // 「装个ppt」: a bare 装 is installing, unless it is part of another word (包装, 服装, 装修, 装置...).
-  [/(?<![安包服假西组改伪武盛化精简平套时女男童便着洋换])装(?![修饰备载箱置订扮])/g, '安装'],
+  // 「装个ppt」, 「要装office」: a 装 that the segmenter leaves on its own is installing (not 包装, 服装, 装修, 装完...).
+  [/(?<![安包服假西组改伪武盛化精简平套时女男童便着洋换])装(?=[个一下上了好\sA-Za-z]|$)/g, '安装'],
   // 「传不上去」 is an upload that fails; 「卡着」 and 「卡死」 are stuck.
   [/(?<!上)传不上去?/g, ' 上传 '],
   [/卡着(?!急)|卡死了?/g, '卡住'],
