@@ -9,6 +9,7 @@ describe('customer topic cues', () => {
     expect(first(SETUP_TASKS, '我们公司上个月刚成立，想开个账号')).to.equal('signUp');
     expect(first(SETUP_TASKS, 'we are a brand new business and would like an account')).to.equal('signUp');
     expect(first(SETUP_TASKS, 'we just founded our company, can we sign up')).to.equal('signUp');
+    expect(first(SETUP_TASKS, 'please sign our company up')).to.equal('signUp');
   });
 
   it('reads a mailbox for a new colleague as adding a user', () => {
