@@ -33,7 +33,7 @@ const HELP = 'setupHelp';
 const TASK = 'setupTask';
 const OFFER = 'setupOffer';
 
-/** The task named in a message: by a keyword cue, or by a button title in either language. */
+/** The task named in a first message: by a keyword cue, or by a button title in either language. */
 function taskIn(text: string): SetupTask | undefined {
   const t = text.normalize('NFKC').toLowerCase();
   const titles = TASKS.map((task) => ({ id: task, titles: LOCALES.map((l) => messages(l).customer.setup.taskNames[task]) }));

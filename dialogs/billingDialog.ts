@@ -36,7 +36,7 @@ interface MainValues {
 }
 type Offer = { readonly kind: 'fapiao'; readonly customerId: string; readonly invoice: string } | { readonly kind: 'escalate'; readonly customerId: string; readonly question: string };
 
-/** The billing topic a question or a menu answer names: by a keyword cue, or by a button title in either language. */
+/** The billing topic a first message names: by a keyword cue, or by a button title in either language. */
 function topicIn(text: string): Exclude<BillingTopic, 'latest'> | undefined {
   const t = text.normalize('NFKC').toLowerCase();
   const titles = MENU.map((topic) => ({ id: topic, titles: LOCALES.map((l) => messages(l).customer.billing.topicNames[topic]) }));

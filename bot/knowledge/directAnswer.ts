@@ -3,14 +3,31 @@ import type { Article } from './article.js';
 
 /** Asking how to do something, as opposed to asking about one's own invoice, subscription or ticket. */
 const HOW_TO: Readonly<Record<Article['locale'], RegExp>> = {
-  'zh-CN': /怎么|怎样|如何|咋|在哪|哪里|什么是|是什么|能不能|能否|可以.*吗|流程|步骤|需要.*什么|要.*哪些/,
-  en: /^\s*(how|where|what|which|can|could|do|does|should|is|are)\b|\bhow (do|can|to|should|does)\b/i,
+  'zh-CN': /怎么|怎样|如何|咋|在哪|哪里|去哪|哪儿|哪个网|什么是|是什么|能不能|能否|可以.*吗|流程|步骤|需要.*什么|要.*哪些/,
+  en: /^\s*(how|where|what|which|can|could|do|does|should|is|are)\b|\bhow (do|can|to|should|does)\b|\bwhere (do|can|should|is|are) (i|we|you)\b|\bwhich (site|website|url|page|address|link)\b/i,
+};
+/**
+ * Situations every new user meets, answered the same for anyone, even when written as a statement or with
+ * "my account" in it ("first time login with my temporary password"): the article, not the set-up menu.
+ */
+const SELF_SERVICE: Readonly<Record<Article['locale'], RegExp>> = {
+  'zh-CN': /第一次登|首次登|临时密码|初始密码/,
+  en: /\bfirst[- ]time\b|\bfirst (login|log ?in|sign[- ]?in)\b|\btemp(orary)? ?pass|\binitial password\b/i,
 };
 /** Words that point at the customer's own records: the task dialog, which looks them up, answers those better. */
 const OWN_RECORDS: Readonly<Record<Article['locale'], RegExp>> = {
-  'zh-CN':
-    /我的|我们的|我司的|上个月|这个月|本月|上月|去年|今年|最近一期|最新一期|这张|那张|T-\d+|我们(?:是不是|有没有|还有|现在)?[^，。？?]{0,6}(?:账单|发票|订阅|许可证|工单)|(?:账单|费用)[^，。？?]{0,4}(?:多少钱|逾期|欠)/i,
-  en: /\b(my|our)\s+(\w+\s+)?(invoice|bill|payment|subscription|licen[cs]e|order|ticket|renewal|account)s?\b|\b(last|this|next)\s+month\b|\bT-\d+\b|\b(did|do|have|are) we\b.*\b(miss|owe|overdue|behind)|\bwe owe\b|\blatest (invoice|bill)/i,
+  'zh-CN': new RegExp(
+    '我的|我们的|我司的|上个月|这个月|本月|上月|去年|今年|最近一期|最新一期|这张|那张|T-\\d+|我们(?:最新|最近|这期|上期)' +
+      '|我们(?:是不是|有没有|还有|现在)?[^，。？?]{0,6}(?:账单|发票|订阅|许可证|工单)|(?:账单|费用)[^，。？?]{0,4}(?:多少钱|逾期|欠)' +
+      '|(?:我们|有没有|是不是).{0,8}(?:欠费|逾期|没付|未付|没交|漏交|漏付)',
+    'i',
+  ),
+  en: new RegExp(
+    '\\b(my|our)\\s+(\\w+\\s+)?(invoice|bill|payment|subscription|licen[cs]e|order|ticket|renewal)s?\\b|\\b(my|our) account (balance|statement)' +
+      '|\\b(last|this|next)\\s+month\\b|\\bT-\\d+\\b|\\blatest (invoice|bill)|\\bwe owe\\b|\\b(did|do|have|are) we\\b.*\\b(miss|owe|overdue|behind)' +
+      '|\\b(we|us)\\b.{0,30}\\b(overdue|unpaid|past due|outstanding|behind on|miss(ed)? (a |any |the )?payments?)',
+    'i',
+  ),
 };
 
 /** Confidence an article needs before it answers a question the recognizer gave to a task dialog. */
@@ -26,7 +43,9 @@ const WHAT_IF_CONFIDENCE = 0.3;
  */
 export function answersDirectly(question: string, locale: Article['locale'], confidence: number | (() => number)): boolean {
   // A general question ("do you accept Alipay?", 「你们能开专票吗」) is answered before anything is looked up.
-  if (!(HOW_TO[locale].test(question) || isQuestion(question)) || OWN_RECORDS[locale].test(question)) return false;
+  const selfService = SELF_SERVICE[locale].test(question);
+  if (!(selfService || HOW_TO[locale].test(question) || isQuestion(question))) return false;
+  if (!selfService && OWN_RECORDS[locale].test(question)) return false;
   const bar = WHAT_IF.test(question) ? WHAT_IF_CONFIDENCE : DIRECT_ANSWER_CONFIDENCE;
   return (typeof confidence === 'number' ? confidence : confidence()) >= bar;
 }

@@ -12,15 +12,17 @@ const STOP = new Set(
     'to of for in on at by with from into about as and or but if so then than there here',
     'how what why where when which who whom whose please pls plz just still also any some all every',
     'get got getting need needs want wants like know tell let s t don dont doesn didn can cannot',
+    // Negations written without the apostrophe ("wont", "cant") or split at it ("won't" → "won" "t").
+    'won wont cant isnt doesnt didnt couldn couldnt wouldn aren arent',
     '我 我的 我们 我们的 你 你们 你们的 您 他 她 它 他们 咱们 自己',
     '的 了 吗 呢 啊 吧 呀 哦 嘛 么 着 过 得 地 之 其',
     '怎么 如何 怎样 怎么样 怎么办 咋 咋办 咋整 办 什么 啥 为什么 为何 哪 哪里 哪儿 哪些 哪个 是否 是不是',
     '是 在 有 要 想 能 能否 会 可以 可不可以 需要 应该 得到 请 请问 一下 一个 这 那 这个 那个 这些 那些',
     '和 与 及 以及 或 或者 把 被 给 让 对 从 到 就 都 也 还 又 再 很 太 最 更',
-    '为 上 下 里 用 使用 的是 就是 还是 但是 可是 所以 因为 现在 已经 一直 老是 总是',
-    '问题 解决 方法 办法 相关 关于 情况 时候 以后 之后 之前 时 后 前 常见 如果 的话 等 等等 一些 有些',
+    '为 上 下 里 用 使用 的是 就是 还是 但是 可是 所以 因为 现在 已经 一直 一直在 老是 总是',
+    '问题 解决 方法 办法 相关 关于 情况 时候 以后 之后 之前 时 后 前 常见 如果 要是 的话 会不会 样 等 等等 一些 有些',
     '今天 明天 昨天 刚才 刚刚 最近 早上 晚上 上午 下午 每天 today yesterday tomorrow recently',
-    '仍 仍然 依然 没 没有 不 无法 不能 不了 经常 突然 特别 非常 比较 有点 一点',
+    '仍 仍然 依然 没 没有 不 无法 不能 不了 经常 突然 特别 非常 比较 有点 一点 个',
   ]
     .join(' ')
     .split(' '),
@@ -36,6 +38,16 @@ const HAN_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/新建|建立|开设|开通/g, '创建'],
   [/[帐账]户/g, '账号'],
   [/帐/g, '账'],
+  // Everyday names: a Mac, the Office "three-piece set", OneDrive as "the net disk".
+  [/苹果电脑|苹果笔记本|苹果本/g, ' mac '],
+  [/三件套|全家桶/g, ' office '],
+  [/网盘/g, ' onedrive '],
+  [/笔记本电脑|笔记本|台式电脑|台式机/g, ' 电脑 '],
+  // 「装个ppt」, 「要装office」: a 装 that the segmenter leaves on its own is installing (not 包装, 服装, 装修, 装完...).
+  [/(?<![安包服假西组改伪武盛化精简平套时女男童便着洋换])装(?=[个一下上了好\sA-Za-z]|$)/g, '安装'],
+  // 「传不上去」 is an upload that fails; 「卡着」 and 「卡死」 are stuck.
+  [/(?<!上)传不上去?/g, ' 上传 '],
+  [/卡着(?!急)|卡死了?/g, '卡住'],
 ];
 
 /** Words that customers write in many ways, mapped to one form. */
@@ -60,6 +72,25 @@ const VARIANTS: Readonly<Record<string, string>> = {
   白名单: '放行',
   licence: 'license',
   licences: 'licenses',
+  // Everyday short names and the typos customers make most.
+  macbook: 'mac',
+  macos: 'mac',
+  imac: 'mac',
+  ppt: 'powerpoint',
+  pptx: 'powerpoint',
+  outlok: 'outlook',
+  outlookk: 'outlook',
+  onedirve: 'onedrive',
+  acount: 'account',
+  accout: 'account',
+  acct: 'account',
+  pasword: 'password',
+  passwrod: 'password',
+  pwd: 'password',
+  loging: 'sign',
+  laptop: 'computer',
+  laptops: 'computers',
+  notebook: 'computer',
   许可: '许可证',
   // People in a company are "users" in the articles.
   people: 'user',
@@ -91,9 +122,13 @@ const VARIANTS: Readonly<Record<string, string>> = {
 const PHRASES: ReadonlyArray<readonly [string, string, string]> = [
   ['log', 'in', 'sign'],
   ['log', 'on', 'sign'],
+  ['log', 'into', 'sign'],
+  ['sign', 'into', 'sign'],
   ['sign', 'in', 'sign'],
   ['e', 'mail', 'mail'],
   ['set', 'up', 'setup'],
+  ['setting', 'up', 'setup'],
+  ['sets', 'up', 'setup'],
   ['office', '365', '365'],
   ['microsoft', '365', '365'],
   ['世纪', '互联', '世纪互联'],
@@ -208,6 +243,7 @@ export function isHan(term: string): boolean {
 /** A sentence that goes through every rule above: its tokens change when the rules do. */
 const PROBE =
   'I can\'t log in to Office 365 on my e-mail, how do I set up the admin portal? 登陆管理后台 世纪互联 帐户开通 白名单 licences whitelisted 21v AAD 邮件 许可 OneDrive 同步 ' +
+  'won\'t log into outlok on my macbook, ppt pasword on a laptop, setting up 苹果电脑装个三件套 网盘传不上去卡着 笔记本 ' +
   'configuring verification domains running 怎么 验证 域名 的 问题 99.9%';
 
 /**

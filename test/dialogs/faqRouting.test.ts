@@ -69,6 +69,25 @@ describe('answersDirectly', () => {
     expect(answersDirectly('上个月的发票', 'zh-CN', 0.8)).to.equal(false);
   });
 
+  it('takes where-to-sign-in questions and first sign-in situations, even written as statements', () => {
+    expect(answersDirectly('just got a new login, where do i sign in', 'en', 0.8)).to.equal(true);
+    expect(answersDirectly('first sign in to my account with the password the admin gave me', 'en', 0.8)).to.equal(true);
+    expect(answersDirectly('first time login with a temp password', 'en', 0.8)).to.equal(true);
+    expect(answersDirectly('拿到临时密码以后在这登录不了', 'zh-CN', 0.8)).to.equal(true);
+    expect(answersDirectly('新账号要去哪登录', 'zh-CN', 0.8)).to.equal(true);
+    expect(answersDirectly('add three users for us', 'en', 0.8)).to.equal(false);
+  });
+
+  it('leaves a question about whether the customer owes anything to the billing dialog', () => {
+    expect(answersDirectly('have we missed any payments?', 'en', 0.8)).to.equal(false);
+    expect(answersDirectly('is there anything we still owe, anything overdue?', 'en', 0.8)).to.equal(false);
+    expect(answersDirectly('我们最新的账单是多少钱', 'zh-CN', 0.8)).to.equal(false);
+    expect(answersDirectly('有没有逾期没付的账单', 'zh-CN', 0.8)).to.equal(false);
+    // A general question about late payment still gets the article.
+    expect(answersDirectly('what happens if a payment is overdue?', 'en', 0.8)).to.equal(true);
+    expect(answersDirectly('试用这期间能绑定域名吗', 'zh-CN', 0.8)).to.equal(true);
+  });
+
   it('needs a confident article', () => {
     expect(answersDirectly('how do I get a fapiao', 'en', 0.3)).to.equal(false);
   });

@@ -21,6 +21,19 @@ describe('searchTerms', () => {
     expect(searchWords('escalation')).to.deep.equal(searchWords('escalate'));
   });
 
+  it('reads everyday names and common typos as the words the articles use', () => {
+    expect(searchWords('装个ppt')).to.deep.equal(searchWords('安装 PowerPoint'));
+    expect(searchWords('outlok on my macbook')).to.deep.equal(searchWords('Outlook Mac'));
+    expect(searchWords('苹果电脑')).to.deep.equal(searchWords('mac'));
+    expect(searchWords('网盘')).to.deep.equal(searchWords('OneDrive'));
+    expect(searchWords('新笔记本上装office三件套')).to.include.members(searchWords('电脑 安装 Office'));
+    expect(searchWords('forgot my acount pasword')).to.deep.equal(searchWords('forgot account password'));
+    expect(searchWords("can't log into teams")).to.deep.equal(searchWords('sign in to Teams'));
+    expect(searchWords('setting up outlook')).to.deep.equal(searchWords('set up Outlook'));
+    // 装 inside another word is not installing.
+    expect(searchWords('包装 服装 装修')).to.not.include('安装');
+  });
+
   it('adds Chinese character pairs across segmentation boundaries, marked as pairs', () => {
     const terms = queryTerms('登录时报错');
     expect(terms.find((t) => t.term === '报错')).to.deep.include({ pair: true, weight: 0.5 });
