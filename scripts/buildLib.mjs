@@ -1,4 +1,5 @@
-// What `npm run build`, `npm start` and the CLI runner share: is lib/ up to date, and how to build it.
+// What `npm run build`, `npm start` and the CLI runner share: is lib/ up to date, and how to build it
+// (tsc, the Web Chat page's files, the start-up cache of lib/cache).
 // Plain JavaScript, so that it runs before anything is compiled and without dev dependencies.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -46,5 +47,7 @@ export function build() {
   const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`tsc failed (exit ${result.status ?? result.signal})`);
   cpSync(join(ROOT, 'bot/webchat/public'), join(LIB, 'bot/webchat/public'), { recursive: true });
+  const cache = spawnSync(process.execPath, [join(LIB, 'scripts/startupCache.js')], { cwd: ROOT, stdio: 'inherit' });
+  if (cache.status !== 0) throw new Error(`the start-up cache could not be written (exit ${cache.status ?? cache.signal})`);
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }

@@ -5,7 +5,7 @@ import { splitSections, type Section } from './section.js';
 import { bestSection, type IndexedSection } from './sectionMatch.js';
 import { analyseQuestion, isHan, searchTokens, type QueryTerm } from './searchTerms.js';
 import { articleKey, FIELDS, HEAD_FIELDS, unitsOf, type SearchUnit } from './searchUnits.js';
-import { tokensOf, type TokenCache } from './tokenCache.js';
+import { textKey, tokensOf, type TokenCache } from './tokenCache.js';
 
 type Locale = Article['locale'];
 
@@ -51,7 +51,12 @@ export interface ArticleSearchOptions {
   readonly imported?: readonly Article[];
   /** Their saved search tokens, so that start-up need not segment them again. */
   readonly tokens?: TokenCache;
+  /** The curated articles' search tokens as `npm run build` saved them (repeats kept), by text key. */
+  readonly articleTokens?: TokenCache;
 }
+
+/** A curated article as one text, for document frequency. */
+export const wholeText = (a: Article): string => [a.title, ...a.questions, ...a.tags, a.summary, a.body].join('\n');
 
 /** Leads every Chinese term in the index; a Han character, so the fuzzy and prefix rules below still see Chinese. */
 const HAN_KEY = '㐀';
@@ -117,8 +122,9 @@ export class ArticleSearch {
   private readonly minConfidence: number;
 
   constructor(articles: readonly Article[], options: number | ArticleSearchOptions = {}) {
-    const { minConfidence = DEFAULT_MIN_CONFIDENCE, imported = [], tokens } = typeof options === 'number' ? { minConfidence: options } : options;
+    const { minConfidence = DEFAULT_MIN_CONFIDENCE, imported = [], tokens, articleTokens } = typeof options === 'number' ? { minConfidence: options } : options;
     this.minConfidence = minConfidence;
+    const curatedTokens = (text: string) => articleTokens?.get(textKey(text)) ?? searchTokens(text);
     for (const locale of ['zh-CN', 'en'] as const) {
       const inLocale = articles.filter((a) => a.locale === locale);
       const importedInLocale = imported.filter((a) => a.locale === locale);
@@ -129,10 +135,10 @@ export class ArticleSearch {
         for (const t of new Set(words)) df.set(t, (df.get(t) ?? 0) + 1);
       };
       for (const a of inLocale) {
-        const units: IndexedUnit[] = unitsOf(a).map((u) => ({ ...u, tokens: Object.fromEntries(FIELDS.map((f) => [f, searchTokens(u.text[f])])) }));
+        const units: IndexedUnit[] = unitsOf(a).map((u) => ({ ...u, tokens: Object.fromEntries(FIELDS.map((f) => [f, curatedTokens(u.text[f])])) }));
         index.addAll(units);
         for (const u of units) this.units.set(u.key, u);
-        count(searchTokens([a.title, ...a.questions, ...a.tags, a.summary, a.body].join('\n')));
+        count(curatedTokens(wholeText(a)));
       }
       for (const a of importedInLocale) {
         const words: string[] = [];

@@ -1,0 +1,16 @@
+// Run by `npm run build` after tsc: trains the embedded recognizer and tokenizes the curated articles of
+// ./knowledge (or the folder given) once, into lib/cache, where the compiled bot looks first at start-up.
+import { join, resolve } from 'node:path';
+import { serializeArticleTokens } from '../bot/knowledge/articleTokens.js';
+import { loadKnowledge } from '../bot/knowledge/loadKnowledge.js';
+import { LocalRecognizer } from '../bot/nlu/localRecognizer.js';
+import { encodeModel, modelKey } from '../bot/nlu/savedModel.js';
+import { ARTICLE_TOKENS_FILE, MODEL_FILE, STARTUP_CACHE_DIR, writeCacheFile } from '../bot/startupCache.js';
+
+const knowledgeDir = resolve(process.argv[2] ?? 'knowledge');
+const intents = join(knowledgeDir, 'intents');
+const recognizer = await LocalRecognizer.fromDirectory(intents);
+await writeCacheFile(STARTUP_CACHE_DIR, MODEL_FILE, encodeModel(await modelKey(intents), recognizer.saveModel()));
+const { articles } = await loadKnowledge(join(knowledgeDir, 'articles'), { required: [] });
+await writeCacheFile(STARTUP_CACHE_DIR, ARTICLE_TOKENS_FILE, serializeArticleTokens(articles));
+console.error(`Start-up cache: the recognizer and ${articles.length} articles' search tokens from ${knowledgeDir}, in ${STARTUP_CACHE_DIR}`);
