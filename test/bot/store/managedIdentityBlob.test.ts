@@ -1,12 +1,11 @@
 import { expect } from 'chai';
-import { writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 import { startAzurite, type Azurite } from '../../support/azurite.js';
 import { startBotProcess } from '../../support/botProcess.js';
 import { startManagedIdentityEndpoint, type ManagedIdentityEndpoint } from '../../support/fakeManagedIdentity.js';
 import { message, post } from '../../support/post.js';
+import { selfSignedCert } from '../../support/selfSignedCert.js';
 import { makeTempDir } from '../../support/tempDir.js';
 
 const CLIENT = '9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
@@ -36,11 +35,9 @@ describe('STORAGE=blob with BLOB_ACCOUNT_URL and a managed identity (Azurite ove
 
   before(async () => {
     tmp = await makeTempDir();
-    const pems = await generate([{ name: 'commonName', value: 'localhost' }], { keySize: 2048 });
-    ca = pems.cert;
-    await writeFile(join(tmp.path, 'cert.pem'), pems.cert);
-    await writeFile(join(tmp.path, 'key.pem'), pems.private);
-    azurite = await startAzurite({ oauthHttps: { cert: join(tmp.path, 'cert.pem'), key: join(tmp.path, 'key.pem') } });
+    const tls = await selfSignedCert(tmp.path);
+    ca = tls.cert;
+    azurite = await startAzurite({ oauthHttps: { cert: tls.certFile, key: tls.keyFile } });
     identity = await startManagedIdentityEndpoint(TENANT);
     env = (container, dataDir) => ({
       STORAGE: 'blob', BLOB_ACCOUNT_URL: azurite.accountUrl, BLOB_CONTAINER: container, AZURE_CLIENT_ID: CLIENT, CLOUD: 'china', DATA_DIR: dataDir,
