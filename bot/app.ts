@@ -3,6 +3,7 @@ import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import { KnowledgeError } from './knowledge/article.js';
 import { ArticleSearch } from './knowledge/articleSearch.js';
 import { loadArticleTokens } from './knowledge/articleTokens.js';
+import { loadParsedArticles } from './knowledge/parsedArticles.js';
 import { loadKnowledgeBase } from './knowledge/loadKnowledge.js';
 import { LiveKnowledge } from './knowledge/liveKnowledge.js';
 import { createAdapter } from './adapter.js';
@@ -52,9 +53,9 @@ export async function startApp({ config, logger, recognizer, pollMs = {} }: AppD
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
     // Curated articles and imported documentation (npm run knowledge:import) are answered from together.
-    const { articles, imported, tokens, problems } = await loadKnowledgeBase(config.knowledgeDir);
+    const [parsed, articleTokens] = await Promise.all([loadParsedArticles(STARTUP_CACHE_DIR), loadArticleTokens(STARTUP_CACHE_DIR)]);
+    const { articles, imported, tokens, problems } = await loadKnowledgeBase(config.knowledgeDir, { ...(parsed && { parsed }) });
     if (problems.length > 0) throw new KnowledgeError(problems);
-    const articleTokens = await loadArticleTokens(STARTUP_CACHE_DIR);
     const search = new ArticleSearch(articles, { imported, tokens, ...(articleTokens && { articleTokens }) });
     const answers = new LiveKnowledge(join(config.knowledgeDir, 'articles'), search, {
       imported: join(config.knowledgeDir, 'imported'),

@@ -1,11 +1,14 @@
 // Run by `npm run build` after tsc: trains the embedded recognizer and tokenizes the curated articles of
-// ./knowledge (or the folder given) once, into lib/cache, where the compiled bot looks first at start-up.
+// ./knowledge (or the folder given) once, and keeps the articles as parsed, into lib/cache, where the compiled
+// bot looks first at start-up.
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serializeArticleTokens } from '../bot/knowledge/articleTokens.js';
 import { loadKnowledge } from '../bot/knowledge/loadKnowledge.js';
+import { serializeParsedArticles } from '../bot/knowledge/parsedArticles.js';
 import { LocalRecognizer } from '../bot/nlu/localRecognizer.js';
 import { encodeModel, modelKey } from '../bot/nlu/savedModel.js';
-import { ARTICLE_TOKENS_FILE, MODEL_FILE, STARTUP_CACHE_DIR, writeCacheFile } from '../bot/startupCache.js';
+import { ARTICLE_TOKENS_FILE, MODEL_FILE, PARSED_ARTICLES_FILE, STARTUP_CACHE_DIR, writeCacheFile } from '../bot/startupCache.js';
 
 const knowledgeDir = resolve(process.argv[2] ?? 'knowledge');
 const intents = join(knowledgeDir, 'intents');
@@ -13,4 +16,6 @@ const recognizer = await LocalRecognizer.fromDirectory(intents);
 await writeCacheFile(STARTUP_CACHE_DIR, MODEL_FILE, encodeModel(await modelKey(intents), recognizer.saveModel()));
 const { articles } = await loadKnowledge(join(knowledgeDir, 'articles'), { required: [] });
 await writeCacheFile(STARTUP_CACHE_DIR, ARTICLE_TOKENS_FILE, serializeArticleTokens(articles));
+const texts = await Promise.all(articles.map((article) => readFile(resolve(article.file), 'utf8')));
+await writeCacheFile(STARTUP_CACHE_DIR, PARSED_ARTICLES_FILE, serializeParsedArticles(articles.map((article, i) => ({ article, text: texts[i]! }))));
 console.error(`Start-up cache: the recognizer and ${articles.length} articles' search tokens from ${knowledgeDir}, in ${STARTUP_CACHE_DIR}`);

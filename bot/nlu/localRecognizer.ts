@@ -5,7 +5,7 @@ import { featurize } from './features.js';
 import { INTENTS, type Intent } from './intents.js';
 import { LinearModel, type SavedLinearModel, type TrainingOptions } from './linearModel.js';
 import { decodeModel, modelKey } from './savedModel.js';
-import { MODEL_FILE, readCacheFile } from '../startupCache.js';
+import { MODEL_FILE, readCacheBytes } from '../startupCache.js';
 import type { Recognizer, RecognizerResult, ScoredIntent } from './types.js';
 import { loadUtterances, type TrainingUtterance } from './utteranceFiles.js';
 
@@ -33,8 +33,8 @@ export class LocalRecognizer implements Recognizer {
 
   /** Trained from `dir`, or restored from `cacheDir` when the model saved there was trained from the same files by the same code. */
   static async fromDirectory(dir: string, options: { threshold?: number; cacheDir?: string } = {}): Promise<LocalRecognizer> {
-    const json = options.cacheDir && (await readCacheFile(options.cacheDir, MODEL_FILE));
-    const saved = json ? decodeModel(json, await modelKey(dir)) : undefined;
+    const bytes = options.cacheDir ? await readCacheBytes(options.cacheDir, MODEL_FILE) : undefined;
+    const saved = bytes ? decodeModel(bytes, await modelKey(dir)) : undefined;
     if (saved) return new LocalRecognizer(LinearModel.restore(saved), options.threshold ?? DEFAULT_THRESHOLD);
     return LocalRecognizer.train(await loadUtterances(dir), options);
   }

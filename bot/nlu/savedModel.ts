@@ -24,25 +24,38 @@ export async function modelKey(intentsDir: string): Promise<string> {
   return hash.digest('base64url');
 }
 
-const base64 = (a: Int32Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-/** A copy, so that the typed array is aligned whatever the Buffer's offset. */
-const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'base64')).buffer;
+type Arrays = Pick<SavedLinearModel, 'rowOf' | 'weights' | 'bias' | 'idf'>;
+const ARRAYS = ['rowOf', 'weights', 'bias', 'idf'] as const;
 
-export function encodeModel(key: string, model: SavedLinearModel): string {
-  const { classes, rowOf, weights, bias, idf, unseenIdf } = model;
-  return JSON.stringify({ key, classes, unseenIdf, rowOf: base64(rowOf), weights: base64(weights), bias: base64(bias), idf: base64(idf) });
+/** A JSON header (key, classes, array lengths; padded to 4 bytes), then the arrays' bytes: read back without parsing numbers. */
+export function encodeModel(key: string, model: SavedLinearModel): Buffer {
+  const header = Buffer.from(JSON.stringify({ key, classes: model.classes, unseenIdf: model.unseenIdf, lengths: ARRAYS.map((k) => model[k].length) }));
+  const padded = Buffer.concat([header, Buffer.alloc((4 - ((4 + header.length) % 4)) % 4, 0x20)]);
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(padded.length);
+  return Buffer.concat([size, padded, ...ARRAYS.map((k) => Buffer.from(model[k].buffer, model[k].byteOffset, model[k].byteLength))]);
 }
 
-/** The saved model when it was saved under `key`; undefined for another key or an unreadable file. */
-export function decodeModel(json: string, key: string): SavedLinearModel | undefined {
+/** The saved model when it was saved under `key`; undefined for another key or a damaged file. */
+export function decodeModel(bytes: Uint8Array, key: string): SavedLinearModel | undefined {
   try {
-    const d = JSON.parse(json) as Record<string, unknown>;
-    if (d.key !== key || !Array.isArray(d.classes) || typeof d.unseenIdf !== 'number') return undefined;
-    const [rowOf, weights, bias, idf] = (['rowOf', 'weights', 'bias', 'idf'] as const).map((k) => bytes(String(d[k])));
-    return {
-      classes: d.classes as string[], unseenIdf: d.unseenIdf,
-      rowOf: new Int32Array(rowOf!), weights: new Float32Array(weights!), bias: new Float32Array(bias!), idf: new Float32Array(idf!),
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const size = buf.readUInt32LE(0);
+    const h = JSON.parse(buf.subarray(4, 4 + size).toString('utf8')) as { key?: unknown; classes?: unknown; unseenIdf?: unknown; lengths?: unknown };
+    if (h.key !== key || !Array.isArray(h.classes) || typeof h.unseenIdf !== 'number' || !Array.isArray(h.lengths)) return undefined;
+    const lengths = h.lengths as number[];
+    if (buf.length !== 4 + size + 4 * lengths.reduce((a, b) => a + b, 0)) return undefined;
+    // A copy into a fresh, aligned buffer: the file's bytes may sit at any offset.
+    const body = new Uint8Array(buf.subarray(4 + size)).buffer;
+    let at = 0;
+    const take = <T>(make: (b: ArrayBuffer, offset: number, n: number) => T, n: number) => ((at += 4 * n), make(body, at - 4 * n, n));
+    const arrays: Arrays = {
+      rowOf: take((b, o, n) => new Int32Array(b, o, n), lengths[0]!),
+      weights: take((b, o, n) => new Float32Array(b, o, n), lengths[1]!),
+      bias: take((b, o, n) => new Float32Array(b, o, n), lengths[2]!),
+      idf: take((b, o, n) => new Float32Array(b, o, n), lengths[3]!),
     };
+    return { classes: h.classes as string[], unseenIdf: h.unseenIdf, ...arrays };
   } catch {
     return undefined;
   }

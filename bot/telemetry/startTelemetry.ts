@@ -11,6 +11,7 @@ export interface Telemetry {
 /** Events that are the bot's own story (custom events); every other log line goes as a trace. */
 const CUSTOM_EVENTS = new Set(['turn', 'intent', 'ticket_opened', 'handoff_status', 'handoff_relayed', 'handoff_lapsed', 'service_request_submitted']);
 const SEVERITY = { info: 9, warn: 13, error: 17 } as const;
+const SHUTDOWN_MS = 5_000;
 
 /**
  * Traces and requests (incoming and outgoing HTTP, as the OpenTelemetry HTTP instrumentation records them) and the
@@ -63,7 +64,9 @@ export async function startTelemetry(config: TelemetryConfig): Promise<Telemetry
     }),
     shutdown: async () => {
       disable();
-      await Promise.allSettled([tracerProvider.shutdown(), loggerProvider.shutdown()]);
+      // An unreachable endpoint must not hold up the stop: at most a few seconds for the last batch.
+      const flushed = Promise.allSettled([tracerProvider.shutdown(), loggerProvider.shutdown()]);
+      await Promise.race([flushed, new Promise((done) => setTimeout(done, SHUTDOWN_MS).unref())]);
     },
   };
 }

@@ -29,9 +29,9 @@ describe('the embedded recognizer saved by the build (start-up cache)', () => {
     const dir = join(ROOT, 'knowledge/intents');
     const trained = await LocalRecognizer.fromDirectory(dir);
     const key = await modelKey(dir);
-    const json = encodeModel(key, trained.saveModel());
-    expect(decodeModel(json, key)).to.not.equal(undefined);
-    await writeCacheFile(tmp.path, MODEL_FILE, json);
+    const saved = encodeModel(key, trained.saveModel());
+    expect(decodeModel(saved, key)).to.deep.equal(trained.saveModel());
+    await writeCacheFile(tmp.path, MODEL_FILE, saved);
     const restored = await LocalRecognizer.fromDirectory(dir, { cacheDir: tmp.path });
     for (const text of ['我上个月的发票在哪里', 'Outlook is down for everyone', 'reset my password', '转人工', 'what is the weather']) {
       expect(restored.recognizeSync(text), text).to.deep.equal(trained.recognizeSync(text));
@@ -58,9 +58,10 @@ describe('the embedded recognizer saved by the build (start-up cache)', () => {
   it('ignores a file saved under another key or damaged', async () => {
     const dir = join(tmp.path, 'a');
     await writeTree(dir, SET_A);
-    const json = encodeModel(await modelKey(dir), (await LocalRecognizer.fromDirectory(dir)).saveModel());
-    expect(decodeModel(json, 'another key')).to.equal(undefined);
-    expect(decodeModel(json.slice(0, 100), await modelKey(dir))).to.equal(undefined);
+    const saved = encodeModel(await modelKey(dir), (await LocalRecognizer.fromDirectory(dir)).saveModel());
+    expect(decodeModel(saved, 'another key')).to.equal(undefined);
+    expect(decodeModel(saved.subarray(0, saved.length - 4), await modelKey(dir))).to.equal(undefined);
+    expect(decodeModel(saved.subarray(0, 100), await modelKey(dir))).to.equal(undefined);
     await writeCacheFile(tmp.path, MODEL_FILE, '{"key":');
     expect((await LocalRecognizer.fromDirectory(dir, { cacheDir: tmp.path })).recognizeSync('is outlook down').intent).to.equal('service_health');
   });
