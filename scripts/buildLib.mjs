@@ -13,10 +13,11 @@ const STAMP = join(LIB, '.built');
 const SOURCE_DIRS = ['bot', 'dialogs', 'scripts'];
 const SOURCE_FILES = ['tsconfig.json', 'tsconfig.build.json'];
 
+/** Newest TypeScript source (or Web Chat page file) under `path`: what the build reads. */
 function newestIn(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (!stat.isDirectory()) return /\.ts$|[\\/]public[\\/]|tsconfig/.test(path) ? stat.mtimeMs : 0;
   let newest = 0;
   for (const name of readdirSync(path)) newest = Math.max(newest, newestIn(join(path, name)));
   return newest;

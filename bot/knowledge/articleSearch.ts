@@ -69,10 +69,15 @@ const HAN_KEY = '㐀';
  */
 function indexTerm(term: string): string {
   if (!isHan(term)) return term;
-  let key = HAN_KEY;
+  let key = HAN_SPELLING.get(term);
+  if (key !== undefined) return key;
+  key = HAN_KEY;
   for (const ch of term) key += ch.codePointAt(0)!.toString(16).padStart(5, '0');
+  // Terms repeat across thousands of fields at start-up; the spellings of a knowledge base's words are few.
+  if (HAN_SPELLING.size < 50_000) HAN_SPELLING.set(term, key);
   return key;
 }
+const HAN_SPELLING = new Map<string, string>();
 
 function indexOptions(): Options<SearchUnit> {
   return {
