@@ -10,13 +10,16 @@ async function main(): Promise<void> {
   let telemetry: Telemetry | undefined;
   if (config.telemetry) telemetry = await (await import('./telemetry/startTelemetry.js')).startTelemetry(config.telemetry);
   const logger = telemetry ? telemetry.wrap(createLogger(config.logLevel)) : createLogger(config.logLevel);
-  const { startApp } = await import('./app.js');
+  // The app's modules load while the recognizer's files are read.
+  const app$ = import('./app.js');
+  app$.catch(() => undefined); // a load failure surfaces where it is awaited, not as an unhandled rejection
   const { createRecognizer } = await import('./nlu/createRecognizer.js');
   process.on('unhandledRejection', (reason) => {
     logger.error('unhandled_rejection', { error: reason instanceof Error ? reason.name : typeof reason, detail: reason instanceof Error ? reason.message : undefined });
   });
 
   const recognizer = loggedRecognizer(await createRecognizer(config, logger), logger);
+  const { startApp } = await app$;
   const app = await startApp({ config, logger, recognizer });
   console.error(`Bot ready: POST ${app.url}/api/messages (Bot Framework Emulator: no app id needed)`);
   if (config.localWebChat) console.error(`Web Chat test page: ${app.url}/`);

@@ -2,7 +2,7 @@
 // tools); a temporary copy of the project gets lib/ and `npm ci --omit=dev`, then `node lib/bot/index.js`
 // answers one Chinese and one English question, the ticket console works from lib/, and the bot stops.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -21,6 +21,12 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
   // npm is npm.cmd on Windows, which only a shell starts.
   const result = spawnSync(cmd, args, { cwd, env, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+/** Bytes of the files under `path` (links not followed). */
+function sizeOf(path: string): number {
+  const stat = lstatSync(path);
+  return stat.isDirectory() ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0) : stat.size;
 }
 
 async function freePort(): Promise<number> {
@@ -54,6 +60,7 @@ async function smoke(dir: string): Promise<void> {
   cpSync(join(ROOT, 'lib'), join(dir, 'lib'), { recursive: true });
   run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], dir, { ...process.env, npm_config_yes: 'true' });
   check(!existsSync(join(dir, 'node_modules/tsx')) && !existsSync(join(dir, 'node_modules/botframework-webchat')), 'no tsx, no Web Chat bundle');
+  console.log(`  (node_modules of the production install: ${Math.round(sizeOf(join(dir, 'node_modules')) / 1e6)} MB)`);
 
   const port = await freePort();
   const env = { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' };
