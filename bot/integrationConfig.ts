@@ -45,7 +45,10 @@ export interface PartnerCenterConfig {
 }
 
 /** Azure Blob Storage: a connection string, or the account URL with the app's Microsoft Entra identity. */
-export type BlobConfig = { readonly container: string } & ({ readonly connectionString: string } | { readonly accountUrl: string; readonly identity: BlobIdentity });
+export type BlobConfig = { readonly container: string } & (
+  | { readonly connectionString: string }
+  | { readonly accountUrl: string; readonly identity: BlobIdentity }
+);
 
 /** Managed identity (App Service, VMs), or workload identity (AKS) when a federated token file is given. */
 export interface BlobIdentity {
@@ -120,7 +123,8 @@ export function readBlob(r: ConfigReader, storage: 'file' | 'blob', cloud: Cloud
   }
   if (account === undefined && container === undefined) return undefined;
   if (account === undefined || container === undefined) {
-    r.problems.push(`${container === undefined ? 'BLOB_CONTAINER' : 'BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL'} must be set together with ${container === undefined ? 'the account' : 'BLOB_CONTAINER'}`);
+    const [missing, given] = container === undefined ? ['BLOB_CONTAINER', 'the account'] : ['BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL', 'BLOB_CONTAINER'];
+    r.problems.push(`${missing} must be set together with ${given}`);
     return undefined;
   }
   // Azure container names: 3-63 lowercase letters, digits and single hyphens, starting with a letter or digit.
@@ -130,7 +134,9 @@ export function readBlob(r: ConfigReader, storage: 'file' | 'blob', cloud: Cloud
   if (connectionString !== undefined) return { connectionString, container };
   const accountUrl = r.url('BLOB_ACCOUNT_URL');
   // A bearer token never travels unencrypted.
-  if (accountUrl !== undefined && !accountUrl.startsWith('https://')) r.problems.push(`BLOB_ACCOUNT_URL must be an https URL (got "${accountUrl}")`);
+  if (accountUrl !== undefined && !accountUrl.startsWith('https://')) {
+    r.problems.push(`BLOB_ACCOUNT_URL must be an https URL (got "${accountUrl}")`);
+  }
   return accountUrl === undefined ? undefined : { accountUrl, container, identity };
 }
 

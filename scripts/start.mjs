@@ -14,7 +14,8 @@ if (state !== 'fresh') {
       process.exit(1);
     }
   } else if (state === 'missing') {
-    console.error('lib/ is missing and TypeScript is not installed: run `npm install` (with dev dependencies) and `npm run build`, or deploy a built lib/.');
+    console.error('lib/ is missing and TypeScript is not installed: run `npm install` (with dev dependencies) and `npm run build`,');
+    console.error('or deploy a built lib/.');
     process.exit(1);
   } else {
     console.error('Warning: lib/ is older than the sources, and TypeScript is not installed to rebuild it.');

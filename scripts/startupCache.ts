@@ -17,5 +17,6 @@ await writeCacheFile(STARTUP_CACHE_DIR, MODEL_FILE, encodeModel(await modelKey(i
 const { articles } = await loadKnowledge(join(knowledgeDir, 'articles'), { required: [] });
 await writeCacheFile(STARTUP_CACHE_DIR, ARTICLE_TOKENS_FILE, serializeArticleTokens(articles));
 const texts = await Promise.all(articles.map((article) => readFile(resolve(article.file), 'utf8')));
-await writeCacheFile(STARTUP_CACHE_DIR, PARSED_ARTICLES_FILE, serializeParsedArticles(articles.map((article, i) => ({ article, text: texts[i]! }))));
-console.error(`Start-up cache: the recognizer and ${articles.length} articles' search tokens from ${knowledgeDir}, in ${STARTUP_CACHE_DIR}`);
+const parsed = serializeParsedArticles(articles.map((article, i) => ({ article, text: texts[i]! })));
+await writeCacheFile(STARTUP_CACHE_DIR, PARSED_ARTICLES_FILE, parsed);
+console.error(`Start-up cache: the recognizer and ${articles.length} articles (parsed, tokenized) from ${knowledgeDir}, in ${STARTUP_CACHE_DIR}`);

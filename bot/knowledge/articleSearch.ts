@@ -127,7 +127,8 @@ export class ArticleSearch {
   private readonly minConfidence: number;
 
   constructor(articles: readonly Article[], options: number | ArticleSearchOptions = {}) {
-    const { minConfidence = DEFAULT_MIN_CONFIDENCE, imported = [], tokens, articleTokens } = typeof options === 'number' ? { minConfidence: options } : options;
+    const opts = typeof options === 'number' ? { minConfidence: options } : options;
+    const { minConfidence = DEFAULT_MIN_CONFIDENCE, imported = [], tokens, articleTokens } = opts;
     this.minConfidence = minConfidence;
     const curatedTokens = (text: string) => articleTokens?.get(textKey(text)) ?? searchTokens(text);
     for (const locale of ['zh-CN', 'en'] as const) {
@@ -140,7 +141,10 @@ export class ArticleSearch {
         for (const t of new Set(words)) df.set(t, (df.get(t) ?? 0) + 1);
       };
       for (const a of inLocale) {
-        const units: IndexedUnit[] = unitsOf(a).map((u) => ({ ...u, tokens: Object.fromEntries(FIELDS.map((f) => [f, curatedTokens(u.text[f])])) }));
+        const units: IndexedUnit[] = unitsOf(a).map((u) => ({
+          ...u,
+          tokens: Object.fromEntries(FIELDS.map((f) => [f, curatedTokens(u.text[f])])),
+        }));
         index.addAll(units);
         for (const u of units) this.units.set(u.key, u);
         count(curatedTokens(wholeText(a)));

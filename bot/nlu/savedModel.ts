@@ -29,7 +29,8 @@ const ARRAYS = ['rowOf', 'weights', 'bias', 'idf'] as const;
 
 /** A JSON header (key, classes, array lengths; padded to 4 bytes), then the arrays' bytes: read back without parsing numbers. */
 export function encodeModel(key: string, model: SavedLinearModel): Buffer {
-  const header = Buffer.from(JSON.stringify({ key, classes: model.classes, unseenIdf: model.unseenIdf, lengths: ARRAYS.map((k) => model[k].length) }));
+  const lengths = ARRAYS.map((k) => model[k].length);
+  const header = Buffer.from(JSON.stringify({ key, classes: model.classes, unseenIdf: model.unseenIdf, lengths }));
   const padded = Buffer.concat([header, Buffer.alloc((4 - ((4 + header.length) % 4)) % 4, 0x20)]);
   const size = Buffer.alloc(4);
   size.writeUInt32LE(padded.length);
@@ -41,7 +42,8 @@ export function decodeModel(bytes: Uint8Array, key: string): SavedLinearModel | 
   try {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const size = buf.readUInt32LE(0);
-    const h = JSON.parse(buf.subarray(4, 4 + size).toString('utf8')) as { key?: unknown; classes?: unknown; unseenIdf?: unknown; lengths?: unknown };
+    type Header = { key?: unknown; classes?: unknown; unseenIdf?: unknown; lengths?: unknown };
+    const h = JSON.parse(buf.subarray(4, 4 + size).toString('utf8')) as Header;
     if (h.key !== key || !Array.isArray(h.classes) || typeof h.unseenIdf !== 'number' || !Array.isArray(h.lengths)) return undefined;
     const lengths = h.lengths as number[];
     if (buf.length !== 4 + size + 4 * lengths.reduce((a, b) => a + b, 0)) return undefined;

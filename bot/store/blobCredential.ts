@@ -9,6 +9,8 @@ import type { BlobIdentity } from '../integrationConfig.js';
 export async function blobCredential(identity: BlobIdentity): Promise<TokenCredential> {
   const { ManagedIdentityCredential, WorkloadIdentityCredential } = await import('@azure/identity');
   const { authorityHost, clientId, workload } = identity;
-  if (workload) return new WorkloadIdentityCredential({ authorityHost, clientId, tenantId: workload.tenantId, tokenFilePath: workload.tokenFile });
+  if (workload) {
+    return new WorkloadIdentityCredential({ authorityHost, clientId, tenantId: workload.tenantId, tokenFilePath: workload.tokenFile });
+  }
   return new ManagedIdentityCredential({ authorityHost, ...(clientId && { clientId }) });
 }

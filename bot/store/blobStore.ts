@@ -38,7 +38,9 @@ export class BlobStore implements DocumentStore {
       userAgentOptions: { userAgentPrefix: 'csp-support-bot' },
     };
     const service =
-      typeof account === 'string' ? BlobServiceClient.fromConnectionString(account, pipeline) : new BlobServiceClient(account.url, account.credential, pipeline);
+      typeof account === 'string'
+        ? BlobServiceClient.fromConnectionString(account, pipeline)
+        : new BlobServiceClient(account.url, account.credential, pipeline);
     const container = service.getContainerClient(containerName);
     try {
       await container.createIfNotExists();

@@ -35,7 +35,8 @@ const DIRECTORY_REFRESH_MS = 30_000;
 export async function openBackend(config: Pick<BotConfig, 'storage' | 'blob' | 'dataDir'>): Promise<DocumentStore> {
   if (config.storage === 'blob' && config.blob) {
     const { blob } = config;
-    return BlobStore.open('connectionString' in blob ? blob.connectionString : { url: blob.accountUrl, credential: await blobCredential(blob.identity) }, blob.container);
+    const account = 'connectionString' in blob ? blob.connectionString : { url: blob.accountUrl, credential: await blobCredential(blob.identity) };
+    return BlobStore.open(account, blob.container);
   }
   // Conversation and user state is rewritten every turn and worth no device sync; everything else is a record.
   const store = new FileStore(join(config.dataDir, 'store'), (key) => !key.startsWith('state/'));

@@ -35,7 +35,8 @@ export function readTelemetry(r: ConfigReader): TelemetryConfig | undefined {
   }
   if (!ingestionEndpoint) problems.push('an IngestionEndpoint URL');
   if (problems.length > 0) {
-    r.problems.push(`APPLICATIONINSIGHTS_CONNECTION_STRING needs ${problems.join(' and ')} (copy it from the Application Insights resource)`);
+    const what = problems.join(' and ');
+    r.problems.push(`APPLICATIONINSIGHTS_CONNECTION_STRING needs ${what} (copy it from the Application Insights resource)`);
     return undefined;
   }
   return { connectionString, ingestionEndpoint: ingestionEndpoint! };

@@ -83,7 +83,8 @@ export function renderPage(locale: Locale): string {
 export function renderUnavailablePage(first: Locale): string {
   const body = [first, ...LOCALES.filter((l) => l !== first)].map((l) => {
     const s = messages(l).webChatPage;
-    return `<section lang="${escapeHtml(s.htmlLang)}">\n<h1>${escapeHtml(s.unavailableTitle)}</h1>\n<p>${escapeHtml(s.unavailableHowTo)}</p>\n</section>`;
+    const lang = escapeHtml(s.htmlLang);
+    return `<section lang="${lang}">\n<h1>${escapeHtml(s.unavailableTitle)}</h1>\n<p>${escapeHtml(s.unavailableHowTo)}</p>\n</section>`;
   });
   const s = messages(first).webChatPage;
   return `<!doctype html>
