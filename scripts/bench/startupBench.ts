@@ -23,6 +23,8 @@ interface Launch {
 
 interface Started {
   readonly healthyMs: number;
+  /** CPU time (user + system) the process tree had used when it became healthy: steadier than wall time on a shared machine. */
+  readonly cpuMs: number;
   /** RSS of the node process that serves HTTP (the deepest node in the tree). */
   readonly botRssMb: number;
   readonly treeRssMb: number;
@@ -49,6 +51,18 @@ function processTree(pid: number): Array<{ pid: number; name: string; rssMb: num
   }
 }
 
+/** User + system CPU of a process and its descendants, from /proc/<pid>/stat (clock ticks of 10 ms on Linux). */
+function treeCpuMs(pid: number): number {
+  return processTree(pid).reduce((sum, p) => {
+    try {
+      const fields = readFileSync(`/proc/${p.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
 function killQuietly(pid: number): void {
   try {
     process.kill(pid, 'SIGKILL');
@@ -73,16 +87,19 @@ async function startOnce({ command, args = [], env = {}, port }: Launch, idleMs:
   const exited = new Promise<void>((done) => child.once('exit', () => ((alive = false), done())));
   try {
     let healthyMs = NaN;
+    let cpuMs = NaN;
     while (alive && Number.isNaN(healthyMs) && performance.now() - started < 60_000) {
       const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-      if (ok) healthyMs = performance.now() - started;
-      else await sleep(20);
+      if (ok) {
+        healthyMs = performance.now() - started;
+        cpuMs = treeCpuMs(child.pid!);
+      } else await sleep(20);
     }
     if (Number.isNaN(healthyMs)) throw new Error(`${command.join(' ')} did not become healthy: ${stderr}`);
     await sleep(idleMs);
     const tree = processTree(child.pid!);
     const bot = tree.filter((p) => p.name === 'node').at(-1);
-    return { healthyMs, botRssMb: bot?.rssMb ?? NaN, treeRssMb: tree.reduce((sum, p) => sum + p.rssMb, 0) };
+    return { healthyMs, cpuMs, botRssMb: bot?.rssMb ?? NaN, treeRssMb: tree.reduce((sum, p) => sum + p.rssMb, 0) };
   } finally {
     const tree = processTree(child.pid!);
     child.kill('SIGTERM');
@@ -112,6 +129,7 @@ export async function runStartupBench(options: { quick: boolean }): Promise<void
   const figures = (key: keyof Started) => ({ ours: median(ours.map((s) => s[key])), baseline: median(peer.map((s) => s[key])) });
   const rows: Row[] = [
     { name: 'spawn to healthy /healthz', ...figures('healthyMs'), unit: 'ms', better: 'lower', target: atMost(1500, 'ours') },
+    { name: 'CPU time used until healthy', ...figures('cpuMs'), unit: 'ms', better: 'lower' },
     { name: 'idle RSS, bot process', ...figures('botRssMb'), unit: 'MB', better: 'lower', target: atMost(1.3) },
     { name: 'idle RSS, process tree', ...figures('treeRssMb'), unit: 'MB', better: 'lower' },
   ];
