@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import { KnowledgeError } from './knowledge/article.js';
 import { ArticleSearch } from './knowledge/articleSearch.js';
+import { loadArticleTokens } from './knowledge/articleTokens.js';
+import { loadParsedArticles } from './knowledge/parsedArticles.js';
 import { loadKnowledgeBase } from './knowledge/loadKnowledge.js';
 import { LiveKnowledge } from './knowledge/liveKnowledge.js';
 import { createAdapter } from './adapter.js';
@@ -22,6 +24,7 @@ import { openStorage } from './store/openStorage.js';
 import { PrefixedStore } from './store/prefixedStore.js';
 import { startPrivacy } from './privacy/startPrivacy.js';
 import { SupportBot } from './supportBot.js';
+import { STARTUP_CACHE_DIR } from './startupCache.js';
 import { LimitedTicketStore } from './tickets/anonymousLimits.js';
 import { createDesk } from './desk/createDesk.js';
 import { OutcomeRecorder } from './outcomes/outcomeRecorder.js';
@@ -56,9 +59,11 @@ export async function startApp({ config, logger, recognizer, pollMs = {}, now }:
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
     // Curated articles and imported documentation (npm run knowledge:import) are answered from together.
-    const { articles, imported, tokens, problems } = await loadKnowledgeBase(config.knowledgeDir);
+    const [parsed, articleTokens] = await Promise.all([loadParsedArticles(STARTUP_CACHE_DIR), loadArticleTokens(STARTUP_CACHE_DIR)]);
+    const { articles, imported, tokens, problems } = await loadKnowledgeBase(config.knowledgeDir, { ...(parsed && { parsed }) });
     if (problems.length > 0) throw new KnowledgeError(problems);
-    const answers = new LiveKnowledge(join(config.knowledgeDir, 'articles'), new ArticleSearch(articles, { imported, tokens }), {
+    const search = new ArticleSearch(articles, { imported, tokens, ...(articleTokens && { articleTokens }) });
+    const answers = new LiveKnowledge(join(config.knowledgeDir, 'articles'), search, {
       imported: join(config.knowledgeDir, 'imported'),
     });
     if (config.watchKnowledge) {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { chinaBotFrameworkSettings, type BotFrameworkSettings } from './cloud.js';
 import { ConfigReader, type Env } from './configReader.js';
+import { readTelemetry, type TelemetryConfig } from './telemetry/telemetryConfig.js';
 import { readBlob, readClu, readGraph, readPartnerCenter, type BlobConfig, type CluConfig, type Cloud, type GraphConfig, type PartnerCenterConfig } from './integrationConfig.js';
 
 export type { Cloud } from './integrationConfig.js';
@@ -73,6 +74,8 @@ export interface BotConfig {
    */
   readonly allowUnauthenticatedNetwork: boolean;
   readonly desk: DeskConfig;
+  /** Traces, request metrics and the bot's own events to Application Insights; absent when not configured. */
+  readonly telemetry?: TelemetryConfig;
 }
 
 /** Thrown at start-up with every problem at once, so one restart fixes them all. */
@@ -128,7 +131,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
     ...optional('graph', readGraph(r, cloud)),
     ...optional('partnerCenter', readPartnerCenter(r, cloud)),
     storage,
-    ...optional('blob', readBlob(r, storage)),
+    ...optional('blob', readBlob(r, storage, cloud)),
     ...optional('allowedTenants', r.guidList('ALLOWED_TENANTS')),
     localWebChat: r.oneOf('LOCAL_WEBCHAT', ['on', 'off'], auth ? 'off' : 'on') === 'on',
     transcripts: r.oneOf('TRANSCRIPTS', ['on', 'off'], 'off') === 'on',
@@ -137,6 +140,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
     anonymousTickets: { openPerVisitor: r.int('ANONYMOUS_OPEN_TICKETS', 3, 1, 100), perHour: r.int('ANONYMOUS_TICKETS_PER_HOUR', 30, 1, 10_000) },
     allowUnauthenticatedNetwork: r.oneOf('ALLOW_UNAUTHENTICATED_NETWORK', ['yes', 'no'], 'no') === 'yes',
     desk: readDesk(r),
+    ...optional('telemetry', readTelemetry(r)),
   };
   checkExposure(r, config);
   if (r.problems.length > 0) throw new ConfigError(r.problems);

@@ -44,9 +44,19 @@ export interface PartnerCenterConfig {
   readonly defaultSupportTopicId?: string;
 }
 
-export interface BlobConfig {
-  readonly connectionString: string;
-  readonly container: string;
+/** Azure Blob Storage: a connection string, or the account URL with the app's Microsoft Entra identity. */
+export type BlobConfig = { readonly container: string } & (
+  | { readonly connectionString: string }
+  | { readonly accountUrl: string; readonly identity: BlobIdentity }
+);
+
+/** Managed identity (App Service, VMs), or workload identity (AKS) when a federated token file is given. */
+export interface BlobIdentity {
+  /** A user-assigned identity's client id (AZURE_CLIENT_ID); absent for the system-assigned one. */
+  readonly clientId?: string;
+  /** Microsoft Entra ID of the cloud, e.g. https://login.chinacloudapi.cn. */
+  readonly authorityHost: string;
+  readonly workload?: { readonly tenantId: string; readonly tokenFile: string };
 }
 
 const AUTHORITY: Record<Cloud, string> = { public: 'https://login.microsoftonline.com', china: 'https://login.chinacloudapi.cn' };
@@ -99,18 +109,47 @@ export function readPartnerCenter(r: ConfigReader, cloud: Cloud): PartnerCenterC
   };
 }
 
-/** STORAGE=blob needs both keys; STORAGE=file (the default) must not leave them half-set. */
-export function readBlob(r: ConfigReader, storage: 'file' | 'blob'): BlobConfig | undefined {
-  const group = r.group(['BLOB_CONNECTION_STRING', 'BLOB_CONTAINER']);
-  if (storage === 'blob' && !group) {
-    r.problems.push('STORAGE=blob needs BLOB_CONNECTION_STRING and BLOB_CONTAINER');
+/** STORAGE=blob needs BLOB_CONTAINER and exactly one of BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL (managed identity). */
+export function readBlob(r: ConfigReader, storage: 'file' | 'blob', cloud: Cloud): BlobConfig | undefined {
+  const connectionString = r.get('BLOB_CONNECTION_STRING');
+  const rawUrl = r.get('BLOB_ACCOUNT_URL');
+  const container = r.get('BLOB_CONTAINER');
+  const identity = readBlobIdentity(r, cloud);
+  const account = connectionString ?? rawUrl;
+  if (connectionString !== undefined && rawUrl !== undefined) r.problems.push('set BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL, not both');
+  if (storage === 'blob' && (account === undefined || container === undefined)) {
+    r.problems.push('STORAGE=blob needs BLOB_CONTAINER and either BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL (managed identity)');
     return undefined;
   }
-  if (!group) return undefined;
-  const container = group.BLOB_CONTAINER!;
+  if (account === undefined && container === undefined) return undefined;
+  if (account === undefined || container === undefined) {
+    const [missing, given] = container === undefined ? ['BLOB_CONTAINER', 'the account'] : ['BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL', 'BLOB_CONTAINER'];
+    r.problems.push(`${missing} must be set together with ${given}`);
+    return undefined;
+  }
   // Azure container names: 3-63 lowercase letters, digits and single hyphens, starting with a letter or digit.
   if (!/^(?=.{3,63}$)[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/.test(container)) {
     r.problems.push(`BLOB_CONTAINER must be 3-63 lowercase letters, digits or single hyphens (got "${container}")`);
   }
-  return { connectionString: group.BLOB_CONNECTION_STRING!, container };
+  if (connectionString !== undefined) return { connectionString, container };
+  const accountUrl = r.url('BLOB_ACCOUNT_URL');
+  // A bearer token never travels unencrypted.
+  if (accountUrl !== undefined && !accountUrl.startsWith('https://')) {
+    r.problems.push(`BLOB_ACCOUNT_URL must be an https URL (got "${accountUrl}")`);
+  }
+  return accountUrl === undefined ? undefined : { accountUrl, container, identity };
+}
+
+function readBlobIdentity(r: ConfigReader, cloud: Cloud): BlobIdentity {
+  const clientId = r.guid('AZURE_CLIENT_ID');
+  const tokenFile = r.get('AZURE_FEDERATED_TOKEN_FILE');
+  const tenantId = r.guid('AZURE_TENANT_ID');
+  if (tokenFile !== undefined && (tenantId === undefined || clientId === undefined)) {
+    r.problems.push('AZURE_FEDERATED_TOKEN_FILE (workload identity) needs AZURE_TENANT_ID and AZURE_CLIENT_ID');
+  }
+  return {
+    authorityHost: AUTHORITY[cloud],
+    ...(clientId && { clientId }),
+    ...(tokenFile && tenantId && { workload: { tenantId, tokenFile } }),
+  };
 }

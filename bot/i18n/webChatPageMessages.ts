@@ -8,4 +8,7 @@ export interface WebChatPageMessages {
   readonly connectFailed: string;
   readonly noScript: string;
   readonly footer: string;
+  /** GET / when botframework-webchat (a dev dependency) is not installed. */
+  readonly unavailableTitle: string;
+  readonly unavailableHowTo: string;
 }

@@ -9,4 +9,7 @@ export const webChatPageZhCN: WebChatPageMessages = {
   connectFailed: '无法连接到机器人。请确认机器人已启动（npm start），然后刷新本页面。',
   noScript: '此测试页面需要启用 JavaScript。',
   footer: '仅供本地测试。正式环境中，客户通过您网站上的网页聊天（Azure 机器人的 Direct Line 通道）与机器人对话。',
+  unavailableTitle: '网页聊天测试页未安装',
+  unavailableHowTo:
+    '本页面需要开发依赖 botframework-webchat，生产安装（npm ci --omit=dev）不包含它。如需使用本页面，请运行 npm install（包含开发依赖），然后重新启动机器人。机器人本身运行正常：/api/messages 照常应答。',
 };

@@ -5,7 +5,7 @@ import { splitPassages, splitSections, type Section } from './section.js';
 import { bestSection, leansOnContext, refersBack, type IndexedSection } from './sectionMatch.js';
 import { analyseQuestion, isHan, searchTokens, type QueryTerm } from './searchTerms.js';
 import { articleKey, FIELDS, HEAD_FIELDS, unitsOf, type SearchUnit } from './searchUnits.js';
-import { tokensOf, type TokenCache } from './tokenCache.js';
+import { textKey, tokensOf, type TokenCache } from './tokenCache.js';
 
 type Locale = Article['locale'];
 
@@ -58,7 +58,12 @@ export interface ArticleSearchOptions {
   readonly imported?: readonly Article[];
   /** Their saved search tokens, so that start-up need not segment them again. */
   readonly tokens?: TokenCache;
+  /** The curated articles' search tokens as `npm run build` saved them (repeats kept), by text key. */
+  readonly articleTokens?: TokenCache;
 }
+
+/** A curated article as one text, for document frequency. */
+export const wholeText = (a: Article): string => [a.title, ...a.questions, ...a.tags, a.summary, a.body].join('\n');
 
 /** Leads every Chinese term in the index; a Han character, so the fuzzy and prefix rules below still see Chinese. */
 const HAN_KEY = '㐀';
@@ -71,10 +76,15 @@ const HAN_KEY = '㐀';
  */
 function indexTerm(term: string): string {
   if (!isHan(term)) return term;
-  let key = HAN_KEY;
+  let key = HAN_SPELLING.get(term);
+  if (key !== undefined) return key;
+  key = HAN_KEY;
   for (const ch of term) key += ch.codePointAt(0)!.toString(16).padStart(5, '0');
+  // Terms repeat across thousands of fields at start-up; the spellings of a knowledge base's words are few.
+  if (HAN_SPELLING.size < 50_000) HAN_SPELLING.set(term, key);
   return key;
 }
+const HAN_SPELLING = new Map<string, string>();
 
 function indexOptions(): Options<SearchUnit> {
   return {
@@ -125,8 +135,10 @@ export class ArticleSearch {
   private readonly minConfidence: number;
 
   constructor(articles: readonly Article[], options: number | ArticleSearchOptions = {}) {
-    const { minConfidence = DEFAULT_MIN_CONFIDENCE, imported = [], tokens } = typeof options === 'number' ? { minConfidence: options } : options;
+    const opts = typeof options === 'number' ? { minConfidence: options } : options;
+    const { minConfidence = DEFAULT_MIN_CONFIDENCE, imported = [], tokens, articleTokens } = opts;
     this.minConfidence = minConfidence;
+    const curatedTokens = (text: string) => articleTokens?.get(textKey(text)) ?? searchTokens(text);
     for (const locale of ['zh-CN', 'en'] as const) {
       const inLocale = articles.filter((a) => a.locale === locale);
       const importedInLocale = imported.filter((a) => a.locale === locale);
@@ -137,10 +149,13 @@ export class ArticleSearch {
         for (const t of new Set(words)) df.set(t, (df.get(t) ?? 0) + 1);
       };
       for (const a of inLocale) {
-        const units: IndexedUnit[] = unitsOf(a).map((u) => ({ ...u, tokens: Object.fromEntries(FIELDS.map((f) => [f, searchTokens(u.text[f])])) }));
+        const units: IndexedUnit[] = unitsOf(a).map((u) => ({
+          ...u,
+          tokens: Object.fromEntries(FIELDS.map((f) => [f, curatedTokens(u.text[f])])),
+        }));
         index.addAll(units);
         for (const u of units) this.units.set(u.key, u);
-        count(searchTokens([a.title, ...a.questions, ...a.tags, a.summary, a.body].join('\n')));
+        count(curatedTokens(wholeText(a)));
       }
       for (const a of importedInLocale) {
         const words: string[] = [];

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { REQUIRED_ARTICLE_IDS, type Article, type KnowledgeProblem } from './article.js';
 import { loadImported } from './loadImported.js';
 import { parseArticle } from './parseArticle.js';
+import { parseKey, type ParsedArticles } from './parsedArticles.js';
 import type { TokenCache } from './tokenCache.js';
 
 export interface LoadedKnowledge {
@@ -31,17 +32,21 @@ async function markdownFiles(dir: string): Promise<string[]> {
  */
 export async function loadKnowledge(
   dir: string,
-  options: { required?: readonly string[]; cwd?: string; imported?: string } = {},
+  options: { required?: readonly string[]; cwd?: string; imported?: string; parsed?: ParsedArticles } = {},
 ): Promise<LoadedKnowledge> {
   const { required = REQUIRED_ARTICLE_IDS, cwd = process.cwd() } = options;
   const problems: KnowledgeProblem[] = [];
   const articles: Article[] = [];
-  for (const path of await markdownFiles(dir)) {
+  const paths = await markdownFiles(dir);
+  const texts = await Promise.all(paths.map((path) => readFile(path, 'utf8')));
+  paths.forEach((path, i) => {
     const file = relative(cwd, path) || path;
-    const parsed = parseArticle(file, await readFile(path, 'utf8'));
+    // The build's parse of the same text under the same name (lib/cache), else parsed here.
+    const saved = options.parsed?.get(parseKey(file, texts[i]!));
+    const parsed = saved ? { article: { ...saved, file }, problems: [] } : parseArticle(file, texts[i]!);
     problems.push(...parsed.problems);
     if (parsed.article) articles.push(parsed.article);
-  }
+  });
   const byLocale = new Map<string, Map<string, Article>>([['zh-CN', new Map()], ['en', new Map()]]);
   for (const a of articles) {
     const seen = byLocale.get(a.locale)!;
@@ -70,6 +75,9 @@ export async function loadKnowledge(
 }
 
 /** The curated articles (`<knowledgeDir>/articles`) and everything imported beside them (`<knowledgeDir>/imported`). */
-export function loadKnowledgeBase(knowledgeDir: string, options: { required?: readonly string[]; cwd?: string } = {}): Promise<LoadedKnowledge> {
+export function loadKnowledgeBase(
+  knowledgeDir: string,
+  options: { required?: readonly string[]; cwd?: string; parsed?: ParsedArticles } = {},
+): Promise<LoadedKnowledge> {
   return loadKnowledge(join(knowledgeDir, 'articles'), { ...options, imported: join(knowledgeDir, 'imported') });
 }

@@ -1,4 +1,4 @@
-import { ConversationAnalysisClient, type AnalyzeConversationResponse, type ConversationIntent } from '@azure/ai-language-conversations';
+import type { AnalyzeConversationResponse, ConversationAnalysisClient, ConversationIntent } from '@azure/ai-language-conversations';
 import type { CluConfig } from '../integrationConfig.js';
 import type { Logger } from '../log.js';
 import { detectLang } from './detectLang.js';
@@ -43,7 +43,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * extractors. When CLU times out or fails, that turn is answered by the fallback recognizer.
  */
 export class CluRecognizer implements Recognizer {
-  private readonly client: ConversationAnalysisClient;
+  /** The SDK loads in the background when CLU is configured, never otherwise. */
+  private readonly client: Promise<ConversationAnalysisClient>;
   private readonly now: () => number;
   private lastWarnAt = -Infinity;
   private suppressed = 0;
@@ -51,9 +52,14 @@ export class CluRecognizer implements Recognizer {
   private lastFailure: { at: number; error: unknown } | undefined;
 
   constructor(private readonly options: CluRecognizerOptions) {
-    const { endpoint, key } = options.config;
     this.now = options.now ?? Date.now;
-    this.client = new ConversationAnalysisClient(endpoint, { key }, {
+    this.client = this.connect();
+  }
+
+  private async connect(): Promise<ConversationAnalysisClient> {
+    const { endpoint, key } = this.options.config;
+    const { ConversationAnalysisClient } = await import('@azure/ai-language-conversations');
+    return new ConversationAnalysisClient(endpoint, { key }, {
       apiVersion: CLU_API_VERSION,
       // The turn has a budget: a retry after a 5xx would only spend it. The fallback is the retry.
       retryOptions: { maxRetries: 0 },
@@ -92,7 +98,7 @@ export class CluRecognizer implements Recognizer {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      return await this.client.analyzeConversation(
+      return await (await this.client).analyzeConversation(
         {
           kind: 'Conversation',
           analysisInput: {

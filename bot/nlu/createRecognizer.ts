@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { BotConfig } from '../config.js';
 import type { Logger } from '../log.js';
+import { STARTUP_CACHE_DIR } from '../startupCache.js';
 import { CluRecognizer } from './cluRecognizer.js';
 import { LocalRecognizer } from './localRecognizer.js';
 import type { Recognizer } from './types.js';
@@ -11,7 +12,7 @@ import type { Recognizer } from './types.js';
  */
 export async function createRecognizer(config: BotConfig, logger: Logger, options: { now?: () => number } = {}): Promise<Recognizer> {
   const started = performance.now();
-  const local = await LocalRecognizer.fromDirectory(join(config.knowledgeDir, 'intents'));
+  const local = await LocalRecognizer.fromDirectory(join(config.knowledgeDir, 'intents'), { cacheDir: STARTUP_CACHE_DIR });
   const ms = Math.round(performance.now() - started);
   if (!config.clu) {
     logger.info('recognizer_trained', { kind: 'embedded', ms });

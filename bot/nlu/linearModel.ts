@@ -1,5 +1,18 @@
 import { FEATURE_BITS, type SparseVector } from './features.js';
 
+/** What training uses unless told otherwise (part of the saved model's key). */
+export const DEFAULT_TRAINING = { epochs: 30, learningRate: 2, l2: 1e-6, seed: 7 } as const;
+
+/** A trained model's arrays: what the start-up cache saves and restores. */
+export interface SavedLinearModel {
+  readonly classes: readonly string[];
+  readonly rowOf: Int32Array;
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+  readonly idf: Float32Array;
+  readonly unseenIdf: number;
+}
+
 export interface TrainingOptions {
   readonly epochs?: number;
   readonly learningRate?: number;
@@ -31,7 +44,8 @@ export class LinearModel {
   ) {}
 
   static train(examples: ReadonlyArray<{ x: SparseVector; y: number }>, classes: readonly string[], options: TrainingOptions = {}): LinearModel {
-    const { epochs = 30, learningRate = 2, l2 = 1e-6, seed = 7 } = options;
+    const d = DEFAULT_TRAINING;
+    const { epochs = d.epochs, learningRate = d.learningRate, l2 = d.l2, seed = d.seed } = options;
     const k = classes.length;
     const rowOf = new Int32Array(1 << FEATURE_BITS).fill(-1);
     let rows = 0;
@@ -95,6 +109,14 @@ export class LinearModel {
       }
     }
     return new LinearModel(classes, rowOf, weights, bias, idf, unseenIdf);
+  }
+
+  save(): SavedLinearModel {
+    return { classes: this.classes, rowOf: this.rowOf, weights: this.weights, bias: this.bias, idf: this.idf, unseenIdf: this.unseenIdf };
+  }
+
+  static restore(s: SavedLinearModel): LinearModel {
+    return new LinearModel(s.classes, s.rowOf, s.weights, s.bias, s.idf, s.unseenIdf);
   }
 
   /** Class probabilities, summing to 1. */

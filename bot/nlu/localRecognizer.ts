@@ -3,7 +3,9 @@ import { extractEntities } from './entities.js';
 import { understood } from '../text/understood.js';
 import { featurize } from './features.js';
 import { INTENTS, type Intent } from './intents.js';
-import { LinearModel, type TrainingOptions } from './linearModel.js';
+import { LinearModel, type SavedLinearModel, type TrainingOptions } from './linearModel.js';
+import { decodeModel, modelKey } from './savedModel.js';
+import { MODEL_FILE, readCacheBytes } from '../startupCache.js';
 import type { Recognizer, RecognizerResult, ScoredIntent } from './types.js';
 import { loadUtterances, type TrainingUtterance } from './utteranceFiles.js';
 
@@ -29,8 +31,17 @@ export class LocalRecognizer implements Recognizer {
     return new LocalRecognizer(LinearModel.train(examples, classes, options), options.threshold ?? DEFAULT_THRESHOLD);
   }
 
-  static async fromDirectory(dir: string, options: { threshold?: number } = {}): Promise<LocalRecognizer> {
+  /** Trained from `dir`, or restored from `cacheDir` when the model saved there was trained from the same files by the same code. */
+  static async fromDirectory(dir: string, options: { threshold?: number; cacheDir?: string } = {}): Promise<LocalRecognizer> {
+    const bytes = options.cacheDir ? await readCacheBytes(options.cacheDir, MODEL_FILE) : undefined;
+    const saved = bytes ? decodeModel(bytes, await modelKey(dir)) : undefined;
+    if (saved) return new LocalRecognizer(LinearModel.restore(saved), options.threshold ?? DEFAULT_THRESHOLD);
     return LocalRecognizer.train(await loadUtterances(dir), options);
+  }
+
+  /** The trained arrays, for the start-up cache. */
+  saveModel(): SavedLinearModel {
+    return this.model.save();
   }
 
   recognizeSync(message: string): RecognizerResult {

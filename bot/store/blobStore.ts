@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { BlobServiceClient, RestError, type BlockBlobClient, type ContainerClient } from '@azure/storage-blob';
+import type { TokenCredential } from '@azure/identity';
+import type { BlockBlobClient, ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
 import { NEW_DOCUMENT, type DocumentStore, type ListedKey, type StoredDocument } from './documentStore.js';
 import { ETagConflictError, StorageUnavailableError } from './errors.js';
 
@@ -17,6 +18,9 @@ export interface BlobStoreOptions {
 
 const MAX_READABLE_NAME = 512;
 
+/** A connection string (account key or SAS), or the account's URL with a Microsoft Entra credential (managed identity). */
+export type BlobAccount = string | { readonly url: string; readonly credential: TokenCredential };
+
 /**
  * Documents as JSON blobs in one container, so that several bot instances share them. eTags are the
  * blobs' own: a write with an eTag is an If-Match upload, NEW_DOCUMENT an If-None-Match: * upload,
@@ -26,11 +30,17 @@ export class BlobStore implements DocumentStore {
   private constructor(private readonly container: ContainerClient) {}
 
   /** Connects and creates the container when it is missing. */
-  static async open(connectionString: string, containerName: string, options: BlobStoreOptions = {}): Promise<BlobStore> {
-    const service = BlobServiceClient.fromConnectionString(connectionString, {
+  static async open(account: BlobAccount, containerName: string, options: BlobStoreOptions = {}): Promise<BlobStore> {
+    // Loaded here, not at start-up: with STORAGE=file the bot never needs the SDK's time and memory.
+    const { BlobServiceClient } = await import('@azure/storage-blob');
+    const pipeline: StoragePipelineOptions = {
       retryOptions: { maxTries: options.maxTries ?? 3, tryTimeoutInMs: options.tryTimeoutMs ?? 4_000, retryDelayInMs: 100, maxRetryDelayInMs: 1_000 },
       userAgentOptions: { userAgentPrefix: 'csp-support-bot' },
-    });
+    };
+    const service =
+      typeof account === 'string'
+        ? BlobServiceClient.fromConnectionString(account, pipeline)
+        : new BlobServiceClient(account.url, account.credential, pipeline);
     const container = service.getContainerClient(containerName);
     try {
       await container.createIfNotExists();
@@ -107,7 +117,7 @@ export class BlobStore implements DocumentStore {
       if (record.key !== key) throw new Error(`blob holds key "${record.key}"`);
       return { ...record.value, eTag: res.etag! };
     } catch (err) {
-      if (err instanceof RestError && err.statusCode === 404) return undefined;
+      if (statusOf(err) === 404) return undefined;
       throw new StorageUnavailableError(`Azure Blob read of "${key}"`, err);
     }
   }
@@ -124,7 +134,7 @@ export class BlobStore implements DocumentStore {
         try {
           await upload({ ifMatch: eTag });
         } catch (err) {
-          if (!isPreconditionFailure(err) && !(err instanceof RestError && err.statusCode === 404)) throw err;
+          if (!isPreconditionFailure(err) && statusOf(err) !== 404) throw err;
           // Same rule as the file store: an eTag for a document that no longer exists writes it anew.
           await upload({ ifNoneMatch: '*' });
         }
@@ -136,9 +146,15 @@ export class BlobStore implements DocumentStore {
   }
 }
 
+/** The HTTP status of the SDK's RestError (by name: the SDK is loaded on demand). */
+function statusOf(err: unknown): number | undefined {
+  return err instanceof Error && err.name === 'RestError' ? (err as Error & { statusCode?: number }).statusCode : undefined;
+}
+
 /** 412 when If-Match fails, 409 when If-None-Match: * finds the blob already there. */
 function isPreconditionFailure(err: unknown): boolean {
-  return err instanceof RestError && (err.statusCode === 412 || err.statusCode === 409);
+  const status = statusOf(err);
+  return status === 412 || status === 409;
 }
 
 async function streamToString(stream: NodeJS.ReadableStream | undefined): Promise<string> {

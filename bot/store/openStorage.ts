@@ -6,6 +6,7 @@ import { HealthWatchStore } from '../health/healthWatchStore.js';
 import { DocumentFeedbackStore } from '../knowledge/documentFeedbackStore.js';
 import { errorFields, type Logger } from '../log.js';
 import { DocumentTicketStore } from '../tickets/documentTicketStore.js';
+import { blobCredential } from './blobCredential.js';
 import { BlobStore } from './blobStore.js';
 import type { DocumentStore } from './documentStore.js';
 import { FileStore } from './fileStore.js';
@@ -32,7 +33,11 @@ const DIRECTORY_REFRESH_MS = 30_000;
 
 /** The backend config.storage names: DATA_DIR/store as files, or one Azure Blob container. */
 export async function openBackend(config: Pick<BotConfig, 'storage' | 'blob' | 'dataDir'>): Promise<DocumentStore> {
-  if (config.storage === 'blob' && config.blob) return BlobStore.open(config.blob.connectionString, config.blob.container);
+  if (config.storage === 'blob' && config.blob) {
+    const { blob } = config;
+    const account = 'connectionString' in blob ? blob.connectionString : { url: blob.accountUrl, credential: await blobCredential(blob.identity) };
+    return BlobStore.open(account, blob.container);
+  }
   // Conversation and user state is rewritten every turn and worth no device sync; everything else is a record.
   const store = new FileStore(join(config.dataDir, 'store'), (key) => !key.startsWith('state/'));
   await importLegacyFiles(config.dataDir, store);

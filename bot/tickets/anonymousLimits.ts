@@ -40,7 +40,10 @@ export class LimitedTicketStore implements TicketStore {
 
   async create(ticket: NewTicket): Promise<Ticket> {
     if (ticket.customer === undefined) await this.check(ticket);
-    return this.inner.create(ticket);
+    const created = await this.inner.create(ticket);
+    // An escalation to the reseller's team: ids only, for the log and telemetry.
+    this.logger.info('ticket_opened', { ticket: created.id, identified: ticket.customer !== undefined });
+    return created;
   }
 
   get(id: string): Promise<Ticket | undefined> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -10,10 +10,17 @@ import { errorFields, type Logger } from '../log.js';
 
 const PUBLIC_DIR = join(import.meta.dirname, 'public');
 
-/** The Web Chat bundle from node_modules (the package's `require` entry is lib/index.js; dist/ sits beside lib/). */
-export function webChatBundlePath(): string {
-  const entry = createRequire(import.meta.url).resolve('botframework-webchat');
-  return join(dirname(dirname(entry)), 'dist', 'webchat.js');
+/**
+ * The Web Chat bundle from node_modules (the package's `require` entry is lib/index.js; dist/ sits beside lib/),
+ * or null when botframework-webchat, a dev dependency, is not installed (npm ci --omit=dev).
+ */
+export function findWebChatBundle(): string | null {
+  try {
+    const bundle = join(dirname(dirname(createRequire(import.meta.url).resolve('botframework-webchat'))), 'dist', 'webchat.js');
+    return existsSync(bundle) ? bundle : null;
+  } catch {
+    return null;
+  }
 }
 
 // Scripts only from this server: the bundle and page.js, never a CDN or an inline script.
@@ -72,6 +79,28 @@ export function renderPage(locale: Locale): string {
 `;
 }
 
+/** Both languages, the reader's first: how to install the page. No script, so no CSP exceptions. */
+export function renderUnavailablePage(first: Locale): string {
+  const body = [first, ...LOCALES.filter((l) => l !== first)].map((l) => {
+    const s = messages(l).webChatPage;
+    const lang = escapeHtml(s.htmlLang);
+    return `<section lang="${lang}">\n<h1>${escapeHtml(s.unavailableTitle)}</h1>\n<p>${escapeHtml(s.unavailableHowTo)}</p>\n</section>`;
+  });
+  const s = messages(first).webChatPage;
+  return `<!doctype html>
+<html lang="${escapeHtml(s.htmlLang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(s.unavailableTitle)}</title>
+</head>
+<body>
+${body.join('\n')}
+</body>
+</html>
+`;
+}
+
 export interface StaticFile {
   readonly body: Buffer;
   readonly type: string;
@@ -96,8 +125,20 @@ export function sendStatic(req: Request, res: Response, file: StaticFile): void 
   res.end(file.body);
 }
 
-/** GET / (the test page), its script and style, and the Web Chat bundle. */
-export function registerWebChatPage(server: Server, deps: { logger: Logger }): void {
+/** GET / (the test page), its script and style, and the Web Chat bundle; without the bundle, GET / says how to install it. */
+export function registerWebChatPage(server: Server, deps: { logger: Logger; bundlePath?: string | null }): void {
+  const bundlePath = deps.bundlePath === undefined ? findWebChatBundle() : deps.bundlePath;
+  if (bundlePath === null) {
+    deps.logger.warn('webchat_page_unavailable', { reason: 'botframework-webchat is not installed' });
+    server.get('/', async (req: Request, res: Response) => {
+      res.status(503);
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('content-security-policy', "default-src 'none'");
+      res.setHeader('cache-control', 'no-store');
+      res.end(renderUnavailablePage(firstLocale(req.headers['accept-language'])));
+    });
+    return;
+  }
   const pageJs = staticFile(readFileSync(join(PUBLIC_DIR, 'page.js')), 'text/javascript; charset=utf-8');
   const pageCss = staticFile(readFileSync(join(PUBLIC_DIR, 'page.css')), 'text/css; charset=utf-8');
   // 4 MB: read on first request, not at start-up, and kept.
@@ -121,7 +162,7 @@ export function registerWebChatPage(server: Server, deps: { logger: Logger }): v
   server.get('/webchat/page.css', async (req: Request, res: Response) => sendStatic(req, res, pageCss));
   server.get('/webchat/webchat.js', async (req: Request, res: Response) => {
     try {
-      bundle ??= readFile(webChatBundlePath()).then((body) => staticFile(body, 'text/javascript; charset=utf-8'));
+      bundle ??= readFile(bundlePath).then((body) => staticFile(body, 'text/javascript; charset=utf-8'));
       sendStatic(req, res, await bundle);
     } catch (err) {
       bundle = undefined;

@@ -105,7 +105,7 @@ describe('config', () => {
 
   it('needs both blob keys for STORAGE=blob, with a valid container name', () => {
     expect(loadConfig({}).storage).to.equal('file');
-    expect(problemsOf({ STORAGE: 'blob' }).join('\n')).to.match(/STORAGE=blob needs BLOB_CONNECTION_STRING and BLOB_CONTAINER/);
+    expect(problemsOf({ STORAGE: 'blob' }).join('\n')).to.match(/STORAGE=blob needs BLOB_CONTAINER and either BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL/);
     const blob = { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', BLOB_CONTAINER: 'bot-state' };
     expect(loadConfig(blob).blob).to.deep.equal({ connectionString: 'UseDevelopmentStorage=true', container: 'bot-state' });
     expect(problemsOf({ ...blob, BLOB_CONTAINER: 'Bot_State' }).join('\n')).to.match(/BLOB_CONTAINER must be/);

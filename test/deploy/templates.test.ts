@@ -9,15 +9,6 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(join(ROOT, file
 const template = readJson<Template>('deploy/azuredeploy.json');
 const example = readJson<{ $schema: string; parameters: Record<string, { value: ArmValue }> }>('deploy/parameters.example.json');
 
-/**
- * App settings bot/config.ts does not read yet. The production issue adds them (Blob through the managed
- * identity, Application Insights); remove each one here when config.ts learns it.
- */
-const PENDING_KEYS = ['BLOB_ACCOUNT_URL', 'AZURE_CLIENT_ID', 'APPLICATIONINSIGHTS_CONNECTION_STRING'];
-/** Until then STORAGE=blob needs a connection string; only the test environment has one, never the template. */
-const PENDING_TEST_ENV = {
-  BLOB_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=eA==;EndpointSuffix=core.chinacloudapi.cn',
-};
 /** Read by App Service itself, not by the bot. */
 const PLATFORM_KEYS = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];
 
@@ -79,10 +70,10 @@ function deployment(overrides: Record<string, ArmValue> = {}) {
   return { one, settings, variable: (name: string) => evaluate(`[variables('${name}')]`, ctx) };
 }
 
-/** The web app's environment as the bot would see it, plus what loadConfig needs until PENDING_KEYS are known. */
+/** The web app's environment as the bot would see it. */
 function botEnv(settings: Record<string, ArmValue>): Env {
   for (const [k, v] of Object.entries(settings)) expect(v, `app setting ${k}`).to.be.a('string');
-  return { ...(settings as Record<string, string>), ...PENDING_TEST_ENV };
+  return settings as Record<string, string>;
 }
 
 describe('deploy/azuredeploy.json (Azure operated by 21Vianet)', () => {
@@ -119,7 +110,12 @@ describe('deploy/azuredeploy.json (Azure operated by 21Vianet)', () => {
     expect(config).to.deep.include({ cloud: 'china', storage: 'blob', dataDir: '/home/data', localWebChat: false, logLevel: 'info' });
     expect(config!.auth).to.deep.equal({ appId: IDENTITY.clientId, appType: 'UserAssignedMSI', tenantId: TENANT });
     expect(config!.botFramework.ToChannelFromBotLoginUrl).to.equal(`https://login.partner.microsoftonline.cn/${TENANT}`);
-    expect(config!.blob!.container).to.equal(example.parameters.blobContainer!.value);
+    expect(config!.blob).to.deep.equal({
+      accountUrl: `https://${variable('storageName') as string}.blob.core.chinacloudapi.cn`,
+      container: example.parameters.blobContainer!.value,
+      identity: { authorityHost: 'https://login.chinacloudapi.cn', clientId: IDENTITY.clientId },
+    });
+    expect(config!.telemetry).to.deep.equal({ connectionString: CONNECTION_STRING, ingestionEndpoint: 'https://chinanorth3-0.in.applicationinsights.azure.cn' });
     expect(settings).to.include({
       MicrosoftAppPassword: '',
       BLOB_ACCOUNT_URL: `https://${variable('storageName') as string}.blob.core.chinacloudapi.cn`,
@@ -140,13 +136,12 @@ describe('deploy/azuredeploy.json (Azure operated by 21Vianet)', () => {
     expect(settings.AZURE_CLIENT_ID, 'Blob access still goes through the managed identity').to.equal(IDENTITY.clientId);
   });
 
-  it('sets only keys the bot reads, App Service reads, or PENDING_KEYS; and PENDING_KEYS are still unknown to config.ts', () => {
+  it('sets only keys the bot reads or App Service reads', () => {
     const { settings } = deployment();
     const read = new Set<string>();
     const env = botEnv(settings);
     loadConfig(new Proxy(env, { get: (target, key: string) => (read.add(key), target[key]) }), ROOT);
-    for (const key of Object.keys(settings)) expect([...read, ...PLATFORM_KEYS, ...PENDING_KEYS], `app setting ${key}`).to.include(key);
-    for (const key of PENDING_KEYS) expect(read.has(key), `config.ts reads ${key} now: remove it from PENDING_KEYS`).to.equal(false);
+    for (const key of Object.keys(settings)) expect([...read, ...PLATFORM_KEYS], `app setting ${key}`).to.include(key);
   });
 
   it('runs a Linux web app on Node 20 or later: always on, HTTPS only, /healthz, the built entry point, the managed identity', () => {
