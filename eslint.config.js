@@ -1,15 +1,21 @@
-// npm run lint: typescript-eslint's recommended rules on the whole project, zero warnings allowed.
+// npm run lint: typescript-eslint's recommended rules and Prettier's layout, zero warnings allowed.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+const NODE_GLOBALS = { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly' };
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'lib/**', 'tmp-scratch/**', 'coverage/**', 'public/**', '**/*.js', '!eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    languageOptions: { globals: NODE_GLOBALS },
     rules: {
-      'max-len': ['error', { code: 140, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreStrings: false, ignoreTemplateLiterals: false }],
+      // Prettier wraps code at 140; this catches the long strings and comments it cannot wrap.
+      'max-len': ['error', { code: 140, ignoreUrls: true, ignoreRegExpLiterals: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Control characters are matched on purpose: they are what the terminal-safety code removes.
+      'no-control-regex': 'off',
     },
   },
 );

@@ -16,7 +16,9 @@ import { turnErrorHandler } from './turnErrorHandler.js';
 
 /** Activities that never reach the connector: CloudAdapter handles them locally. */
 function staysLocal(activity: Partial<Activity>): boolean {
-  return activity.type === 'delay' || activity.type === 'invokeResponse' || (activity.type === 'trace' && activity.channelId !== 'emulator');
+  return (
+    activity.type === 'delay' || activity.type === 'invokeResponse' || (activity.type === 'trace' && activity.channelId !== 'emulator')
+  );
 }
 
 /** Rate limits apply per chat or channel: the replies in all threads of a channel share one. */
@@ -36,7 +38,11 @@ export class SupportAdapter extends CloudAdapter {
     super(auth);
   }
 
-  handleActivity(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  handleActivity(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authorization, activity, logic);
   }
 
@@ -70,7 +76,9 @@ export function createAdapter(config: BotConfig, conversationState: Conversation
     { MicrosoftAppId: auth?.appId ?? '', MicrosoftAppTenantId: auth?.tenantId ?? '', ...config.botFramework },
     credentials,
   );
-  const pacer = new OutboundPacer({ onRetry: (e) => logger.warn('send_retry', { conversation: e.key, attempt: e.attempt, status: e.status, delayMs: e.delayMs }) });
+  const pacer = new OutboundPacer({
+    onRetry: (e) => logger.warn('send_retry', { conversation: e.key, attempt: e.attempt, status: e.status, delayMs: e.delayMs }),
+  });
   const adapter = new SupportAdapter(bfAuth, pacer);
   adapter.onTurnError = turnErrorHandler(conversationState, logger);
   return adapter;

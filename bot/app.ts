@@ -68,40 +68,91 @@ export async function startApp({ config, logger, recognizer, pollMs = {}, now }:
     });
     if (config.watchKnowledge) {
       answers.watch((found) =>
-        found.length === 0 ? logger.info('knowledge_reloaded') : logger.warn('knowledge_reload_rejected', { problems: found.length, first: `${found[0]!.file}:${found[0]!.line}: ${found[0]!.message}` }),
+        found.length === 0
+          ? logger.info('knowledge_reloaded')
+          : logger.warn('knowledge_reload_rejected', {
+              problems: found.length,
+              first: `${found[0]!.file}:${found[0]!.line}: ${found[0]!.message}`,
+            }),
       );
     }
     const adapter = createAdapter(config, conversationState, logger);
     // Proactive messages: ticket updates and incident-resolved notices.
     const notifier = new ProactiveNotifier(adapter, storage, config.auth?.appId ?? '', logger);
     const healthSource = createHealthSource(stores.healthNotices, config.graph, logger);
-    const watcher = new IncidentWatcher({ source: healthSource, watches: stores.watches, notifier, logger, intervalMs: pollMs.health ?? 60_000 });
+    const watcher = new IncidentWatcher({
+      source: healthSource,
+      watches: stores.watches,
+      notifier,
+      logger,
+      intervalMs: pollMs.health ?? 60_000,
+    });
     const escalation = createEscalationServices({
-      config, logger, conversationState, directory: stores.directory, tickets: stores.tickets, notifier, health: ticketHealthSummary(healthSource), outboxStore: stores.outbox, pollMs,
+      config,
+      logger,
+      conversationState,
+      directory: stores.directory,
+      tickets: stores.tickets,
+      notifier,
+      health: ticketHealthSummary(healthSource),
+      outboxStore: stores.outbox,
+      pollMs,
     });
     const desk = createDesk({
-      config: config.desk, store: stores.store, adapter, appId: config.auth?.appId ?? '',
-      tickets: stores.tickets, escalator: escalation.escalator, directory: stores.directory, handoff: escalation.handoff,
-      conversationState, logger, ...(now && { now }), ...(pollMs.desk && { checkMs: pollMs.desk }),
+      config: config.desk,
+      store: stores.store,
+      adapter,
+      appId: config.auth?.appId ?? '',
+      tickets: stores.tickets,
+      escalator: escalation.escalator,
+      directory: stores.directory,
+      handoff: escalation.handoff,
+      conversationState,
+      logger,
+      ...(now && { now }),
+      ...(pollMs.desk && { checkMs: pollMs.desk }),
     });
     // Dialogs open tickets through the limits on unidentified visitors; the console and the relay do not.
     // The marking stores tell the outcome recorder which turns opened a handoff or found no article.
     const tickets = new MarkingTicketStore(new LimitedTicketStore(escalation.tickets, config.anonymousTickets, logger));
     const { main } = buildDialogTree({
-      recognizer, conversationState, userState, answers, feedback: markingFeedback(stores.feedback), directory: stores.directory, tickets,
-      health: { source: healthSource, watches: stores.watches }, escalation: { ...escalation, desk, ...(now && { now }) },
+      recognizer,
+      conversationState,
+      userState,
+      answers,
+      feedback: markingFeedback(stores.feedback),
+      directory: stores.directory,
+      tickets,
+      health: { source: healthSource, watches: stores.watches },
+      escalation: { ...escalation, desk, ...(now && { now }) },
     });
     const privacy = startPrivacy({
-      config, logger, feedback: stores.feedback, tickets: stores.tickets, desk: desk.handoffs, state: stateStore,
+      config,
+      logger,
+      feedback: stores.feedback,
+      tickets: stores.tickets,
+      desk: desk.handoffs,
+      state: stateStore,
     });
     const outcomes = new OutcomeRecorder({
-      store: new PrefixedStore(stores.store, 'outcomes/'), conversationState, handoff: escalation.handoff, logger, ...(now && { now }),
+      store: new PrefixedStore(stores.store, 'outcomes/'),
+      conversationState,
+      handoff: escalation.handoff,
+      logger,
+      ...(now && { now }),
     });
     const bot = new SupportBot(conversationState, userState, main, logger);
 
     const [conversationLog, handoffRelay] = escalation.middleware;
     const { middleware, turns } = buildPipeline({
-      config, logger, conversationState, userState, conversationLog, handoffRelay, desk, outcomes,
+      config,
+      logger,
+      conversationState,
+      userState,
+      conversationLog,
+      handoffRelay,
+      desk,
+      outcomes,
       ...(privacy.transcripts && { transcripts: privacy.transcripts }),
     });
     for (const m of middleware) adapter.use(m);
@@ -121,7 +172,8 @@ export async function startApp({ config, logger, recognizer, pollMs = {}, now }:
     });
     const url = await http.listen(config.port, config.host);
     logger.info('listening', { url, cloud: config.cloud, auth: config.auth ? config.auth.appType : 'off', storage: config.storage });
-    if (exposesUnauthenticatedTurns(config)) logger.warn('unauthenticated_network', { host: config.host, localWebChat: config.localWebChat });
+    if (exposesUnauthenticatedTurns(config))
+      logger.warn('unauthenticated_network', { host: config.host, localWebChat: config.localWebChat });
     watcher.start();
     await escalation.start();
     desk.start();

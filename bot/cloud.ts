@@ -18,8 +18,7 @@ const CHINA_LOGIN = 'https://login.partner.microsoftonline.cn';
  * a fully parameterised configuration as soon as one of these is set, so they are always set as a set.
  */
 export function chinaBotFrameworkSettings(auth: BotAuthConfig | undefined): BotFrameworkSettings {
-  const loginTenant =
-    auth && auth.appType !== 'MultiTenant' && auth.tenantId ? auth.tenantId : 'microsoftservices.partner.onmschina.cn';
+  const loginTenant = auth && auth.appType !== 'MultiTenant' && auth.tenantId ? auth.tenantId : 'microsoftservices.partner.onmschina.cn';
   return Object.freeze({
     OAuthUrl: 'https://token.botframework.azure.cn/',
     ToChannelFromBotLoginUrl: `${CHINA_LOGIN}/${loginTenant}`,

@@ -4,7 +4,17 @@ import { parseEnv } from 'node:util';
 import { chinaBotFrameworkSettings, type BotFrameworkSettings } from './cloud.js';
 import { ConfigReader, type Env } from './configReader.js';
 import { readTelemetry, type TelemetryConfig } from './telemetry/telemetryConfig.js';
-import { readBlob, readClu, readGraph, readPartnerCenter, type BlobConfig, type CluConfig, type Cloud, type GraphConfig, type PartnerCenterConfig } from './integrationConfig.js';
+import {
+  readBlob,
+  readClu,
+  readGraph,
+  readPartnerCenter,
+  type BlobConfig,
+  type CluConfig,
+  type Cloud,
+  type GraphConfig,
+  type PartnerCenterConfig,
+} from './integrationConfig.js';
 
 export type { Cloud } from './integrationConfig.js';
 export type { Env } from './configReader.js';
@@ -137,7 +147,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): BotConfig {
     transcripts: r.oneOf('TRANSCRIPTS', ['on', 'off'], 'off') === 'on',
     retentionDays: r.int('RETENTION_DAYS', 90, 1, 3650),
     stateTtlDays: r.int('STATE_TTL_DAYS', 30, 1, 3650),
-    anonymousTickets: { openPerVisitor: r.int('ANONYMOUS_OPEN_TICKETS', 3, 1, 100), perHour: r.int('ANONYMOUS_TICKETS_PER_HOUR', 30, 1, 10_000) },
+    anonymousTickets: {
+      openPerVisitor: r.int('ANONYMOUS_OPEN_TICKETS', 3, 1, 100),
+      perHour: r.int('ANONYMOUS_TICKETS_PER_HOUR', 30, 1, 10_000),
+    },
     allowUnauthenticatedNetwork: r.oneOf('ALLOW_UNAUTHENTICATED_NETWORK', ['yes', 'no'], 'no') === 'yes',
     desk: readDesk(r),
     ...optional('telemetry', readTelemetry(r)),
@@ -174,10 +187,14 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 function checkExposure(r: ConfigReader, config: BotConfig): void {
   if (config.allowUnauthenticatedNetwork) return;
   if (!config.auth && !LOOPBACK_HOSTS.has(config.host)) {
-    r.problems.push(`HOST=${config.host} without MicrosoftAppId would let any machine run turns unauthenticated; set MicrosoftAppId, or ALLOW_UNAUTHENTICATED_NETWORK=yes if you really mean it`);
+    r.problems.push(
+      `HOST=${config.host} without MicrosoftAppId would let any machine run turns unauthenticated; set MicrosoftAppId, or ALLOW_UNAUTHENTICATED_NETWORK=yes if you really mean it`,
+    );
   }
   if (config.auth && config.localWebChat && !LOOPBACK_HOSTS.has(config.host)) {
-    r.problems.push(`LOCAL_WEBCHAT=on with MicrosoftAppId serves unauthenticated Direct Line turns on ${config.host}; leave it off, use HOST=127.0.0.1, or set ALLOW_UNAUTHENTICATED_NETWORK=yes if you really mean it`);
+    r.problems.push(
+      `LOCAL_WEBCHAT=on with MicrosoftAppId serves unauthenticated Direct Line turns on ${config.host}; leave it off, use HOST=127.0.0.1, or set ALLOW_UNAUTHENTICATED_NETWORK=yes if you really mean it`,
+    );
   }
 }
 

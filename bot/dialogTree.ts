@@ -55,10 +55,23 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
     account_setup: new AccountSetupDialog(customer),
     billing: new BillingDialog(customer),
     subscription: new SubscriptionDialog(customer),
-    ...(deps.health && { service_health: new ServiceHealthDialog({ ...deps.health, identity: customer.identity, articles: deps.answers, recognizer: deps.recognizer, focus }) }),
+    ...(deps.health && {
+      service_health: new ServiceHealthDialog({
+        ...deps.health,
+        identity: customer.identity,
+        articles: deps.answers,
+        recognizer: deps.recognizer,
+        focus,
+      }),
+    }),
   };
   if (deps.escalation) {
-    const escalation: EscalationDeps = { ...deps.escalation, identity: customer.identity, tickets: deps.tickets, recognizer: deps.recognizer };
+    const escalation: EscalationDeps = {
+      ...deps.escalation,
+      identity: customer.identity,
+      tickets: deps.tickets,
+      recognizer: deps.recognizer,
+    };
     children.escalate_human = new HandoffDialog(escalation);
     children.report_problem = new ReportProblemDialog(escalation);
     children.ticket_status = new TicketStatusDialog(escalation);
@@ -69,7 +82,12 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
     setAside: deps.conversationState.createProperty<SetAsideTask | undefined>('setAside'),
     focus,
     reseller: () => deps.directory.reseller(),
-    followUps: new FollowUps({ articles: deps.answers, directory: deps.directory, customer: createCustomerLookup(customer.identity), ...(deps.health && { health: deps.health.source }) }),
+    followUps: new FollowUps({
+      articles: deps.answers,
+      directory: deps.directory,
+      customer: createCustomerLookup(customer.identity),
+      ...(deps.health && { health: deps.health.source }),
+    }),
     faq: {
       dialogId: FaqDialog.id,
       canAnswer: (question, locale, turn) => deps.answers.best(question, locale, turn) !== null,

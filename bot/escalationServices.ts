@@ -62,21 +62,35 @@ export function createEscalationServices(deps: {
   );
   const submitter = config.partnerCenter
     ? new ServiceRequestSubmitter({
-        outbox, tickets: deps.tickets, api: new PartnerCenterClient(config.partnerCenter), logger, notifier: deps.notifier, directory: deps.directory,
+        outbox,
+        tickets: deps.tickets,
+        api: new PartnerCenterClient(config.partnerCenter),
+        logger,
+        notifier: deps.notifier,
+        directory: deps.directory,
         ...(deps.pollMs?.outbox && { intervalMs: deps.pollMs.outbox }),
       })
     : undefined;
   const escalator = new Escalator({ tickets, outbox, submits: submitter !== undefined, directory: deps.directory });
   const recent = deps.conversationState.createProperty<TranscriptLine[]>('recentMessages');
   const handoff = deps.conversationState.createProperty<HandoffState | undefined>('handoff');
-  const relay = new HandoffRelay({ conversationState: deps.conversationState, handoff, tickets, reseller: () => deps.directory.reseller(), logger });
+  const relay = new HandoffRelay({
+    conversationState: deps.conversationState,
+    handoff,
+    tickets,
+    reseller: () => deps.directory.reseller(),
+    logger,
+  });
   let queueTimer: NodeJS.Timeout | undefined;
   const sendQueued = () =>
     sendQueuedStatusChanges(new PendingNotifications(store), deps.tickets, deps.notifier, logger).catch((err: unknown) =>
       logger.warn('queued_notifications_failed', errorFields(err)),
     );
   return {
-    tickets, escalator, recent, handoff,
+    tickets,
+    escalator,
+    recent,
+    handoff,
     ...(submitter && { submitter }),
     ...(deps.health && { health: deps.health }),
     middleware: [new ConversationLog(recent), relay],

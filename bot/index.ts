@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   app$.catch(() => undefined); // a load failure surfaces where it is awaited, not as an unhandled rejection
   const { createRecognizer } = await import('./nlu/createRecognizer.js');
   process.on('unhandledRejection', (reason) => {
-    logger.error('unhandled_rejection', { error: reason instanceof Error ? reason.name : typeof reason, detail: reason instanceof Error ? reason.message : undefined });
+    logger.error('unhandled_rejection', {
+      error: reason instanceof Error ? reason.name : typeof reason,
+      detail: reason instanceof Error ? reason.message : undefined,
+    });
   });
 
   const recognizer = loggedRecognizer(await createRecognizer(config, logger), logger);

@@ -46,8 +46,7 @@ export interface PartnerCenterConfig {
 
 /** Azure Blob Storage: a connection string, or the account URL with the app's Microsoft Entra identity. */
 export type BlobConfig = { readonly container: string } & (
-  | { readonly connectionString: string }
-  | { readonly accountUrl: string; readonly identity: BlobIdentity }
+  { readonly connectionString: string } | { readonly accountUrl: string; readonly identity: BlobIdentity }
 );
 
 /** Managed identity (App Service, VMs), or workload identity (AKS) when a federated token file is given. */
@@ -84,11 +83,24 @@ export function readGraph(r: ConfigReader, cloud: Cloud): GraphConfig | undefine
   const timeoutMs = r.int('GRAPH_TIMEOUT_MS', 5000, 100, 60_000);
   if (!group) return undefined;
   r.guid('GRAPH_TENANT_ID');
-  return { tenantId: group.GRAPH_TENANT_ID!, clientId: group.GRAPH_CLIENT_ID!, clientSecret: group.GRAPH_CLIENT_SECRET!, authorityHost, endpoint, timeoutMs };
+  return {
+    tenantId: group.GRAPH_TENANT_ID!,
+    clientId: group.GRAPH_CLIENT_ID!,
+    clientSecret: group.GRAPH_CLIENT_SECRET!,
+    authorityHost,
+    endpoint,
+    timeoutMs,
+  };
 }
 
 export function readPartnerCenter(r: ConfigReader, cloud: Cloud): PartnerCenterConfig | undefined {
-  const group = r.group(['PARTNER_CENTER_ENDPOINT', 'PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_CLIENT_ID', 'PARTNER_CENTER_CLIENT_SECRET', 'PARTNER_CENTER_REFRESH_TOKEN']);
+  const group = r.group([
+    'PARTNER_CENTER_ENDPOINT',
+    'PARTNER_CENTER_TENANT_ID',
+    'PARTNER_CENTER_CLIENT_ID',
+    'PARTNER_CENTER_CLIENT_SECRET',
+    'PARTNER_CENTER_REFRESH_TOKEN',
+  ]);
   const authorityHost = r.url('PARTNER_CENTER_AUTHORITY_HOST') ?? AUTHORITY[cloud];
   const scope = r.get('PARTNER_CENTER_SCOPE') ?? PARTNER_CENTER_SCOPE[cloud];
   const timeoutMs = r.int('PARTNER_CENTER_TIMEOUT_MS', 10_000, 100, 120_000);
@@ -123,7 +135,8 @@ export function readBlob(r: ConfigReader, storage: 'file' | 'blob', cloud: Cloud
   }
   if (account === undefined && container === undefined) return undefined;
   if (account === undefined || container === undefined) {
-    const [missing, given] = container === undefined ? ['BLOB_CONTAINER', 'the account'] : ['BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL', 'BLOB_CONTAINER'];
+    const [missing, given] =
+      container === undefined ? ['BLOB_CONTAINER', 'the account'] : ['BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL', 'BLOB_CONTAINER'];
     r.problems.push(`${missing} must be set together with ${given}`);
     return undefined;
   }

@@ -9,6 +9,10 @@ const PATTERNS: ReadonlyArray<readonly [Interruption, RegExp]> = [
 ];
 
 export function detectInterruption(text: string): Interruption | undefined {
-  const normalized = text.normalize('NFKC').trim().replace(/[.!。！~～]+$/u, '').trim();
+  const normalized = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[.!。！~～]+$/u, '')
+    .trim();
   return PATTERNS.find(([, re]) => re.test(normalized))?.[0];
 }

@@ -10,8 +10,10 @@ export interface LanguageState {
   lastDetected?: Locale;
 }
 
-const TO_ENGLISH = /^\s*(?:(?:in\s+)?english(?:\s+please)?|(?:please\s+)?(?:speak|reply|answer|talk)\s+(?:to\s+me\s+)?in\s+english(?:\s+please)?|请?(?:用|说|讲)英文(?:回答|回复)?吧?|切换(?:到|成|为)?英文)\s*[.!。！]*\s*$/iu;
-const TO_CHINESE = /^\s*(?:请?(?:用|说|讲)(?:中文|汉语|普通话)(?:回答|回复)?吧?|切换(?:到|成|为)?中文|中文|(?:in\s+)?chinese(?:\s+please)?|(?:please\s+)?(?:speak|reply|answer|talk)\s+(?:to\s+me\s+)?in\s+chinese(?:\s+please)?)\s*[.!。！]*\s*$/iu;
+const TO_ENGLISH =
+  /^\s*(?:(?:in\s+)?english(?:\s+please)?|(?:please\s+)?(?:speak|reply|answer|talk)\s+(?:to\s+me\s+)?in\s+english(?:\s+please)?|请?(?:用|说|讲)英文(?:回答|回复)?吧?|切换(?:到|成|为)?英文)\s*[.!。！]*\s*$/iu;
+const TO_CHINESE =
+  /^\s*(?:请?(?:用|说|讲)(?:中文|汉语|普通话)(?:回答|回复)?吧?|切换(?:到|成|为)?中文|中文|(?:in\s+)?chinese(?:\s+please)?|(?:please\s+)?(?:speak|reply|answer|talk)\s+(?:to\s+me\s+)?in\s+chinese(?:\s+please)?)\s*[.!。！]*\s*$/iu;
 
 /** An explicit switch request, or undefined for an ordinary message. */
 export function requestedLocale(text: string): Locale | undefined {

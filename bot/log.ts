@@ -16,10 +16,12 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 export type LogSink = (line: string) => void;
 
 export function createLogger(level: LogLevel, sink: LogSink = (line) => process.stdout.write(line + '\n')): Logger {
-  const emit = (at: LogLevel) => (event: string, fields: LogFields = {}) => {
-    if (RANK[at] < RANK[level]) return;
-    sink(JSON.stringify({ time: new Date().toISOString(), level: at, event, ...fields }));
-  };
+  const emit =
+    (at: LogLevel) =>
+    (event: string, fields: LogFields = {}) => {
+      if (RANK[at] < RANK[level]) return;
+      sink(JSON.stringify({ time: new Date().toISOString(), level: at, event, ...fields }));
+    };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 

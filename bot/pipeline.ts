@@ -1,4 +1,11 @@
-import { TranscriptLoggerMiddleware, type BotState, type Middleware, type TranscriptStore, type TurnContext, type UserState } from 'botbuilder';
+import {
+  TranscriptLoggerMiddleware,
+  type BotState,
+  type Middleware,
+  type TranscriptStore,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
 import type { BotConfig } from './config.js';
 import { EmulatorStateTrace } from './emulatorStateTrace.js';
 import type { Logger } from './log.js';

@@ -27,9 +27,11 @@ export interface RetryClock {
 
 export const REAL_CLOCK: RetryClock = { sleep: (ms, signal) => delay(ms, undefined, { signal }), now: Date.now, random: Math.random };
 
-export type RetryOptions = RetryPolicy & RetryRules & Partial<RetryClock> & {
-  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
-};
+export type RetryOptions = RetryPolicy &
+  RetryRules &
+  Partial<RetryClock> & {
+    readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+  };
 
 const MAX_RETRY_AFTER_MS = 3_600_000;
 
@@ -65,7 +67,11 @@ export function backoffDelay(attempt: number, o: Backoff): number {
  * server's Retry-After, and never past the attempt count or the time budget.
  */
 export function retryDelay(
-  error: unknown, attempt: number, elapsedMs: number, o: RetryOptions, random = o.random ?? Math.random,
+  error: unknown,
+  attempt: number,
+  elapsedMs: number,
+  o: RetryOptions,
+  random = o.random ?? Math.random,
 ): number | undefined {
   if (attempt >= o.maxAttempts || !o.retryable(error, attempt)) return undefined;
   const wait = Math.round(Math.max(backoffDelay(attempt, { ...o, random }), o.retryAfterMs?.(error) ?? 0));

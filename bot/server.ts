@@ -36,7 +36,12 @@ export function authFailureStatus(err: unknown): 401 | 503 | undefined {
   const status = (err as { statusCode?: unknown }).statusCode;
   // The SDK's AuthenticationError is a plain Error with a statusCode: 500 when it could not load metadata or keys.
   if (err.name === 'FetchError' || err.name === 'AbortError' || (typeof status === 'number' && status >= 500)) return 503;
-  if (status === 401 || status === 403 || ['AuthenticationError', 'JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError'].includes(err.name)) return 401;
+  if (
+    status === 401 ||
+    status === 403 ||
+    ['AuthenticationError', 'JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError'].includes(err.name)
+  )
+    return 401;
   return undefined;
 }
 
@@ -94,7 +99,12 @@ export function createServer({ adapter, logic, logger, extraRoutes, localHostOnl
       const ref = newReferenceId();
       const log = httpError.status >= 500 ? logger.error : logger.warn;
       const cause = err === httpError ? httpError.cause : err;
-      log('http_error', { ref, status: httpError.status, code: httpError.code, ...(cause !== undefined && prefixed('cause', errorFields(cause))) });
+      log('http_error', {
+        ref,
+        status: httpError.status,
+        code: httpError.code,
+        ...(cause !== undefined && prefixed('cause', errorFields(cause))),
+      });
       sendJson(res, httpError.status, { error: httpError.code.split(':')[0], ...(httpError.status >= 500 && { ref }) });
     } finally {
       inFlight--;

@@ -1,4 +1,11 @@
-import { ActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import {
+  ActivityHandler,
+  type ConversationState,
+  type InvokeResponse,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { welcomeCard } from './cards/welcomeCard.js';
 import { messages } from './i18n/messages.js';

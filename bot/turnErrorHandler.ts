@@ -15,13 +15,16 @@ export function turnErrorHandler(conversationState: ConversationState, logger: L
   return async (context: TurnContext, error: unknown): Promise<void> => {
     const ref = newReferenceId();
     const err = error instanceof Error ? error : new Error(String(error));
-    logger.error(error instanceof ETagConflictError ? 'turn_state_conflict' : isChannelFailure(error) ? 'channel_send_failed' : 'turn_error', {
-      ref,
-      conversation: context.activity?.conversation?.id,
-      error: err.name,
-      detail: err.message,
-      stack: err.stack?.split('\n').slice(0, 6).join(' | '),
-    });
+    logger.error(
+      error instanceof ETagConflictError ? 'turn_state_conflict' : isChannelFailure(error) ? 'channel_send_failed' : 'turn_error',
+      {
+        ref,
+        conversation: context.activity?.conversation?.id,
+        error: err.name,
+        detail: err.message,
+        stack: err.stack?.split('\n').slice(0, 6).join(' | '),
+      },
+    );
     try {
       if (error instanceof ETagConflictError) {
         // Another instance saved this conversation first: its state is good, only this turn is lost.

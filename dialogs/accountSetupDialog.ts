@@ -115,8 +115,12 @@ export class AccountSetupDialog extends InterruptibleDialog {
       step.context,
       this.deps.tickets,
       {
-        category: 'account_setup', customer: who.customer.id, title: `${m.taskNames[task]}: ${who.customer.company}`,
-        summary: bilingual((c) => c.setup.onBehalfTicket(c.setup.taskNames[task], `${who.contact.name} <${who.contact.email}>`, who.customer.company)),
+        category: 'account_setup',
+        customer: who.customer.id,
+        title: `${m.taskNames[task]}: ${who.customer.company}`,
+        summary: bilingual((c) =>
+          c.setup.onBehalfTicket(c.setup.taskNames[task], `${who.contact.name} <${who.contact.email}>`, who.customer.company),
+        ),
         details: { task, contact: who.contact.email },
       },
       this.deps.identity.directory.reseller(),

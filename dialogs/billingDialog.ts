@@ -20,7 +20,11 @@ import { readTitle } from '../bot/nlu/answerInterpreter.js';
 
 type MenuTopic = Exclude<BillingTopic, 'latest'>;
 const MENU: readonly MenuTopic[] = ['explain', 'due', 'fapiao', 'payment', 'refund', 'period'];
-const ARTICLE: Partial<Record<BillingTopic, string>> = { fapiao: 'billing/fapiao', payment: 'billing/payment-methods', refund: 'billing/refunds' };
+const ARTICLE: Partial<Record<BillingTopic, string>> = {
+  fapiao: 'billing/fapiao',
+  payment: 'billing/payment-methods',
+  refund: 'billing/refunds',
+};
 
 const MAIN = 'billingMain';
 const OFFER = 'billingOffer';
@@ -34,7 +38,9 @@ interface MainValues {
   /** The invoice just shown, which a follow-up ("a fapiao for that one") means. */
   focused?: string;
 }
-type Offer = { readonly kind: 'fapiao'; readonly customerId: string; readonly invoice: string } | { readonly kind: 'escalate'; readonly customerId: string; readonly question: string };
+type Offer =
+  | { readonly kind: 'fapiao'; readonly customerId: string; readonly invoice: string }
+  | { readonly kind: 'escalate'; readonly customerId: string; readonly question: string };
 
 /** The billing topic a first message names: by a keyword cue, or by a button title in either language. */
 function topicIn(text: string): Exclude<BillingTopic, 'latest'> | undefined {
@@ -51,10 +57,23 @@ export class BillingDialog extends InterruptibleDialog {
     super(BillingDialog.id);
     // The menu is optional: a typed question instead of a topic is answered as a new question.
     this.addDialog(new AnswerPrompt(TOPIC, { kind: 'choice', keywords: Object.fromEntries(BILLING_TOPICS) }, deps.recognizer));
-    this.addDialog(new AnswerPrompt(PERIOD, { kind: 'field', field: { key: 'period', parse: (t) => parsePeriod(t, this.today()), names: /月|month|period/i } }, deps.recognizer));
+    this.addDialog(
+      new AnswerPrompt(
+        PERIOD,
+        { kind: 'field', field: { key: 'period', parse: (t) => parsePeriod(t, this.today()), names: /月|month|period/i } },
+        deps.recognizer,
+      ),
+    );
     this.addDialog(new AnswerPrompt(CONFIRM, { kind: 'yesno' }, deps.recognizer));
     this.addDialog(new IdentifyDialog(deps.identity, deps.recognizer));
-    this.addDialog(new WaterfallDialog(MAIN, [(s) => this.identify(s), (s) => this.firstAnswer(s), (s) => this.afterTopic(s), (s) => this.afterPeriod(s)]));
+    this.addDialog(
+      new WaterfallDialog(MAIN, [
+        (s) => this.identify(s),
+        (s) => this.firstAnswer(s),
+        (s) => this.afterTopic(s),
+        (s) => this.afterPeriod(s),
+      ]),
+    );
     this.addDialog(new WaterfallDialog(OFFER, [(s) => this.askOffer(s), (s) => this.afterOffer(s)]));
     this.initialDialogId = MAIN;
   }
@@ -92,7 +111,10 @@ export class BillingDialog extends InterruptibleDialog {
       await step.context.sendActivity(m.invoiceSummary(invoices[0]));
       await this.showing(step, who.customer.id, invoices[0]);
     } else await step.context.sendActivity(m.noInvoices);
-    const choices = MENU.map((t) => ({ id: t, titles: [m.topicNames[t], ...LOCALES.map((l) => messages(l).customer.billing.topicNames[t])] }));
+    const choices = MENU.map((t) => ({
+      id: t,
+      titles: [m.topicNames[t], ...LOCALES.map((l) => messages(l).customer.billing.topicNames[t])],
+    }));
     return step.beginDialog(TOPIC, { prompt: m.whatNext, choices } satisfies AnswerPromptOptions);
   }
 
@@ -121,7 +143,8 @@ export class BillingDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     // The invoice meant: the month named, or the one just shown; its fapiao is the answer, not the whole article.
-    const meant = (period ? all.find((i) => i.period === period) : undefined) ?? all.find((i) => i.number === (step.values as MainValues).focused);
+    const meant =
+      (period ? all.find((i) => i.period === period) : undefined) ?? all.find((i) => i.number === (step.values as MainValues).focused);
     const article = ARTICLE[topic] && !(topic === 'fapiao' && meant) ? this.deps.articles.get(ARTICLE[topic], locale) : undefined;
     if (article) await step.context.sendActivity({ text: articleText(article), textFormat: 'markdown' });
     if (topic === 'fapiao') {
@@ -130,14 +153,20 @@ export class BillingDialog extends InterruptibleDialog {
       if (open) return step.replaceDialog(OFFER, { kind: 'fapiao', customerId, invoice: open.number } satisfies Offer);
       return step.endDialog();
     }
-    if (topic === 'payment' || topic === 'refund') return step.replaceDialog(OFFER, { kind: 'escalate', customerId, question } satisfies Offer);
+    if (topic === 'payment' || topic === 'refund')
+      return step.replaceDialog(OFFER, { kind: 'escalate', customerId, question } satisfies Offer);
     if (all.length === 0) {
       await send(m.noInvoices);
       return step.endDialog();
     }
     const index = period ? all.findIndex((i) => i.period === period) : 0;
     if (index < 0) {
-      await send(m.periodNotFound(period!, all.map((i) => i.period)));
+      await send(
+        m.periodNotFound(
+          period!,
+          all.map((i) => i.period),
+        ),
+      );
       return step.endDialog();
     }
     const invoice = all[index]!;
@@ -158,7 +187,10 @@ export class BillingDialog extends InterruptibleDialog {
     (step.values as { offer?: Offer }).offer = offer;
     const m = messages(turnLocale(step.context)).customer.billing;
     const invoice = offer.kind === 'fapiao' ? this.deps.identity.directory.invoiceOf(offer.customerId, offer.invoice) : undefined;
-    return step.beginDialog(CONFIRM, { prompt: invoice ? m.offerFapiao(invoice) : m.offerEscalation, task: 'billingRequest' } satisfies AnswerPromptOptions);
+    return step.beginDialog(CONFIRM, {
+      prompt: invoice ? m.offerFapiao(invoice) : m.offerEscalation,
+      task: 'billingRequest',
+    } satisfies AnswerPromptOptions);
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -179,10 +211,19 @@ export class BillingDialog extends InterruptibleDialog {
       this.deps.tickets,
       invoice
         ? {
-            category: 'billing', customer: customer.id, title: `${m.billing.topicNames.fapiao}: ${invoice.number}`, summary: bilingual((c) => c.billing.fapiaoTicket(invoice, customer.company)),
+            category: 'billing',
+            customer: customer.id,
+            title: `${m.billing.topicNames.fapiao}: ${invoice.number}`,
+            summary: bilingual((c) => c.billing.fapiaoTicket(invoice, customer.company)),
             details: { request: 'fapiao', invoice: invoice.number, ...(answer.note && { note: answer.note }) },
           }
-        : { category: 'billing', customer: customer.id, title: `${customer.company}: ${offer.kind === 'escalate' ? offer.question.slice(0, 60) : ''}`, summary: bilingual((c) => c.billing.escalationTicket(offer.kind === 'escalate' ? offer.question : '', customer.company)), details: { request: 'question', question: offer.kind === 'escalate' ? offer.question : '' } },
+        : {
+            category: 'billing',
+            customer: customer.id,
+            title: `${customer.company}: ${offer.kind === 'escalate' ? offer.question.slice(0, 60) : ''}`,
+            summary: bilingual((c) => c.billing.escalationTicket(offer.kind === 'escalate' ? offer.question : '', customer.company)),
+            details: { request: 'question', question: offer.kind === 'escalate' ? offer.question : '' },
+          },
       directory.reseller(),
     );
     if (ticket) await step.context.sendActivity(invoice ? m.billing.fapiaoRequested(ticket.id, invoice) : m.billing.escalated(ticket.id));

@@ -8,17 +8,32 @@ export const SETUP_TASKS: ReadonlyArray<readonly [SetupTask, RegExp]> = [
   ['mfa', /\bmfa\b|2fa|multi-?factor|two-?factor|authenticator|多重|双重|双因素|验证器|二次验证/],
   ['customDomain', /custom domain|own domain|add (?:a |our )?domain|自定义域|域名/],
   // A company that is new to us, before the "new account" of a new colleague below.
-  ['signUp', /new (?:company|business|startup|customer)|(?:just|newly) (?:started|founded|set up|registered|formed) (?:a |an |our |the )?(?:company|business)|newly (?:founded|registered|formed)|become a customer|新公司|新客户|新成立|刚成立|公司刚注册|成为(?:你们的)?(?:新)?客户/],
-  ['addUsers', /add (?:a |new )?(?:users?|admins?|accounts?)|new users?|new (?:hire|starter|colleague|employee|staff)|colleague|(?:mailbox|e-?mail account) for|someone who (?:just )?joined|添加(?:用户|管理员|账号)|新(?:用户|员工|账号|同事|人)|(?:同事|员工|新人|入职)[^，。,.]{0,8}(?:邮箱|账号)|开(?:个|一个)?邮箱|加(?:用户|人)/],
-  ['signUp', /sign ?up|sign (?:us|me|my company|our company) up|register|open an account|注册|开户|开通|申请账号|(?:想|要)?开(?:个|一个)[^，。？?]{0,10}账号/],
+  [
+    'signUp',
+    /new (?:company|business|startup|customer)|(?:just|newly) (?:started|founded|set up|registered|formed) (?:a |an |our |the )?(?:company|business)|newly (?:founded|registered|formed)|become a customer|新公司|新客户|新成立|刚成立|公司刚注册|成为(?:你们的)?(?:新)?客户/,
+  ],
+  [
+    'addUsers',
+    /add (?:a |new )?(?:users?|admins?|accounts?)|new users?|new (?:hire|starter|colleague|employee|staff)|colleague|(?:mailbox|e-?mail account) for|someone who (?:just )?joined|添加(?:用户|管理员|账号)|新(?:用户|员工|账号|同事|人)|(?:同事|员工|新人|入职)[^，。,.]{0,8}(?:邮箱|账号)|开(?:个|一个)?邮箱|加(?:用户|人)/,
+  ],
+  [
+    'signUp',
+    /sign ?up|sign (?:us|me|my company|our company) up|register|open an account|注册|开户|开通|申请账号|(?:想|要)?开(?:个|一个)[^，。？?]{0,10}账号/,
+  ],
 ];
 
 export const BILLING_TOPICS: ReadonlyArray<readonly [Exclude<BillingTopic, 'latest' | 'period'>, RegExp]> = [
   ['refund', /refund|money back|退款|退费/],
   ['fapiao', /fapiao|vat invoice|tax invoice|发票|增值税|开票/],
-  ['payment', /how (?:do|can|should) (?:i|we) pay|how to pay|payment method|pay by|bank transfer|alipay|wechat pay|付款方式|支付方式|怎么(?:付|支付|缴)|对公转账|支付宝|微信支付/],
+  [
+    'payment',
+    /how (?:do|can|should) (?:i|we) pay|how to pay|payment method|pay by|bank transfer|alipay|wechat pay|付款方式|支付方式|怎么(?:付|支付|缴)|对公转账|支付宝|微信支付/,
+  ],
   ['explain', /why|differ|higher|more than|increase|went up|explain|breakdown|为什么|为何|变多|变高|多了|上涨|涨了|不一样|明细|解释/],
-  ['due', /\bdue\b|owe|outstanding|balance|overdue|unpaid|miss(?:ed)? (?:a |any |the )?payments?|behind on|应付|欠费|余额|待付|逾期|未付|没付|没交|漏交|漏付|到期|欠/],
+  [
+    'due',
+    /\bdue\b|owe|outstanding|balance|overdue|unpaid|miss(?:ed)? (?:a |any |the )?payments?|behind on|应付|欠费|余额|待付|逾期|未付|没付|没交|漏交|漏付|到期|欠/,
+  ],
 ];
 
 export const SUBSCRIPTION_CHANGES: ReadonlyArray<readonly [SubscriptionChange, RegExp]> = [
@@ -30,4 +45,3 @@ export const SUBSCRIPTION_CHANGES: ReadonlyArray<readonly [SubscriptionChange, R
   ['add', /add|more|buy|increase|purchase|增加|多买|购买|加\s*\d|添加|加购/],
   ['changePlan', /upgrade|downgrade|switch|change (?:to|plan)|升级|降级|换成|改为|变更版本/],
 ];
-

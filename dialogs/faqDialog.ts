@@ -36,7 +36,13 @@ export class FaqDialog extends InterruptibleDialog {
     this.addDialog(new TextPrompt(FOLLOW_UP));
     this.addDialog(new AnswerPrompt(ESCALATE, { kind: 'yesno' }));
     this.addDialog(new WaterfallDialog('faqStart', [(step) => this.start(step)]));
-    this.addDialog(new WaterfallDialog(LOOP, [(step) => this.waitForFollowUp(step), (step) => this.followUp(step), (step) => this.afterEscalationOffer(step)]));
+    this.addDialog(
+      new WaterfallDialog(LOOP, [
+        (step) => this.waitForFollowUp(step),
+        (step) => this.followUp(step),
+        (step) => this.afterEscalationOffer(step),
+      ]),
+    );
     this.initialDialogId = 'faqStart';
   }
 

@@ -30,20 +30,30 @@ export interface FollowUpDeps {
 }
 
 /** Set-up articles whose task we can do for the customer ("do it for us" after reading one). */
-const ACTION_ARTICLES: ReadonlySet<string> = new Set(['account/sign-up', 'account/reset-password', 'account/add-users', 'account/custom-domain', 'account/mfa']);
-const DO_IT = /(?:帮|替)(?:我|我们)(?:办|弄|做|处理|搞|开通|操作)|你们(?:来)?(?:帮|替)?(?:我们)?(?:办|弄|做|处理)|\b(?:do it|sort it|set it up|handle it|sign us up) for (?:us|me)\b|\bcan you (?:do|handle|sort) (?:it|that|this)\b|\bplease (?:do it|go ahead)\b/;
+const ACTION_ARTICLES: ReadonlySet<string> = new Set([
+  'account/sign-up',
+  'account/reset-password',
+  'account/add-users',
+  'account/custom-domain',
+  'account/mfa',
+]);
+const DO_IT =
+  /(?:帮|替)(?:我|我们)(?:办|弄|做|处理|搞|开通|操作)|你们(?:来)?(?:帮|替)?(?:我们)?(?:办|弄|做|处理)|\b(?:do it|sort it|set it up|handle it|sign us up) for (?:us|me)\b|\bcan you (?:do|handle|sort) (?:it|that|this)\b|\bplease (?:do it|go ahead)\b/;
 
 /** Articles about a subscription's term, after which "how long do we have?" is about the customer's own. */
 const TERM_ARTICLES: ReadonlySet<string> = new Set(['subscription/trial', 'subscription/trial-expiry', 'subscription/renewal']);
 
 // What a short follow-up asks about each kind of thing shown; both languages, lower case.
 const PREVIOUS = /before that|previous|earlier|last month|prior|上一期|上个月|上月|前一期|之前那|再往前|再前面/;
-const DUE = /\bdue\b|deadline|when .*\bpay|pay (it|by|before)|截止|到期|几号|最晚|什么时候.{0,3}(付|交|缴|支付)|(付|交|缴)款.{0,2}(时间|日期)/;
+const DUE =
+  /\bdue\b|deadline|when .*\bpay|pay (it|by|before)|截止|到期|几号|最晚|什么时候.{0,3}(付|交|缴|支付)|(付|交|缴)款.{0,2}(时间|日期)/;
 const LINES = /\blines?\b|breakdown|what'?s on it|what is on it|itemi[sz]ed|明细|包括|包含|有哪些/;
 const AMOUNT_ASKED = /what('s| is)|for what|什么钱|是什么|干嘛的|哪来的|哪里来/;
-const TERM = /renew|expir|\bends?\b|ending|days? left|still have|how long (do|have|until|till)|how many days|剩|几天|到期|过期|续订|续费|自动续|什么时候结束|截止/;
+const TERM =
+  /renew|expir|\bends?\b|ending|days? left|still have|how long (do|have|until|till)|how many days|剩|几天|到期|过期|续订|续费|自动续|什么时候结束|截止/;
 const PRICE = /how much|\bcost|\bprice|多少钱|价格|费用|单价/;
-const ACTION = /转正|转为?正式|转成正式|转付费|转为付费|\bconvert|keep it|turn (it )?(on|off)|switch (it )?(on|off)|打开|开启|关掉|关闭|帮我(开|关)/;
+const ACTION =
+  /转正|转为?正式|转成正式|转付费|转为付费|\bconvert|keep it|turn (it )?(on|off)|switch (it )?(on|off)|打开|开启|关掉|关闭|帮我(开|关)/;
 const NOTIFY_OFF = /不用(通知|告诉)|别(通知|告诉)|don'?t (need to )?(notify|tell|message)|no need to (notify|tell)/;
 const NOTIFY = /let me know|tell me|notify|message me|ping me|告诉我|通知我|提醒我|说一声|通知一下/;
 const ETA = /多久|什么时候|何时|恢复|能好|修好|好了没|\bwhen\b|how long|how soon|\beta\b|fixed|back up|resolved/;
@@ -64,7 +74,10 @@ export class FollowUps {
     switch (focus.kind) {
       case 'article':
         if (DO_IT.test(t) && ACTION_ARTICLES.has(focus.id)) return { kind: 'route', intent: 'account_setup' };
-        return (TERM_ARTICLES.has(focus.id) && TERM.test(t) && (await this.ownTerm(focus.id, t, locale, context))) || this.passage(focus.id, text, locale);
+        return (
+          (TERM_ARTICLES.has(focus.id) && TERM.test(t) && (await this.ownTerm(focus.id, t, locale, context))) ||
+          this.passage(focus.id, text, locale)
+        );
       case 'invoice':
         return this.invoice(focus, t, locale);
       case 'subscription':
@@ -72,7 +85,9 @@ export class FollowUps {
       case 'incident':
         return this.incident(focus, t, text, locale);
       case 'ticket':
-        return /status|update|progress|news|anyone|进展|怎么样|处理|多久|什么时候|有人/.test(t) ? { kind: 'route', intent: 'ticket_status' } : undefined;
+        return /status|update|progress|news|anyone|进展|怎么样|处理|多久|什么时候|有人/.test(t)
+          ? { kind: 'route', intent: 'ticket_status' }
+          : undefined;
     }
   }
 
@@ -80,7 +95,12 @@ export class FollowUps {
     const section = this.deps.articles.followUp?.(articleId, locale, text);
     const article = section && this.deps.articles.get(articleId, locale);
     if (!section || !article) return undefined;
-    return { kind: 'passage', articleId, section, card: { title: article.title, path: section.path, text: section.text, url: article.imported?.url ?? null } };
+    return {
+      kind: 'passage',
+      articleId,
+      section,
+      card: { title: article.title, path: section.path, text: section.text, url: article.imported?.url ?? null },
+    };
   }
 
   /** The term of the customer's own subscription the article was about: their trial, or the one they name. */
@@ -90,7 +110,11 @@ export class FollowUps {
     const trial = articleId.startsWith('subscription/trial');
     const sub = subs.find((s) => t.includes(s.offer.toLowerCase())) ?? (trial ? subs.find((s) => s.status === 'trial') : undefined);
     if (!who || !sub) return undefined;
-    return { kind: 'say', text: messages(locale).followUp.term(sub, this.today()), focus: { kind: 'subscription', customerId: who.customer.id, id: sub.id, article: articleId } };
+    return {
+      kind: 'say',
+      text: messages(locale).followUp.term(sub, this.today()),
+      focus: { kind: 'subscription', customerId: who.customer.id, id: sub.id, article: articleId },
+    };
   }
 
   private invoice(focus: Extract<Focus, { kind: 'invoice' }>, t: string, locale: Locale): FollowUp | undefined {
@@ -99,7 +123,8 @@ export class FollowUps {
     const invoice = all[index];
     if (!invoice) return undefined;
     const m = messages(locale);
-    if (BILLING_TOPICS.some(([topic, re]) => (topic === 'fapiao' || topic === 'payment' || topic === 'refund') && re.test(t))) return { kind: 'route', intent: 'billing' };
+    if (BILLING_TOPICS.some(([topic, re]) => (topic === 'fapiao' || topic === 'payment' || topic === 'refund') && re.test(t)))
+      return { kind: 'route', intent: 'billing' };
     if (PREVIOUS.test(t)) {
       const previous = all[index + 1];
       if (!previous) return { kind: 'say', text: m.followUp.noEarlier(invoice) };
@@ -112,7 +137,8 @@ export class FollowUps {
       if (AMOUNT_ASKED.test(t)) return { kind: 'say', text: m.followUp.noSuchLine(String(amount), invoice) };
     }
     if (DUE.test(t)) return { kind: 'say', text: m.followUp.due(invoice, this.today()) };
-    if (BILLING_TOPICS.find(([topic]) => topic === 'explain')![1].test(t)) return { kind: 'say', text: explainInvoice(m, invoice, all[index + 1]) };
+    if (BILLING_TOPICS.find(([topic]) => topic === 'explain')![1].test(t))
+      return { kind: 'say', text: explainInvoice(m, invoice, all[index + 1]) };
     if (LINES.test(t)) return { kind: 'say', text: m.customer.billing.invoiceSummary(invoice) };
     return undefined;
   }
@@ -127,7 +153,12 @@ export class FollowUps {
     return focus.article ? this.passage(focus.article, text, locale) : undefined;
   }
 
-  private async incident(focus: Extract<Focus, { kind: 'incident' }>, t: string, text: string, locale: Locale): Promise<FollowUp | undefined> {
+  private async incident(
+    focus: Extract<Focus, { kind: 'incident' }>,
+    t: string,
+    text: string,
+    locale: Locale,
+  ): Promise<FollowUp | undefined> {
     if (!this.deps.health) return undefined;
     const found = await this.deps.health.issue(focus.id);
     if (found.kind !== 'found') return undefined;

@@ -62,10 +62,22 @@ export abstract class FormDialog extends ComponentDialog {
   ) {
     super(id);
     this.flow = `${id}.flow`;
-    const expectations = fields.map(
-      (f): FieldExpectation => ({ key: f.key, parse: (t) => f.parse(t), names: f.names, ...(f.optional && { optional: true }), ...(f.freeText && { freeText: true }) }),
+    const expectations = fields.map((f): FieldExpectation => ({
+      key: f.key,
+      parse: (t) => f.parse(t),
+      names: f.names,
+      ...(f.optional && { optional: true }),
+      ...(f.freeText && { freeText: true }),
+    }));
+    fields.forEach((f, i) =>
+      this.addDialog(
+        new AnswerPrompt(
+          this.promptId(f.key),
+          { kind: 'field', field: expectations[i]!, earlier: expectations.filter((_, j) => j !== i) },
+          recognizer,
+        ),
+      ),
     );
-    fields.forEach((f, i) => this.addDialog(new AnswerPrompt(this.promptId(f.key), { kind: 'field', field: expectations[i]!, earlier: expectations.filter((_, j) => j !== i) }, recognizer)));
     this.addDialog(new AnswerPrompt(this.promptId(CONFIRM), { kind: 'yesno', fields: expectations }, recognizer));
     this.addDialog(new WaterfallDialog(this.flow, [(s) => this.ask(s), (s) => this.receive(s)]));
     this.initialDialogId = this.flow;
@@ -93,7 +105,12 @@ export abstract class FormDialog extends ComponentDialog {
       state.asking = field.key;
       const ask = field.ask(m, state.values);
       const prompt = field.optional && typeof ask === 'string' ? withButtons(ask, [m.escalation.report.skip]) : ask;
-      return step.beginDialog(this.promptId(field.key), { prompt, help: field.help(m), hint: field.hint(m), task: this.task } satisfies AnswerPromptOptions);
+      return step.beginDialog(this.promptId(field.key), {
+        prompt,
+        help: field.help(m),
+        hint: field.hint(m),
+        task: this.task,
+      } satisfies AnswerPromptOptions);
     }
     const summary = this.confirmation(m, state.values, turnLocale(step.context));
     if (summary === undefined) return this.complete(step, state.values, undefined);

@@ -40,8 +40,11 @@ function valuesOf(form: FormValues): Values {
     identified: form.identified === 'yes',
     ...(form.question && { question: form.question }),
     who: {
-      ...(form.customerId && { customerId: form.customerId }), ...(form.company && { company: form.company }), ...(form.name && { name: form.name }),
-      ...(contact?.includes('@') ? { email: contact } : contact && { phone: contact }), ...(form.phone && { phone: form.phone }),
+      ...(form.customerId && { customerId: form.customerId }),
+      ...(form.company && { company: form.company }),
+      ...(form.name && { name: form.name }),
+      ...(contact?.includes('@') ? { email: contact } : contact && { phone: contact }),
+      ...(form.phone && { phone: form.phone }),
     },
   };
 }
@@ -58,14 +61,33 @@ class HandoffForm extends FormDialog {
     super(
       HandoffForm.id,
       [
-        { key: 'name', names: /名字|姓名|称呼|name/i, parse: (t) => parseName(t, 1, 60), ask: (m) => h(m).askName, help: (m) => h(m).askName, hint: (m) => h(m).nameHint, label: (m) => h(m).nameLabel },
         {
-          key: 'contact', names: /邮箱|电话|手机|联系|e-?mail|phone|mobile|contact/i, parse: (t) => parseEmail(t) ?? parseMobile(t),
-          ask: (m) => h(m).askContact, help: (m) => h(m).contactHelp, hint: (m) => h(m).contactHint, label: (m) => h(m).contactLabel,
+          key: 'name',
+          names: /名字|姓名|称呼|name/i,
+          parse: (t) => parseName(t, 1, 60),
+          ask: (m) => h(m).askName,
+          help: (m) => h(m).askName,
+          hint: (m) => h(m).nameHint,
+          label: (m) => h(m).nameLabel,
         },
         {
-          key: 'question', freeText: true, names: /问题|question/i, parse: (t) => (t.trim().length >= 2 ? t.trim().slice(0, 1000) : undefined),
-          ask: (m) => h(m).askQuestion, help: (m) => h(m).askQuestion, hint: (m) => h(m).questionHint, label: (m) => h(m).questionLabel,
+          key: 'contact',
+          names: /邮箱|电话|手机|联系|e-?mail|phone|mobile|contact/i,
+          parse: (t) => parseEmail(t) ?? parseMobile(t),
+          ask: (m) => h(m).askContact,
+          help: (m) => h(m).contactHelp,
+          hint: (m) => h(m).contactHint,
+          label: (m) => h(m).contactLabel,
+        },
+        {
+          key: 'question',
+          freeText: true,
+          names: /问题|question/i,
+          parse: (t) => (t.trim().length >= 2 ? t.trim().slice(0, 1000) : undefined),
+          ask: (m) => h(m).askQuestion,
+          help: (m) => h(m).askQuestion,
+          hint: (m) => h(m).questionHint,
+          label: (m) => h(m).questionLabel,
         },
       ],
       'handoff',
@@ -110,10 +132,18 @@ export class HandoffDialog extends InterruptibleDialog {
     const who = await whoIsAsking(step.context, this.deps.identity);
     const values: Record<string, string> = { ...(question && { question }) };
     if (who.status === 'identified') {
-      Object.assign(values, { identified: 'yes', customerId: who.customer.id, company: who.customer.company, name: who.contact.name, contact: who.contact.email, ...(who.contact.phone && { phone: who.contact.phone }) });
+      Object.assign(values, {
+        identified: 'yes',
+        customerId: who.customer.id,
+        company: who.customer.company,
+        name: who.contact.name,
+        contact: who.contact.email,
+        ...(who.contact.phone && { phone: who.contact.phone }),
+      });
     } else {
       // Teams names the signed-in user; elsewhere the visitor types it.
-      const teamsName = step.context.activity.channelId === 'msteams' ? parseName(step.context.activity.from?.name ?? '', 1, 60) : undefined;
+      const teamsName =
+        step.context.activity.channelId === 'msteams' ? parseName(step.context.activity.from?.name ?? '', 1, 60) : undefined;
       if (teamsName) values.name = teamsName;
     }
     return step.replaceDialog(HandoffForm.id, { values });
@@ -133,8 +163,16 @@ export class HandoffDialog extends InterruptibleDialog {
     const contact = who.email ?? who.phone;
     const summaryFor = (l: (typeof LOCALES)[number]) => {
       const s: HandoffSummary = {
-        customer: { ...(who.company && { company: who.company, id: who.customerId }), ...(who.name && { name: who.name }), ...(contact && { contact }) },
-        question, intent: recognition?.intent ?? 'escalate_human', score: recognition?.score ?? 0, health: health[l], transcript: recent,
+        customer: {
+          ...(who.company && { company: who.company, id: who.customerId }),
+          ...(who.name && { name: who.name }),
+          ...(contact && { contact }),
+        },
+        question,
+        intent: recognition?.intent ?? 'escalate_human',
+        score: recognition?.score ?? 0,
+        health: health[l],
+        transcript: recent,
       };
       return messages(l).escalation.handoff.ticketSummary(s);
     };
@@ -148,9 +186,16 @@ export class HandoffDialog extends InterruptibleDialog {
         title: m.ticketTitle(question),
         summary: { 'zh-CN': summaryFor('zh-CN'), en: summaryFor('en') },
         details: {
-          question, intent: recognition?.intent ?? 'escalate_human', score: recognition?.score ?? 0, services,
-          ...(who.name && { contactName: who.name }), ...(who.email && { contactEmail: who.email }), ...(who.phone && { contactPhone: who.phone }),
-          identified: values.identified, channel: context.activity.channelId, transcript: recent,
+          question,
+          intent: recognition?.intent ?? 'escalate_human',
+          score: recognition?.score ?? 0,
+          services,
+          ...(who.name && { contactName: who.name }),
+          ...(who.email && { contactEmail: who.email }),
+          ...(who.phone && { contactPhone: who.phone }),
+          identified: values.identified,
+          channel: context.activity.channelId,
+          transcript: recent,
         },
       },
       reseller,
@@ -178,17 +223,34 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 
   /** The handoff protocol's initiation event with the recent conversation as its transcript attachment. */
-  private async initiateHandoff(context: TurnContext, ticketId: string, info: Record<string, string | undefined>, recent: readonly TranscriptLine[]): Promise<void> {
+  private async initiateHandoff(
+    context: TurnContext,
+    ticketId: string,
+    info: Record<string, string | undefined>,
+    recent: readonly TranscriptLine[],
+  ): Promise<void> {
     const user = context.activity.from;
     const bot = context.activity.recipient;
     const activities = recent.map((l): Activity => {
       const line: Partial<Activity> = {
-        type: 'message', text: l.text, timestamp: new Date(l.at), channelId: context.activity.channelId, conversation: context.activity.conversation,
-        from: l.role === 'user' ? { id: user?.id ?? 'user', name: user?.name ?? '', role: 'user' } : { id: bot?.id ?? 'bot', name: bot?.name ?? '', role: 'bot' },
+        type: 'message',
+        text: l.text,
+        timestamp: new Date(l.at),
+        channelId: context.activity.channelId,
+        conversation: context.activity.conversation,
+        from:
+          l.role === 'user'
+            ? { id: user?.id ?? 'user', name: user?.name ?? '', role: 'user' }
+            : { id: bot?.id ?? 'bot', name: bot?.name ?? '', role: 'bot' },
       };
       return line as Activity;
     });
-    const handoffContext = { ticketId, locale: turnLocale(context), skill: 'reseller-support', ...Object.fromEntries(Object.entries(info).filter(([, v]) => v !== undefined)) };
+    const handoffContext = {
+      ticketId,
+      locale: turnLocale(context),
+      skill: 'reseller-support',
+      ...Object.fromEntries(Object.entries(info).filter(([, v]) => v !== undefined)),
+    };
     try {
       await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities }));
     } catch {
@@ -199,7 +261,13 @@ export class HandoffDialog extends InterruptibleDialog {
   /** Services named in the question or the recent messages; else the customer's subscribed services. */
   private servicesOf(question: string, recent: readonly TranscriptLine[], customerId: string | undefined): string[] {
     const texts = [question, ...recent.filter((l) => l.role === 'user').map((l) => l.text)];
-    const named = new Set(texts.flatMap((t) => extractEntities(t).filter((e) => e.type === 'service').map((e) => e.value)));
+    const named = new Set(
+      texts.flatMap((t) =>
+        extractEntities(t)
+          .filter((e) => e.type === 'service')
+          .map((e) => e.value),
+      ),
+    );
     if (named.size > 0 || !customerId) return [...named];
     return [...new Set(this.deps.identity.directory.subscriptionsOf(customerId).flatMap((s) => s.services))];
   }

@@ -27,7 +27,11 @@ const weight = (t: string) => [...t].reduce((n, c) => n + (/\p{Script=Han}/u.tes
  * "I want a person" (it names a service, or is long), else their latest earlier message that does.
  * Undefined: ask them.
  */
-export function substantiveQuestion(trigger: string, triggerIntent: Intent | undefined, recent: readonly TranscriptLine[]): string | undefined {
+export function substantiveQuestion(
+  trigger: string,
+  triggerIntent: Intent | undefined,
+  recent: readonly TranscriptLine[],
+): string | undefined {
   const t = trigger.trim();
   const saysMore = extractEntities(t).some((e) => e.type === 'service') || weight(t) >= 40;
   if (triggerIntent !== undefined && substantive(t) && (triggerIntent !== 'escalate_human' || saysMore)) return t;

@@ -55,13 +55,21 @@ export class HealthChecksDialog extends InterruptibleDialog {
     if (checks.length === 0) await step.context.sendActivity(m.noArticle);
     if (index >= checks.length) return step.replaceDialog(ESCALATE);
     (step.values as { index: number }).index = index;
-    const titles = (pick: (mm: ReturnType<typeof messages>['health']) => string) => [pick(m), ...LOCALES.map((l) => pick(messages(l).health))];
+    const titles = (pick: (mm: ReturnType<typeof messages>['health']) => string) => [
+      pick(m),
+      ...LOCALES.map((l) => pick(messages(l).health)),
+    ];
     const choices = [
       { id: 'fixed', titles: titles((h) => h.checkAnswers.fixed) },
       { id: 'next', titles: titles((h) => h.checkAnswers.next) },
       { id: PERSON, titles: titles((h) => h.talkToPerson) },
     ];
-    return step.beginDialog(ANSWER, { prompt: m.check(index + 1, checks.length, checks[index]!), hint: m.checkHint, choices, task: 'healthChecks' } satisfies AnswerPromptOptions);
+    return step.beginDialog(ANSWER, {
+      prompt: m.check(index + 1, checks.length, checks[index]!),
+      hint: m.checkHint,
+      choices,
+      task: 'healthChecks',
+    } satisfies AnswerPromptOptions);
   }
 
   private async answered(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -34,12 +34,22 @@ export class IdentifyDialog extends FormDialog {
       IdentifyDialog.id,
       [
         {
-          key: 'domain', names: /域名|domain/i, parse: parseDomain, ask: (m) => m.customer.identify.askDomain, help: (m) => m.customer.identify.whyIdentify,
-          hint: (m) => m.customer.identify.domainHint, label: (m) => m.customer.identify.domainLabel,
+          key: 'domain',
+          names: /域名|domain/i,
+          parse: parseDomain,
+          ask: (m) => m.customer.identify.askDomain,
+          help: (m) => m.customer.identify.whyIdentify,
+          hint: (m) => m.customer.identify.domainHint,
+          label: (m) => m.customer.identify.domainLabel,
         },
         {
-          key: 'email', names: /邮箱|邮件|e-?mail/i, parse: parseEmail, ask: (m) => m.customer.identify.askEmail, help: (m) => m.customer.identify.whyIdentify,
-          hint: (m) => m.customer.identify.emailHint, label: (m) => m.customer.identify.emailLabel,
+          key: 'email',
+          names: /邮箱|邮件|e-?mail/i,
+          parse: parseEmail,
+          ask: (m) => m.customer.identify.askEmail,
+          help: (m) => m.customer.identify.whyIdentify,
+          hint: (m) => m.customer.identify.emailHint,
+          label: (m) => m.customer.identify.emailLabel,
         },
       ],
       'identify',
@@ -47,8 +57,14 @@ export class IdentifyDialog extends FormDialog {
     );
   }
 
-  override async beginDialog(dc: Parameters<FormDialog['beginDialog']>[0], options?: IdentifyOptions & { values?: FormValues }): Promise<DialogTurnResult> {
-    const values = options?.values ?? { ...(options?.domain && { domain: options.domain }), ...(options?.email && { email: options.email }) };
+  override async beginDialog(
+    dc: Parameters<FormDialog['beginDialog']>[0],
+    options?: IdentifyOptions & { values?: FormValues },
+  ): Promise<DialogTurnResult> {
+    const values = options?.values ?? {
+      ...(options?.domain && { domain: options.domain }),
+      ...(options?.email && { email: options.email }),
+    };
     return super.beginDialog(dc, { values, failures: options?.failures ?? 0, ...(options?.previous && { previous: options.previous }) });
   }
 

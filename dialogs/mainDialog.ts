@@ -4,7 +4,15 @@ import type { Focus } from '../bot/conversation/focus.js';
 import type { Reseller } from '../bot/directory/types.js';
 import { refersBack } from '../bot/knowledge/sectionMatch.js';
 import { markUnanswered } from '../bot/outcomes/turnMarks.js';
-import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  Dialog,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogInstance,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { isFresh, type SetAsideTask, type TaskName } from '../bot/conversation/task.js';
 import { messages } from '../bot/i18n/messages.js';
 import { detectInterruption } from '../bot/interruption.js';
@@ -13,7 +21,14 @@ import { isIntent, type Intent } from '../bot/nlu/intents.js';
 import type { Recognizer, RecognizerResult } from '../bot/nlu/types.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import { MAIN_DIALOG_ID, restartMain, rootOf, type RouteOptions } from './interruptibleDialog.js';
-import { AnswerPrompt, withButtons, type Answer, type AnswerPromptOptions, type ConversationRepair, type PromptState } from './prompts/answerPrompt.js';
+import {
+  AnswerPrompt,
+  withButtons,
+  type Answer,
+  type AnswerPromptOptions,
+  type ConversationRepair,
+  type PromptState,
+} from './prompts/answerPrompt.js';
 import { isResumeRequest } from './resumeRequest.js';
 import { DEFAULT_ROUTES, type Route } from './routes.js';
 import { SETUP_TASKS } from './customerTopics.js';
@@ -74,7 +89,13 @@ const SIGN_UP = SETUP_TASKS.find(([task]) => task === 'signUp')![1];
 /** Intents whose vague messages a menu of articles can clarify; the others look up the customer's own records. */
 const CLARIFIABLE: ReadonlySet<Intent> = new Set(['howto_faq', 'out_of_scope', 'help', 'account_setup']);
 /** Which intent's dialog acts on each kind of thing shown. */
-const OWNER: Readonly<Record<Focus['kind'], Intent>> = { article: 'howto_faq', invoice: 'billing', subscription: 'subscription', incident: 'service_health', ticket: 'ticket_status' };
+const OWNER: Readonly<Record<Focus['kind'], Intent>> = {
+  article: 'howto_faq',
+  invoice: 'billing',
+  subscription: 'subscription',
+  incident: 'service_health',
+  ticket: 'ticket_status',
+};
 /** The task intent each article area belongs to. */
 const ARTICLE_AREAS: Readonly<Record<string, Intent>> = { billing: 'billing', subscription: 'subscription', account: 'account_setup' };
 /** Intents that say nothing against a follow-up: questions and chatter. */
@@ -84,7 +105,8 @@ const NEW_REQUEST_SCORE = 0.8;
 /** A request (not a question) of another kind recognised this surely is not about the focus either. */
 const REQUEST_SCORE = 0.6;
 /** Asking for the reseller's phone number or e-mail rather than for a person now. */
-const CONTACT_QUESTION = /\b(?:phone|telephone|hotline|contact) (?:number|details|info)|\bwhat'?s your (?:phone|number|e-?mail|email address)|\bhow (?:can|do) (?:i|we) (?:call|phone|e-?mail|contact) you|(?:电话|热线|联系方式|邮箱地址)(?:是)?(?:多少|是什么|是啥|有吗)|怎么联系你们|你们(?:的)?(?:电话|热线|联系方式)/i;
+const CONTACT_QUESTION =
+  /\b(?:phone|telephone|hotline|contact) (?:number|details|info)|\bwhat'?s your (?:phone|number|e-?mail|email address)|\bhow (?:can|do) (?:i|we) (?:call|phone|e-?mail|contact) you|(?:电话|热线|联系方式|邮箱地址)(?:是)?(?:多少|是什么|是啥|有吗)|怎么联系你们|你们(?:的)?(?:电话|热线|联系方式)/i;
 /** Turns the bot did not understand before it offers a person. */
 const OFFER_AFTER = 2;
 
@@ -155,7 +177,13 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     this.now = options.now ?? (() => new Date());
     this.addDialog(new AnswerPrompt(CHOICE_PROMPT, { kind: 'choice' }, recognizer));
     this.addDialog(new AnswerPrompt(HANDOFF_PROMPT, { kind: 'yesno' }, recognizer));
-    this.addDialog(new WaterfallDialog(STEPS, [(step) => this.understand(step), (step) => this.afterQuestion(step), (step) => step.endDialog(step.result)]));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        (step) => this.understand(step),
+        (step) => this.afterQuestion(step),
+        (step) => step.endDialog(step.result),
+      ]),
+    );
     this.initialDialogId = STEPS;
   }
 
@@ -231,7 +259,9 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
       return Dialog.EndOfTurn;
     }
     await this.setAside!.set(inner.context, { ...aside, offered: true });
-    await inner.context.sendActivity(withButtons(m.repair.resumeOffer(m.repair.taskNames[aside.task]), [m.repair.resumeYes, m.repair.resumeNo]));
+    await inner.context.sendActivity(
+      withButtons(m.repair.resumeOffer(m.repair.taskNames[aside.task]), [m.repair.resumeYes, m.repair.resumeNo]),
+    );
     return undefined;
   }
 
@@ -268,7 +298,13 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     const interruption = detectInterruption(text);
     if (interruption === 'cancel' || interruption === 'startOver') {
       if (aside) await this.setAside!.delete(context);
-      await context.sendActivity(interruption === 'cancel' ? (aside ? m.repair.dropped(m.repair.taskNames[aside.task]) : m.nothingToCancel) : `${m.startOver}\n\n${m.helpMenu}`);
+      await context.sendActivity(
+        interruption === 'cancel'
+          ? aside
+            ? m.repair.dropped(m.repair.taskNames[aside.task])
+            : m.nothingToCancel
+          : `${m.startOver}\n\n${m.helpMenu}`,
+      );
       return step.endDialog();
     }
     const viaInterruption = interruption ? INTERRUPTION_INTENT[interruption] : undefined;
@@ -304,7 +340,10 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     if (isAmbiguous(recognition)) {
       const intents = [recognition.intent, recognition.alternatives[0]!.intent];
       Object.assign(valuesOf(step), { pending: { kind: 'choice', intents }, recognition });
-      const choices = [...intents.map((i) => ({ id: i, titles: [m.intentNames[i], messages('zh-CN').intentNames[i], messages('en').intentNames[i]] })), { id: 'none', titles: [m.noneOfThese, messages('zh-CN').noneOfThese, messages('en').noneOfThese] }];
+      const choices = [
+        ...intents.map((i) => ({ id: i, titles: [m.intentNames[i], messages('zh-CN').intentNames[i], messages('en').intentNames[i]] })),
+        { id: 'none', titles: [m.noneOfThese, messages('zh-CN').noneOfThese, messages('en').noneOfThese] },
+      ];
       return step.beginDialog(CHOICE_PROMPT, { prompt: m.whichOne, choices } satisfies AnswerPromptOptions);
     }
     return this.dispatch(step, recognition.intent, recognition);
@@ -326,7 +365,10 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
       return step.endDialog();
     }
     if (followUp.kind === 'passage' && this.faq) {
-      return step.beginDialog(this.faq.dialogId, { intent: 'howto_faq', passage: { articleId: followUp.articleId, card: followUp.card } } satisfies ChildDialogOptions);
+      return step.beginDialog(this.faq.dialogId, {
+        intent: 'howto_faq',
+        passage: { articleId: followUp.articleId, card: followUp.card },
+      } satisfies ChildDialogOptions);
     }
     if (followUp.kind === 'route') return this.dispatch(step, followUp.intent, recognition, focus);
     return undefined;
@@ -345,7 +387,10 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     if (candidates.length < 2) return undefined;
     const m = messages(locale);
     Object.assign(valuesOf(step), { pending: { kind: 'articles', ids: candidates.map((c) => c.id), question: text }, recognition });
-    const choices = [...candidates.map((c) => ({ id: c.id, titles: [c.title] })), { id: 'none', titles: [m.noneOfThese, messages('zh-CN').noneOfThese, messages('en').noneOfThese] }];
+    const choices = [
+      ...candidates.map((c) => ({ id: c.id, titles: [c.title] })),
+      { id: 'none', titles: [m.noneOfThese, messages('zh-CN').noneOfThese, messages('en').noneOfThese] },
+    ];
     return step.beginDialog(CHOICE_PROMPT, { prompt: m.whichOne, choices, openEnded: true } satisfies AnswerPromptOptions);
   }
 
@@ -393,17 +438,30 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     return step.endDialog();
   }
 
-  private async dispatch(step: WaterfallStepContext, intent: Intent, recognition?: RecognizerResult, focus?: Focus): Promise<DialogTurnResult> {
+  private async dispatch(
+    step: WaterfallStepContext,
+    intent: Intent,
+    recognition?: RecognizerResult,
+    focus?: Focus,
+  ): Promise<DialogTurnResult> {
     const route = this.routes[intent];
     valuesOf(step).current = intent;
     const locale = turnLocale(step.context);
     const text = step.context.activity.text ?? '';
-    if (recognition && !focus && this.faq?.answersDirectly && ARTICLE_FIRST.has(intent) && this.faq.answersDirectly(text, locale, step.context)) {
+    if (
+      recognition &&
+      !focus &&
+      this.faq?.answersDirectly &&
+      ARTICLE_FIRST.has(intent) &&
+      this.faq.answersDirectly(text, locale, step.context)
+    ) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
     }
-    if ('dialog' in route) return step.beginDialog(route.dialog, { intent, recognition, ...(focus && { focus }) } satisfies ChildDialogOptions);
+    if ('dialog' in route)
+      return step.beginDialog(route.dialog, { intent, recognition, ...(focus && { focus }) } satisfies ChildDialogOptions);
     // A real question the recognizer could not place ("这种一般多久能处理好") still gets an article when one answers it.
-    const worthSearching = !SMALL_TALK.has(intent) || ((intent === 'help' || intent === 'out_of_scope') && isQuestion(text) && text.trim().length >= 6);
+    const worthSearching =
+      !SMALL_TALK.has(intent) || ((intent === 'help' || intent === 'out_of_scope') && isQuestion(text) && text.trim().length >= 6);
     if (this.faq && worthSearching && this.faq.canAnswer(text, locale, step.context)) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
     }

@@ -23,7 +23,12 @@ export function bilingual(build: (m: CustomerMessages) => string): NewTicket['su
  * unidentified visitors' tickets, is told to the user with the reseller's contacts (and yields
  * undefined) rather than surfacing as an error.
  */
-export async function openTicket(context: TurnContext, tickets: TicketStore, ticket: Omit<NewTicket, 'kind' | 'locale'>, reseller: Reseller | undefined): Promise<Ticket | undefined> {
+export async function openTicket(
+  context: TurnContext,
+  tickets: TicketStore,
+  ticket: Omit<NewTicket, 'kind' | 'locale'>,
+  reseller: Reseller | undefined,
+): Promise<Ticket | undefined> {
   const m: Messages = messages(turnLocale(context));
   const requester = requesterOf(context);
   try {
@@ -31,7 +36,11 @@ export async function openTicket(context: TurnContext, tickets: TicketStore, tic
   } catch (err) {
     const limited = err instanceof TicketLimitError;
     await context.sendActivity(
-      !limited ? m.customer.ticketFailed(reseller) : err.limit === 'visitor' ? m.customer.ticketLimitVisitor(err.open, reseller) : m.customer.ticketLimitHourly(reseller),
+      !limited
+        ? m.customer.ticketFailed(reseller)
+        : err.limit === 'visitor'
+          ? m.customer.ticketLimitVisitor(err.open, reseller)
+          : m.customer.ticketLimitHourly(reseller),
     );
     return undefined;
   }

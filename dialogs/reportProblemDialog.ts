@@ -59,17 +59,19 @@ class ReportForm extends FormDialog {
       contactEmail: parseEmail,
       contactPhone: parsePhone,
     };
-    const fields = REPORT_FIELDS.map(
-      (key): FormField => ({
-        key, names: NAMES[key], parse: parse[key], ...(OPTIONAL.has(key) && { optional: true }), ...(FREE_TEXT.has(key) && { freeText: true }),
-        // Azure subscriptions only matter for Azure services.
-        ...(key === 'subscriptionId' && { when: (v: FormValues) => v.service?.startsWith('azure') ?? false }),
-        ask: (m, v) => askFor(key, m, this.servicesOf(v.customerId ?? '')),
-        help: (m) => m.escalation.report.fieldHelp[key],
-        hint: (m) => hintFor(key, m),
-        label: (m) => m.escalation.report.fieldLabels[key],
-      }),
-    );
+    const fields = REPORT_FIELDS.map((key): FormField => ({
+      key,
+      names: NAMES[key],
+      parse: parse[key],
+      ...(OPTIONAL.has(key) && { optional: true }),
+      ...(FREE_TEXT.has(key) && { freeText: true }),
+      // Azure subscriptions only matter for Azure services.
+      ...(key === 'subscriptionId' && { when: (v: FormValues) => v.service?.startsWith('azure') ?? false }),
+      ask: (m, v) => askFor(key, m, this.servicesOf(v.customerId ?? '')),
+      help: (m) => m.escalation.report.fieldHelp[key],
+      hint: (m) => hintFor(key, m),
+      label: (m) => m.escalation.report.fieldLabels[key],
+    }));
     super(ReportForm.id, fields, 'reportProblem', deps.recognizer);
   }
 
@@ -97,7 +99,10 @@ function askFor(key: ReportField, m: Messages, services: readonly string[]): Ret
     case 'service':
       return withButtons(r.askService, [...services.map(r.serviceName), r.otherService]);
     case 'severity':
-      return withButtons(r.askSeverity, SEVERITIES.map((s) => r.severityNames[s]));
+      return withButtons(
+        r.askSeverity,
+        SEVERITIES.map((s) => r.severityNames[s]),
+      );
     case 'title':
       return r.askTitle;
     case 'description':
@@ -120,8 +125,16 @@ function askFor(key: ReportField, m: Messages, services: readonly string[]): Ret
 function hintFor(key: ReportField, m: Messages): string {
   const r = m.escalation.report;
   const hints: Record<ReportField, string> = {
-    service: r.serviceHint, severity: r.severityHint, title: r.titleHint, description: r.descriptionHint, startedAt: r.startedAtHint,
-    correlationId: r.correlationIdHint, subscriptionId: r.subscriptionIdHint, contactName: r.contactNameHint, contactEmail: r.emailHint, contactPhone: r.phoneHint,
+    service: r.serviceHint,
+    severity: r.severityHint,
+    title: r.titleHint,
+    description: r.descriptionHint,
+    startedAt: r.startedAtHint,
+    correlationId: r.correlationIdHint,
+    subscriptionId: r.subscriptionIdHint,
+    contactName: r.contactNameHint,
+    contactEmail: r.emailHint,
+    contactPhone: r.phoneHint,
   };
   return hints[key];
 }
@@ -132,10 +145,20 @@ function draftOf(values: FormValues, locale: (typeof LOCALES)[number]): ServiceR
   const correlationId = opt(values.correlationId);
   const subscriptionId = opt(values.subscriptionId);
   return {
-    title: values.title!, description: values.description!, service: values.service!, severity: values.severity as Severity,
-    contactName: values.contactName!, contactEmail: values.contactEmail!, contactPhone: values.contactPhone!, preferredLanguage: locale,
-    tenantId: values.tenantId!, company: values.company!, customerId: values.customerId!,
-    ...(startedAt && { startedAt }), ...(correlationId && { correlationId }), ...(subscriptionId && { subscriptionId }),
+    title: values.title!,
+    description: values.description!,
+    service: values.service!,
+    severity: values.severity as Severity,
+    contactName: values.contactName!,
+    contactEmail: values.contactEmail!,
+    contactPhone: values.contactPhone!,
+    preferredLanguage: locale,
+    tenantId: values.tenantId!,
+    company: values.company!,
+    customerId: values.customerId!,
+    ...(startedAt && { startedAt }),
+    ...(correlationId && { correlationId }),
+    ...(subscriptionId && { subscriptionId }),
   };
 }
 
@@ -169,7 +192,11 @@ export class ReportProblemDialog extends InterruptibleDialog {
     const phone = who.contact.phone && parsePhone(who.contact.phone);
     const customer: Customer = { customerId: who.customer.id, company: who.customer.company, tenantId: who.customer.tenantId };
     const values: Record<string, string> = {
-      ...customer, contactName: who.contact.name, contactEmail: who.contact.email, ...(phone && { contactPhone: phone }), ...(service && { service }),
+      ...customer,
+      contactName: who.contact.name,
+      contactEmail: who.contact.email,
+      ...(phone && { contactPhone: phone }),
+      ...(service && { service }),
     };
     await step.context.sendActivity(messages(turnLocale(step.context)).escalation.report.intro);
     return step.replaceDialog(ReportForm.id, { values });
@@ -184,19 +211,29 @@ async function submit(step: WaterfallStepContext, values: FormValues, deps: Esca
   const requester = requesterOf(step.context);
   let reported;
   try {
-    reported = await deps.escalator.report(draftOf(values, locale), { customer: values.customerId!, locale, ...(requester && { requester }) });
+    reported = await deps.escalator.report(draftOf(values, locale), {
+      customer: values.customerId!,
+      locale,
+      ...(requester && { requester }),
+    });
   } catch {
     await step.context.sendActivity(m.customer.ticketFailed(reseller));
     return step.endDialog();
   }
   const { ticket, state } = reported;
   const r = m.escalation.report;
-  const outcome = state === 'pending' && deps.submitter ? await deps.submitter.submitNow(ticket.id).catch(() => ({ kind: 'queued' as const })) : { kind: 'manual' as const };
+  const outcome =
+    state === 'pending' && deps.submitter
+      ? await deps.submitter.submitNow(ticket.id).catch(() => ({ kind: 'queued' as const }))
+      : { kind: 'manual' as const };
   const reply =
-    outcome.kind === 'submitted' ? r.submitted(ticket.id, outcome.partnerCenterId)
-    : outcome.kind === 'queued' ? r.queued(ticket.id)
-    : outcome.kind === 'rejected' ? r.rejected(ticket.id, reseller)
-    : r.manual(ticket.id, reseller);
+    outcome.kind === 'submitted'
+      ? r.submitted(ticket.id, outcome.partnerCenterId)
+      : outcome.kind === 'queued'
+        ? r.queued(ticket.id)
+        : outcome.kind === 'rejected'
+          ? r.rejected(ticket.id, reseller)
+          : r.manual(ticket.id, reseller);
   await step.context.sendActivity(reply);
   return step.endDialog();
 }

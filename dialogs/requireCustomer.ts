@@ -11,7 +11,11 @@ import { IdentifyDialog, type IdentifyOptions } from './identifyDialog.js';
  * known, after IdentifyDialog in Web Chat (the calling dialog must have added one), or ends the dialog
  * with a polite message for unknown tenants and non-contacts. The next step calls `identified`.
  */
-export async function requireCustomer(step: WaterfallStepContext, deps: IdentityDeps, entities: readonly Entity[] = []): Promise<DialogTurnResult> {
+export async function requireCustomer(
+  step: WaterfallStepContext,
+  deps: IdentityDeps,
+  entities: readonly Entity[] = [],
+): Promise<DialogTurnResult> {
   const m = messages(turnLocale(step.context)).customer;
   const who = await whoIsAsking(step.context, deps);
   const reseller = deps.directory.reseller();
@@ -20,7 +24,9 @@ export async function requireCustomer(step: WaterfallStepContext, deps: Identity
       return step.next({ customerId: who.customer.id, contactEmail: who.contact.email } satisfies CustomerRef);
     case 'unknownTenant':
       // Both languages: nothing tells us which one an unknown organisation prefers.
-      await step.context.sendActivity(`${messages('zh-CN').customer.identify.unknownTenant(reseller)}\n\n${messages('en').customer.identify.unknownTenant(reseller)}`);
+      await step.context.sendActivity(
+        `${messages('zh-CN').customer.identify.unknownTenant(reseller)}\n\n${messages('en').customer.identify.unknownTenant(reseller)}`,
+      );
       return step.endDialog();
     case 'notContact':
       await step.context.sendActivity(m.identify.notAContact(who.customer.company, reseller));

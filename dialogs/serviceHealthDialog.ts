@@ -131,7 +131,13 @@ export class ServiceHealthDialog extends InterruptibleDialog {
     const a = context.activity;
     const createdAt = (this.deps.now ?? (() => new Date()))().toISOString();
     await this.deps.watches.add(
-      views.map(({ issue, services }) => ({ recipient: { channelId: a.channelId, userId: a.from.id }, issueId: issue.id, service: services[0]!, title: issue.title, createdAt })),
+      views.map(({ issue, services }) => ({
+        recipient: { channelId: a.channelId, userId: a.from.id },
+        issueId: issue.id,
+        service: services[0]!,
+        title: issue.title,
+        createdAt,
+      })),
     );
   }
 
@@ -146,9 +152,13 @@ export class ServiceHealthDialog extends InterruptibleDialog {
     const who = await createCustomerLookup(this.deps.identity)(step.context);
     if (who) {
       const subscribed = unique(
-        this.deps.identity.directory.subscriptionsOf(who.customer.id).filter((s) => LIVE_SUBSCRIPTIONS.has(s.status)).flatMap((s) => s.services),
+        this.deps.identity.directory
+          .subscriptionsOf(who.customer.id)
+          .filter((s) => LIVE_SUBSCRIPTIONS.has(s.status))
+          .flatMap((s) => s.services),
       ).filter((s) => SERVICE_NAMES[s]);
-      if (subscribed.length > 0) return { scope: { kind: 'customer', company: literalForMessage(who.customer.company) }, services: byCatalogueOrder(subscribed) };
+      if (subscribed.length > 0)
+        return { scope: { kind: 'customer', company: literalForMessage(who.customer.company) }, services: byCatalogueOrder(subscribed) };
     }
     return { scope: { kind: 'monitored' }, services: [...(this.deps.monitored ?? Object.keys(SERVICE_NAMES))] };
   }

@@ -11,9 +11,21 @@ import { bilingual, openTicket } from './openTicket.js';
 
 type Key = keyof SignUpForm;
 
-function field(key: Key, names: RegExp, parse: (t: string) => string | undefined, ask: (m: Messages['customer']['setup']) => string, hint: (m: Messages) => string): FormField {
+function field(
+  key: Key,
+  names: RegExp,
+  parse: (t: string) => string | undefined,
+  ask: (m: Messages['customer']['setup']) => string,
+  hint: (m: Messages) => string,
+): FormField {
   return {
-    key, names, parse, ask: (m) => ask(m.customer.setup), hint, help: (m) => m.customer.setup.signUpHelp[key], label: (m) => m.customer.setup.signUpLabels[key],
+    key,
+    names,
+    parse,
+    ask: (m) => ask(m.customer.setup),
+    hint,
+    help: (m) => m.customer.setup.signUpHelp[key],
+    label: (m) => m.customer.setup.signUpLabels[key],
   };
 }
 
@@ -26,19 +38,54 @@ export class SignUpFormDialog extends FormDialog {
     private readonly tickets: TicketStore,
     recognizer: Recognizer | undefined,
   ) {
-    const prefix = field('domainPrefix', /域名|前缀|domain|prefix|onmschina/i, parseDomainPrefix, (s) => s.askPrefix, (m) => m.customer.setup.prefixHint);
+    const prefix = field(
+      'domainPrefix',
+      /域名|前缀|domain|prefix|onmschina/i,
+      parseDomainPrefix,
+      (s) => s.askPrefix,
+      (m) => m.customer.setup.prefixHint,
+    );
     super(
       SignUpFormDialog.id,
       [
-        field('company', /公司|企业|名称|company|business name/i, (t) => parseName(t, 2, 100), (s) => s.askCompany, (m) => m.customer.setup.companyHint),
+        field(
+          'company',
+          /公司|企业|名称|company|business name/i,
+          (t) => parseName(t, 2, 100),
+          (s) => s.askCompany,
+          (m) => m.customer.setup.companyHint,
+        ),
         { ...prefix, check: (p, m) => (directory.domainPrefixInUse(p) ? m.customer.setup.prefixTaken(p) : undefined) },
-        field('adminName', /管理员|姓名|名字|称呼|admin|name/i, (t) => parseName(t, 2, 60), (s) => s.askAdminName, (m) => m.customer.setup.nameHint),
-        field('adminEmail', /邮箱|邮件|e-?mail|mail address/i, parseEmail, (s) => s.askAdminEmail, (m) => m.customer.identify.emailHint),
-        field('adminMobile', /手机|电话|号码|mobile|phone|cell/i, parseMobile, (s) => s.askMobile, (m) => m.customer.setup.mobileHint),
+        field(
+          'adminName',
+          /管理员|姓名|名字|称呼|admin|name/i,
+          (t) => parseName(t, 2, 60),
+          (s) => s.askAdminName,
+          (m) => m.customer.setup.nameHint,
+        ),
+        field(
+          'adminEmail',
+          /邮箱|邮件|e-?mail|mail address/i,
+          parseEmail,
+          (s) => s.askAdminEmail,
+          (m) => m.customer.identify.emailHint,
+        ),
+        field(
+          'adminMobile',
+          /手机|电话|号码|mobile|phone|cell/i,
+          parseMobile,
+          (s) => s.askMobile,
+          (m) => m.customer.setup.mobileHint,
+        ),
         // Free text: "Microsoft 365 Business Premium, 30 seats" reads as a subscription request, yet it is the answer.
         {
-          ...field('services', /服务|产品|套餐|版本|service|plan|licen[cs]e|product/i, (t) => parseName(t, 2, 300), (s) => s.askServices,
-            (m) => m.customer.setup.servicesHint),
+          ...field(
+            'services',
+            /服务|产品|套餐|版本|service|plan|licen[cs]e|product/i,
+            (t) => parseName(t, 2, 300),
+            (s) => s.askServices,
+            (m) => m.customer.setup.servicesHint,
+          ),
           freeText: true,
         },
       ],
@@ -63,7 +110,9 @@ export class SignUpFormDialog extends FormDialog {
       step.context,
       this.tickets,
       {
-        category: 'account_setup', title: `${m.setup.taskNames.signUp}: ${form.company}`, summary: bilingual((c) => c.setup.signUpTicket(form)),
+        category: 'account_setup',
+        title: `${m.setup.taskNames.signUp}: ${form.company}`,
+        summary: bilingual((c) => c.setup.signUpTicket(form)),
         details: { task: 'signUp', ...form, ...(note && { note }) },
       },
       reseller,

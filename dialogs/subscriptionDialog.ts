@@ -22,8 +22,13 @@ const CHANGES: readonly SubscriptionChange[] = ['add', 'reduce', 'changePlan', '
 const MAX_LICENSES = 10_000;
 /** The how-to that answers questions about each change ("how soon can they use them?"). */
 const CHANGE_ARTICLES: Readonly<Record<SubscriptionChange, string>> = {
-  add: 'subscription/add-licenses', reduce: 'subscription/cancel', cancel: 'subscription/cancel', changePlan: 'subscription/change-plan',
-  autoRenewOn: 'subscription/renewal', autoRenewOff: 'subscription/renewal', trialToPaid: 'subscription/trial',
+  add: 'subscription/add-licenses',
+  reduce: 'subscription/cancel',
+  cancel: 'subscription/cancel',
+  changePlan: 'subscription/change-plan',
+  autoRenewOn: 'subscription/renewal',
+  autoRenewOff: 'subscription/renewal',
+  trialToPaid: 'subscription/trial',
 };
 const MAIN = 'subscriptionMain';
 const CHANGE = 'subscriptionChange';
@@ -76,14 +81,19 @@ function namedSubscription(text: string, subs: readonly Subscription[]): Subscri
   if (byPlan.length === 1) return byPlan[0];
   const byAlias = OFFER_ALIASES.filter(([said]) => said.test(t)).flatMap(([, offer]) => subs.filter((s) => offer.test(s.offer)));
   if (new Set(byAlias).size === 1) return byAlias[0];
-  const id = readChoice(text, subs.map((s) => ({ id: s.id, titles: [s.offer] })));
+  const id = readChoice(
+    text,
+    subs.map((s) => ({ id: s.id, titles: [s.offer] })),
+  );
   return /^\s*\d+\s*$/.test(t) ? undefined : subs.find((s) => s.id === id);
 }
 
 /** A license count the entity rules miss: "add 3 business basic licenses", 「加2个商业基础版」. */
 function countIn(text: string): number | undefined {
   const t = text.normalize('NFKC');
-  const m = /(?:\badd|\bbuy|\bremove|\breduce|\bby|加|减|增加|减少|再买|买)\s*(\d{1,5})(?!\d)/i.exec(t) ?? /(?<![\w.])(\d{1,5})\s+(?:[a-z0-9]+\s+){1,3}licen[cs]es?\b/i.exec(t);
+  const m =
+    /(?:\badd|\bbuy|\bremove|\breduce|\bby|加|减|增加|减少|再买|买)\s*(\d{1,5})(?!\d)/i.exec(t) ??
+    /(?<![\w.])(\d{1,5})\s+(?:[a-z0-9]+\s+){1,3}licen[cs]es?\b/i.exec(t);
   const n = Number(m?.[1]);
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
@@ -101,7 +111,11 @@ function changeIn(text: string, focused?: Subscription): SubscriptionChange | un
   return SUBSCRIPTION_CHANGES.find(([, re]) => re.test(t))?.[0] ?? (readTitle(text, titles) as SubscriptionChange | undefined);
 }
 
-const quantityField = (max: number) => ({ key: 'quantity', parse: (t: string) => String(parseQuantity(t, max) ?? '') || undefined, names: /个|数量|多少|licen[cs]es?|seats?|users?|quantity|number/i });
+const quantityField = (max: number) => ({
+  key: 'quantity',
+  parse: (t: string) => String(parseQuantity(t, max) ?? '') || undefined,
+  names: /个|数量|多少|licen[cs]es?|seats?|users?|quantity|number/i,
+});
 
 /**
  * `subscription`: lists the customer's subscriptions and turns a change (licenses, plan, cancel, auto-renew,
@@ -122,7 +136,15 @@ export class SubscriptionDialog extends InterruptibleDialog {
     // "不对，是 8 个" at the confirmation corrects the quantity instead of declining.
     this.addDialog(new AnswerPrompt(CONFIRM, { kind: 'yesno', fields: [quantityField(MAX_LICENSES)] }, r));
     this.addDialog(new IdentifyDialog(deps.identity, r));
-    this.addDialog(new WaterfallDialog(MAIN, [(s) => this.identify(s), (s) => this.list(s), (s) => this.which(s), (s) => this.details(s), (s) => this.toConfirm(s)]));
+    this.addDialog(
+      new WaterfallDialog(MAIN, [
+        (s) => this.identify(s),
+        (s) => this.list(s),
+        (s) => this.which(s),
+        (s) => this.details(s),
+        (s) => this.toConfirm(s),
+      ]),
+    );
     this.addDialog(new WaterfallDialog(CONFIRMING, [(s) => this.confirm(s), (s) => this.submit(s)]));
     this.initialDialogId = MAIN;
   }
@@ -154,14 +176,24 @@ export class SubscriptionDialog extends InterruptibleDialog {
     const asked = !change && isQuestion(values.question) ? namedSubscription(values.question, subs) : undefined;
     if (asked) {
       // 「我们的 E1 到期会自动续费吗」: the answer about that subscription; a change can follow ("turn it on").
-      await step.context.sendActivity(messages(turnLocale(step.context)).followUp.term(asked, chinaToday((this.deps.now ?? (() => new Date()))())));
-      await this.deps.focus?.show(step.context, { kind: 'subscription', customerId: values.customerId, id: asked.id, article: 'subscription/renewal' });
+      await step.context.sendActivity(
+        messages(turnLocale(step.context)).followUp.term(asked, chinaToday((this.deps.now ?? (() => new Date()))())),
+      );
+      await this.deps.focus?.show(step.context, {
+        kind: 'subscription',
+        customerId: values.customerId,
+        id: asked.id,
+        article: 'subscription/renewal',
+      });
       return step.endDialog();
     }
     // A follow-up about the subscription just shown needs no list of them all.
     if (!(focused && change)) await step.context.sendActivity(m.list(subs));
     if (change) return step.next({ kind: 'answer', value: change } satisfies Answer);
-    const choices = CHANGES.map((c) => ({ id: c, titles: [m.changeNames[c], ...LOCALES.map((l) => messages(l).customer.subscription.changeNames[c])] }));
+    const choices = CHANGES.map((c) => ({
+      id: c,
+      titles: [m.changeNames[c], ...LOCALES.map((l) => messages(l).customer.subscription.changeNames[c])],
+    }));
     return step.beginDialog(CHANGE, { prompt: m.askChange, hint: m.changeHint, choices } satisfies AnswerPromptOptions);
   }
 
@@ -188,7 +220,12 @@ export class SubscriptionDialog extends InterruptibleDialog {
     if (named) return step.next({ kind: 'answer', value: named.id } satisfies Answer);
     if (candidates.length === 1) return step.next({ kind: 'answer', value: candidates[0]!.id } satisfies Answer);
     const choices = candidates.map((s) => ({ id: s.id, titles: [s.offer] }));
-    return step.beginDialog(WHICH, { prompt: m.askWhich, hint: m.whichHint(candidates.length), choices, task: 'subscriptionChange' } satisfies AnswerPromptOptions);
+    return step.beginDialog(WHICH, {
+      prompt: m.askWhich,
+      hint: m.whichHint(candidates.length),
+      choices,
+      task: 'subscriptionChange',
+    } satisfies AnswerPromptOptions);
   }
 
   private async details(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -196,18 +233,37 @@ export class SubscriptionDialog extends InterruptibleDialog {
     if (answer.kind !== 'answer') return giveUp(step);
     const values = step.values as Values;
     const sub = this.subs(values).find((s) => s.id === answer.value)!;
-    await this.deps.focus?.show(step.context, { kind: 'subscription', customerId: values.customerId, id: sub.id, article: CHANGE_ARTICLES[values.change!] });
+    await this.deps.focus?.show(step.context, {
+      kind: 'subscription',
+      customerId: values.customerId,
+      id: sub.id,
+      article: CHANGE_ARTICLES[values.change!],
+    });
     values.subscriptionId = sub.id;
     const m = messages(turnLocale(step.context)).customer.subscription;
     switch (values.change!) {
       case 'add':
-        if (values.licenseCount && values.licenseCount <= MAX_LICENSES) return step.next({ kind: 'answer', value: String(values.licenseCount) } satisfies Answer);
-        return step.beginDialog(QUANTITY, { prompt: m.askAddQuantity(sub.offer, sub.quantity), hint: m.quantityHint(MAX_LICENSES), task: 'subscriptionChange' } satisfies AnswerPromptOptions);
+        if (values.licenseCount && values.licenseCount <= MAX_LICENSES)
+          return step.next({ kind: 'answer', value: String(values.licenseCount) } satisfies Answer);
+        return step.beginDialog(QUANTITY, {
+          prompt: m.askAddQuantity(sub.offer, sub.quantity),
+          hint: m.quantityHint(MAX_LICENSES),
+          task: 'subscriptionChange',
+        } satisfies AnswerPromptOptions);
       case 'reduce':
-        if (values.licenseCount && values.licenseCount < sub.quantity) return step.next({ kind: 'answer', value: String(values.licenseCount) } satisfies Answer);
-        return step.beginDialog(QUANTITY, { prompt: m.askReduceQuantity(sub.offer, sub.quantity), hint: m.quantityHint(sub.quantity - 1), task: 'subscriptionChange' } satisfies AnswerPromptOptions);
+        if (values.licenseCount && values.licenseCount < sub.quantity)
+          return step.next({ kind: 'answer', value: String(values.licenseCount) } satisfies Answer);
+        return step.beginDialog(QUANTITY, {
+          prompt: m.askReduceQuantity(sub.offer, sub.quantity),
+          hint: m.quantityHint(sub.quantity - 1),
+          task: 'subscriptionChange',
+        } satisfies AnswerPromptOptions);
       case 'changePlan':
-        return step.beginDialog(PLAN, { prompt: m.askPlan(sub.offer), hint: m.planHint, task: 'subscriptionChange' } satisfies AnswerPromptOptions);
+        return step.beginDialog(PLAN, {
+          prompt: m.askPlan(sub.offer),
+          hint: m.planHint,
+          task: 'subscriptionChange',
+        } satisfies AnswerPromptOptions);
       case 'autoRenewOn':
       case 'autoRenewOff':
         if (sub.autoRenew === (values.change === 'autoRenewOn')) {
@@ -242,14 +298,24 @@ export class SubscriptionDialog extends InterruptibleDialog {
       return step.beginDialog(QUANTITY, again);
     }
     const unit = sub.unitPriceCny;
-    const delta = unit === undefined ? undefined : { add: (quantity ?? 0) * unit, reduce: -(quantity ?? 0) * unit, cancel: -sub.quantity * unit, trialToPaid: sub.quantity * unit }[change as 'add'];
+    const delta =
+      unit === undefined
+        ? undefined
+        : { add: (quantity ?? 0) * unit, reduce: -(quantity ?? 0) * unit, cancel: -sub.quantity * unit, trialToPaid: sub.quantity * unit }[
+            change as 'add'
+          ];
     values.request = {
-      change, offer: sub.offer, currentQuantity: sub.quantity,
+      change,
+      offer: sub.offer,
+      currentQuantity: sub.quantity,
       ...(quantity !== undefined && { quantity }),
       ...(change === 'changePlan' && { targetPlan: detail }),
       ...(delta !== undefined && { monthlyDeltaCny: delta }),
     };
-    return step.beginDialog(CONFIRM, { prompt: messages(turnLocale(step.context)).customer.subscription.confirm(values.request), task: 'subscriptionChange' } satisfies AnswerPromptOptions);
+    return step.beginDialog(CONFIRM, {
+      prompt: messages(turnLocale(step.context)).customer.subscription.confirm(values.request),
+      task: 'subscriptionChange',
+    } satisfies AnswerPromptOptions);
   }
 
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -273,7 +339,9 @@ export class SubscriptionDialog extends InterruptibleDialog {
       step.context,
       this.deps.tickets,
       {
-        category: 'subscription_change', customer: customer.id, title: `${m.subscription.changeNames[request.change]}: ${request.offer}`,
+        category: 'subscription_change',
+        customer: customer.id,
+        title: `${m.subscription.changeNames[request.change]}: ${request.offer}`,
         summary: bilingual((c) => c.subscription.ticket(request, customer.company)),
         details: { ...request, subscriptionId: values.subscriptionId, ...(answer.note && { note: answer.note }) },
       },

@@ -52,7 +52,9 @@ export class TicketStatusDialog extends InterruptibleDialog {
       await step.context.sendActivity(await this.detail(asked, who.customer.id, m));
       return step.endDialog();
     }
-    const tickets = (await this.deps.tickets.list({ customer: who.customer.id })).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    const tickets = (await this.deps.tickets.list({ customer: who.customer.id })).sort(
+      (a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id),
+    );
     if (tickets.length === 0) {
       await step.context.sendActivity(m.none);
       return step.endDialog();
@@ -68,7 +70,12 @@ export class TicketStatusDialog extends InterruptibleDialog {
     const text = String(step.result ?? '');
     // A ticket by its number, or by its place or title in the list just shown ("第一个", "the fapiao one").
     const listed = (step.values as { listed?: Array<{ id: string; title: string }> }).listed ?? [];
-    const id = ticketIdIn(text) ?? readChoice(text, listed.map((t) => ({ id: t.id, titles: [t.id, t.title] })));
+    const id =
+      ticketIdIn(text) ??
+      readChoice(
+        text,
+        listed.map((t) => ({ id: t.id, titles: [t.id, t.title] })),
+      );
     if (!id) return restartMain(step);
     const customerId = (step.values as { customerId: string }).customerId;
     await step.context.sendActivity(await this.detail(id, customerId, messages(turnLocale(step.context)).escalation.status));

@@ -28,5 +28,7 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
   const hit = search.best(line, locale);
   const score = hit?.confidence ?? search.bestConfidence(line, locale);
   const section = hit?.section?.heading ?? null;
-  process.stdout.write(JSON.stringify({ question: line, articleId: hit?.article.id ?? null, score: Number(score.toFixed(4)), lang, section }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ question: line, articleId: hit?.article.id ?? null, score: Number(score.toFixed(4)), lang, section }) + '\n',
+  );
 }

@@ -5,7 +5,10 @@ import { createLogger } from '../bot/log.js';
 import { createRecognizer } from '../bot/nlu/createRecognizer.js';
 
 const config = loadConfig(readEnvironment());
-const recognizer = await createRecognizer(config, createLogger('error', (l) => process.stderr.write(l + '\n')));
+const recognizer = await createRecognizer(
+  config,
+  createLogger('error', (l) => process.stderr.write(l + '\n')),
+);
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
   if (line.trim() === '') continue;
   const r = await recognizer.recognize(line);

@@ -30,9 +30,18 @@ const show = (threshold: number) => {
 const grid = Array.from({ length: 13 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
 const best = chooseThreshold(predictions, grid);
 const current = metricsAt(predictions, DEFAULT_THRESHOLD);
-const out = [`${folds}-fold cross-validation on ${utterances.length} training utterances (folds by normalised text)`, '', `current ${show(DEFAULT_THRESHOLD)}`];
+const out = [
+  `${folds}-fold cross-validation on ${utterances.length} training utterances (folds by normalised text)`,
+  '',
+  `current ${show(DEFAULT_THRESHOLD)}`,
+];
 for (const lang of ['zh', 'en'] as const) {
-  out.push(`  ${lang} recall by intent: ${current[lang].perLabel.filter((l) => l.support > 0).map((l) => `${l.label} ${pct(l.recall)}`).join(', ')}`);
+  out.push(
+    `  ${lang} recall by intent: ${current[lang].perLabel
+      .filter((l) => l.support > 0)
+      .map((l) => `${l.label} ${pct(l.recall)}`)
+      .join(', ')}`,
+  );
 }
 out.push('', ...grid.map(show), '', `best mean macro-F1 ${pct(best.meanMacroF1)} at threshold ${best.threshold.toFixed(2)}`);
 process.stdout.write(out.join('\n') + '\n');

@@ -27,21 +27,31 @@ import { CorpusError, type Scenario } from './lib/conversations/scenario.js';
 const ROOT = join(import.meta.dirname, '..');
 
 function usage(problem: string): never {
-  const usage = 'npm run --silent eval:conversations [-- --json] [--only ID_CLASS_AREA_OR_LANG]... [--verbose] [--transcript] [--dir FOLDER]';
+  const usage =
+    'npm run --silent eval:conversations [-- --json] [--only ID_CLASS_AREA_OR_LANG]... [--verbose] [--transcript] [--dir FOLDER]';
   process.stderr.write(`${problem}\nusage: ${usage}\n`);
   process.exit(2);
 }
 
 /** A scenario is selected by its id, one of its classes, its area, its language or its file name. */
 function selected(s: Scenario, only: readonly string[]): boolean {
-  const file = s.file.split('/').at(-1)!.replace(/\.ya?ml$/, '');
+  const file = s.file
+    .split('/')
+    .at(-1)!
+    .replace(/\.ya?ml$/, '');
   return only.length === 0 || only.some((o) => [s.id, s.area, s.lang, file, ...s.classes].includes(o));
 }
 
 let args;
 try {
   args = parseArgs({
-    options: { json: { type: 'boolean' }, only: { type: 'string', multiple: true }, verbose: { type: 'boolean' }, transcript: { type: 'boolean' }, dir: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      only: { type: 'string', multiple: true },
+      verbose: { type: 'boolean' },
+      transcript: { type: 'boolean' },
+      dir: { type: 'string' },
+    },
     allowPositionals: false,
   }).values;
 } catch (err) {

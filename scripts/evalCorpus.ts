@@ -29,7 +29,8 @@ interface Tally {
 const empty = (): Tally => ({ answerable: 0, first: 0, top3: 0, withSection: 0, sectionFirst: 0, unanswerable: 0, noAnswer: 0 });
 /** An articleId without its `imported/<name>/`, so that expectations need not know the import's name. */
 const docOf = (id: string) => id.replace(/^imported\/[^/]+\//, '');
-const sameHeading = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+const sameHeading = (a: string | null | undefined, b: string | null | undefined) =>
+  (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
 export async function evalCorpus(corpusDir: string, questionsFile: string, options: { json: boolean; verbose: boolean }): Promise<number> {
   const questions = (await readFile(questionsFile, 'utf8'))
@@ -47,7 +48,10 @@ export async function evalCorpus(corpusDir: string, questionsFile: string, optio
     const importSeconds = (performance.now() - started) / 1000;
     const { articles, tokens } = await loadImported(join(knowledge, 'imported'));
     const search = new ArticleSearch([], { imported: articles, tokens });
-    const tallies = new Map<string, Tally>([['zh', empty()], ['en', empty()]]);
+    const tallies = new Map<string, Tally>([
+      ['zh', empty()],
+      ['en', empty()],
+    ]);
     for (const q of questions) {
       const t = tallies.get(q.lang)!;
       const locale = q.lang === 'zh' ? 'zh-CN' : 'en';
@@ -67,7 +71,8 @@ export async function evalCorpus(corpusDir: string, questionsFile: string, optio
       if (q.section !== undefined) {
         t.withSection++;
         if (right && sameHeading(best.section?.heading, q.section)) t.sectionFirst++;
-        else if (right && options.verbose) process.stderr.write(`wrong section: ${q.question} → ${best.section?.heading ?? 'null'} (want ${q.section})\n`);
+        else if (right && options.verbose)
+          process.stderr.write(`wrong section: ${q.question} → ${best.section?.heading ?? 'null'} (want ${q.section})\n`);
       }
     }
     const overall = [...tallies.values()].reduce((a, b) => {
@@ -81,11 +86,20 @@ export async function evalCorpus(corpusDir: string, questionsFile: string, optio
       sectionFirstRate: t.withSection ? t.sectionFirst / t.withSection : null,
       noAnswerRate: t.unanswerable ? t.noAnswer / t.unanswerable : null,
     });
-    const report = { documents: result.documents, pairs: result.pairs, importSeconds: Number(importSeconds.toFixed(1)), zh: rates(tallies.get('zh')!), en: rates(tallies.get('en')!), overall: rates(overall) };
+    const report = {
+      documents: result.documents,
+      pairs: result.pairs,
+      importSeconds: Number(importSeconds.toFixed(1)),
+      zh: rates(tallies.get('zh')!),
+      en: rates(tallies.get('en')!),
+      overall: rates(overall),
+    };
     if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       const pct = (r: number | null) => (r === null ? 'n/a' : `${(100 * r).toFixed(1)}%`);
-      process.stdout.write(`corpus: ${result.documents} document(s), ${result.pairs} question-answer pair(s), imported in ${report.importSeconds} s\n`);
+      process.stdout.write(
+        `corpus: ${result.documents} document(s), ${result.pairs} question-answer pair(s), imported in ${report.importSeconds} s\n`,
+      );
       for (const lang of ['zh', 'en', 'overall'] as const) {
         const r = report[lang];
         process.stdout.write(

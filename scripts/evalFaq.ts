@@ -56,7 +56,15 @@ for (const line of (await readFile(evalFile, 'utf8')).split('\n').filter((l) => 
 }
 const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
 const report = Object.fromEntries(
-  [...stats].map(([lang, s]) => [lang, { ...s, top1Rate: s.covered ? s.top1 / s.covered : null, top3Rate: s.covered ? s.top3 / s.covered : null, nullRate: s.uncovered ? s.nulls / s.uncovered : null }]),
+  [...stats].map(([lang, s]) => [
+    lang,
+    {
+      ...s,
+      top1Rate: s.covered ? s.top1 / s.covered : null,
+      top3Rate: s.covered ? s.top3 / s.covered : null,
+      nullRate: s.uncovered ? s.nulls / s.uncovered : null,
+    },
+  ]),
 );
 if (json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 else {

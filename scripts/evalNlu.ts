@@ -16,7 +16,10 @@ if (files.length === 0) {
 }
 
 const config = loadConfig(readEnvironment());
-const recognizer = await createRecognizer(config, createLogger('error', (l) => process.stderr.write(l + '\n')));
+const recognizer = await createRecognizer(
+  config,
+  createLogger('error', (l) => process.stderr.write(l + '\n')),
+);
 const rows: Array<{ gold: string; predicted: string; lang: 'zh' | 'en' }> = [];
 for (const item of await readLabelledUtterances(files, (line) => process.stderr.write(line + '\n'))) {
   const result = await recognizer.recognize(item.text, item.lang === 'zh' ? 'zh-CN' : 'en');

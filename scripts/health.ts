@@ -6,7 +6,10 @@ import { HEALTH_USAGE, runHealthCommand, UsageError } from './lib/healthCommand.
 
 try {
   const config = loadConfig(readEnvironment());
-  process.exitCode = await runHealthCommand(process.argv.slice(2), (await openStorage(config)).healthNotices, { out: (t) => process.stdout.write(`${terminalSafe(t)}\n`), now: () => new Date() });
+  process.exitCode = await runHealthCommand(process.argv.slice(2), (await openStorage(config)).healthNotices, {
+    out: (t) => process.stdout.write(`${terminalSafe(t)}\n`),
+    now: () => new Date(),
+  });
 } catch (err) {
   if (err instanceof UsageError) {
     process.stderr.write(`Error: ${err.message}\n\n${HEALTH_USAGE}\n`);

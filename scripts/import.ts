@@ -43,12 +43,15 @@ try {
   const { directory } = await openStorage(config);
   const { data, issues } = parseImportFile(file, bytes, directory.data);
   if (!data) {
-    for (const i of issues) process.stderr.write(`${basename(file)}${i.line !== undefined ? `:${i.line}` : ''}: ${i.where ? `${i.where}: ` : ''}${i.message}\n`);
+    for (const i of issues)
+      process.stderr.write(`${basename(file)}${i.line !== undefined ? `:${i.line}` : ''}: ${i.where ? `${i.where}: ` : ''}${i.message}\n`);
     process.stderr.write(`${issues.length} problem(s); nothing was imported.\n`);
     process.exitCode = 1;
   } else {
     await directory.replace(data);
-    process.stdout.write(`Imported ${basename(file)}: the directory now has ${data.customers.length} customer(s), ${data.subscriptions.length} subscription(s), ${data.invoices.length} invoice(s).\n`);
+    process.stdout.write(
+      `Imported ${basename(file)}: the directory now has ${data.customers.length} customer(s), ${data.subscriptions.length} subscription(s), ${data.invoices.length} invoice(s).\n`,
+    );
   }
 } catch (err) {
   process.stderr.write(`Import failed: ${(err as Error).message}\nNothing was imported.\n`);

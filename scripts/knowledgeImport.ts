@@ -7,12 +7,19 @@ import { loadConfig, readEnvironment } from '../bot/config.js';
 import { importSources, SAFE_NAME } from '../bot/knowledge/import/importSources.js';
 import { removeImport } from '../bot/knowledge/import/writeImport.js';
 
-const USAGE = 'usage: npm run knowledge:import -- SOURCE... [--name NAME] [--knowledge DIR] [--base-url URL]\n       npm run knowledge:import -- --remove NAME [--knowledge DIR]\n';
+const USAGE =
+  'usage: npm run knowledge:import -- SOURCE... [--name NAME] [--knowledge DIR] [--base-url URL]\n       npm run knowledge:import -- --remove NAME [--knowledge DIR]\n';
 
 let parsed;
 try {
   parsed = parseArgs({
-    options: { name: { type: 'string' }, knowledge: { type: 'string' }, 'base-url': { type: 'string' }, remove: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      name: { type: 'string' },
+      knowledge: { type: 'string' },
+      'base-url': { type: 'string' },
+      remove: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
 } catch (err) {
@@ -46,11 +53,18 @@ if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(baseUrl)) {
   process.exit(2);
 }
 const started = performance.now();
-const result = await importSources({ sources: positionals, knowledgeDir, ...(values.name !== undefined && { name: values.name }), baseUrl: baseUrl ?? null });
+const result = await importSources({
+  sources: positionals,
+  knowledgeDir,
+  ...(values.name !== undefined && { name: values.name }),
+  baseUrl: baseUrl ?? null,
+});
 if (result.problems.length > 0) {
   for (const p of result.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
   process.stderr.write(`${result.problems.length} problem(s): nothing was imported.\n`);
   process.exit(1);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-process.stdout.write(`imported "${result.name}": ${result.documents} document(s), ${result.pairs} question-answer pair(s) into ${join(knowledgeDir, 'imported', result.name)} (${seconds} s)\n`);
+process.stdout.write(
+  `imported "${result.name}": ${result.documents} document(s), ${result.pairs} question-answer pair(s) into ${join(knowledgeDir, 'imported', result.name)} (${seconds} s)\n`,
+);

@@ -31,10 +31,16 @@ function canOpenBrowser(e: Env, platform: NodeJS.Platform = process.platform): b
 }
 
 // The bot listens on 127.0.0.1 without an app id; "localhost" may resolve to ::1 first.
-const botHost = ['127.0.0.1', '0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+const botHost = ['127.0.0.1', '0.0.0.0', '::'].includes(config.host)
+  ? '127.0.0.1'
+  : config.host.includes(':')
+    ? `[${config.host}]`
+    : config.host;
 const endpoint = `http://${botHost}:${config.port}/api/messages`;
 if (config.auth && !has('--client-id', '--cid')) {
-  console.error('The bot has a MicrosoftAppId: the Playground then needs --client-id, --client-secret and --tenant-id. For local tests, start the bot without an app id.');
+  console.error(
+    'The bot has a MicrosoftAppId: the Playground then needs --client-id, --client-secret and --tenant-id. For local tests, start the bot without an app id.',
+  );
 }
 const reachable = await fetch(`http://${botHost}:${config.port}/healthz`, { signal: AbortSignal.timeout(1000) }).then(
   (r) => r.ok,
@@ -45,7 +51,12 @@ if (!reachable) console.error(`No bot answers on ${endpoint} yet: start it with 
 const cli = join(dirname(createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
 const logFile = join(config.dataDir, 'm365agentsplayground.log');
 mkdirSync(config.dataDir, { recursive: true });
-const childArgs = [cli, ...(has('-e', '--app-endpoint') ? [] : ['--app-endpoint', endpoint]), ...(has('--disable-telemetry', '--dt') ? [] : ['--disable-telemetry']), ...args];
+const childArgs = [
+  cli,
+  ...(has('-e', '--app-endpoint') ? [] : ['--app-endpoint', endpoint]),
+  ...(has('--disable-telemetry', '--dt') ? [] : ['--disable-telemetry']),
+  ...args,
+];
 const openBrowser = canOpenBrowser(env);
 const child = spawn(process.execPath, childArgs, {
   env: {

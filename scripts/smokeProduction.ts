@@ -42,8 +42,16 @@ async function ask(url: string, conversation: string, text: string, locale: stri
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      type: 'message', id: `m-${conversation}`, channelId: 'emulator', serviceUrl: url, deliveryMode: 'expectReplies', locale, text,
-      from: { id: `u-${conversation}`, role: 'user' }, recipient: { id: 'bot', role: 'bot' }, conversation: { id: conversation },
+      type: 'message',
+      id: `m-${conversation}`,
+      channelId: 'emulator',
+      serviceUrl: url,
+      deliveryMode: 'expectReplies',
+      locale,
+      text,
+      from: { id: `u-${conversation}`, role: 'user' },
+      recipient: { id: 'bot', role: 'bot' },
+      conversation: { id: conversation },
     }),
   });
   const body = (await res.json()) as { activities?: Array<{ type: string; text?: string; attachments?: unknown[] }> };
@@ -74,7 +82,10 @@ async function smoke(dir: string): Promise<void> {
   try {
     let healthy = false;
     for (const started = Date.now(); !healthy && bot.exitCode === null && Date.now() - started < 60_000; await sleep(100)) {
-      healthy = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+      healthy = await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
     }
     check(healthy, 'node lib/bot/index.js is healthy', output);
     const zh = await ask(url, 'smoke-zh', '怎么在电脑上的 Outlook 里添加公司邮箱？', 'zh-CN');

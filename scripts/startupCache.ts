@@ -19,4 +19,6 @@ await writeCacheFile(STARTUP_CACHE_DIR, ARTICLE_TOKENS_FILE, serializeArticleTok
 const texts = await Promise.all(articles.map((article) => readFile(resolve(article.file), 'utf8')));
 const parsed = serializeParsedArticles(articles.map((article, i) => ({ article, text: texts[i]! })));
 await writeCacheFile(STARTUP_CACHE_DIR, PARSED_ARTICLES_FILE, parsed);
-console.error(`Start-up cache: the recognizer and ${articles.length} articles (parsed, tokenized) from ${knowledgeDir}, in ${STARTUP_CACHE_DIR}`);
+console.error(
+  `Start-up cache: the recognizer and ${articles.length} articles (parsed, tokenized) from ${knowledgeDir}, in ${STARTUP_CACHE_DIR}`,
+);

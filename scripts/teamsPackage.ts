@@ -15,17 +15,20 @@ async function main(): Promise<number> {
   if (reader.problems.length > 0) throw new PackageError(reader.problems.join('; '));
   if (appId === undefined) {
     throw new PackageError(
-      'MicrosoftAppId is empty. The Teams app needs the bot\'s app id: set MicrosoftAppId in .env (or the environment) to the ' +
+      "MicrosoftAppId is empty. The Teams app needs the bot's app id: set MicrosoftAppId in .env (or the environment) to the " +
         'Microsoft App ID of the Azure Bot resource (Azure portal operated by 21Vianet > your bot > Configuration), then run this again.',
     );
   }
   const pkg = await buildAppPackage({ appId, domains: values.domain ?? [] });
 
   const validators = await manifestValidators(String(pkg.manifest.manifestVersion));
-  if (!validators.manifest(pkg.manifest)) throw new PackageError(`manifest.json does not match its schema:\n  ${describeErrors(validators.manifest.errors).join('\n  ')}`);
+  if (!validators.manifest(pkg.manifest))
+    throw new PackageError(`manifest.json does not match its schema:\n  ${describeErrors(validators.manifest.errors).join('\n  ')}`);
   for (const entry of pkg.entries.filter((e) => e.name.endsWith('.json') && e.name !== 'manifest.json')) {
     if (!validators.localization(JSON.parse(entry.data.toString('utf8')))) {
-      throw new PackageError(`${entry.name} does not match the localization schema:\n  ${describeErrors(validators.localization.errors).join('\n  ')}`);
+      throw new PackageError(
+        `${entry.name} does not match the localization schema:\n  ${describeErrors(validators.localization.errors).join('\n  ')}`,
+      );
     }
   }
 
@@ -33,7 +36,9 @@ async function main(): Promise<number> {
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, pkg.zip);
   for (const warning of pkg.warnings) console.error(`warning: ${warning}`);
-  console.error(`${out}: ${pkg.entries.map((e) => e.name).join(', ')} (${pkg.zip.length} bytes). Upload it in the Teams admin center (Teams apps > Manage apps > Upload new app).`);
+  console.error(
+    `${out}: ${pkg.entries.map((e) => e.name).join(', ')} (${pkg.zip.length} bytes). Upload it in the Teams admin center (Teams apps > Manage apps > Upload new app).`,
+  );
   return 0;
 }
 

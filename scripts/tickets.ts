@@ -21,7 +21,12 @@ try {
 try {
   const config = loadConfig(readEnvironment());
   const stores = await openStorage(config);
-  const desk = consoleDesk({ outboxStore: stores.outbox, tickets: stores.tickets, directory: stores.directory, partnerCenterConfigured: config.partnerCenter !== undefined });
+  const desk = consoleDesk({
+    outboxStore: stores.outbox,
+    tickets: stores.tickets,
+    directory: stores.directory,
+    partnerCenterConfigured: config.partnerCenter !== undefined,
+  });
   const output = await runTicketCommand(cmd!, stores.tickets, desk);
   // Ticket titles and notes come from customers: no terminal control sequence reaches the screen.
   if (output !== '') process.stdout.write(`${terminalSafe(output)}\n`);

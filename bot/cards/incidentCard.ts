@@ -63,7 +63,9 @@ export function incidentCard(m: Messages, views: readonly IssueView[]): Attachme
           ...(issue.impact.trim() === '' ? [] : [{ type: 'TextBlock', text: literalForCard(issue.impact), wrap: true, isSubtle: true }]),
         ],
       })),
-      ...(views.length > shown.length ? [{ type: 'TextBlock', text: h.moreIssues(views.length - shown.length), wrap: true, isSubtle: true }] : []),
+      ...(views.length > shown.length
+        ? [{ type: 'TextBlock', text: h.moreIssues(views.length - shown.length), wrap: true, isSubtle: true }]
+        : []),
     ],
   });
 }

@@ -23,7 +23,16 @@ function cardText(markdown: string): string {
   return markdown
     .split('\n')
     .filter((l) => !/^\s*(```|~~~)/.test(l) && !/^\s*\|?\s*:?-{3,}/.test(l))
-    .map((l) => (/^\s*\|.*\|\s*$/.test(l) ? l.trim().slice(1, -1).split('|').map((c) => c.trim()).join(' · ') : l))
+    .map((l) =>
+      /^\s*\|.*\|\s*$/.test(l)
+        ? l
+            .trim()
+            .slice(1, -1)
+            .split('|')
+            .map((c) => c.trim())
+            .join(' · ')
+        : l,
+    )
     .map((l) => l.replace(/^#{1,6}\s+(.*)$/, '**$1**'))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -26,8 +26,16 @@ export function welcomeCard(first: Locale = 'zh-CN'): Attachment {
       { type: 'TextBlock', text: messages(first).languageHint, isSubtle: true, wrap: true, separator: true },
     ],
     actions: [
-      { type: 'Action.Submit', title: messages(first).examples[0], data: { msteams: { type: 'imBack', value: messages(first).examples[0] } } },
-      { type: 'Action.Submit', title: messages(second).examples[0], data: { msteams: { type: 'imBack', value: messages(second).examples[0] } } },
+      {
+        type: 'Action.Submit',
+        title: messages(first).examples[0],
+        data: { msteams: { type: 'imBack', value: messages(first).examples[0] } },
+      },
+      {
+        type: 'Action.Submit',
+        title: messages(second).examples[0],
+        data: { msteams: { type: 'imBack', value: messages(second).examples[0] } },
+      },
     ],
   });
 }

@@ -2,7 +2,16 @@
  * Multi-turn tasks the bot runs with the customer. A task interrupted by a side question is set aside
  * (see dialogs/mainDialog.ts) and can be resumed where it stopped.
  */
-export const TASK_NAMES = ['signUp', 'onBehalf', 'subscriptionChange', 'billingRequest', 'reportProblem', 'handoff', 'identify', 'healthChecks'] as const;
+export const TASK_NAMES = [
+  'signUp',
+  'onBehalf',
+  'subscriptionChange',
+  'billingRequest',
+  'reportProblem',
+  'handoff',
+  'identify',
+  'healthChecks',
+] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 
 /** What the main dialog keeps of a set-aside task: the dialog stack to put back, and when. */

@@ -94,7 +94,12 @@ export function deskCard(view: DeskCardView): Attachment {
     title: pairLabel((m) => m.fullSummary),
     card: {
       type: 'AdaptiveCard',
-      body: LOCALES.map((l, i) => ({ type: 'TextBlock', text: literalForCard(clip(ticket.summary[l], SUMMARY_CHARS)), wrap: true, separator: i > 0 })),
+      body: LOCALES.map((l, i) => ({
+        type: 'TextBlock',
+        text: literalForCard(clip(ticket.summary[l], SUMMARY_CHARS)),
+        wrap: true,
+        separator: i > 0,
+      })),
     },
   };
   return CardFactory.adaptiveCard({

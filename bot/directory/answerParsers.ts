@@ -11,20 +11,28 @@ export function parseEmail(text: string): string | undefined {
 }
 
 export function parseDomain(text: string): string | undefined {
-  const t = clean(text).toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/\.$/, '');
+  const t = clean(text)
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '')
+    .replace(/\.$/, '');
   if (/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/.test(t)) return t;
   return extractEntities(t).find((e) => e.type === 'domain')?.value;
 }
 
 /** Mainland mobile numbers in the usual ways of writing them: 138 1234 5678, 138-1234-5678, +86 / 0086 prefixes. */
 export function parseMobile(text: string): string | undefined {
-  const digits = clean(text).replace(/[\s\-()（）]/g, '').replace(/^(?:\+86|0086|86(?=1\d{10}$))/, '');
+  const digits = clean(text)
+    .replace(/[\s\-()（）]/g, '')
+    .replace(/^(?:\+86|0086|86(?=1\d{10}$))/, '');
   return /^1[3-9]\d{9}$/.test(digits) ? digits : undefined;
 }
 
 /** The part before .partner.onmschina.cn: 1–27 letters, digits or hyphens. */
 export function parseDomainPrefix(text: string): string | undefined {
-  const t = clean(text).toLowerCase().replace(/\.partner\.onmschina\.cn$/, '');
+  const t = clean(text)
+    .toLowerCase()
+    .replace(/\.partner\.onmschina\.cn$/, '');
   return /^[a-z0-9-]{1,27}$/.test(t) ? t : undefined;
 }
 

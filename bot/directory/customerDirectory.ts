@@ -30,11 +30,12 @@ export class CustomerDirectory {
     private readonly where: string,
   ) {}
 
-
-
   /** Opens (or starts empty) the directory; a damaged one throws CorruptDataError and is left untouched. */
   static async open(store: DocumentStore): Promise<CustomerDirectory> {
-    const directory = new CustomerDirectory(new Low<DirectoryData>(new DocumentAdapter<DirectoryData>(store, DIRECTORY_KEY), EMPTY), DIRECTORY_KEY);
+    const directory = new CustomerDirectory(
+      new Low<DirectoryData>(new DocumentAdapter<DirectoryData>(store, DIRECTORY_KEY), EMPTY),
+      DIRECTORY_KEY,
+    );
     await directory.refresh();
     return directory;
   }

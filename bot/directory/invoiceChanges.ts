@@ -34,11 +34,15 @@ export function invoiceChanges(current: Invoice, previous: Invoice | undefined):
       const q = (ls: InvoiceLine[]) => ls.reduce((s, l) => s + l.quantity, 0);
       const delta = Math.round((sum(nowRegular) - sum(wasRegular)) * 100) / 100;
       if (nowRegular.some((l) => l.kind === 'usage') && delta !== 0) out.push({ kind: 'usage', description, deltaCny: delta });
-      else if (q(nowRegular) !== q(wasRegular)) out.push({ kind: 'quantity', description, from: q(wasRegular), to: q(nowRegular), deltaCny: delta });
+      else if (q(nowRegular) !== q(wasRegular))
+        out.push({ kind: 'quantity', description, from: q(wasRegular), to: q(nowRegular), deltaCny: delta });
     }
-    for (const l of now.filter((x) => x.kind === 'proration')) out.push({ kind: 'proration', description: l.description, amountCny: l.amountCny });
-    for (const l of now.filter((x) => x.kind === 'credit')) out.push({ kind: 'credit', description: l.description, amountCny: l.amountCny });
-    for (const l of was.filter((x) => x.kind === 'proration' || x.kind === 'credit')) out.push({ kind: 'oneOffEnded', description: l.description, amountCny: l.amountCny });
+    for (const l of now.filter((x) => x.kind === 'proration'))
+      out.push({ kind: 'proration', description: l.description, amountCny: l.amountCny });
+    for (const l of now.filter((x) => x.kind === 'credit'))
+      out.push({ kind: 'credit', description: l.description, amountCny: l.amountCny });
+    for (const l of was.filter((x) => x.kind === 'proration' || x.kind === 'credit'))
+      out.push({ kind: 'oneOffEnded', description: l.description, amountCny: l.amountCny });
   }
   return out;
 }

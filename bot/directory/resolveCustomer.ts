@@ -34,7 +34,11 @@ export function resolveCustomer(directory: CustomerDirectory, caller: Caller): R
 }
 
 /** Web Chat identification: the domain and e-mail must name the same customer's contact. Says nothing about which part failed. */
-export function matchContact(directory: CustomerDirectory, domain: string, email: string): { customer: Customer; contact: Contact } | undefined {
+export function matchContact(
+  directory: CustomerDirectory,
+  domain: string,
+  email: string,
+): { customer: Customer; contact: Contact } | undefined {
   const customer = directory.customerByDomain(domain);
   const contact = customer && directory.contactByEmail(customer, email);
   return customer && contact ? { customer, contact } : undefined;

@@ -31,7 +31,14 @@ class Checker {
 
   fail(path: Path, message: string): void {
     const line = this.lineOf(path);
-    this.issues.push({ ...(line !== undefined && { line }), where: path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, ''), message });
+    this.issues.push({
+      ...(line !== undefined && { line }),
+      where: path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+        .join('')
+        .replace(/^\./, ''),
+      message,
+    });
   }
 
   str(r: Rec, key: string, path: Path, opts: { re?: RegExp; hint?: string; optional?: boolean } = {}): string | undefined {
@@ -40,7 +47,8 @@ class Checker {
       if (!opts.optional) this.fail([...path, key], `${key} is required`);
       return undefined;
     }
-    if (typeof v !== 'string' || v.trim() !== v) return void this.fail([...path, key], `${key} must be text without leading or trailing spaces`);
+    if (typeof v !== 'string' || v.trim() !== v)
+      return void this.fail([...path, key], `${key} must be text without leading or trailing spaces`);
     if (opts.re && !opts.re.test(v)) return void this.fail([...path, key], `${key} "${v}" is not ${opts.hint ?? 'valid'}`);
     return v;
   }
@@ -48,8 +56,16 @@ class Checker {
   num(r: Rec, key: string, path: Path, opts: { min?: number; integer?: boolean; optional?: boolean } = {}): number | undefined {
     const v = r[key];
     if (v === undefined && opts.optional) return undefined;
-    if (typeof v !== 'number' || !Number.isFinite(v) || (opts.integer && !Number.isInteger(v)) || (opts.min !== undefined && v < opts.min)) {
-      return void this.fail([...path, key], `${key} must be ${opts.integer ? 'a whole number' : 'a number'}${opts.min !== undefined ? ` ≥ ${opts.min}` : ''}`);
+    if (
+      typeof v !== 'number' ||
+      !Number.isFinite(v) ||
+      (opts.integer && !Number.isInteger(v)) ||
+      (opts.min !== undefined && v < opts.min)
+    ) {
+      return void this.fail(
+        [...path, key],
+        `${key} must be ${opts.integer ? 'a whole number' : 'a number'}${opts.min !== undefined ? ` ≥ ${opts.min}` : ''}`,
+      );
     }
     return v;
   }
@@ -57,7 +73,8 @@ class Checker {
   oneOf<T extends string>(r: Rec, key: string, path: Path, values: readonly T[], optional = false): T | undefined {
     const v = r[key];
     if (v === undefined && optional) return undefined;
-    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) return void this.fail([...path, key], `${key} must be one of ${values.join(', ')}`);
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v))
+      return void this.fail([...path, key], `${key} must be one of ${values.join(', ')}`);
     return v as T;
   }
 }
@@ -70,7 +87,13 @@ function contact(c: Checker, v: unknown, path: Path): Contact | undefined {
   const aadObjectId = c.str(v, 'aadObjectId', path, { re: GUID, hint: 'a GUID', optional: true });
   const role = c.oneOf(v, 'role', path, ['admin', 'billing', 'user'] as const, true);
   if (!name || !email) return undefined;
-  return { name, email: email.toLowerCase(), ...(phone && { phone }), ...(aadObjectId && { aadObjectId: aadObjectId.toLowerCase() }), ...(role && { role }) };
+  return {
+    name,
+    email: email.toLowerCase(),
+    ...(phone && { phone }),
+    ...(aadObjectId && { aadObjectId: aadObjectId.toLowerCase() }),
+    ...(role && { role }),
+  };
 }
 
 export function checkCustomer(c: Checker, v: unknown, path: Path): Customer | undefined {
@@ -79,8 +102,16 @@ export function checkCustomer(c: Checker, v: unknown, path: Path): Customer | un
   const id = c.str(v, 'id', path, { re: ID, hint: 'an id (letters, digits, _ . -)' });
   const company = c.str(v, 'company', path);
   const tenantId = c.str(v, 'tenantId', path, { re: GUID, hint: 'a tenant id (GUID)' });
-  const initialDomain = c.str(v, 'initialDomain', path, { re: INITIAL_DOMAIN, hint: 'an initial domain like contoso.partner.onmschina.cn' });
-  const domains = v['domains'] === undefined ? [] : Array.isArray(v['domains']) ? v['domains'] : (c.fail([...path, 'domains'], 'domains must be a list'), []);
+  const initialDomain = c.str(v, 'initialDomain', path, {
+    re: INITIAL_DOMAIN,
+    hint: 'an initial domain like contoso.partner.onmschina.cn',
+  });
+  const domains =
+    v['domains'] === undefined
+      ? []
+      : Array.isArray(v['domains'])
+        ? v['domains']
+        : (c.fail([...path, 'domains'], 'domains must be a list'), []);
   domains.forEach((d, i) => typeof d !== 'string' && c.fail([...path, 'domains', i], 'a domain must be text'));
   const raw = Array.isArray(v['contacts']) ? v['contacts'] : (c.fail([...path, 'contacts'], 'contacts must be a list'), []);
   if (raw.length === 0) c.fail([...path, 'contacts'], 'a customer needs at least one contact');
@@ -91,7 +122,14 @@ export function checkCustomer(c: Checker, v: unknown, path: Path): Customer | un
     if (x) emails.add(x.email);
   });
   if (c.issues.length > before || !id || !company || !tenantId || !initialDomain) return undefined;
-  return { id, company, tenantId: tenantId.toLowerCase(), initialDomain: initialDomain.toLowerCase(), ...(domains.length > 0 && { domains: (domains as string[]).map((d) => d.toLowerCase()) }), contacts: contacts as Contact[] };
+  return {
+    id,
+    company,
+    tenantId: tenantId.toLowerCase(),
+    initialDomain: initialDomain.toLowerCase(),
+    ...(domains.length > 0 && { domains: (domains as string[]).map((d) => d.toLowerCase()) }),
+    contacts: contacts as Contact[],
+  };
 }
 
 function subscription(c: Checker, v: unknown, path: Path): Subscription | undefined {
@@ -100,15 +138,30 @@ function subscription(c: Checker, v: unknown, path: Path): Subscription | undefi
   const id = c.str(v, 'id', path, { re: ID, hint: 'an id' });
   const customerId = c.str(v, 'customerId', path);
   const offer = c.str(v, 'offer', path);
-  const services = Array.isArray(v['services']) && v['services'].every((s) => typeof s === 'string') ? (v['services'] as string[]) : (c.fail([...path, 'services'], 'services must be a list of service ids'), []);
+  const services =
+    Array.isArray(v['services']) && v['services'].every((s) => typeof s === 'string')
+      ? (v['services'] as string[])
+      : (c.fail([...path, 'services'], 'services must be a list of service ids'), []);
   const quantity = c.num(v, 'quantity', path, { min: 0, integer: true });
   const unitPriceCny = c.num(v, 'unitPriceCny', path, { min: 0, optional: true });
   const status = c.oneOf(v, 'status', path, ['active', 'trial', 'suspended', 'cancelled', 'expired'] as const);
   const term = c.oneOf(v, 'term', path, ['monthly', 'annual', 'triennial', 'payg'] as const);
   const renewalDate = c.str(v, 'renewalDate', path, { re: DATE, hint: 'a date (YYYY-MM-DD)', optional: true });
-  const autoRenew = typeof v['autoRenew'] === 'boolean' ? v['autoRenew'] : (c.fail([...path, 'autoRenew'], 'autoRenew must be true or false'), false);
+  const autoRenew =
+    typeof v['autoRenew'] === 'boolean' ? v['autoRenew'] : (c.fail([...path, 'autoRenew'], 'autoRenew must be true or false'), false);
   if (c.issues.length > before) return undefined;
-  return { id: id!, customerId: customerId!, offer: offer!, services, quantity: quantity!, ...(unitPriceCny !== undefined && { unitPriceCny }), status: status!, term: term!, ...(renewalDate && { renewalDate }), autoRenew };
+  return {
+    id: id!,
+    customerId: customerId!,
+    offer: offer!,
+    services,
+    quantity: quantity!,
+    ...(unitPriceCny !== undefined && { unitPriceCny }),
+    status: status!,
+    term: term!,
+    ...(renewalDate && { renewalDate }),
+    autoRenew,
+  };
 }
 
 function invoice(c: Checker, v: unknown, path: Path): Invoice | undefined {
@@ -126,29 +179,56 @@ function invoice(c: Checker, v: unknown, path: Path): Invoice | undefined {
     const p = [...path, 'lines', i];
     if (!isRec(l)) return void c.fail(p, 'a line must be an object');
     const kind = c.oneOf(l, 'kind', p, ['recurring', 'proration', 'usage', 'credit'] as const, true);
-    const line = { subscriptionId: c.str(l, 'subscriptionId', p), description: c.str(l, 'description', p), quantity: c.num(l, 'quantity', p, { min: 0 }), amountCny: c.num(l, 'amountCny', p) };
+    const line = {
+      subscriptionId: c.str(l, 'subscriptionId', p),
+      description: c.str(l, 'description', p),
+      quantity: c.num(l, 'quantity', p, { min: 0 }),
+      amountCny: c.num(l, 'amountCny', p),
+    };
     return { ...(line as InvoiceLine), ...(kind && { kind }) };
   });
   if (c.issues.length > before) return undefined;
   const sum = Math.round(lines.reduce((s, l) => s + l!.amountCny, 0) * 100);
-  if (sum !== Math.round(amountCny! * 100)) return void c.fail([...path, 'amountCny'], `amountCny ${amountCny} is not the sum of its lines (${sum / 100})`);
-  return { number: number!, customerId: customerId!, period: period!, amountCny: amountCny!, status: status!, dueDate: dueDate!, lines: lines as InvoiceLine[], fapiao: fapiao! };
+  if (sum !== Math.round(amountCny! * 100))
+    return void c.fail([...path, 'amountCny'], `amountCny ${amountCny} is not the sum of its lines (${sum / 100})`);
+  return {
+    number: number!,
+    customerId: customerId!,
+    period: period!,
+    amountCny: amountCny!,
+    status: status!,
+    dueDate: dueDate!,
+    lines: lines as InvoiceLine[],
+    fapiao: fapiao!,
+  };
 }
 
 function reseller(c: Checker, v: unknown, path: Path): Reseller | undefined {
   if (!isRec(v)) return void c.fail(path, 'reseller must be an object');
   const before = c.issues.length;
-  const h = isRec(v['supportHours']) ? v['supportHours'] : (c.fail([...path, 'supportHours'], 'supportHours must be { days, start, end }'), {});
-  const days = Array.isArray(h['days']) && h['days'].every((d) => Number.isInteger(d) && (d as number) >= 0 && (d as number) <= 6) ? (h['days'] as number[]) : (c.fail([...path, 'supportHours', 'days'], 'days must be weekday numbers 0–6 (0 = Sunday)'), []);
+  const h = isRec(v['supportHours'])
+    ? v['supportHours']
+    : (c.fail([...path, 'supportHours'], 'supportHours must be { days, start, end }'), {});
+  const days =
+    Array.isArray(h['days']) && h['days'].every((d) => Number.isInteger(d) && (d as number) >= 0 && (d as number) <= 6)
+      ? (h['days'] as number[])
+      : (c.fail([...path, 'supportHours', 'days'], 'days must be weekday numbers 0–6 (0 = Sunday)'), []);
   const start = c.str(h, 'start', [...path, 'supportHours'], { re: TIME, hint: 'a time (HH:MM)' });
   const end = c.str(h, 'end', [...path, 'supportHours'], { re: TIME, hint: 'a time (HH:MM)' });
   const out = {
-    name: c.str(v, 'name', path), timeZone: c.str(v, 'timeZone', path), supportPhone: c.str(v, 'supportPhone', path, { re: PHONE, hint: 'a phone number' }),
-    supportEmail: c.str(v, 'supportEmail', path, { re: EMAIL, hint: 'an e-mail address' }), portalUrl: c.str(v, 'portalUrl', path, { re: /^https:\/\//, hint: 'an https URL' }),
+    name: c.str(v, 'name', path),
+    timeZone: c.str(v, 'timeZone', path),
+    supportPhone: c.str(v, 'supportPhone', path, { re: PHONE, hint: 'a phone number' }),
+    supportEmail: c.str(v, 'supportEmail', path, { re: EMAIL, hint: 'an e-mail address' }),
+    portalUrl: c.str(v, 'portalUrl', path, { re: /^https:\/\//, hint: 'an https URL' }),
     signUpUrl: c.str(v, 'signUpUrl', path, { re: /^https:\/\//, hint: 'an https URL', optional: true }),
   };
   if (out.timeZone) {
-    try { new Intl.DateTimeFormat('en', { timeZone: out.timeZone }); } catch { c.fail([...path, 'timeZone'], `timeZone "${out.timeZone}" is not an IANA time zone`); }
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: out.timeZone });
+    } catch {
+      c.fail([...path, 'timeZone'], `timeZone "${out.timeZone}" is not an IANA time zone`);
+    }
   }
   const holidays = dateList(c, v, 'holidays', path);
   const extraWorkdays = dateList(c, v, 'extraWorkdays', path);
@@ -159,7 +239,8 @@ function reseller(c: Checker, v: unknown, path: Path): Reseller | undefined {
     ...(rest as Omit<Reseller, 'supportHours' | 'signUpUrl'>),
     supportHours: { days, start: start!, end: end! },
     ...(signUpUrl && { signUpUrl }),
-    ...(holidays.length > 0 && { holidays }), ...(extraWorkdays.length > 0 && { extraWorkdays }),
+    ...(holidays.length > 0 && { holidays }),
+    ...(extraWorkdays.length > 0 && { extraWorkdays }),
   };
 }
 
@@ -193,7 +274,12 @@ export function validateImport(input: unknown, existing: DirectoryData, lineOf: 
   const issues: ImportIssue[] = [];
   const c = new Checker(issues, lineOf);
   if (!isRec(input)) return { issues: [{ where: '', message: 'the file must hold an object with a "customers" list' }] };
-  const list = (key: string): unknown[] => (input[key] === undefined && key !== 'customers' ? [] : Array.isArray(input[key]) ? (input[key] as unknown[]) : (c.fail([key], `${key} must be a list`), []));
+  const list = (key: string): unknown[] =>
+    input[key] === undefined && key !== 'customers'
+      ? []
+      : Array.isArray(input[key])
+        ? (input[key] as unknown[])
+        : (c.fail([key], `${key} must be a list`), []);
   const res = input['reseller'] === undefined ? existing.reseller : reseller(c, input['reseller'], ['reseller']);
   const customers = list('customers').map((v, i) => checkCustomer(c, v, ['customers', i]));
   const subs = list('subscriptions').map((v, i) => subscription(c, v, ['subscriptions', i]));
@@ -212,10 +298,20 @@ export function validateImport(input: unknown, existing: DirectoryData, lineOf: 
 }
 
 /** Uniqueness and references across the whole merged directory; reported on the imported record. */
-function crossCheck(c: Checker, all: DirectoryData, customers: (Customer | undefined)[], subs: (Subscription | undefined)[], invoices: (Invoice | undefined)[]): void {
+function crossCheck(
+  c: Checker,
+  all: DirectoryData,
+  customers: (Customer | undefined)[],
+  subs: (Subscription | undefined)[],
+  invoices: (Invoice | undefined)[],
+): void {
   const owner = new Map<string, string>();
   all.customers.forEach((x) => {
-    for (const [kind, key] of [['tenant id', x.tenantId], ['domain', x.initialDomain], ...(x.domains ?? []).map((d) => ['domain', d])] as const) {
+    for (const [kind, key] of [
+      ['tenant id', x.tenantId],
+      ['domain', x.initialDomain],
+      ...(x.domains ?? []).map((d) => ['domain', d]),
+    ] as const) {
       const k = `${kind}:${key}`;
       const first = owner.get(k);
       const i = customers.indexOf(x);
@@ -240,7 +336,8 @@ function crossCheck(c: Checker, all: DirectoryData, customers: (Customer | undef
     if (numbers.has(v.number)) c.fail(['invoices', i, 'number'], `invoice number ${v.number} appears twice`);
     numbers.add(v.number);
     v.lines.forEach((l, j) => {
-      if (allSubs.get(l.subscriptionId)?.customerId !== v.customerId) c.fail(['invoices', i, 'lines', j, 'subscriptionId'], `subscription ${l.subscriptionId} is not one of customer ${v.customerId}'s`);
+      if (allSubs.get(l.subscriptionId)?.customerId !== v.customerId)
+        c.fail(['invoices', i, 'lines', j, 'subscriptionId'], `subscription ${l.subscriptionId} is not one of customer ${v.customerId}'s`);
     });
   });
 }

@@ -30,13 +30,19 @@ export class Escalator {
   constructor(private readonly deps: EscalatorDeps) {}
 
   /** A new service request. Resolves once the ticket and the outbox entry are durable. */
-  async report(draft: ServiceRequestDraft, options: { customer?: string; locale: Locale; requester?: Recipient }): Promise<{ ticket: Ticket; state: OutboxState }> {
+  async report(
+    draft: ServiceRequestDraft,
+    options: { customer?: string; locale: Locale; requester?: Recipient },
+  ): Promise<{ ticket: Ticket; state: OutboxState }> {
     const ticket = await this.deps.tickets.create({
       kind: '21vianet',
       category: 'service_request',
       ...(options.customer !== undefined && { customer: options.customer }),
       title: draft.title,
-      summary: { 'zh-CN': messages('zh-CN').escalation.report.ticketSummary(draft), en: messages('en').escalation.report.ticketSummary(draft) },
+      summary: {
+        'zh-CN': messages('zh-CN').escalation.report.ticketSummary(draft),
+        en: messages('en').escalation.report.ticketSummary(draft),
+      },
       locale: options.locale,
       ...(options.requester && { requester: options.requester }),
       details: { ...draft },
@@ -46,17 +52,34 @@ export class Escalator {
   }
 
   /** A reseller ticket handed on to 21Vianet: both tickets record the other's id. */
-  async escalate(id: string, options: { note?: string; severity?: Severity } = {}): Promise<{ reseller: Ticket; serviceRequest: Ticket; state: OutboxState }> {
+  async escalate(
+    id: string,
+    options: { note?: string; severity?: Severity } = {},
+  ): Promise<{ reseller: Ticket; serviceRequest: Ticket; state: OutboxState }> {
     const original = await this.deps.tickets.get(normaliseTicketId(id) ?? id);
     if (!original) throw new BadInputError(`No ticket ${id}`);
     if (original.kind !== 'reseller') throw new BadInputError(`${original.id} is already a 21Vianet service request`);
     if (original.links?.escalatedTo) throw new BadInputError(`${original.id} was already escalated as ${original.links.escalatedTo}`);
-    if (original.status === 'resolved' || original.status === 'closed') throw new BadInputError(`${original.id} is ${original.status}; reopen it first (update ${original.id} --status open)`);
+    if (original.status === 'resolved' || original.status === 'closed')
+      throw new BadInputError(`${original.id} is ${original.status}; reopen it first (update ${original.id} --status open)`);
     if (options.severity !== undefined && !isSeverity(options.severity)) throw new BadInputError('Severity must be A, B or C');
     const draft = this.draftFrom(original, options.severity ?? 'B');
-    const { ticket, state } = await this.report(draft, { ...(original.customer !== undefined && { customer: original.customer }), locale: original.locale, ...(original.requester && { requester: original.requester }) });
-    await this.deps.tickets.update(ticket.id, { by: 'reseller', links: { escalatedFrom: original.id }, note: options.note ?? `Escalated from ${original.id}` });
-    const reseller = await this.deps.tickets.update(original.id, { status: 'escalated', by: 'reseller', links: { escalatedTo: ticket.id }, note: options.note ?? `Escalated to 21Vianet as ${ticket.id}` });
+    const { ticket, state } = await this.report(draft, {
+      ...(original.customer !== undefined && { customer: original.customer }),
+      locale: original.locale,
+      ...(original.requester && { requester: original.requester }),
+    });
+    await this.deps.tickets.update(ticket.id, {
+      by: 'reseller',
+      links: { escalatedFrom: original.id },
+      note: options.note ?? `Escalated from ${original.id}`,
+    });
+    const reseller = await this.deps.tickets.update(original.id, {
+      status: 'escalated',
+      by: 'reseller',
+      links: { escalatedTo: ticket.id },
+      note: options.note ?? `Escalated to 21Vianet as ${ticket.id}`,
+    });
     return { reseller, serviceRequest: (await this.deps.tickets.get(ticket.id))!, state };
   }
 
@@ -64,7 +87,14 @@ export class Escalator {
     const at = (this.deps.now?.() ?? new Date()).toISOString();
     const state: OutboxState = this.deps.submits ? 'pending' : 'manual';
     await this.deps.outbox.add({
-      ticketId: ticket.id, draft, requestId: (this.deps.newRequestId ?? randomUUID)(), state, attempts: 0, nextAttemptAt: at, createdAt: at, updatedAt: at,
+      ticketId: ticket.id,
+      draft,
+      requestId: (this.deps.newRequestId ?? randomUUID)(),
+      state,
+      attempts: 0,
+      nextAttemptAt: at,
+      createdAt: at,
+      updatedAt: at,
       ...(requester && { requester }),
     });
     return state;
@@ -74,7 +104,10 @@ export class Escalator {
   private draftFrom(t: Ticket, severity: Severity): ServiceRequestDraft {
     const d = t.details;
     const customer = t.customer ? this.deps.directory?.customerById(t.customer) : undefined;
-    const contact = customer?.contacts.find((c) => c.email === text(d.contactEmail) || c.email === text(d.contact)) ?? customer?.contacts.find((c) => c.role === 'admin') ?? customer?.contacts[0];
+    const contact =
+      customer?.contacts.find((c) => c.email === text(d.contactEmail) || c.email === text(d.contact)) ??
+      customer?.contacts.find((c) => c.role === 'admin') ??
+      customer?.contacts[0];
     const reseller = this.deps.directory?.reseller();
     const service = text(d.service) ?? 'other';
     return {

@@ -48,7 +48,9 @@ export function parseDescription(text: string): string | undefined {
 
 /** A mainland mobile, or a landline / service number (010-12345678, 0755 1234 5678, 400-820-1234). */
 export function parsePhone(text: string): string | undefined {
-  const d = clean(text).replace(/[\s()（）]/g, '').replace(/^(?:\+86|0086)-?/, '');
+  const d = clean(text)
+    .replace(/[\s()（）]/g, '')
+    .replace(/^(?:\+86|0086)-?/, '');
   if (/^1[3-9]\d{9}$/.test(d.replace(/-/g, ''))) return d.replace(/-/g, '');
   if (/^0\d{2,3}-?\d{7,8}$/.test(d) || /^[48]00-?\d{3}-?\d{4}$/.test(d)) return d;
   return undefined;

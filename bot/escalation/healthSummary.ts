@@ -8,7 +8,11 @@ import { messages } from '../i18n/messages.js';
 export type HealthSummary = (serviceIds: readonly string[]) => Promise<Readonly<Record<Locale, string>>>;
 
 /** Never throws and never waits long: a missing, failing or slow source reads "unknown", not "healthy". */
-export async function summariseHealth(source: HealthSummary | undefined, serviceIds: readonly string[], timeoutMs = 2000): Promise<Readonly<Record<Locale, string>>> {
+export async function summariseHealth(
+  source: HealthSummary | undefined,
+  serviceIds: readonly string[],
+  timeoutMs = 2000,
+): Promise<Readonly<Record<Locale, string>>> {
   const unknown = { 'zh-CN': messages('zh-CN').escalation.handoff.healthUnknown, en: messages('en').escalation.handoff.healthUnknown };
   if (!source) return unknown;
   let timer: NodeJS.Timeout | undefined;

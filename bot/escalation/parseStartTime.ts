@@ -1,12 +1,31 @@
 import { CHINA_TIME_ZONE } from '../directory/format.js';
 
-const CN_NUM: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12, 半: 0.5 };
+const CN_NUM: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+  半: 0.5,
+};
 const HOUR = 3_600_000;
 const OFFSET = 8 * HOUR; // China time has no daylight saving
 
 /** Y-M-D of an instant in China time. */
 function chinaDate(at: number): { y: number; m: number; d: number } {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE, year: 'numeric', month: 'numeric', day: 'numeric' })
+      .formatToParts(new Date(at))
+      .map((x) => [x.type, x.value]),
+  );
   return { y: Number(p.year), m: Number(p.month), d: Number(p.day) };
 }
 

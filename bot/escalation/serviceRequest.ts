@@ -31,5 +31,16 @@ export function isSeverity(value: unknown): value is Severity {
 }
 
 /** The questions of the report-a-problem form, in the order they are asked. */
-export const REPORT_FIELDS = ['service', 'severity', 'title', 'description', 'startedAt', 'correlationId', 'subscriptionId', 'contactName', 'contactEmail', 'contactPhone'] as const;
+export const REPORT_FIELDS = [
+  'service',
+  'severity',
+  'title',
+  'description',
+  'startedAt',
+  'correlationId',
+  'subscriptionId',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];

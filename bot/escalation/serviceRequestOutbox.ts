@@ -70,10 +70,17 @@ export class ServiceRequestOutbox {
    * claim or `due` is false. Atomic (eTag), so of two instances draining at once only one submits and
    * tells the customer; a crashed holder's claim simply runs out.
    */
-  async claim(ticketId: string, owner: string, now: number, leaseMs: number, due: (entry: OutboxEntry) => boolean = () => true): Promise<Claimed> {
+  async claim(
+    ticketId: string,
+    owner: string,
+    now: number,
+    leaseMs: number,
+    due: (entry: OutboxEntry) => boolean = () => true,
+  ): Promise<Claimed> {
     return updateDocument<OutboxEntry, Claimed>(this.store, keyOf(ticketId), (current) => {
       if (!current) throw new BadInputError(`No outbox entry for ${ticketId}`);
-      if (current.state !== 'pending' || !isFree(current.claim, owner, now) || !due(current)) return { result: { entry: current, held: false } };
+      if (current.state !== 'pending' || !isFree(current.claim, owner, now) || !due(current))
+        return { result: { entry: current, held: false } };
       const entry: OutboxEntry = { ...current, claim: leaseFor(owner, now, leaseMs) };
       return { value: entry, result: { entry, held: true } };
     });

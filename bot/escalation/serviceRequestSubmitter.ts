@@ -125,7 +125,13 @@ export class ServiceRequestSubmitter {
         if (signal.aborted && !(err instanceof PartnerCenterError)) {
           // Out of time (the turn's budget, or shutting down): the same request goes again later.
           const at = this.retry.now();
-          await this.deps.outbox.update(ticketId, (e) => ({ ...e, attempts: e.attempts + tries, lastError: 'interrupted', updatedAt: new Date(at).toISOString(), nextAttemptAt: new Date(at + 30_000).toISOString() }));
+          await this.deps.outbox.update(ticketId, (e) => ({
+            ...e,
+            attempts: e.attempts + tries,
+            lastError: 'interrupted',
+            updatedAt: new Date(at).toISOString(),
+            nextAttemptAt: new Date(at + 30_000).toISOString(),
+          }));
           return { kind: 'queued' };
         }
         return this.failed(entry, err, tries, background);
@@ -136,8 +142,20 @@ export class ServiceRequestSubmitter {
   private async succeeded(entry: OutboxEntry, id: string, tries: number, background: boolean): Promise<void> {
     const at = new Date(this.retry.now()).toISOString();
     // The id is on record before anyone is told; a crash before this line retries with the same MS-RequestId.
-    await this.deps.outbox.update(entry.ticketId, (e) => ({ ...e, state: 'submitted', partnerCenterId: id, attempts: e.attempts + tries, updatedAt: at, lastError: undefined }));
-    await this.deps.tickets.update(entry.ticketId, { status: 'escalated', by: 'bot', links: { partnerCenterId: id }, note: `Submitted to Partner Center as service request ${id}` });
+    await this.deps.outbox.update(entry.ticketId, (e) => ({
+      ...e,
+      state: 'submitted',
+      partnerCenterId: id,
+      attempts: e.attempts + tries,
+      updatedAt: at,
+      lastError: undefined,
+    }));
+    await this.deps.tickets.update(entry.ticketId, {
+      status: 'escalated',
+      by: 'bot',
+      links: { partnerCenterId: id },
+      note: `Submitted to Partner Center as service request ${id}`,
+    });
     this.deps.logger.info('service_request_submitted', { ticket: entry.ticketId, attempts: entry.attempts + tries });
     if (background && entry.requester) await this.tell(entry, (m) => m.laterSubmitted(entry.ticketId, id));
   }
@@ -147,14 +165,27 @@ export class ServiceRequestSubmitter {
     const permanent = err instanceof PartnerCenterError && err.failure === 'permanent';
     const now = this.retry.now();
     const attempts = entry.attempts + tries;
-    const wait = Math.max(backoffDelay(attempts, { baseDelayMs: 30_000, maxDelayMs: this.deps.maxBackoffMs ?? 3_600_000, random: this.retry.random }), err instanceof PartnerCenterError ? (err.retryAfterMs ?? 0) : 0);
+    const wait = Math.max(
+      backoffDelay(attempts, { baseDelayMs: 30_000, maxDelayMs: this.deps.maxBackoffMs ?? 3_600_000, random: this.retry.random }),
+      err instanceof PartnerCenterError ? (err.retryAfterMs ?? 0) : 0,
+    );
     await this.deps.outbox.update(entry.ticketId, (e) => ({
-      ...e, attempts, lastError: code, updatedAt: new Date(now).toISOString(),
+      ...e,
+      attempts,
+      lastError: code,
+      updatedAt: new Date(now).toISOString(),
       ...(permanent ? { state: 'failed' as const } : { nextAttemptAt: new Date(now + wait).toISOString() }),
     }));
-    this.deps.logger.warn(permanent ? 'service_request_rejected' : 'service_request_deferred', { ticket: entry.ticketId, error: code, attempts });
+    this.deps.logger.warn(permanent ? 'service_request_rejected' : 'service_request_deferred', {
+      ticket: entry.ticketId,
+      error: code,
+      attempts,
+    });
     if (!permanent) return { kind: 'queued' };
-    await this.deps.tickets.update(entry.ticketId, { by: 'bot', note: `Partner Center refused the service request (${code}); file it by hand` });
+    await this.deps.tickets.update(entry.ticketId, {
+      by: 'bot',
+      note: `Partner Center refused the service request (${code}); file it by hand`,
+    });
     if (background && entry.requester) await this.tell(entry, (m) => m.laterFailed(entry.ticketId, this.deps.directory?.reseller()));
     return { kind: 'rejected' };
   }

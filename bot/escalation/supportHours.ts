@@ -22,13 +22,25 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function wallTime(at: Date, timeZone: string): WallTime {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
     formatters.set(timeZone, f);
   }
   const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
   return {
-    year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),
-    weekday: WEEKDAY[parts.weekday!] ?? 0, minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    weekday: WEEKDAY[parts.weekday!] ?? 0,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
   };
 }
 
@@ -99,5 +111,13 @@ export function supportWindow(
 
 /** "Mon 25 Nov, 09:00" / "11月25日周一 09:00" in the reseller's time zone. */
 export function formatOpening(at: Date, locale: 'zh-CN' | 'en', timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
 }

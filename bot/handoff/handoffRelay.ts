@@ -45,9 +45,9 @@ export class HandoffRelay implements Middleware {
     }
     const text = messageText(a);
     if (text !== '') {
-      await this.deps.tickets.update(active.ticketId, { by: 'customer', note: wasClipped(a) ? `${text}${TRUNCATED_MARK}` : text }).catch((err: unknown) =>
-        this.deps.logger.error('handoff_relay_failed', { ticket: active.ticketId, ...errorFields(err) }),
-      );
+      await this.deps.tickets
+        .update(active.ticketId, { by: 'customer', note: wasClipped(a) ? `${text}${TRUNCATED_MARK}` : text })
+        .catch((err: unknown) => this.deps.logger.error('handoff_relay_failed', { ticket: active.ticketId, ...errorFields(err) }));
     }
     this.deps.logger.info('handoff_relayed', { ticket: active.ticketId, conversation: a.conversation?.id });
     await this.deps.conversationState.saveChanges(context, false);
@@ -65,7 +65,9 @@ export class HandoffRelay implements Middleware {
       await context.sendActivity(m.accepted);
     } else {
       await this.deps.handoff.delete(context);
-      await context.sendActivity(status.state === 'completed' ? m.completed(active.ticketId) : m.failed(active.ticketId, this.deps.reseller()));
+      await context.sendActivity(
+        status.state === 'completed' ? m.completed(active.ticketId) : m.failed(active.ticketId, this.deps.reseller()),
+      );
     }
     await this.deps.tickets.update(active.ticketId, { by: 'bot', note: `Agent hub: handoff ${status.state}` }).catch(() => undefined);
     await this.deps.conversationState.saveChanges(context, false);

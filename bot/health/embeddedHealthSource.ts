@@ -20,8 +20,15 @@ export class EmbeddedHealthSource implements HealthSource {
       return services.map((service) => ({ service, status: 'unknown', issues: [] }));
     }
     return services.map((service) => {
-      const issues = incidents.filter((i) => i.service === service && i.endTime === undefined).map(toIssue).sort(newestFirst);
-      return { service, status: issues.reduce((s, i) => worse(s, i.status), 'serviceOperational' as const as ServiceHealthReport['status']), issues };
+      const issues = incidents
+        .filter((i) => i.service === service && i.endTime === undefined)
+        .map(toIssue)
+        .sort(newestFirst);
+      return {
+        service,
+        status: issues.reduce((s, i) => worse(s, i.status), 'serviceOperational' as const as ServiceHealthReport['status']),
+        issues,
+      };
     });
   }
 

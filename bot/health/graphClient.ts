@@ -3,7 +3,11 @@ import type { GraphConfig } from '../integrationConfig.js';
 /** Graph or its token endpoint failed: timeout, network, HTTP status or an unexpected body. */
 export class GraphError extends Error {
   override readonly name = 'GraphError';
-  constructor(message: string, readonly status?: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -100,7 +104,12 @@ export class GraphClient {
 
   private async fetchToken(signal: AbortSignal): Promise<string> {
     const { authorityHost, tenantId, clientId, clientSecret, endpoint } = this.config;
-    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: `${endpoint}/.default` });
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+      scope: `${endpoint}/.default`,
+    });
     let res: Response;
     try {
       res = await fetch(`${authorityHost}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, { method: 'POST', body, signal });

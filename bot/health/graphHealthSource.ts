@@ -1,6 +1,14 @@
 import { errorFields, type Logger } from '../log.js';
 import { graphCovers, graphServicesFor, ourServicesFor } from './graphServiceMap.js';
-import { toHealthStatus, worse, type HealthIssue, type HealthSource, type HealthStatus, type IssueLookup, type ServiceHealthReport } from './types.js';
+import {
+  toHealthStatus,
+  worse,
+  type HealthIssue,
+  type HealthSource,
+  type HealthStatus,
+  type IssueLookup,
+  type ServiceHealthReport,
+} from './types.js';
 
 /** The part of GraphClient this source uses. */
 export interface GraphReader {

@@ -24,7 +24,9 @@ const GRAPH_SERVICES: readonly GraphService[] = [
 ];
 
 const key = (s: string) => s.trim().toLowerCase();
-const BY_GRAPH = new Map<string, readonly string[]>(GRAPH_SERVICES.flatMap((g) => [g.graphId, ...g.names].map((n) => [key(n), g.ours] as const)));
+const BY_GRAPH = new Map<string, readonly string[]>(
+  GRAPH_SERVICES.flatMap((g) => [g.graphId, ...g.names].map((n) => [key(n), g.ours] as const)),
+);
 
 /** Our service ids for a Graph service id or name; empty for services we do not track. */
 export function ourServicesFor(graphIdOrName: string): readonly string[] {

@@ -29,7 +29,8 @@ export function toIssue(i: StoredIncident): HealthIssue {
 function isIncident(v: unknown): v is StoredIncident {
   const i = v as Record<string, unknown>;
   return (
-    typeof i === 'object' && i !== null &&
+    typeof i === 'object' &&
+    i !== null &&
     ['id', 'service', 'title', 'impact', 'startTime', 'lastUpdate'].every((k) => typeof i[k] === 'string') &&
     (i.classification === 'incident' || i.classification === 'advisory') &&
     (HEALTH_STATUSES as readonly unknown[]).includes(i.status) &&
@@ -50,7 +51,11 @@ export function validateNotices(where: string, raw: unknown): HealthNoticesData 
 }
 
 /** Applies `change` and drops incidents that ended before the keep period. */
-export function changeNotices<T>(current: HealthNoticesData, change: (data: HealthNoticesData) => { data: HealthNoticesData; result: T }, now: Date): { data: HealthNoticesData; result: T } {
+export function changeNotices<T>(
+  current: HealthNoticesData,
+  change: (data: HealthNoticesData) => { data: HealthNoticesData; result: T },
+  now: Date,
+): { data: HealthNoticesData; result: T } {
   const { data, result } = change(current);
   const cutoff = now.getTime() - KEEP_RESOLVED_MS;
   return { data: { ...data, incidents: data.incidents.filter((i) => i.endTime === undefined || Date.parse(i.endTime) >= cutoff) }, result };

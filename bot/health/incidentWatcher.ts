@@ -60,7 +60,9 @@ export class IncidentWatcher {
   private async notify(watch: HealthWatch, title: string): Promise<void> {
     let reached = 0;
     try {
-      reached = await this.deps.notifier.notify(watch.recipient, (locale) => messages(locale).health.resolvedNotice(watch.service, literalForMessage(title)));
+      reached = await this.deps.notifier.notify(watch.recipient, (locale) =>
+        messages(locale).health.resolvedNotice(watch.service, literalForMessage(title)),
+      );
     } catch (err) {
       this.deps.logger.warn('incident_notify_failed', { issue: watch.issueId, ...errorFields(err) });
     }

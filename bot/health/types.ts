@@ -74,7 +74,8 @@ export interface ServiceHealthReport {
 }
 
 /** What became of an issue someone asked to be told about. */
-export type IssueLookup = { readonly kind: 'found'; readonly issue: HealthIssue } | { readonly kind: 'gone' } | { readonly kind: 'unknown' };
+export type IssueLookup =
+  { readonly kind: 'found'; readonly issue: HealthIssue } | { readonly kind: 'gone' } | { readonly kind: 'unknown' };
 
 /** A place that knows about service health. Implementations never throw: failures come back as `unknown`. */
 export interface HealthSource {
@@ -86,7 +87,15 @@ export interface HealthSource {
 
 /** Active statuses from least to most serious; anything settled ranks below unknown, which ranks below these. */
 const SERIOUSNESS: readonly HealthStatus[] = [
-  'investigationSuspended', 'reported', 'confirmed', 'verifyingService', 'investigating', 'restoringService', 'extendedRecovery', 'serviceDegradation', 'serviceInterruption',
+  'investigationSuspended',
+  'reported',
+  'confirmed',
+  'verifyingService',
+  'investigating',
+  'restoringService',
+  'extendedRecovery',
+  'serviceDegradation',
+  'serviceInterruption',
 ];
 
 function rank(s: HealthStatus): number {
@@ -101,7 +110,8 @@ export function worse(a: HealthStatus, b: HealthStatus): HealthStatus {
 }
 
 /** Which services a status answer covers. */
-export type HealthScope = { readonly kind: 'named' } | { readonly kind: 'customer'; readonly company: string } | { readonly kind: 'monitored' };
+export type HealthScope =
+  { readonly kind: 'named' } | { readonly kind: 'customer'; readonly company: string } | { readonly kind: 'monitored' };
 
 /** What the troubleshooting walk-through's buttons mean. */
 export type CheckAnswer = 'fixed' | 'next';

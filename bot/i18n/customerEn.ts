@@ -28,17 +28,28 @@ function contact(r: Reseller | undefined): string {
 }
 
 const STATUS: Record<Invoice['status'], string> = { paid: 'paid', unpaid: 'unpaid', overdue: 'OVERDUE' };
-const FAPIAO: Record<Invoice['fapiao'], string> = { not_requested: 'not requested yet', requested: 'requested, being issued', issued: 'issued' };
+const FAPIAO: Record<Invoice['fapiao'], string> = {
+  not_requested: 'not requested yet',
+  requested: 'requested, being issued',
+  issued: 'issued',
+};
 
 function change(c: InvoiceChange): string {
   switch (c.kind) {
-    case 'new': return `• New subscription ${c.description}: ${cny(c.amountCny)}`;
-    case 'ended': return `• ${c.description} is no longer billed (${cny(-c.amountCny)})`;
-    case 'quantity': return `• ${c.description}: licenses changed from ${c.from} to ${c.to} (${signed(c.deltaCny)})`;
-    case 'proration': return `• One-off proration for ${c.description}: ${cny(c.amountCny)} for the part-month before the change`;
-    case 'usage': return `• ${c.description} usage (pay-as-you-go) ${c.deltaCny > 0 ? 'went up' : 'went down'}: ${signed(c.deltaCny)}`;
-    case 'credit': return `• Credit ${c.description}: ${cny(c.amountCny)}`;
-    case 'oneOffEnded': return `• Last month's one-off charge ${c.description} (${cny(c.amountCny)}) does not repeat`;
+    case 'new':
+      return `• New subscription ${c.description}: ${cny(c.amountCny)}`;
+    case 'ended':
+      return `• ${c.description} is no longer billed (${cny(-c.amountCny)})`;
+    case 'quantity':
+      return `• ${c.description}: licenses changed from ${c.from} to ${c.to} (${signed(c.deltaCny)})`;
+    case 'proration':
+      return `• One-off proration for ${c.description}: ${cny(c.amountCny)} for the part-month before the change`;
+    case 'usage':
+      return `• ${c.description} usage (pay-as-you-go) ${c.deltaCny > 0 ? 'went up' : 'went down'}: ${signed(c.deltaCny)}`;
+    case 'credit':
+      return `• Credit ${c.description}: ${cny(c.amountCny)}`;
+    case 'oneOffEnded':
+      return `• Last month's one-off charge ${c.description} (${cny(c.amountCny)}) does not repeat`;
   }
 }
 
@@ -56,12 +67,18 @@ function request(r: ChangeRequest, show = asTyped): string {
 }
 
 function form(f: SignUpForm, show = asTyped): string {
-  return [`Company: ${show(f.company)}`, `Initial domain: ${show(f.domainPrefix)}.partner.onmschina.cn`, `Admin: ${show(f.adminName)}, ${show(f.adminEmail)}, ${show(f.adminMobile)}`, `Services: ${show(f.services)}`].join('\n');
+  return [
+    `Company: ${show(f.company)}`,
+    `Initial domain: ${show(f.domainPrefix)}.partner.onmschina.cn`,
+    `Admin: ${show(f.adminName)}, ${show(f.adminEmail)}, ${show(f.adminMobile)}`,
+    `Services: ${show(f.services)}`,
+  ].join('\n');
 }
 
 export const customerEn: CustomerMessages = {
   identify: {
-    askDomain: "To show your company's account details I first need to confirm who you are (once per chat). What is your company's domain, for example contoso.partner.onmschina.cn or contoso.cn?",
+    askDomain:
+      "To show your company's account details I first need to confirm who you are (once per chat). What is your company's domain, for example contoso.partner.onmschina.cn or contoso.cn?",
     domainHint: 'That does not look like a domain. Please type it like contoso.partner.onmschina.cn or contoso.cn.',
     askEmail: 'And your work e-mail address, as registered with us?',
     emailHint: 'Please type an e-mail address like name@contoso.cn.',
@@ -70,15 +87,24 @@ export const customerEn: CustomerMessages = {
       "Your invoices, subscriptions and tickets are your company's private data, so I first confirm that you are one of its registered contacts: your company's domain plus your work e-mail address must match our records. It is asked once per chat.",
     domainLabel: 'domain',
     emailLabel: 'e-mail address',
-    tooManyTries: (r) => `I could not confirm your details, so I cannot show account information. Please contact ${contact(r)}, or say 转人工 / agent to talk to a person.`,
+    tooManyTries: (r) =>
+      `I could not confirm your details, so I cannot show account information. Please contact ${contact(r)}, or say 转人工 / agent to talk to a person.`,
     identified: (name, company) => `Thank you, ${lit(name)} (${lit(company)}). You are confirmed for this chat.`,
-    unknownTenant: (r) => `Your organisation is not (yet) one of our customers, so I cannot show account details. To sign up, visit ${r?.signUpUrl ?? r?.portalUrl ?? 'your reseller'} or contact ${contact(r)}.`,
-    notAContact: (company, r) => `You are signed in from ${lit(company)}, but you are not registered as one of its contacts, so I cannot show account details. Ask your administrator to add you, or contact ${contact(r)}.`,
+    unknownTenant: (r) =>
+      `Your organisation is not (yet) one of our customers, so I cannot show account details. To sign up, visit ${r?.signUpUrl ?? r?.portalUrl ?? 'your reseller'} or contact ${contact(r)}.`,
+    notAContact: (company, r) =>
+      `You are signed in from ${lit(company)}, but you are not registered as one of its contacts, so I cannot show account details. Ask your administrator to add you, or contact ${contact(r)}.`,
   },
   setup: {
     whichTask: 'What do you need help with?',
     taskHint: 'Please pick one of the buttons, or type for example "sign up" or "reset password".',
-    taskNames: { signUp: 'Sign up as a new customer', resetPassword: 'Reset a password', addUsers: 'Add users or admins', customDomain: 'Add a custom domain', mfa: 'Set up MFA' },
+    taskNames: {
+      signUp: 'Sign up as a new customer',
+      resetPassword: 'Reset a password',
+      addUsers: 'Add users or admins',
+      customDomain: 'Add a custom domain',
+      mfa: 'Set up MFA',
+    },
     signUpIntro: "Let's sign your company up. I will ask six short questions; say cancel at any time.",
     askCompany: 'What is the company name (Chinese or English, as on the business licence)?',
     companyHint: 'Please type the company name, 2 to 100 characters, for example 上海示例科技有限公司 or Contoso Ltd.',
@@ -99,11 +125,20 @@ export const customerEn: CustomerMessages = {
       adminName: 'The first global administrator of the new tenant: the person who receives the sign-in details and can add everyone else.',
       adminEmail: "An e-mail address where the administrator can be reached now (not the new tenant's address, which does not exist yet).",
       adminMobile: 'A mainland China mobile number: 21Vianet sends sign-in and verification messages to it.',
-      services: 'Which plans and how many users, for example "Microsoft 365 Business Basic, 10 users" or "Azure". We confirm prices before anything is ordered.',
+      services:
+        'Which plans and how many users, for example "Microsoft 365 Business Basic, 10 users" or "Azure". We confirm prices before anything is ordered.',
     },
-    signUpLabels: { company: 'company name', domainPrefix: 'domain prefix', adminName: "administrator's name", adminEmail: 'e-mail address', adminMobile: 'mobile number', services: 'services' },
+    signUpLabels: {
+      company: 'company name',
+      domainPrefix: 'domain prefix',
+      adminName: "administrator's name",
+      adminEmail: 'e-mail address',
+      adminMobile: 'mobile number',
+      services: 'services',
+    },
     confirmSignUp: (f) => `Please check:\n\n${form(f, lit)}\n\nShall I send this sign-up request?`,
-    signUpCreated: (id, r) => `Done: your sign-up request is ticket ${id}. ${r?.name ?? 'Your reseller'} will contact the administrator within one working day. Questions meanwhile: ${contact(r)}.`,
+    signUpCreated: (id, r) =>
+      `Done: your sign-up request is ticket ${id}. ${r?.name ?? 'Your reseller'} will contact the administrator within one working day. Questions meanwhile: ${contact(r)}.`,
     signUpDeclined: 'OK, I have not sent anything.',
     offerOnBehalf: (task) => `Would you like us to do "${task}" for you? I will open a request for our support team.`,
     onBehalfCreated: (id, task) => `Request ${id} is open: our team will do "${task}" for you and confirm when it is done.`,
@@ -112,19 +147,36 @@ export const customerEn: CustomerMessages = {
   },
   billing: {
     invoiceSummary: (i) =>
-      [`Invoice ${i.number} for ${period(i.period)}: ${cny(i.amountCny)}, ${STATUS[i.status]}, due ${date(i.dueDate)}. Fapiao: ${FAPIAO[i.fapiao]}.`, ...i.lines.map((l) => `• ${l.description} × ${l.quantity}: ${cny(l.amountCny)}`)].join('\n'),
+      [
+        `Invoice ${i.number} for ${period(i.period)}: ${cny(i.amountCny)}, ${STATUS[i.status]}, due ${date(i.dueDate)}. Fapiao: ${FAPIAO[i.fapiao]}.`,
+        ...i.lines.map((l) => `• ${l.description} × ${l.quantity}: ${cny(l.amountCny)}`),
+      ].join('\n'),
     whatNext: 'What would you like to know?',
-    topicNames: { explain: 'Why it changed', due: 'What I owe', fapiao: 'Fapiao', payment: 'How to pay', refund: 'Refunds', period: 'Another month' },
+    topicNames: {
+      explain: 'Why it changed',
+      due: 'What I owe',
+      fapiao: 'Fapiao',
+      payment: 'How to pay',
+      refund: 'Refunds',
+      period: 'Another month',
+    },
     askPeriod: 'Which month? For example 2026-10 or "October".',
     periodHint: 'Please type a month like 2026-10, October, or "last month".',
     noInvoices: 'There are no invoices for your company yet.',
     periodNotFound: (p, av) => `There is no invoice for ${period(p)}. Invoices I have: ${av.map(period).join(', ')}.`,
     invoiceNotFound: (n) => `I could not find an invoice ${lit(n)} for your company. Please check the number.`,
-    changesIntro: (c, p) => (p ? `${period(c.period)}: ${cny(c.amountCny)}, ${period(p.period)}: ${cny(p.amountCny)} (${signed(c.amountCny - p.amountCny)}). What changed:` : `${period(c.period)} is your first invoice, so there is nothing to compare with.`),
+    changesIntro: (c, p) =>
+      p
+        ? `${period(c.period)}: ${cny(c.amountCny)}, ${period(p.period)}: ${cny(p.amountCny)} (${signed(c.amountCny - p.amountCny)}). What changed:`
+        : `${period(c.period)} is your first invoice, so there is nothing to compare with.`,
     change,
     noChanges: 'The charges are the same as the month before.',
-    due: (open) => (open.length === 0 ? 'Nothing is due: every invoice is paid.' : `Due:\n${open.map((i) => `• ${i.number} (${period(i.period)}): ${cny(i.amountCny)}, due ${date(i.dueDate)}${i.status === 'overdue' ? ', OVERDUE' : ''}`).join('\n')}\nTotal: ${cny(open.reduce((s, i) => s + i.amountCny, 0))}`),
-    fapiao: (list) => `Fapiao (VAT invoice) status:\n${list.map((i) => `• ${i.number} (${period(i.period)}): ${FAPIAO[i.fapiao]}`).join('\n')}`,
+    due: (open) =>
+      open.length === 0
+        ? 'Nothing is due: every invoice is paid.'
+        : `Due:\n${open.map((i) => `• ${i.number} (${period(i.period)}): ${cny(i.amountCny)}, due ${date(i.dueDate)}${i.status === 'overdue' ? ', OVERDUE' : ''}`).join('\n')}\nTotal: ${cny(open.reduce((s, i) => s + i.amountCny, 0))}`,
+    fapiao: (list) =>
+      `Fapiao (VAT invoice) status:\n${list.map((i) => `• ${i.number} (${period(i.period)}): ${FAPIAO[i.fapiao]}`).join('\n')}`,
     offerFapiao: (i) => `Shall I ask our billing team to issue the fapiao for invoice ${i.number} (${cny(i.amountCny)})?`,
     fapiaoRequested: (id, i) => `Request ${id} is open: the fapiao for ${i.number} will be issued to the billing details on file.`,
     offerEscalation: 'Would you like our billing team to look into this?',
@@ -138,7 +190,15 @@ export const customerEn: CustomerMessages = {
     none: 'Your company has no subscriptions with us yet.',
     askChange: 'What would you like to change?',
     changeHint: 'Please pick one of the buttons, or type for example "add licenses" or "cancel".',
-    changeNames: { add: 'Add licenses', reduce: 'Reduce licenses', changePlan: 'Upgrade or downgrade', cancel: 'Cancel a subscription', autoRenewOn: 'Turn auto-renew on', autoRenewOff: 'Turn auto-renew off', trialToPaid: 'Trial to paid' },
+    changeNames: {
+      add: 'Add licenses',
+      reduce: 'Reduce licenses',
+      changePlan: 'Upgrade or downgrade',
+      cancel: 'Cancel a subscription',
+      autoRenewOn: 'Turn auto-renew on',
+      autoRenewOff: 'Turn auto-renew off',
+      trialToPaid: 'Trial to paid',
+    },
     askWhich: 'Which subscription? Type its number from the list.',
     whichHint: (n) => `Please type a number from 1 to ${n}, or the name of the offer.`,
     askAddQuantity: (o, q) => `${o} has ${q} license(s). How many would you like to add?`,
@@ -148,9 +208,12 @@ export const customerEn: CustomerMessages = {
     planHint: 'Please type the name of the plan, for example Office 365 E5.',
     noTrial: 'None of your subscriptions is a trial.',
     nothingToChange: (o, c) => `Nothing to change: auto-renew is already ${c === 'autoRenewOn' ? 'on' : 'off'} for ${o}.`,
-    confirm: (r) => `You would like to ${request(r, lit)}.${r.monthlyDeltaCny !== undefined ? ` Price effect: ${signed(r.monthlyDeltaCny)} per month.` : ''} Shall I send this request?`,
-    created: (id, r) => `Request ${id} is open. I have not changed the subscription myself: ${r?.name ?? 'your reseller'} will make the change and confirm it with you.`,
-    ticket: (r, company) => `Subscription change for ${company}: ${request(r)}${r.monthlyDeltaCny !== undefined ? ` (${signed(r.monthlyDeltaCny)} per month)` : ''}`,
+    confirm: (r) =>
+      `You would like to ${request(r, lit)}.${r.monthlyDeltaCny !== undefined ? ` Price effect: ${signed(r.monthlyDeltaCny)} per month.` : ''} Shall I send this request?`,
+    created: (id, r) =>
+      `Request ${id} is open. I have not changed the subscription myself: ${r?.name ?? 'your reseller'} will make the change and confirm it with you.`,
+    ticket: (r, company) =>
+      `Subscription change for ${company}: ${request(r)}${r.monthlyDeltaCny !== undefined ? ` (${signed(r.monthlyDeltaCny)} per month)` : ''}`,
   },
   giveUp: 'Sorry, I still could not use that answer. Say 转人工 / agent to talk to a person, or ask me something else.',
   declined: 'OK, I have not sent anything.',
@@ -158,6 +221,7 @@ export const customerEn: CustomerMessages = {
   ticketFailed: (r) => `Sorry, I could not save your request just now. Please try again in a few minutes, or contact ${contact(r)}.`,
   ticketLimitVisitor: (open, r) =>
     `You already have ${open.length} open requests with us (${open.join(', ')}), so I have not opened another one. Our team will answer them; if this is something else or urgent, please contact ${contact(r)}.`,
-  ticketLimitHourly: (r) => `We are receiving an unusual number of requests right now, so I could not open yours. Please try again in an hour, or contact ${contact(r)}.`,
+  ticketLimitHourly: (r) =>
+    `We are receiving an unusual number of requests right now, so I could not open yours. Please try again in an hour, or contact ${contact(r)}.`,
   noDirectory: 'Customer records are not set up on this bot yet, so I cannot look up accounts. Say agent to talk to a person.',
 };

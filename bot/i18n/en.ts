@@ -10,8 +10,7 @@ import { reliabilityEn } from './reliabilityEn.js';
 
 export const en: Messages = {
   welcomeTitle: 'Hi, I am your Microsoft cloud support assistant',
-  welcomeIntro:
-    'I help with Office 365 / Microsoft 365 and Azure operated by 21Vianet, around the clock. Ask in English or Chinese.',
+  welcomeIntro: 'I help with Office 365 / Microsoft 365 and Azure operated by 21Vianet, around the clock. Ask in English or Chinese.',
   capabilities: [
     'Sign-up, first sign-in, passwords, users, domains and MFA',
     'Invoices, charges, payments and fapiao',
@@ -33,7 +32,7 @@ export const en: Messages = {
     '• Talk to a person ("agent"), or report a problem to 21Vianet',
     'At any time you can say "cancel", "start over" or "help".',
   ].join('\n'),
-  notYet: "I'm sorry, I can't help with that here yet. Our support team can: say \"agent\" if you would like a person.",
+  notYet: 'I\'m sorry, I can\'t help with that here yet. Our support team can: say "agent" if you would like a person.',
   outOfScope:
     "Sorry, I didn't understand that. I can help with your Microsoft 365 and Azure services operated by 21Vianet: accounts, billing, licenses, how-to questions and service health.",
   greeting: 'Hello! What can I help you with today?',
@@ -43,7 +42,8 @@ export const en: Messages = {
   nothingToCancel: "There's nothing to cancel. What can I help with?",
   startOver: "Let's start over.",
   languageSwitched: "OK, I'll answer in English from now on.",
-  onlyBeginningRead: (chars: number) => `That was a long message, so I read only its first ${chars.toLocaleString('en')} characters. If the rest matters, send it as a shorter message.`,
+  onlyBeginningRead: (chars: number) =>
+    `That was a long message, so I read only its first ${chars.toLocaleString('en')} characters. If the rest matters, send it as a shorter message.`,
   emptyMessage: 'I received an empty message. What can I help with?',
   nonTextMessage: 'I can only read text messages for now. Please type your question.',
   intentNames: {
@@ -80,7 +80,8 @@ export const en: Messages = {
     helped: 'This helped',
     notHelped: "This didn't help",
     talkToSupport: 'Talk to support',
-    noAnswer: "I couldn't find an article that answers that. Try asking in other words, or choose \"Talk to support\" and a person will help.",
+    noAnswer:
+      'I couldn\'t find an article that answers that. Try asking in other words, or choose "Talk to support" and a person will help.',
     thanksForFeedback: 'Thanks for letting me know! Anything else?',
     nextBest: 'Sorry about that. This one may be closer:',
     outOfArticles: "I'm sorry I couldn't find the answer. Would you like me to pass this to our support team?",

@@ -47,7 +47,9 @@ function draftLines(d: ServiceRequestDraft): string[] {
 
 function summary(s: HandoffSummary): string {
   const c = s.customer;
-  const who = c.company ? `${c.company} (${c.id})${c.name ? `, ${c.name}` : ''}${c.contact ? ` <${c.contact}>` : ''}` : `Not identified: ${c.name ?? 'no name given'}, ${c.contact ?? 'no contact given'}`;
+  const who = c.company
+    ? `${c.company} (${c.id})${c.name ? `, ${c.name}` : ''}${c.contact ? ` <${c.contact}>` : ''}`
+    : `Not identified: ${c.name ?? 'no name given'}, ${c.contact ?? 'no contact given'}`;
   return [
     `The customer asked for a person.`,
     `Customer: ${who}`,
@@ -108,7 +110,8 @@ export const escalationEn: EscalationMessages = {
     descriptionHint: 'Please describe the problem in at least 20 characters.',
     askStartedAt: 'When did it start? For example "today 9:30", "yesterday", "2026-11-23 14:00" or "just now". Or choose Skip.',
     startedAtHint: 'Please type a time like "today 9:30", "yesterday 18:00" or "2026-11-23 14:00", or choose Skip.',
-    askCorrelationId: 'Do you have a correlation ID or request ID from an error message (a GUID like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)? Or choose Skip.',
+    askCorrelationId:
+      'Do you have a correlation ID or request ID from an error message (a GUID like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)? Or choose Skip.',
     correlationIdHint: 'A correlation ID looks like 1b4e28ba-2fa1-11d2-883f-0016d3cca427. Paste it, or choose Skip.',
     askSubscriptionId: 'Which Azure subscription ID is affected (a GUID)? Or choose Skip.',
     subscriptionIdHint: 'An Azure subscription ID looks like 1b4e28ba-2fa1-11d2-883f-0016d3cca427. Paste it, or choose Skip.',
@@ -125,33 +128,48 @@ export const escalationEn: EscalationMessages = {
       severity:
         'A: a service is down or unusable for many users and work has stopped (worked on around the clock). B: real business impact, but work can go on. C: little impact, a question or one user. Pick by business impact; it can be changed later.',
       title: 'One line that says what is wrong, for example "Outlook cannot send mail since 9:00". 21Vianet sees it first.',
-      description: 'What happens, who is affected, the exact error message, and what you have already tried. The more precise, the faster 21Vianet can act.',
+      description:
+        'What happens, who is affected, the exact error message, and what you have already tried. The more precise, the faster 21Vianet can act.',
       startedAt: 'When the problem started helps 21Vianet look up its logs for that time. An approximate time is fine, or choose Skip.',
       correlationId:
         'Many Microsoft error pages and Azure portal errors show a correlation ID or request ID: a long code like 1b4e28ba-2fa1-11d2-883f-0016d3cca427, often under "details" or in the error message, or in the Azure activity log. It lets 21Vianet find the exact failed request. If you have none, choose Skip.',
-      subscriptionId: 'For Azure problems: the subscription ID, shown in the Azure portal (portal.azure.cn) under Subscriptions. Or choose Skip.',
+      subscriptionId:
+        'For Azure problems: the subscription ID, shown in the Azure portal (portal.azure.cn) under Subscriptions. Or choose Skip.',
       contactName: '21Vianet may need to reach someone about this request; we pass the name on.',
       contactEmail: 'Where updates on the request can be sent.',
       contactPhone: 'A phone number for urgent questions about the request.',
     },
     fieldLabels: {
-      service: 'service', severity: 'severity', title: 'title', description: 'description', startedAt: 'start time', correlationId: 'correlation ID',
-      subscriptionId: 'subscription ID', contactName: 'contact name', contactEmail: 'contact e-mail', contactPhone: 'contact phone',
+      service: 'service',
+      severity: 'severity',
+      title: 'title',
+      description: 'description',
+      startedAt: 'start time',
+      correlationId: 'correlation ID',
+      subscriptionId: 'subscription ID',
+      contactName: 'contact name',
+      contactEmail: 'contact e-mail',
+      contactPhone: 'contact phone',
     },
     confirm: (d) => `Please check the service request:\n\n${draftLines(d).join('\n')}\n\nShall I send it to 21Vianet?`,
     declined: 'OK, I have not sent anything.',
-    submitted: (id, sr) => `Done: 21Vianet has your service request, number ${sr} (our reference ${id}). Their engineers will contact the person you named; I'll tell you here when it changes.`,
+    submitted: (id, sr) =>
+      `Done: 21Vianet has your service request, number ${sr} (our reference ${id}). Their engineers will contact the person you named; I'll tell you here when it changes.`,
     queued: (id) =>
       `I've saved your service request as ${id}, but I could not reach 21Vianet just now, so it is not submitted yet. I'll keep trying and tell you here as soon as it goes through; there is nothing more you need to do.`,
-    manual: (id, r) => `I've saved your service request as ${id}. ${r?.name ?? 'Your reseller'} will file it with 21Vianet for you and tell you 21Vianet's request number.`,
-    rejected: (id, r) => `I've saved your service request as ${id}, but 21Vianet did not accept it automatically. ${r?.name ?? 'Your reseller'} will check it and file it for you.`,
+    manual: (id, r) =>
+      `I've saved your service request as ${id}. ${r?.name ?? 'Your reseller'} will file it with 21Vianet for you and tell you 21Vianet's request number.`,
+    rejected: (id, r) =>
+      `I've saved your service request as ${id}, but 21Vianet did not accept it automatically. ${r?.name ?? 'Your reseller'} will check it and file it for you.`,
     laterSubmitted: (id, sr) => `Update on ${id}: 21Vianet now has your service request, number ${sr}.`,
-    laterFailed: (id, r) => `Update on ${id}: 21Vianet did not accept the service request automatically. ${r?.name ?? 'Your reseller'} will file it for you.`,
+    laterFailed: (id, r) =>
+      `Update on ${id}: 21Vianet did not accept the service request automatically. ${r?.name ?? 'Your reseller'} will file it for you.`,
     ticketSummary: (d) => `Service request for 21Vianet\n${draftLines(d).join('\n')}`,
   },
   status: {
     statusNames: STATUS,
-    list: (ts) => `Your requests (newest first):\n${ts.map(ticketLine).join('\n')}\n\nType a number like ${ts[0]?.id ?? 'T-1024'} for its history.`,
+    list: (ts) =>
+      `Your requests (newest first):\n${ts.map(ticketLine).join('\n')}\n\nType a number like ${ts[0]?.id ?? 'T-1024'} for its history.`,
     none: 'You have no requests with us yet.',
     notFound: (id) => `I could not find request ${id} for your company. Please check the number.`,
     detail: (t) =>
@@ -162,8 +180,11 @@ export const escalationEn: EscalationMessages = {
         ...(t.links?.partnerCenterId ? [`21Vianet service request: ${t.links.partnerCenterId}`] : []),
         ...(t.links?.escalatedTo ? [`Escalated to 21Vianet as ${t.links.escalatedTo}`] : []),
         'History:',
-        ...t.history.filter((h) => h.by !== 'customer').map((h) => `• ${when(h.at)}: ${STATUS[h.status]}${h.note ? `: ${literalForMessage(h.note)}` : ''}`),
+        ...t.history
+          .filter((h) => h.by !== 'customer')
+          .map((h) => `• ${when(h.at)}: ${STATUS[h.status]}${h.note ? `: ${literalForMessage(h.note)}` : ''}`),
       ].join('\n'),
-    changed: (t, note) => `Update on your request ${t.id} (${literalForMessage(t.title)}): it is now ${STATUS[t.status]}.${note ? ` Note from the team: ${literalForMessage(note)}` : ''}`,
+    changed: (t, note) =>
+      `Update on your request ${t.id} (${literalForMessage(t.title)}): it is now ${STATUS[t.status]}.${note ? ` Note from the team: ${literalForMessage(note)}` : ''}`,
   },
 };

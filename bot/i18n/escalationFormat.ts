@@ -7,7 +7,15 @@ const formatters = new Map<Locale, Intl.DateTimeFormat>();
 export function chinaDateTime(iso: string, locale: Locale): string {
   let f = formatters.get(locale);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone: CHINA_TIME_ZONE, year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: CHINA_TIME_ZONE,
+      year: 'numeric',
+      month: locale === 'en' ? 'short' : 'long',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(locale, f);
   }
   const at = new Date(iso);

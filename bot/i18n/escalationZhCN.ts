@@ -47,7 +47,9 @@ function draftLines(d: ServiceRequestDraft): string[] {
 
 function summary(s: HandoffSummary): string {
   const c = s.customer;
-  const who = c.company ? `${c.company}（${c.id}）${c.name ? `，${c.name}` : ''}${c.contact ? ` <${c.contact}>` : ''}` : `未验证身份：${c.name ?? '未留姓名'}，${c.contact ?? '未留联系方式'}`;
+  const who = c.company
+    ? `${c.company}（${c.id}）${c.name ? `，${c.name}` : ''}${c.contact ? ` <${c.contact}>` : ''}`
+    : `未验证身份：${c.name ?? '未留姓名'}，${c.contact ?? '未留联系方式'}`;
   return [
     '客户要求转人工。',
     `客户：${who}`,
@@ -75,12 +77,14 @@ export const escalationZhCN: EscalationMessages = {
     contactHint: '请输入邮箱（例如 name@contoso.cn）或中国大陆手机号（例如 138 1234 5678）。',
     askQuestion: '请用一两句话说明您需要什么帮助，客服会先看到这段内容。',
     questionHint: '请简单描述一下您需要的帮助。',
-    handedOver: (id, r) => `已为您转接${r ? `${r.name}的` : ''}客服团队，工单号 ${id}。客服会在这里回复您，您接下来发送的内容都会直接转给客服。`,
+    handedOver: (id, r) =>
+      `已为您转接${r ? `${r.name}的` : ''}客服团队，工单号 ${id}。客服会在这里回复您，您接下来发送的内容都会直接转给客服。`,
     handedOverAfterHours: (id, r, next) =>
       `客服团队的工作时间是${hours(r)}，现在暂时无人在线。您的请求已记录为工单 ${id}，客服将于北京时间${next}起与您联系。在此期间，如有其他问题也可以继续问我。`,
     accepted: '客服人员已加入对话。',
     completed: (id) => `客服已结束本次对话（工单 ${id}）。接下来由我继续为您服务，还有什么可以帮您？`,
-    failed: (id, r) => `抱歉，暂时没有客服能接入对话。您的工单 ${id} 仍然有效，客服会主动联系您；您也可以联系${reach(r)}。在此期间由我继续为您服务。`,
+    failed: (id, r) =>
+      `抱歉，暂时没有客服能接入对话。您的工单 ${id} 仍然有效，客服会主动联系您；您也可以联系${reach(r)}。在此期间由我继续为您服务。`,
     ticketTitle: (q) => `客户要求转人工：${q.slice(0, 80)}`,
     ticketSummary: summary,
     healthUnknown: '未知（暂无服务状态信息）',
@@ -120,24 +124,36 @@ export const escalationZhCN: EscalationMessages = {
     languageName: (l) => (l === 'zh-CN' ? '中文' : '英文'),
     fieldHelp: {
       service: '世纪互联会把请求转给对应服务的团队，请选受影响的服务；都不是就选“其他”。',
-      severity: 'A：服务中断或大量用户无法使用、业务停摆（全天候处理）；B：对业务有明显影响，但工作还能继续；C：影响较小，咨询或个别用户。按业务影响选择即可，之后也可以调整。',
+      severity:
+        'A：服务中断或大量用户无法使用、业务停摆（全天候处理）；B：对业务有明显影响，但工作还能继续；C：影响较小，咨询或个别用户。按业务影响选择即可，之后也可以调整。',
       title: '用一句话说明问题，例如“从 9 点开始 Outlook 发不出邮件”，世纪互联会先看到这一句。',
       description: '发生了什么、影响了谁、完整的报错信息，以及已经试过哪些办法。描述越准确，处理越快。',
       startedAt: '问题开始的时间能帮世纪互联查对应时段的日志，大概时间也可以；不清楚就选“跳过”。',
-      correlationId: '很多微软报错页面和 Azure 门户的错误会显示关联 ID（Correlation ID）或请求 ID，是一串类似 1b4e28ba-2fa1-11d2-883f-0016d3cca427 的代码，通常在“详细信息”或报错文字里，也可以在 Azure 活动日志里找到。有了它世纪互联能定位到那次失败的请求。没有就选“跳过”。',
+      correlationId:
+        '很多微软报错页面和 Azure 门户的错误会显示关联 ID（Correlation ID）或请求 ID，是一串类似 1b4e28ba-2fa1-11d2-883f-0016d3cca427 的代码，通常在“详细信息”或报错文字里，也可以在 Azure 活动日志里找到。有了它世纪互联能定位到那次失败的请求。没有就选“跳过”。',
       subscriptionId: '仅 Azure 问题需要：订阅 ID 可以在 Azure 门户（portal.azure.cn）的“订阅”里找到。没有就选“跳过”。',
       contactName: '世纪互联处理时可能需要联系相关人员，我们会转告这个姓名。',
       contactEmail: '请求有进展时发通知的邮箱。',
       contactPhone: '紧急情况下联系用的电话。',
     },
     fieldLabels: {
-      service: '服务', severity: '严重级别', title: '标题', description: '问题描述', startedAt: '开始时间', correlationId: '关联 ID',
-      subscriptionId: '订阅 ID', contactName: '联系人', contactEmail: '联系邮箱', contactPhone: '联系电话',
+      service: '服务',
+      severity: '严重级别',
+      title: '标题',
+      description: '问题描述',
+      startedAt: '开始时间',
+      correlationId: '关联 ID',
+      subscriptionId: '订阅 ID',
+      contactName: '联系人',
+      contactEmail: '联系邮箱',
+      contactPhone: '联系电话',
     },
     confirm: (d) => `请核对服务请求：\n\n${draftLines(d).join('\n')}\n\n确认提交给世纪互联吗？`,
     declined: '好的，没有提交任何内容。',
-    submitted: (id, sr) => `已提交：世纪互联已收到您的服务请求，编号 ${sr}（我方工单号 ${id}）。世纪互联的工程师会联系您填写的联系人；进展有变化时我会在这里通知您。`,
-    queued: (id) => `您的服务请求已保存为工单 ${id}，但暂时无法连接世纪互联，所以还没有提交成功。我会继续自动重试，提交成功后会在这里通知您，您无需再做任何操作。`,
+    submitted: (id, sr) =>
+      `已提交：世纪互联已收到您的服务请求，编号 ${sr}（我方工单号 ${id}）。世纪互联的工程师会联系您填写的联系人；进展有变化时我会在这里通知您。`,
+    queued: (id) =>
+      `您的服务请求已保存为工单 ${id}，但暂时无法连接世纪互联，所以还没有提交成功。我会继续自动重试，提交成功后会在这里通知您，您无需再做任何操作。`,
     manual: (id, r) => `您的服务请求已保存为工单 ${id}。${r?.name ?? '您的服务商'}会代您向世纪互联提交，并告诉您世纪互联的请求编号。`,
     rejected: (id, r) => `您的服务请求已保存为工单 ${id}，但世纪互联没有自动受理。${r?.name ?? '您的服务商'}会核对后代您提交。`,
     laterSubmitted: (id, sr) => `工单 ${id} 有新进展：世纪互联已收到您的服务请求，编号 ${sr}。`,
@@ -146,7 +162,8 @@ export const escalationZhCN: EscalationMessages = {
   },
   status: {
     statusNames: STATUS,
-    list: (ts) => `您的工单（最新的在前）：\n${ts.map(ticketLine).join('\n')}\n\n输入工单号（例如 ${ts[0]?.id ?? 'T-1024'}）可查看处理记录。`,
+    list: (ts) =>
+      `您的工单（最新的在前）：\n${ts.map(ticketLine).join('\n')}\n\n输入工单号（例如 ${ts[0]?.id ?? 'T-1024'}）可查看处理记录。`,
     none: '您目前还没有工单。',
     notFound: (id) => `没有找到贵公司的工单 ${id}，请核对工单号。`,
     detail: (t) =>
@@ -157,8 +174,11 @@ export const escalationZhCN: EscalationMessages = {
         ...(t.links?.partnerCenterId ? [`世纪互联服务请求编号：${t.links.partnerCenterId}`] : []),
         ...(t.links?.escalatedTo ? [`已升级至世纪互联，工单号 ${t.links.escalatedTo}`] : []),
         '处理记录：',
-        ...t.history.filter((h) => h.by !== 'customer').map((h) => `• ${when(h.at)}：${STATUS[h.status]}${h.note ? `：${literalForMessage(h.note)}` : ''}`),
+        ...t.history
+          .filter((h) => h.by !== 'customer')
+          .map((h) => `• ${when(h.at)}：${STATUS[h.status]}${h.note ? `：${literalForMessage(h.note)}` : ''}`),
       ].join('\n'),
-    changed: (t, note) => `您的工单 ${t.id}（${literalForMessage(t.title)}）有更新：当前状态为“${STATUS[t.status]}”。${note ? `客服备注：${literalForMessage(note)}` : ''}`,
+    changed: (t, note) =>
+      `您的工单 ${t.id}（${literalForMessage(t.title)}）有更新：当前状态为“${STATUS[t.status]}”。${note ? `客服备注：${literalForMessage(note)}` : ''}`,
   },
 };

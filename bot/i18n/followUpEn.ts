@@ -23,12 +23,14 @@ export const followUpEn: FollowUpMessages = {
         : l.kind === 'credit'
           ? `The ${cny(l.amountCny)} on ${i.number} is a credit for ${lit(l.description)}, taken off the total.`
           : `The ${cny(l.amountCny)} on ${i.number} is the regular charge for ${lit(l.description)}: ${l.quantity} license(s) for the period.`,
-  noSuchLine: (amount, i) => `I can't find a line of ${amount} on ${i.number}. Its lines are listed above; type "talk to support" if something looks wrong.`,
+  noSuchLine: (amount, i) =>
+    `I can't find a line of ${amount} on ${i.number}. Its lines are listed above; type "talk to support" if something looks wrong.`,
   noEarlier: (i) => `${i.number} is the earliest invoice I have for your company.`,
   term: (s, today) => {
     if (!s.renewalDate) return `${lit(s.offer)} is pay-as-you-go: it has no end date and is billed monthly for what you use.`;
     const when = `${date(s.renewalDate)} (${inDays(daysBetween(today, s.renewalDate))})`;
-    if (s.status === 'trial') return `The ${lit(s.offer)} trial ends on ${when}. If it is not converted by then, it expires: users lose access, and the data is kept only for a limited time before it is deleted. Say "convert it" if you'd like to keep it.`;
+    if (s.status === 'trial')
+      return `The ${lit(s.offer)} trial ends on ${when}. If it is not converted by then, it expires: users lose access, and the data is kept only for a limited time before it is deleted. Say "convert it" if you'd like to keep it.`;
     return s.autoRenew
       ? `${lit(s.offer)} renews on ${when}. Auto-renew is on, so it renews by itself for another term; nothing to do.`
       : `${lit(s.offer)} ends on ${when}. Auto-renew is OFF, so it will not renew by itself. Say "turn on auto-renew" and I'll ask us to switch it on.`;

@@ -29,7 +29,8 @@ export const followUpZhCN: FollowUpMessages = {
   term: (s, today) => {
     if (!s.renewalDate) return `${lit(s.offer)} 是按量付费的，没有到期日，每月按实际用量结算。`;
     const when = `${date(s.renewalDate)}（${inDays(daysBetween(today, s.renewalDate))}）`;
-    if (s.status === 'trial') return `${lit(s.offer)} 试用将于 ${when}到期。到期前不转为付费订阅，就会过期：用户无法再使用，数据只保留一段时间，之后会被删除。想保留的话，说“转为付费”即可。`;
+    if (s.status === 'trial')
+      return `${lit(s.offer)} 试用将于 ${when}到期。到期前不转为付费订阅，就会过期：用户无法再使用，数据只保留一段时间，之后会被删除。想保留的话，说“转为付费”即可。`;
     return s.autoRenew
       ? `${lit(s.offer)} 的续订日是 ${when}。自动续订已开启，到期会自动续订下一期，您不用做什么。`
       : `${lit(s.offer)} 将于 ${when}到期。自动续订目前是关闭的，到期不会自动续费。需要的话，说“开启自动续订”，我来帮您提交请求。`;

@@ -30,7 +30,11 @@ export const healthEn: HealthMessages = {
   statusNames: STATUS,
   serviceName: name,
   heading: (scope) =>
-    scope.kind === 'named' ? 'Current service status:' : scope.kind === 'customer' ? `Current status of the services ${scope.company} subscribes to:` : 'Current status of the services we monitor:',
+    scope.kind === 'named'
+      ? 'Current service status:'
+      : scope.kind === 'customer'
+        ? `Current status of the services ${scope.company} subscribes to:`
+        : 'Current status of the services we monitor:',
   line: (service, status) => `${statusIcon(status)} ${name(service)}: ${STATUS[status]}`,
   incidentCardTitle: 'Active incidents and advisories',
   advisory: 'Advisory',
@@ -43,12 +47,15 @@ export const healthEn: HealthMessages = {
   chinaTime: (t) => `${t} China Standard Time`,
   moreIssues: (n) => `…and ${n} more. Ask about one service to see its incidents.`,
   offerNotify: 'Would you like me to message you here when this is resolved?',
-  notifyConfirmed: (n) => (n === 1 ? "Done. I'll message you here as soon as it's resolved." : `Done. I'll message you here as each of these ${n} is resolved.`),
+  notifyConfirmed: (n) =>
+    n === 1 ? "Done. I'll message you here as soon as it's resolved." : `Done. I'll message you here as each of these ${n} is resolved.`,
   notifyDeclined: 'OK. Ask me again any time for the latest status.',
-  notifyUnavailable: "I can't send follow-up messages in a group conversation. Message me directly if you'd like to be told when it's resolved.",
-  unknownNote: (ids) => `I couldn't get the current status of ${list(ids)}, so I can't tell you whether ${ids.length === 1 ? 'it is' : 'they are'} working normally. The status is unknown, not healthy.`,
+  notifyUnavailable:
+    "I can't send follow-up messages in a group conversation. Message me directly if you'd like to be told when it's resolved.",
+  unknownNote: (ids) =>
+    `I couldn't get the current status of ${list(ids)}, so I can't tell you whether ${ids.length === 1 ? 'it is' : 'they are'} working normally. The status is unknown, not healthy.`,
   allHealthy: (ids) => `There are no known incidents: ${list(ids)} ${ids.length === 1 ? 'is' : 'are'} operating normally.`,
-  offerChecks: "If something is still slow or not working for you, shall we go through a few quick checks on your side?",
+  offerChecks: 'If something is still slow or not working for you, shall we go through a few quick checks on your side?',
   checksDeclined: 'OK. If anything changes, just ask me again.',
   check: (i, total, step) => `Check ${i} of ${total}: ${step}`,
   checkAnswers: { fixed: 'That fixed it', next: 'Next check' },

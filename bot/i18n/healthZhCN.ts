@@ -29,7 +29,12 @@ const list = (ids: readonly string[]) => ids.map(name).join('、');
 export const healthZhCN: HealthMessages = {
   statusNames: STATUS,
   serviceName: name,
-  heading: (scope) => (scope.kind === 'named' ? '当前服务状态：' : scope.kind === 'customer' ? `${scope.company} 订阅的服务当前状态：` : '我们监控的服务当前状态：'),
+  heading: (scope) =>
+    scope.kind === 'named'
+      ? '当前服务状态：'
+      : scope.kind === 'customer'
+        ? `${scope.company} 订阅的服务当前状态：`
+        : '我们监控的服务当前状态：',
   line: (service, status) => `${statusIcon(status)} ${name(service)}：${STATUS[status]}`,
   incidentCardTitle: '当前的服务事件和通告',
   advisory: '通告',

@@ -21,6 +21,6 @@ export const repairEn: RepairMessages = {
   cancelledTask: (task) => `OK, I've stopped the ${task}. Nothing was sent. What else can I help with?`,
   corrected: (what, value) => `Got it, I've changed the ${what} to ${value}.`,
   noThanks: 'OK, no problem. Is there anything else I can help with?',
-  iAmABot: "I'm a virtual assistant (a bot) for your reseller's support team. Say \"agent\" at any time to reach a person.",
+  iAmABot: 'I\'m a virtual assistant (a bot) for your reseller\'s support team. Say "agent" at any time to reach a person.',
   whyWeAsk: 'I need this to deal with your request. If you would rather not answer, say "cancel" or "agent".',
 };

@@ -3,7 +3,8 @@ import type { WebChatPageMessages } from './webChatPageMessages.js';
 export const webChatPageEn: WebChatPageMessages = {
   htmlLang: 'en',
   title: 'Microsoft cloud support assistant: Web Chat test page',
-  intro: 'Ask a question in English or Chinese, as a customer would. This page talks to the bot running on this computer; nothing leaves it.',
+  intro:
+    'Ask a question in English or Chinese, as a customer would. This page talks to the bot running on this computer; nothing leaves it.',
   languageLabel: 'Language',
   connecting: 'Connecting to the bot…',
   connectFailed: 'The bot could not be reached. Check that it is running (npm start), then reload this page.',

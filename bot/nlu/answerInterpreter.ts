@@ -46,25 +46,32 @@ const norm = (text: string) => text.normalize('NFKC').trim().toLowerCase().repla
 const TRAILING = /[\s.!。！~～,，;；…]+$/u;
 const SEPARATOR = /^[\s.!。！~～,，;；:：…-]+/u;
 
-const HANDOFF = /转人工|人工客服|(?:让|叫|找)(?:个)?人(?:给我)?(?:打|回)(?:个)?电话|给我(?:回|打)(?:个)?电话|\b(?:call|phone|ring) me\b|\bgive me a (?:call|ring)\b|\bhave (?:someone|somebody) (?:call|contact|phone)|找(个)?人工|真人客服|找(个)?(真)?人(来)?(帮|处理|聊)|\b(?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|a real |your )?(?:person|human|agent|someone|support|engineer|staff|team)|\b(?:human|live|real) (?:agent|person|support)\b|^(?:an? )?(?:agent|human)(?: please)?$/u;
+const HANDOFF =
+  /转人工|人工客服|(?:让|叫|找)(?:个)?人(?:给我)?(?:打|回)(?:个)?电话|给我(?:回|打)(?:个)?电话|\b(?:call|phone|ring) me\b|\bgive me a (?:call|ring)\b|\bhave (?:someone|somebody) (?:call|contact|phone)|找(个)?人工|真人客服|找(个)?(真)?人(来)?(帮|处理|聊)|\b(?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|a real |your )?(?:person|human|agent|someone|support|engineer|staff|team)|\b(?:human|live|real) (?:agent|person|support)\b|^(?:an? )?(?:agent|human)(?: please)?$/u;
 const CANCEL =
   /^(?:cancel(?: (?:it|that|this))?|stop|quit|exit|abort)\b|\b(?:forget it|forget about it|never ?mind|scrap (?:it|that)|call it off|not now|another time)\b|\b(?:i'?ll|we'?ll|let me) (?:do (?:it|this) |come back )?later\b|^(?:取消|退出)|算了|不办了|不弄了|先不办|不要了|以后再说|改天|回头再|等会儿?再|下次再|晚点再/u;
 /** "what?", 「啥？」: the customer did not understand the question; explain it rather than leave it. */
-const CONFUSED = /^(?:what|huh|pardon|what do you mean|i don'?t (?:understand|get it)|啥|什么|啥意思|什么意思|没看懂|看不懂|不懂|不明白)[\s?？!！。.]*$/u;
-const BOT_IDENTITY = /\bare you (?:a |an )?(?:bot|robot|human|real|person|machine|ai)\b|\b(?:bot|robot) or (?:a )?(?:real |human|person)|(?:你|您)是(?:不是)?(?:机器人|真人|人工|ai|谁)|机器人还是(?:真)?人/u;
+const CONFUSED =
+  /^(?:what|huh|pardon|what do you mean|i don'?t (?:understand|get it)|啥|什么|啥意思|什么意思|没看懂|看不懂|不懂|不明白)[\s?？!！。.]*$/u;
+const BOT_IDENTITY =
+  /\bare you (?:a |an )?(?:bot|robot|human|real|person|machine|ai)\b|\b(?:bot|robot) or (?:a )?(?:real |human|person)|(?:你|您)是(?:不是)?(?:机器人|真人|人工|ai|谁)|机器人还是(?:真)?人/u;
 
 const LEAD = /^(?:(?:and|so|but|ok|okay|wait|also|then|hmm|oh|well),? )?/.source;
 const WH_QUESTION = new RegExp(`${LEAD}(?:how|what|what's|whats|when|where|which|who|whom|why)\\b`);
 // "do you accept…", "is it down", "can we…" ask; "do it", "can do" do not.
 const SUBJECT = '(?:you|we|i|it|they|he|she|there|this|that|these|those|my|our|your|the|a|an|people|users?|someone|anyone|everyone|all)';
-const AUX_QUESTION = new RegExp(`${LEAD}(?:can|could|do|does|did|is|are|was|were|will|would|should|may|shall|am|have|has|must)(?:n't)? ${SUBJECT}\\s+\\S`);
+const AUX_QUESTION = new RegExp(
+  `${LEAD}(?:can|could|do|does|did|is|are|was|were|will|would|should|may|shall|am|have|has|must)(?:n't)? ${SUBJECT}\\s+\\S`,
+);
 
 /** A reply that asks something rather than answers. */
 export function isQuestion(text: string): boolean {
   const t = norm(text);
   if (/[?？]/.test(t)) return true;
   if (WH_QUESTION.test(t) || AUX_QUESTION.test(t)) return true;
-  return /怎么|怎样|如何|为什么|为啥|干嘛|多久|多长|多少|几[天个月号点时钟次]|哪[里儿个些]|什么|啥|吗[\s，,。！!]|吗$|呢[\s，。！!]*$|是否|能否|可否|能不能|可不可以|行不行|对不对|好不好|要不要|会不会|是不是|有没有|咋/.test(t);
+  return /怎么|怎样|如何|为什么|为啥|干嘛|多久|多长|多少|几[天个月号点时钟次]|哪[里儿个些]|什么|啥|吗[\s，,。！!]|吗$|呢[\s，。！!]*$|是否|能否|可否|能不能|可不可以|行不行|对不对|好不好|要不要|会不会|是不是|有没有|咋/.test(
+    t,
+  );
 }
 
 // Leading confirmations and refusals; what follows them is kept as a note ("好，顺便把上个月的也开了").
@@ -73,14 +80,19 @@ const YES_LEAD =
 const NO_LEAD =
   /^(?:no thanks|no thank you|no|nope|nah|not now|not yet|not really|maybe later|later|don'?t|do not|keep it|leave it|不用了|不用|不要了|不要|不需要|不必了|不必|不了|先不用|先不要|先不|暂时不用|暂时不|等等再说|再说吧|以后再说|不是|否|别)(?=$|[\s.!。！~～,，;；:：…-]|(?![a-z]))/u;
 // Whole replies that agree or refuse without a leading word.
-const YES_PHRASE = /^(?:(?:please |pls )?(?:send|submit|file|raise|open|do|make|process) (?:it|that|the request|this)(?: please| for me| for us| now)?|(?:yes )?please proceed|proceed|(?:帮|替)(?:我|我们)(?:弄|办|处理|提交|开|加|改|重置|打开|转)(?:一下)?(?:吧)?|你们帮(?:我|我们)?.*吧|(?:那)?(?:就)?(?:这么|这样)办吧|提交吧|麻烦了|拜托了)$/u;
-const NO_PHRASE = /^(?:(?:i'?ll|we'?ll) (?:do|handle|manage) it (?:myself|ourselves)|no need|not needed|(?:我|我们)自己(?:来|弄|处理)(?:吧)?|自己来(?:吧)?)(?=$|[\s.!。！~～,，;；:：…-])/u;
+const YES_PHRASE =
+  /^(?:(?:please |pls )?(?:send|submit|file|raise|open|do|make|process) (?:it|that|the request|this)(?: please| for me| for us| now)?|(?:yes )?please proceed|proceed|(?:帮|替)(?:我|我们)(?:弄|办|处理|提交|开|加|改|重置|打开|转)(?:一下)?(?:吧)?|你们帮(?:我|我们)?.*吧|(?:那)?(?:就)?(?:这么|这样)办吧|提交吧|麻烦了|拜托了)$/u;
+const NO_PHRASE =
+  /^(?:(?:i'?ll|we'?ll) (?:do|handle|manage) it (?:myself|ourselves)|no need|not needed|(?:我|我们)自己(?:来|弄|处理)(?:吧)?|自己来(?:吧)?)(?=$|[\s.!。！~～,，;；:：…-])/u;
 
 /** Yes or no with whatever follows kept as a note; undefined when the reply is neither. */
 export function readYesNo(text: string): { value: boolean; note?: string } | undefined {
   const t = norm(text).replace(TRAILING, '');
   if (t === '') return undefined;
-  for (const [re, value] of [[NO_LEAD, false], [YES_LEAD, true]] as const) {
+  for (const [re, value] of [
+    [NO_LEAD, false],
+    [YES_LEAD, true],
+  ] as const) {
     const m = re.exec(t);
     if (!m) continue;
     const rest = t.slice(m[0].length).replace(SEPARATOR, '').trim();
@@ -96,8 +108,10 @@ export function readYesNo(text: string): { value: boolean; note?: string } | und
 
 const POLITE = /^(?:thanks|thank you|thx|cheers|谢谢|多谢|谢了|感谢)/u;
 /** Only a correction word ("wrong", 「不对」): something is wrong, but no new value is given. */
-const BARE_CORRECTION = /^(?:不对|不是|错了|写错了|说错了|no|nope|wrong|sorry|oops|actually|wait|that'?s wrong|it'?s wrong|[\s.!。！~～,，;；:：…-])+$/u;
-const CORRECTION = /^(?:不对|不是|错了|写错了|说错了|更正(?:一下)?|改一下|改成|应该是|no|nope|wrong|sorry|oops|actually|correction|wait|i mean|i meant|(?:that|it)(?:'s| was| is) wrong)\b|不对|写错|说错|打错|应该是|改成|改为|typo|i meant|should (?:be|have been)|instead of/u;
+const BARE_CORRECTION =
+  /^(?:不对|不是|错了|写错了|说错了|no|nope|wrong|sorry|oops|actually|wait|that'?s wrong|it'?s wrong|[\s.!。！~～,，;；:：…-])+$/u;
+const CORRECTION =
+  /^(?:不对|不是|错了|写错了|说错了|更正(?:一下)?|改一下|改成|应该是|no|nope|wrong|sorry|oops|actually|correction|wait|i mean|i meant|(?:that|it)(?:'s| was| is) wrong)\b|不对|写错|说错|打错|应该是|改成|改为|typo|i meant|should (?:be|have been)|instead of/u;
 
 /** "不对，是 X" / "no, the e-mail is X": a value for this or an earlier field. */
 function readCorrection(text: string, current: FieldExpectation | undefined, earlier: readonly FieldExpectation[]): Reading | undefined {
@@ -117,7 +131,10 @@ function readCorrection(text: string, current: FieldExpectation | undefined, ear
 
 /** The last word-like piece of the reply that parses as the field ("sorry, typo, it's x@y.cn"). */
 function lastToken(text: string, f: FieldExpectation): string | undefined {
-  const pieces = text.split(/[\s,，:：;；]+/u).filter(Boolean).reverse();
+  const pieces = text
+    .split(/[\s,，:：;；]+/u)
+    .filter(Boolean)
+    .reverse();
   for (const p of pieces) {
     const v = f.parse(p.replace(/[.。!！]+$/u, ''));
     if (v !== undefined) return v;
@@ -125,12 +142,32 @@ function lastToken(text: string, f: FieldExpectation): string | undefined {
   return undefined;
 }
 
-const SKIP = /^(?:skip(?: it| this| that)?|pass|n\/?a|none|no idea|not sure|don'?t know|i don'?t know|(?:i |we )?don'?t have (?:it|one|that|any)|no,? we don'?t have (?:it|one)|haven'?t got (?:it|one)|跳过|略过|不填|先不填|没有|没有的|无|不知道|不清楚|不记得|没有这个|没这个)(?:[\s.!。！,，]|$)/u;
-const META_QUESTION = /where (?:do|can|would) (?:i|we) (?:find|get|see|look)|在哪(?:里|儿)?(?:找|看|查|获取)|哪里(?:找|看|查)|怎么(?:找|查|获取|拿到)|什么意思|啥意思|是什么|是啥|为什么要|为啥要|为何要|干嘛用|有什么用|怎么填|填什么|随便填|格式|what (?:does|do) .* mean|what(?:'s| is) (?:a |an |the )?|why do (?:you|i|we) need|why (?:is|does) (?:it|that)|what for|how should i (?:write|fill)|what should i (?:put|write|enter)/u;
+const SKIP =
+  /^(?:skip(?: it| this| that)?|pass|n\/?a|none|no idea|not sure|don'?t know|i don'?t know|(?:i |we )?don'?t have (?:it|one|that|any)|no,? we don'?t have (?:it|one)|haven'?t got (?:it|one)|跳过|略过|不填|先不填|没有|没有的|无|不知道|不清楚|不记得|没有这个|没这个)(?:[\s.!。！,，]|$)/u;
+const META_QUESTION =
+  /where (?:do|can|would) (?:i|we) (?:find|get|see|look)|在哪(?:里|儿)?(?:找|看|查|获取)|哪里(?:找|看|查)|怎么(?:找|查|获取|拿到)|什么意思|啥意思|是什么|是啥|为什么要|为啥要|为何要|干嘛用|有什么用|怎么填|填什么|随便填|格式|what (?:does|do) .* mean|what(?:'s| is) (?:a |an |the )?|why do (?:you|i|we) need|why (?:is|does) (?:it|that)|what for|how should i (?:write|fill)|what should i (?:put|write|enter)/u;
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5,
-  一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  '5th': 5,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** The option whose title the text is, exactly (a button click, or the title typed); no close wordings. */
@@ -142,7 +179,10 @@ export function readTitle(text: string, options: readonly ChoiceOption[]): strin
 /** A choice by position ("2", 「第二个」, "the second one"), by its title, or by a close wording. */
 export function readChoice(text: string, options: readonly ChoiceOption[]): string | undefined {
   const t = norm(text).replace(TRAILING, '');
-  const position = /^(?:option |no\.? ?|number |#)?(\d{1,2})$/.exec(t)?.[1] ?? /^(?:the )?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?: one)?$/.exec(t)?.[1] ?? /^第?([一二两三四五六七八九\d])(?:个|项|种|条)?$/.exec(t)?.[1];
+  const position =
+    /^(?:option |no\.? ?|number |#)?(\d{1,2})$/.exec(t)?.[1] ??
+    /^(?:the )?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?: one)?$/.exec(t)?.[1] ??
+    /^第?([一二两三四五六七八九\d])(?:个|项|种|条)?$/.exec(t)?.[1];
   if (position !== undefined) {
     const n = /^\d+$/.test(position) ? Number(position) : NUMBER_WORDS[position];
     return n !== undefined ? options[n - 1]?.id : undefined;
@@ -152,10 +192,18 @@ export function readChoice(text: string, options: readonly ChoiceOption[]): stri
   const keyword = options.filter((o) => o.keywords?.test(t));
   if (keyword.length === 1) return keyword[0]!.id;
   // Close wording: the option sharing the most distinctive words with the reply, if one clearly does.
-  const words = (s: string) => new Set(norm(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 || /\p{Script=Han}/u.test(w)));
+  const words = (s: string) =>
+    new Set(
+      norm(s)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length >= 3 || /\p{Script=Han}/u.test(w)),
+    );
   const said = words(t);
   const scored = options
-    .map((o) => ({ id: o.id, score: Math.max(...o.titles.map((title) => [...words(title)].filter((w) => said.has(w) || (w.length >= 4 && t.includes(w))).length)) }))
+    .map((o) => ({
+      id: o.id,
+      score: Math.max(...o.titles.map((title) => [...words(title)].filter((w) => said.has(w) || (w.length >= 4 && t.includes(w))).length)),
+    }))
     .sort((a, b) => b.score - a.score);
   if (scored[0] && scored[0].score > 0 && scored[0].score > (scored[1]?.score ?? 0)) return scored[0].id;
   const contained = options.filter((o) => o.titles.some((title) => t.length >= 2 && (norm(title).includes(t) || t.includes(norm(title)))));

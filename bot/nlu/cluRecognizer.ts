@@ -59,13 +59,17 @@ export class CluRecognizer implements Recognizer {
   private async connect(): Promise<ConversationAnalysisClient> {
     const { endpoint, key } = this.options.config;
     const { ConversationAnalysisClient } = await import('@azure/ai-language-conversations');
-    return new ConversationAnalysisClient(endpoint, { key }, {
-      apiVersion: CLU_API_VERSION,
-      // The turn has a budget: a retry after a 5xx would only spend it. The fallback is the retry.
-      retryOptions: { maxRetries: 0 },
-      // Plain http only for a stand-in on this machine; a real key never travels unencrypted.
-      allowInsecureConnection: LOOPBACK.has(new URL(endpoint).host.replace(/:\d+$/, '')),
-    });
+    return new ConversationAnalysisClient(
+      endpoint,
+      { key },
+      {
+        apiVersion: CLU_API_VERSION,
+        // The turn has a budget: a retry after a 5xx would only spend it. The fallback is the retry.
+        retryOptions: { maxRetries: 0 },
+        // Plain http only for a stand-in on this machine; a real key never travels unencrypted.
+        allowInsecureConnection: LOOPBACK.has(new URL(endpoint).host.replace(/:\d+$/, '')),
+      },
+    );
   }
 
   async recognize(message: string, locale?: string): Promise<RecognizerResult> {
@@ -98,7 +102,9 @@ export class CluRecognizer implements Recognizer {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      return await (await this.client).analyzeConversation(
+      return await (
+        await this.client
+      ).analyzeConversation(
         {
           kind: 'Conversation',
           analysisInput: {
@@ -112,7 +118,8 @@ export class CluRecognizer implements Recognizer {
       if (abort.signal.aborted) throw new CluError('timeout', `CLU did not answer within ${timeoutMs} ms`, undefined, { cause: err });
       const status = (err as { statusCode?: unknown }).statusCode;
       if (typeof status === 'number' && status >= 400) throw new CluError('http', `CLU answered HTTP ${status}`, status, { cause: err });
-      if (typeof status === 'number') throw new CluError('response', `CLU answered ${status} with a body we cannot read`, status, { cause: err });
+      if (typeof status === 'number')
+        throw new CluError('response', `CLU answered ${status} with a body we cannot read`, status, { cause: err });
       throw new CluError('network', 'CLU could not be reached', undefined, { cause: err });
     } finally {
       clearTimeout(timer);

@@ -18,6 +18,12 @@ export async function createRecognizer(config: BotConfig, logger: Logger, option
     logger.info('recognizer_trained', { kind: 'embedded', ms });
     return local;
   }
-  logger.info('recognizer_trained', { kind: 'clu', fallback: 'embedded', ms, project: config.clu.project, deployment: config.clu.deployment });
+  logger.info('recognizer_trained', {
+    kind: 'clu',
+    fallback: 'embedded',
+    ms,
+    project: config.clu.project,
+    deployment: config.clu.deployment,
+  });
   return new CluRecognizer({ config: config.clu, fallback: local, logger, ...options });
 }

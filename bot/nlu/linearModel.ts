@@ -43,7 +43,11 @@ export class LinearModel {
     private readonly unseenIdf: number,
   ) {}
 
-  static train(examples: ReadonlyArray<{ x: SparseVector; y: number }>, classes: readonly string[], options: TrainingOptions = {}): LinearModel {
+  static train(
+    examples: ReadonlyArray<{ x: SparseVector; y: number }>,
+    classes: readonly string[],
+    options: TrainingOptions = {},
+  ): LinearModel {
     const d = DEFAULT_TRAINING;
     const { epochs = d.epochs, learningRate = d.learningRate, l2 = d.l2, seed = d.seed } = options;
     const k = classes.length;
@@ -69,7 +73,7 @@ export class LinearModel {
     const bias = new Float32Array(k);
     const order = Uint32Array.from(examples.keys());
     let rand = seed >>> 0;
-    const next = () => ((rand = (Math.imul(rand, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const next = () => (rand = (Math.imul(rand, 1664525) + 1013904223) >>> 0) / 4294967296;
     const probs = new Float64Array(k);
     const step = new Float64Array(k);
     for (let epoch = 0; epoch < epochs; epoch++) {

@@ -11,7 +11,11 @@ export interface TrainingUtterance {
 
 export class UtteranceFileError extends Error {
   override readonly name = 'UtteranceFileError';
-  constructor(readonly file: string, reason: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly file: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
     super(`${file}: ${reason}`, options);
   }
 }

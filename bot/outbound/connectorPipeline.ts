@@ -6,7 +6,10 @@ interface PipelineHolder {
   readonly client?: {
     readonly pipeline?: {
       removePolicy(options: { phase?: 'Retry' }): unknown;
-      addPolicy(policy: { name: string; sendRequest(request: PipelineRequest, next: (request: PipelineRequest) => Promise<unknown>): Promise<unknown> }): void;
+      addPolicy(policy: {
+        name: string;
+        sendRequest(request: PipelineRequest, next: (request: PipelineRequest) => Promise<unknown>): Promise<unknown>;
+      }): void;
     };
   };
 }

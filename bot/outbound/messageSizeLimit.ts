@@ -15,7 +15,8 @@ export class MessageSizeLimit implements Middleware {
     context.onSendActivities(async (ctx, activities, sendNext) => {
       const note = messages(turnLocale(ctx)).teams.shortened;
       const fitted = activities.flatMap((activity) => fitActivity(activity, note, this.budgetBytes));
-      if (fitted.length !== activities.length || fitted.some((a, i) => a !== activities[i])) activities.splice(0, activities.length, ...fitted);
+      if (fitted.length !== activities.length || fitted.some((a, i) => a !== activities[i]))
+        activities.splice(0, activities.length, ...fitted);
       return sendNext();
     });
     await next();

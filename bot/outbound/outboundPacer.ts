@@ -41,8 +41,13 @@ export function isRetryable(error: unknown): boolean {
 
 /** Half of each back-off step is random, so that retries of parallel conversations spread out; the turn has 15 s in all. */
 export const TEAMS_RETRY: RetryOptions = Object.freeze({
-  maxAttempts: 4, baseDelayMs: 400, maxDelayMs: 4_000, budgetMs: 9_000, jitter: 0.5,
-  retryable: isRetryable, retryAfterMs: (error: unknown) => retryAfterMs(error),
+  maxAttempts: 4,
+  baseDelayMs: 400,
+  maxDelayMs: 4_000,
+  budgetMs: 9_000,
+  jitter: 0.5,
+  retryable: isRetryable,
+  retryAfterMs: (error: unknown) => retryAfterMs(error),
 });
 
 export interface PacerOptions {

@@ -37,7 +37,11 @@ export function failureOfStatus(status: number): PartnerCenterFailure {
  * since one fresh token is all a retry can fix. Whatever the budget leaves goes to the outbox.
  */
 export const PARTNER_CENTER_RETRY: RetryOptions = Object.freeze({
-  maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, budgetMs: 60_000, jitter: 1,
+  maxAttempts: 4,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  budgetMs: 60_000,
+  jitter: 1,
   retryable: (err: unknown, attempt: number) =>
     err instanceof PartnerCenterError && (err.failure === 'transient' || (err.failure === 'auth' && attempt === 1)),
   retryAfterMs: (err: unknown) => (err instanceof PartnerCenterError ? err.retryAfterMs : undefined),

@@ -11,8 +11,13 @@ const MAX_DESCRIPTION = 4000;
 const SEVERITY: Readonly<Record<Severity, 'critical' | 'moderate' | 'minimal'>> = { A: 'critical', B: 'moderate', C: 'minimal' };
 /** Words a support topic's name carries for each service (Partner Center topic names are English). */
 const TOPIC_WORDS: Readonly<Record<string, RegExp>> = {
-  exchange: /exchange|mail/i, outlook: /outlook|exchange/i, sharepoint: /sharepoint/i, onedrive: /onedrive|sharepoint/i,
-  teams: /teams/i, office: /office|microsoft 365 apps/i, 'entra-id': /entra|active directory|identity/i,
+  exchange: /exchange|mail/i,
+  outlook: /outlook|exchange/i,
+  sharepoint: /sharepoint/i,
+  onedrive: /onedrive|sharepoint/i,
+  teams: /teams/i,
+  office: /office|microsoft 365 apps/i,
+  'entra-id': /entra|active directory|identity/i,
 };
 
 export interface SupportTopic {
@@ -113,7 +118,9 @@ export class PartnerCenterClient implements ServiceRequestApi {
   private async fetchTopics(signal?: AbortSignal): Promise<readonly SupportTopic[]> {
     const res = await this.call('GET', '/v1/servicerequests/supporttopics', randomUUID(), undefined, signal);
     const json = (await res.json().catch(() => ({}))) as { items?: Array<{ id?: unknown; name?: unknown }> };
-    return (json.items ?? []).flatMap((t) => (typeof t.id === 'string' || typeof t.id === 'number') && typeof t.name === 'string' ? [{ id: String(t.id), name: t.name }] : []);
+    return (json.items ?? []).flatMap((t) =>
+      (typeof t.id === 'string' || typeof t.id === 'number') && typeof t.name === 'string' ? [{ id: String(t.id), name: t.name }] : [],
+    );
   }
 
   private async call(method: 'GET' | 'POST', path: string, requestId: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
@@ -138,7 +145,13 @@ export class PartnerCenterClient implements ServiceRequestApi {
         });
       } catch (err) {
         if (signal?.aborted) throw err;
-        throw new PartnerCenterError(timeout.aborted ? 'Partner Center timed out' : 'Partner Center unreachable', 'transient', undefined, undefined, { cause: err });
+        throw new PartnerCenterError(
+          timeout.aborted ? 'Partner Center timed out' : 'Partner Center unreachable',
+          'transient',
+          undefined,
+          undefined,
+          { cause: err },
+        );
       }
       if (res.ok) return res;
       await res.body?.cancel().catch(() => undefined);

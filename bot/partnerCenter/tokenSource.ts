@@ -18,7 +18,10 @@ export class RefreshTokenSource {
   private pending?: Promise<string>;
 
   constructor(
-    private readonly config: Pick<PartnerCenterConfig, 'authorityHost' | 'tenantId' | 'clientId' | 'clientSecret' | 'refreshToken' | 'scope' | 'timeoutMs'>,
+    private readonly config: Pick<
+      PartnerCenterConfig,
+      'authorityHost' | 'tenantId' | 'clientId' | 'clientSecret' | 'refreshToken' | 'scope' | 'timeoutMs'
+    >,
     private readonly now: () => number = Date.now,
   ) {
     this.refreshToken = config.refreshToken;
@@ -31,7 +34,9 @@ export class RefreshTokenSource {
     if (!signal) return pending;
     signal.throwIfAborted();
     let onAbort: (() => void) | undefined;
-    const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', (onAbort = () => reject(signal.reason)), { once: true }));
+    const aborted = new Promise<never>((_, reject) =>
+      signal.addEventListener('abort', (onAbort = () => reject(signal.reason)), { once: true }),
+    );
     try {
       return await Promise.race([pending, aborted]);
     } finally {
@@ -55,7 +60,12 @@ export class RefreshTokenSource {
     });
     let res: Response;
     try {
-      res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body, signal: AbortSignal.timeout(this.config.timeoutMs) });
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body,
+        signal: AbortSignal.timeout(this.config.timeoutMs),
+      });
     } catch (err) {
       throw new PartnerCenterError('token endpoint unreachable', 'transient', undefined, undefined, { cause: err });
     }

@@ -37,7 +37,8 @@ export class FileTranscriptStore implements TranscriptStore {
       const conversationId = typeof activity.conversation?.id === 'string' ? activity.conversation.id : '';
       const file = this.fileOf(channelId, conversationId);
       const redacted: Partial<Activity> = { ...activity };
-      for (const field of TEXT_FIELDS) if (redacted[field] !== undefined) (redacted as Record<string, unknown>)[field] = redactDeep(redacted[field]);
+      for (const field of TEXT_FIELDS)
+        if (redacted[field] !== undefined) (redacted as Record<string, unknown>)[field] = redactDeep(redacted[field]);
       const line: Line = { loggedAt: this.now().toISOString(), activity: redacted };
       await this.queue.run(file, async () => {
         await fs.mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
@@ -48,8 +49,15 @@ export class FileTranscriptStore implements TranscriptStore {
     }
   }
 
-  async getTranscriptActivities(channelId: string, conversationId: string, continuationToken?: string, startDate?: Date): Promise<PagedResult<Activity>> {
-    const lines = (await this.lines(this.fileOf(channelId, conversationId))).filter((l) => !startDate || Date.parse(l.loggedAt) >= startDate.getTime());
+  async getTranscriptActivities(
+    channelId: string,
+    conversationId: string,
+    continuationToken?: string,
+    startDate?: Date,
+  ): Promise<PagedResult<Activity>> {
+    const lines = (await this.lines(this.fileOf(channelId, conversationId))).filter(
+      (l) => !startDate || Date.parse(l.loggedAt) >= startDate.getTime(),
+    );
     const start = Number(continuationToken ?? 0) || 0;
     const items = lines.slice(start, start + PAGE).map((l) => l.activity as Activity);
     return { items, continuationToken: start + PAGE < lines.length ? String(start + PAGE) : '' };
@@ -100,7 +108,10 @@ export class FileTranscriptStore implements TranscriptStore {
 
   /** Channel ids come from requests: anything but a plain name is hashed, so no id can leave the folder. */
   private channelDir(channelId: string): string {
-    return join(this.root, /^[A-Za-z0-9_-]{1,64}$/.test(channelId) ? `c-${channelId}` : `h-${createHash('sha256').update(channelId).digest('hex').slice(0, 32)}`);
+    return join(
+      this.root,
+      /^[A-Za-z0-9_-]{1,64}$/.test(channelId) ? `c-${channelId}` : `h-${createHash('sha256').update(channelId).digest('hex').slice(0, 32)}`,
+    );
   }
 
   private async lines(file: string): Promise<Line[]> {

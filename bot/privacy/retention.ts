@@ -40,7 +40,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const FINISHED: ReadonlySet<Ticket['status']> = new Set(['closed', 'resolved']);
 
 /** What a scrubbed ticket's summary says instead; summaries name people, which no pattern can find. */
-export const SUMMARY_REMOVED = { 'zh-CN': '（已过保留期，个人信息已删除）', en: '(personal data removed after the retention period)' } as const;
+export const SUMMARY_REMOVED = {
+  'zh-CN': '（已过保留期，个人信息已删除）',
+  en: '(personal data removed after the retention period)',
+} as const;
 
 /** A closed ticket keeps what statistics need (ids, kind, category, status, dates) and loses who and what was said. */
 export function scrubTicket(t: Ticket, at: Date): Ticket {
@@ -74,10 +77,17 @@ export async function sweepOnce(deps: RetentionDeps): Promise<RetentionResult> {
   const state = deps.state;
   const result: RetentionResult = {
     // Users keep their language and where to reach them as long as anything else is kept about them.
-    states: state ? await part('state', () => expireState(state.store, { conversationDays: state.conversationDays, userDays: deps.days }, now)) : 0,
+    states: state
+      ? await part('state', () => expireState(state.store, { conversationDays: state.conversationDays, userDays: deps.days }, now))
+      : 0,
     transcriptLines: deps.transcripts ? await part('transcripts', () => deps.transcripts!.purge(cutoff)) : 0,
     feedbackTexts: await part('feedback', () => deps.feedback.purge(cutoff)),
-    tickets: await part('tickets', () => deps.tickets.rewriteWhere((t) => isScrubbable(t, cutoff), (t) => scrubTicket(t, now))),
+    tickets: await part('tickets', () =>
+      deps.tickets.rewriteWhere(
+        (t) => isScrubbable(t, cutoff),
+        (t) => scrubTicket(t, now),
+      ),
+    ),
     ...(deps.desk && { deskHandoffs: await part('desk', () => deps.desk!.purge(cutoff)) }),
   };
   deps.logger.info('retention_sweep', { days: deps.days, cutoff: cutoff.toISOString(), ...result });

@@ -21,13 +21,20 @@ export interface PrivacyDeps {
  * and the retention sweep at start-up and then daily: idle bot state, transcripts, feedback text and
  * closed tickets' personal fields.
  */
-export function startPrivacy(
-  { config, logger, feedback, tickets, desk, state, now }: PrivacyDeps,
-): { readonly transcripts?: FileTranscriptStore; stop(): Promise<void> } {
+export function startPrivacy({ config, logger, feedback, tickets, desk, state, now }: PrivacyDeps): {
+  readonly transcripts?: FileTranscriptStore;
+  stop(): Promise<void>;
+} {
   const transcripts = config.transcripts ? new FileTranscriptStore(join(config.dataDir, 'transcripts'), logger, now) : undefined;
   const retention = startRetention({
-    days: config.retentionDays, feedback, tickets, logger, state: { store: state, conversationDays: config.stateTtlDays },
-    ...(transcripts && { transcripts }), ...(desk && { desk }), ...(now && { now }),
+    days: config.retentionDays,
+    feedback,
+    tickets,
+    logger,
+    state: { store: state, conversationDays: config.stateTtlDays },
+    ...(transcripts && { transcripts }),
+    ...(desk && { desk }),
+    ...(now && { now }),
   });
   return { ...(transcripts && { transcripts }), stop: () => retention.stop() };
 }

@@ -27,16 +27,22 @@ export function isPersonal(activity: Partial<Activity>): boolean {
   return activity.conversation?.isGroup !== true && (type === undefined || type === 'personal');
 }
 
-const sameConversation = (a: Partial<ConversationReference>, b: Partial<ConversationReference>) => a.conversation?.id === b.conversation?.id && a.channelId === b.channelId;
+const sameConversation = (a: Partial<ConversationReference>, b: Partial<ConversationReference>) =>
+  a.conversation?.id === b.conversation?.id && a.channelId === b.channelId;
 
 /**
  * The list after a message in `activity`'s conversation: its reference moves to the front (alive again),
  * or `undefined` when nothing changed, so an ordinary turn writes no state.
  */
-export function recordConversation(list: readonly StoredConversation[], activity: Partial<Activity>, now: Date): StoredConversation[] | undefined {
+export function recordConversation(
+  list: readonly StoredConversation[],
+  activity: Partial<Activity>,
+  now: Date,
+): StoredConversation[] | undefined {
   const reference = TurnContext.getConversationReference(activity);
   const existing = list.find((c) => sameConversation(c.reference, reference));
-  if (existing && !existing.dead && existing === list[0] && JSON.stringify(existing.reference) === JSON.stringify(reference)) return undefined;
+  if (existing && !existing.dead && existing === list[0] && JSON.stringify(existing.reference) === JSON.stringify(reference))
+    return undefined;
   const fresh: StoredConversation = { reference, seenAt: now.toISOString() };
   return [fresh, ...list.filter((c) => c !== existing)].slice(0, MAX_CONVERSATIONS);
 }

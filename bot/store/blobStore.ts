@@ -34,7 +34,12 @@ export class BlobStore implements DocumentStore {
     // Loaded here, not at start-up: with STORAGE=file the bot never needs the SDK's time and memory.
     const { BlobServiceClient } = await import('@azure/storage-blob');
     const pipeline: StoragePipelineOptions = {
-      retryOptions: { maxTries: options.maxTries ?? 3, tryTimeoutInMs: options.tryTimeoutMs ?? 4_000, retryDelayInMs: 100, maxRetryDelayInMs: 1_000 },
+      retryOptions: {
+        maxTries: options.maxTries ?? 3,
+        tryTimeoutInMs: options.tryTimeoutMs ?? 4_000,
+        retryDelayInMs: 100,
+        maxRetryDelayInMs: 1_000,
+      },
       userAgentOptions: { userAgentPrefix: 'csp-support-bot' },
     };
     const service =
@@ -101,7 +106,10 @@ export class BlobStore implements DocumentStore {
   }
 
   private async keyOfHashed(name: string): Promise<string | undefined> {
-    const res = await this.container.getBlockBlobClient(name).download(0).catch(() => undefined);
+    const res = await this.container
+      .getBlockBlobClient(name)
+      .download(0)
+      .catch(() => undefined);
     return res ? (JSON.parse(await streamToString(res.readableStreamBody)) as BlobRecord).key : undefined;
   }
 
@@ -126,7 +134,10 @@ export class BlobStore implements DocumentStore {
     const { eTag, ...value } = doc;
     const body = JSON.stringify({ key, value } satisfies BlobRecord);
     const upload = (conditions: { ifMatch?: string; ifNoneMatch?: string }) =>
-      this.blob(key).upload(body, Buffer.byteLength(body), { conditions, blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } });
+      this.blob(key).upload(body, Buffer.byteLength(body), {
+        conditions,
+        blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
+      });
     try {
       if (eTag === undefined || eTag === '*') await upload({});
       else if (eTag === NEW_DOCUMENT) await upload({ ifNoneMatch: '*' });

@@ -100,7 +100,8 @@ export class FileStore implements DocumentStore {
 
   private async readRecord(key: string): Promise<FileRecord | undefined> {
     const record = await this.recordAt(this.fileOf(key));
-    if (record && record.key !== key) throw new CorruptDataError(this.fileOf(key), `holding another key ("${record.key}")`, { path: '$.key' });
+    if (record && record.key !== key)
+      throw new CorruptDataError(this.fileOf(key), `holding another key ("${record.key}")`, { path: '$.key' });
     return record;
   }
 
@@ -110,7 +111,8 @@ export class FileStore implements DocumentStore {
     const r = record as Partial<FileRecord>;
     if (typeof r !== 'object' || typeof r.key !== 'string') throw new CorruptDataError(file, 'not a stored document', { path: '$.key' });
     if (typeof r.eTag !== 'string') throw new CorruptDataError(file, 'not a stored document', { path: '$.eTag' });
-    if (typeof r.value !== 'object' || r.value === null || Array.isArray(r.value)) throw new CorruptDataError(file, 'not a stored document', { path: '$.value' });
+    if (typeof r.value !== 'object' || r.value === null || Array.isArray(r.value))
+      throw new CorruptDataError(file, 'not a stored document', { path: '$.value' });
     return record;
   }
 
@@ -121,10 +123,15 @@ export class FileStore implements DocumentStore {
     const record: FileRecord = { key, eTag: randomBytes(8).toString('hex'), value };
     const adapter = new JsonFileAdapter<FileRecord>(file, { durable: this.durable(key) });
     if (expected === undefined || expected === '*') return adapter.write(record);
-    const release = await lockfile.lock(file, { realpath: false, stale: LOCK_STALE_MS, retries: { retries: 100, minTimeout: 2, maxTimeout: 50 } });
+    const release = await lockfile.lock(file, {
+      realpath: false,
+      stale: LOCK_STALE_MS,
+      retries: { retries: 100, minTimeout: 2, maxTimeout: 50 },
+    });
     try {
       const current = await this.readRecord(key);
-      if (expected === NEW_DOCUMENT ? current !== undefined : current !== undefined && current.eTag !== expected) throw new ETagConflictError(key);
+      if (expected === NEW_DOCUMENT ? current !== undefined : current !== undefined && current.eTag !== expected)
+        throw new ETagConflictError(key);
       await adapter.write(record);
     } finally {
       await release();

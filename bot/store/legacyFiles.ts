@@ -55,7 +55,8 @@ export async function importLegacyFiles(dataDir: string, store: DocumentStore): 
   const feedback = (await readLegacy(feedbackFile)) as { feedback?: Array<{ at: string }>; unanswered?: Array<{ at: string }> } | undefined;
   if (feedback !== undefined) {
     const days = new Map<string, { feedback: unknown[]; unanswered: unknown[] }>();
-    const dayOf = (at: string) => days.get(at.slice(0, 10)) ?? days.set(at.slice(0, 10), { feedback: [], unanswered: [] }).get(at.slice(0, 10))!;
+    const dayOf = (at: string) =>
+      days.get(at.slice(0, 10)) ?? days.set(at.slice(0, 10), { feedback: [], unanswered: [] }).get(at.slice(0, 10))!;
     for (const f of feedback.feedback ?? []) dayOf(f.at).feedback.push(f);
     for (const u of feedback.unanswered ?? []) dayOf(u.at).unanswered.push(u);
     for (const [day, entries] of days) {

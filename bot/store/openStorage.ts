@@ -35,7 +35,8 @@ const DIRECTORY_REFRESH_MS = 30_000;
 export async function openBackend(config: Pick<BotConfig, 'storage' | 'blob' | 'dataDir'>): Promise<DocumentStore> {
   if (config.storage === 'blob' && config.blob) {
     const { blob } = config;
-    const account = 'connectionString' in blob ? blob.connectionString : { url: blob.accountUrl, credential: await blobCredential(blob.identity) };
+    const account =
+      'connectionString' in blob ? blob.connectionString : { url: blob.accountUrl, credential: await blobCredential(blob.identity) };
     return BlobStore.open(account, blob.container);
   }
   // Conversation and user state is rewritten every turn and worth no device sync; everything else is a record.
@@ -52,7 +53,10 @@ export async function openStorage(config: Pick<BotConfig, 'storage' | 'blob' | '
   const store = await openBackend(config);
   const directory = await CustomerDirectory.open(store);
   const timer = logger
-    ? setInterval(() => directory.refresh().catch((err: unknown) => logger.warn('directory_refresh_failed', errorFields(err))), DIRECTORY_REFRESH_MS)
+    ? setInterval(
+        () => directory.refresh().catch((err: unknown) => logger.warn('directory_refresh_failed', errorFields(err))),
+        DIRECTORY_REFRESH_MS,
+      )
     : undefined;
   timer?.unref();
   return {

@@ -4,7 +4,10 @@ import { ETagConflictError } from './errors.js';
 /** Several writers kept trying the same key; the caller decides whether to fail the turn. */
 export class ContentionError extends Error {
   override readonly name = 'ContentionError';
-  constructor(readonly key: string, attempts: number) {
+  constructor(
+    readonly key: string,
+    attempts: number,
+  ) {
     super(`Storage: "${key}" still changed by other writers after ${attempts} attempts`);
   }
 }

@@ -10,7 +10,13 @@ export interface Telemetry {
 
 /** Events that are the bot's own story (custom events); every other log line goes as a trace. */
 const CUSTOM_EVENTS = new Set([
-  'turn', 'intent', 'ticket_opened', 'handoff_status', 'handoff_relayed', 'handoff_lapsed', 'service_request_submitted',
+  'turn',
+  'intent',
+  'ticket_opened',
+  'handoff_status',
+  'handoff_relayed',
+  'handoff_lapsed',
+  'service_request_submitted',
 ]);
 const SEVERITY = { info: 9, warn: 13, error: 17 } as const;
 const SHUTDOWN_MS = 5_000;

@@ -17,10 +17,13 @@ export function readTelemetry(r: ConfigReader): TelemetryConfig | undefined {
   const connectionString = r.get('APPLICATIONINSIGHTS_CONNECTION_STRING');
   if (connectionString === undefined) return undefined;
   const parts = new Map(
-    connectionString.split(';').filter(Boolean).map((p) => {
-      const at = p.indexOf('=');
-      return [p.slice(0, at).trim().toLowerCase(), p.slice(at + 1).trim()] as const;
-    }),
+    connectionString
+      .split(';')
+      .filter(Boolean)
+      .map((p) => {
+        const at = p.indexOf('=');
+        return [p.slice(0, at).trim().toLowerCase(), p.slice(at + 1).trim()] as const;
+      }),
   );
   const key = parts.get('instrumentationkey');
   const endpoint = parts.get('ingestionendpoint');

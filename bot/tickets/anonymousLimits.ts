@@ -66,10 +66,15 @@ export class LimitedTicketStore implements TicketStore {
     const recent = (await this.inner.recent(LOOK_BACK)).filter((t) => t.customer === undefined);
     const since = this.now().getTime() - HOUR_MS;
     const r = ticket.requester;
-    const mine = r ? recent.filter((t) => OPEN.has(t.status) && t.requester?.channelId === r.channelId && t.requester.userId === r.userId) : [];
+    const mine = r
+      ? recent.filter((t) => OPEN.has(t.status) && t.requester?.channelId === r.channelId && t.requester.userId === r.userId)
+      : [];
     if (mine.length >= this.limits.openPerVisitor) {
       this.logger.warn('rate_limited', { limit: 'anonymous_open_per_visitor', max: this.limits.openPerVisitor, channel: r?.channelId });
-      throw new TicketLimitError('visitor', mine.map((t) => t.id));
+      throw new TicketLimitError(
+        'visitor',
+        mine.map((t) => t.id),
+      );
     }
     if (recent.filter((t) => Date.parse(t.createdAt) >= since).length >= this.limits.perHour) {
       this.logger.warn('rate_limited', { limit: 'anonymous_per_hour', max: this.limits.perHour });

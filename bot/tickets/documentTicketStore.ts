@@ -36,7 +36,14 @@ export class DocumentTicketStore implements TicketStore {
         return { value: { next: taken + 1 }, result: taken };
       });
       const at = this.now().toISOString();
-      const created: Ticket = { ...cleanNewTicket(ticket), id: `T-${number}`, status: 'open', createdAt: at, updatedAt: at, history: [{ at, status: 'open', by: 'bot' }] };
+      const created: Ticket = {
+        ...cleanNewTicket(ticket),
+        id: `T-${number}`,
+        status: 'open',
+        createdAt: at,
+        updatedAt: at,
+        history: [{ at, status: 'open', by: 'bot' }],
+      };
       try {
         await this.store.write({ [created.id]: { ...created, eTag: 'new-document' } });
         return created;
@@ -61,7 +68,12 @@ export class DocumentTicketStore implements TicketStore {
       .filter((k) => found[k])
       .map((k) => checkTicket(k, found[k]!))
       .sort((a, b) => numberOf(a.id) - numberOf(b.id))
-      .filter((t) => (filter.customer === undefined || t.customer === filter.customer) && (!filter.kind || t.kind === filter.kind) && (!filter.status || t.status === filter.status));
+      .filter(
+        (t) =>
+          (filter.customer === undefined || t.customer === filter.customer) &&
+          (!filter.kind || t.kind === filter.kind) &&
+          (!filter.status || t.status === filter.status),
+      );
   }
 
   async recent(count: number): Promise<Ticket[]> {
@@ -105,8 +117,16 @@ export class DocumentTicketStore implements TicketStore {
   }
 
   private async counterPastHighest(): Promise<void> {
-    const highest = Math.max(FIRST - 1, ...(await this.store.list('')).map((k) => TICKET_KEY.exec(k.key)).filter((m) => m !== null).map((m) => Number(m[1])));
-    await updateDocument<Counter, void>(this.store, COUNTER, (c) => (c && c.next > highest ? { result: undefined } : { value: { next: highest + 1 }, result: undefined }));
+    const highest = Math.max(
+      FIRST - 1,
+      ...(await this.store.list(''))
+        .map((k) => TICKET_KEY.exec(k.key))
+        .filter((m) => m !== null)
+        .map((m) => Number(m[1])),
+    );
+    await updateDocument<Counter, void>(this.store, COUNTER, (c) =>
+      c && c.next > highest ? { result: undefined } : { value: { next: highest + 1 }, result: undefined },
+    );
   }
 }
 

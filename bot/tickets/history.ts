@@ -18,7 +18,13 @@ export function appendHistory(history: readonly TicketHistoryEntry[], entry: Tic
     const oldest = next.findIndex((h, i) => i > 0 && h.by === 'customer' && h.folded === undefined);
     if (oldest < 0) break; // nothing relayed to fold: status changes and notes are kept
     const count = (foldAt >= 0 ? next[foldAt]!.folded! : 0) + 1;
-    const fold: TicketHistoryEntry = { at: next[oldest]!.at, status: next[oldest]!.status, by: 'bot', folded: count, note: foldedNote(count) };
+    const fold: TicketHistoryEntry = {
+      at: next[oldest]!.at,
+      status: next[oldest]!.status,
+      by: 'bot',
+      folded: count,
+      note: foldedNote(count),
+    };
     if (foldAt < 0) {
       next[oldest] = fold;
     } else {

@@ -19,5 +19,6 @@ export function isTicketStatus(value: unknown): value is TicketStatus {
 /** Throws BadInputError for an unknown status or a change the lifecycle does not allow; same-status (a note) is fine. */
 export function assertTransition(id: string, from: TicketStatus, to: TicketStatus): void {
   if (!isTicketStatus(to)) throw new BadInputError(`Unknown status "${String(to)}"; use ${TICKET_STATUSES.join(', ')}`);
-  if (from !== to && !NEXT[from].includes(to)) throw new BadInputError(`${id} is ${from}: it can go to ${NEXT[from].join(', ')}, not ${to}`);
+  if (from !== to && !NEXT[from].includes(to))
+    throw new BadInputError(`${id} is ${from}: it can go to ${NEXT[from].join(', ')}, not ${to}`);
 }

@@ -26,7 +26,10 @@ export class PendingNotifications {
   ) {}
 
   async add(item: PendingNotification): Promise<void> {
-    await updateDocument<Queue, void>(this.store, KEY, (queue) => ({ value: { items: [...(queue?.items ?? []), item] }, result: undefined }));
+    await updateDocument<Queue, void>(this.store, KEY, (queue) => ({
+      value: { items: [...(queue?.items ?? []), item] },
+      result: undefined,
+    }));
   }
 
   /**

@@ -23,7 +23,12 @@ export function queueStatusChange(pending: PendingNotifications, now: () => Date
 }
 
 /** At start-up: what the console queued while the bot was down. */
-export async function sendQueuedStatusChanges(pending: PendingNotifications, tickets: TicketStore, notifier: Notifier, logger: Logger): Promise<void> {
+export async function sendQueuedStatusChanges(
+  pending: PendingNotifications,
+  tickets: TicketStore,
+  notifier: Notifier,
+  logger: Logger,
+): Promise<void> {
   const sent = await pending.drain(async (item) => {
     const ticket = await tickets.get(item.ticketId);
     if (ticket) await tell(notifier, ticket, item.note);

@@ -37,13 +37,19 @@ export function parseTicketArgs(args: readonly string[]): TicketCommand {
   const [action, id, ...extra] = parsed.positionals;
   if (!isAction(action)) throw new BadInputError(USAGE);
   if (action !== 'list' && !id) throw new BadInputError(`tickets ${action} needs a ticket id, e.g. T-1024`);
-  if (extra.length > 0 || (action === 'list' && id)) throw new BadInputError(`Unexpected ${[id, ...extra].filter(Boolean).join(' ')} (quote a note with spaces: --note "...")`);
+  if (extra.length > 0 || (action === 'list' && id))
+    throw new BadInputError(`Unexpected ${[id, ...extra].filter(Boolean).join(' ')} (quote a note with spaces: --note "...")`);
   const { status, note, severity, json } = parsed.values;
-  if (status !== undefined && !isTicketStatus(status)) throw new BadInputError(`Unknown status "${status}"; use ${TICKET_STATUSES.join(', ')}`);
+  if (status !== undefined && !isTicketStatus(status))
+    throw new BadInputError(`Unknown status "${status}"; use ${TICKET_STATUSES.join(', ')}`);
   if (severity !== undefined && !isSeverity(severity.toUpperCase())) throw new BadInputError('--severity must be A, B or C');
   if (action === 'update' && status === undefined && !note) throw new BadInputError('tickets update needs --status and/or --note');
   return {
-    action, json: json === true, ...(id && { id }), ...(status !== undefined && isTicketStatus(status) && { status }), ...(note && { note }),
+    action,
+    json: json === true,
+    ...(id && { id }),
+    ...(status !== undefined && isTicketStatus(status) && { status }),
+    ...(note && { note }),
     ...(severity !== undefined && { severity: severity.toUpperCase() as Severity }),
   };
 }
@@ -57,7 +63,8 @@ function parse(args: readonly string[]) {
   });
 }
 
-const line = (t: Ticket) => `${t.id}  ${t.kind.padEnd(8)}  ${t.status.padEnd(19)}  ${printable(t.customer ?? '-').padEnd(12)}  ${t.createdAt}  ${printable(t.title)}`;
+const line = (t: Ticket) =>
+  `${t.id}  ${t.kind.padEnd(8)}  ${t.status.padEnd(19)}  ${printable(t.customer ?? '-').padEnd(12)}  ${t.createdAt}  ${printable(t.title)}`;
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
 /**
@@ -72,6 +79,7 @@ export async function runTicketCommand(cmd: TicketCommand, tickets: TicketStore,
   }
   const id = cmd.id!;
   if (cmd.action === 'show') return pretty(await desk.show(id));
-  if (cmd.action === 'update') return pretty(await desk.update(id, { ...(cmd.status && { status: cmd.status }), ...(cmd.note && { note: cmd.note }) }));
+  if (cmd.action === 'update')
+    return pretty(await desk.update(id, { ...(cmd.status && { status: cmd.status }), ...(cmd.note && { note: cmd.note }) }));
   return pretty(await desk.escalate(id, { ...(cmd.note && { note: cmd.note }), ...(cmd.severity && { severity: cmd.severity }) }));
 }

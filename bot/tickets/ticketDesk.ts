@@ -20,7 +20,10 @@ export interface TicketView {
 export interface TicketDesk {
   show(id: string): Promise<TicketView>;
   update(id: string, change: { status?: TicketStatus; note?: string }): Promise<Ticket>;
-  escalate(id: string, options: { note?: string; severity?: Severity }): Promise<{ reseller: Ticket; serviceRequest: Ticket; state: OutboxState }>;
+  escalate(
+    id: string,
+    options: { note?: string; severity?: Severity },
+  ): Promise<{ reseller: Ticket; serviceRequest: Ticket; state: OutboxState }>;
 }
 
 export function createTicketDesk(deps: {
@@ -39,11 +42,18 @@ export function createTicketDesk(deps: {
       const entry = await deps.outbox.get(ticket.id);
       if (!entry) return { ticket };
       const { state, attempts, nextAttemptAt, lastError, partnerCenterId, requestId } = entry;
-      return { ticket, outbox: { state, attempts, nextAttemptAt, requestId, ...(lastError && { lastError }), ...(partnerCenterId && { partnerCenterId }) } };
+      return {
+        ticket,
+        outbox: { state, attempts, nextAttemptAt, requestId, ...(lastError && { lastError }), ...(partnerCenterId && { partnerCenterId }) },
+      };
     },
     update(id, change) {
       if (change.status === undefined && !change.note) return Promise.reject(new BadInputError('Give a --status and/or a --note'));
-      return deps.tickets.update(idOf(id), { by: 'reseller', ...(change.status && { status: change.status }), ...(change.note && { note: change.note }) });
+      return deps.tickets.update(idOf(id), {
+        by: 'reseller',
+        ...(change.status && { status: change.status }),
+        ...(change.note && { note: change.note }),
+      });
     },
     async escalate(id, options) {
       const result = await deps.escalator.escalate(idOf(id), options);
@@ -57,7 +67,12 @@ export function createTicketDesk(deps: {
  * The desk as the console has it: status changes are queued in the store for the running bot to tell the
  * customer, and escalations wait in the outbox for its Partner Center drain (or the reseller, by hand).
  */
-export function consoleDesk(parts: { readonly outboxStore: DocumentStore; readonly tickets: TicketStore; readonly directory: CustomerDirectory; readonly partnerCenterConfigured: boolean }): TicketDesk {
+export function consoleDesk(parts: {
+  readonly outboxStore: DocumentStore;
+  readonly tickets: TicketStore;
+  readonly directory: CustomerDirectory;
+  readonly partnerCenterConfigured: boolean;
+}): TicketDesk {
   const outbox = new ServiceRequestOutbox(parts.outboxStore);
   const tickets = new NotifyingTicketStore(parts.tickets, queueStatusChange(new PendingNotifications(parts.outboxStore)));
   const escalator = new Escalator({ tickets, outbox, submits: parts.partnerCenterConfigured, directory: parts.directory });

@@ -15,7 +15,8 @@ export function checkTicket(key: string, doc: StoredDocument): Ticket {
   if (t.id !== key) throw fail('$.id', `not ticket ${key}`);
   if (t.kind !== 'reseller' && t.kind !== '21vianet') throw fail('$.kind', 'not a ticket kind');
   if (!isTicketStatus(t.status)) throw fail('$.status', 'not a ticket status');
-  for (const field of ['category', 'title', 'createdAt', 'updatedAt'] as const) if (!isString(t[field])) throw fail(`$.${field}`, 'missing');
+  for (const field of ['category', 'title', 'createdAt', 'updatedAt'] as const)
+    if (!isString(t[field])) throw fail(`$.${field}`, 'missing');
   if (t.locale !== 'zh-CN' && t.locale !== 'en') throw fail('$.locale', 'not zh-CN or en');
   const summary = t.summary as Record<string, unknown> | undefined;
   if (!summary || !isString(summary['zh-CN']) || !isString(summary.en)) throw fail('$.summary', 'not a bilingual summary');

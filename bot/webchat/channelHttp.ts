@@ -32,7 +32,12 @@ export function channelRoute(logger: Logger, handler: (req: Request, res: Respon
       await handler(req, res);
     } catch (err) {
       if (err instanceof HttpError) {
-        if (err.status >= 500) logger.error('local_channel_error', { status: err.status, code: err.code, error: err.cause instanceof Error ? err.cause.name : undefined });
+        if (err.status >= 500)
+          logger.error('local_channel_error', {
+            status: err.status,
+            code: err.code,
+            error: err.cause instanceof Error ? err.cause.name : undefined,
+          });
         sendError(res, err);
         return;
       }

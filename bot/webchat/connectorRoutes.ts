@@ -10,7 +10,10 @@ import { LOCAL_CHANNEL_ID } from './directLineRoutes.js';
  * The bot-to-channel side of the local Direct Line: the Bot Connector routes CloudAdapter posts
  * replies and proactive messages to. Each lands in its conversation's activity list.
  */
-export function registerConnectorRoutes(server: Server, deps: { conversations: DirectLineConversations; logger: Logger; now?: () => Date }): void {
+export function registerConnectorRoutes(
+  server: Server,
+  deps: { conversations: DirectLineConversations; logger: Logger; now?: () => Date },
+): void {
   const { conversations, logger } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -22,7 +25,8 @@ export function registerConnectorRoutes(server: Server, deps: { conversations: D
     // A 404 tells a proactive sender that the conversation is gone for good.
     if (!c) throw new HttpError(404, 'conversation_not_found');
     const body = await readJsonBody(req);
-    if (!isObject(body) || typeof body.type !== 'string' || body.type === '' || body.type.length > 64) throw new HttpError(400, 'invalid_activity:type');
+    if (!isObject(body) || typeof body.type !== 'string' || body.type === '' || body.type.length > 64)
+      throw new HttpError(400, 'invalid_activity:type');
     // Direct Line delivers typing only over WebSocket, which this subset does not have.
     if (body.type === 'typing') {
       sendJson(res, 200, { id: '' });

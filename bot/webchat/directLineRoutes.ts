@@ -54,7 +54,11 @@ export function registerDirectLineRoutes(server: Server, deps: LocalChannelDeps)
   const { conversations, bot, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const botAccount = { id: bot.id, name: bot.name, role: 'bot' };
-  const conversationBody = (c: LocalConversation, token: string) => ({ conversationId: c.id, token, expires_in: conversations.expiresInSeconds });
+  const conversationBody = (c: LocalConversation, token: string) => ({
+    conversationId: c.id,
+    token,
+    expires_in: conversations.expiresInSeconds,
+  });
 
   const authorized = (req: Request): LocalConversation => {
     const token = bearerToken(req);
@@ -64,7 +68,12 @@ export function registerDirectLineRoutes(server: Server, deps: LocalChannelDeps)
   };
 
   /** What the channel tells a bot when members join; never shown to the client. */
-  const membersAdded = async (req: Request, c: LocalConversation, members: Array<{ id: string; name?: string }>, locale: string | undefined) => {
+  const membersAdded = async (
+    req: Request,
+    c: LocalConversation,
+    members: Array<{ id: string; name?: string }>,
+    locale: string | undefined,
+  ) => {
     for (const m of members) c.members.add(m.id);
     const update = {
       type: 'conversationUpdate',
@@ -80,68 +89,80 @@ export function registerDirectLineRoutes(server: Server, deps: LocalChannelDeps)
     await deps.runTurn(validateActivity(update));
   };
 
-  server.post('/v3/directline/conversations', channelRoute(logger, async (req: Request, res: Response) => {
-    const token = bearerToken(req);
-    if (token !== undefined) {
-      // A token from an earlier start names its conversation: 200, nothing new is created.
-      const existing = conversations.byToken(token);
-      if (!existing) throw new HttpError(401, 'unauthorized');
-      sendJson(res, 200, conversationBody(existing, token));
-      return;
-    }
-    const { userId, locale } = await readStartBody(req);
-    const started = conversations.start(locale);
-    const members = [{ id: bot.id, name: bot.name }, ...(userId ? [{ id: userId }] : [])];
-    await membersAdded(req, started.conversation, members, locale).catch((err: unknown) =>
-      logger.warn('local_directline_welcome_failed', { conversation: started.conversation.id, ...errorFields(err) }),
-    );
-    logger.info('local_directline_started', { conversation: started.conversation.id });
-    sendJson(res, 201, conversationBody(started.conversation, started.token));
-  }));
+  server.post(
+    '/v3/directline/conversations',
+    channelRoute(logger, async (req: Request, res: Response) => {
+      const token = bearerToken(req);
+      if (token !== undefined) {
+        // A token from an earlier start names its conversation: 200, nothing new is created.
+        const existing = conversations.byToken(token);
+        if (!existing) throw new HttpError(401, 'unauthorized');
+        sendJson(res, 200, conversationBody(existing, token));
+        return;
+      }
+      const { userId, locale } = await readStartBody(req);
+      const started = conversations.start(locale);
+      const members = [{ id: bot.id, name: bot.name }, ...(userId ? [{ id: userId }] : [])];
+      await membersAdded(req, started.conversation, members, locale).catch((err: unknown) =>
+        logger.warn('local_directline_welcome_failed', { conversation: started.conversation.id, ...errorFields(err) }),
+      );
+      logger.info('local_directline_started', { conversation: started.conversation.id });
+      sendJson(res, 201, conversationBody(started.conversation, started.token));
+    }),
+  );
 
-  server.post('/v3/directline/tokens/refresh', channelRoute(logger, async (req: Request, res: Response) => {
-    const token = bearerToken(req);
-    const found = token === undefined ? undefined : conversations.byToken(token);
-    if (!found || token === undefined) throw new HttpError(401, 'unauthorized');
-    // The token's life slides with use, so refreshing hands back the same one.
-    sendJson(res, 200, conversationBody(found, token));
-  }));
+  server.post(
+    '/v3/directline/tokens/refresh',
+    channelRoute(logger, async (req: Request, res: Response) => {
+      const token = bearerToken(req);
+      const found = token === undefined ? undefined : conversations.byToken(token);
+      if (!found || token === undefined) throw new HttpError(401, 'unauthorized');
+      // The token's life slides with use, so refreshing hands back the same one.
+      sendJson(res, 200, conversationBody(found, token));
+    }),
+  );
 
-  server.get('/v3/directline/conversations/:conversationId/activities', channelRoute(logger, async (req: Request, res: Response) => {
-    const c = authorized(req);
-    sendJson(res, 200, c.since(parseWatermark(req)));
-  }));
+  server.get(
+    '/v3/directline/conversations/:conversationId/activities',
+    channelRoute(logger, async (req: Request, res: Response) => {
+      const c = authorized(req);
+      sendJson(res, 200, c.since(parseWatermark(req)));
+    }),
+  );
 
-  server.post('/v3/directline/conversations/:conversationId/activities', channelRoute(logger, async (req: Request, res: Response) => {
-    const c = authorized(req);
-    const body = await readJsonBody(req);
-    if (!isObject(body)) throw new HttpError(400, 'invalid_activity:body');
-    const from = body.from;
-    if (!isObject(from) || typeof from.id !== 'string' || from.id === '' || from.id.length > MAX_ID_CHARS) {
-      throw new HttpError(400, 'invalid_activity:from');
-    }
-    const serviceUrl = ownServiceUrl(req);
-    const checked = validateActivity({
-      ...body,
-      channelId: LOCAL_CHANNEL_ID,
-      serviceUrl,
-      conversation: { id: c.id },
-      recipient: botAccount,
-      from: { ...from, role: 'user' },
-      timestamp: now().toISOString(),
-      id: undefined,
-    });
-    if (!c.members.has(from.id)) {
-      await membersAdded(req, c, [{ id: from.id, ...(typeof from.name === 'string' && { name: from.name }) }], checked.locale);
-    }
-    // The client sees its own activity come back (Web Chat waits for that echo) before the replies.
-    const { serviceUrl: _omitted, ...echo } = checked as unknown as Record<string, unknown>;
-    const stored = c.append(echo, conversations.limits);
-    try {
-      await deps.runTurn({ ...checked, id: stored.id });
-    } catch (err) {
-      throw new HttpError(502, 'bot_failed', { cause: err });
-    }
-    sendJson(res, 200, { id: stored.id });
-  }));
+  server.post(
+    '/v3/directline/conversations/:conversationId/activities',
+    channelRoute(logger, async (req: Request, res: Response) => {
+      const c = authorized(req);
+      const body = await readJsonBody(req);
+      if (!isObject(body)) throw new HttpError(400, 'invalid_activity:body');
+      const from = body.from;
+      if (!isObject(from) || typeof from.id !== 'string' || from.id === '' || from.id.length > MAX_ID_CHARS) {
+        throw new HttpError(400, 'invalid_activity:from');
+      }
+      const serviceUrl = ownServiceUrl(req);
+      const checked = validateActivity({
+        ...body,
+        channelId: LOCAL_CHANNEL_ID,
+        serviceUrl,
+        conversation: { id: c.id },
+        recipient: botAccount,
+        from: { ...from, role: 'user' },
+        timestamp: now().toISOString(),
+        id: undefined,
+      });
+      if (!c.members.has(from.id)) {
+        await membersAdded(req, c, [{ id: from.id, ...(typeof from.name === 'string' && { name: from.name }) }], checked.locale);
+      }
+      // The client sees its own activity come back (Web Chat waits for that echo) before the replies.
+      const { serviceUrl: _omitted, ...echo } = checked as unknown as Record<string, unknown>;
+      const stored = c.append(echo, conversations.limits);
+      try {
+        await deps.runTurn({ ...checked, id: stored.id });
+      } catch (err) {
+        throw new HttpError(502, 'bot_failed', { cause: err });
+      }
+      sendJson(res, 200, { id: stored.id });
+    }),
+  );
 }

@@ -1,5 +1,11 @@
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
-import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorFactory, MicrosoftAppCredentials } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  ConnectorClient,
+  ConnectorFactory,
+  MicrosoftAppCredentials,
+} from 'botframework-connector';
 
 /** Replies go to this server's own connector routes, which take no token: no call to a login endpoint. */
 class LocalConnectorFactory extends ConnectorFactory {
@@ -14,7 +20,12 @@ const localConnectors = new LocalConnectorFactory();
  * Runs an activity from the local Direct Line through the adapter's middleware and the bot. The
  * activity was made by this server, so there is no channel token to validate, with or without an app id.
  */
-export async function runLocalTurn(adapter: CloudAdapter, appId: string | undefined, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+export async function runLocalTurn(
+  adapter: CloudAdapter,
+  appId: string | undefined,
+  activity: Activity,
+  logic: (context: TurnContext) => Promise<void>,
+): Promise<void> {
   const claimsIdentity = appId
     ? new ClaimsIdentity(
         [

@@ -2,7 +2,14 @@ import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TaskName } from '../../bot/conversation/task.js';
 import { messages, type Messages } from '../../bot/i18n/messages.js';
-import { interpretAnswer, isQuestion, type ChoiceOption, type Expectation, type FieldExpectation, type Reading } from '../../bot/nlu/answerInterpreter.js';
+import {
+  interpretAnswer,
+  isQuestion,
+  type ChoiceOption,
+  type Expectation,
+  type FieldExpectation,
+  type Reading,
+} from '../../bot/nlu/answerInterpreter.js';
 import type { Intent } from '../../bot/nlu/intents.js';
 import type { Recognizer } from '../../bot/nlu/types.js';
 import { turnLocale } from '../../bot/turnLocale.js';
@@ -74,7 +81,11 @@ export interface PromptState {
 export function withButtons(text: string, titles: readonly string[]): Partial<Activity> {
   if (titles.length === 0) return { type: ActivityTypes.Message, text };
   const actions = titles.map((title) => ({ type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: title } } }));
-  return { type: ActivityTypes.Message, text, attachments: [CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [], actions })] };
+  return {
+    type: ActivityTypes.Message,
+    text,
+    attachments: [CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [], actions })],
+  };
 }
 
 /**
@@ -141,7 +152,11 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
   }
 
   /** The interpreter's reading, checked with the recognizer where the text alone cannot tell. */
-  private async read(dc: DialogContext, text: string, options: AnswerPromptOptions): Promise<Reading | { kind: 'smalltalk'; reply: (m: Messages) => string }> {
+  private async read(
+    dc: DialogContext,
+    text: string,
+    options: AnswerPromptOptions,
+  ): Promise<Reading | { kind: 'smalltalk'; reply: (m: Messages) => string }> {
     const expectation: Expectation =
       this.spec.kind === 'choice' ? { kind: 'choice', options: (options.choices ?? []).map((c) => this.withKeywords(c)) } : this.spec;
     const reading = interpretAnswer(text, expectation);
@@ -149,7 +164,8 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
       return { kind: 'answer', value: options.statementMeans };
     }
     const freeText = this.spec.kind === 'field' && this.spec.field.freeText;
-    const needsRecognizer = reading.kind === 'unclear' || (reading.kind === 'answer' && this.spec.kind === 'field' && !freeText && wordsIn(text) >= 4);
+    const needsRecognizer =
+      reading.kind === 'unclear' || (reading.kind === 'answer' && this.spec.kind === 'field' && !freeText && wordsIn(text) >= 4);
     if (!this.recognizer || !needsRecognizer) return reading;
     const r = await this.recognizer.recognize(text, turnLocale(dc.context));
     if (SMALL_TALK.has(r.intent) && r.score >= 0.75 && wordsIn(text) <= 6) {
@@ -157,7 +173,8 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
       return { kind: 'smalltalk', reply: (m) => (intent === 'thanks' ? m.thanks : intent === 'goodbye' ? m.goodbye : m.greeting) };
     }
     // A sentence that is plainly a request of its own ("I want to reset my password") is not a company name.
-    if (r.score >= REQUEST_SCORE[this.spec.kind] && r.intent !== 'out_of_scope' && !SMALL_TALK.has(r.intent) && r.intent !== 'help') return { kind: 'question' };
+    if (r.score >= REQUEST_SCORE[this.spec.kind] && r.intent !== 'out_of_scope' && !SMALL_TALK.has(r.intent) && r.intent !== 'help')
+      return { kind: 'question' };
     return reading;
   }
 
@@ -185,9 +202,11 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
       return;
     }
     const titles =
-      this.spec.kind === 'yesno' ? [m.yes, m.no]
-      : this.spec.kind === 'choice' ? (options.choices ?? []).map((c) => c.titles[0]!)
-      : (options.buttons ?? []);
+      this.spec.kind === 'yesno'
+        ? [m.yes, m.no]
+        : this.spec.kind === 'choice'
+          ? (options.choices ?? []).map((c) => c.titles[0]!)
+          : (options.buttons ?? []);
     await dc.context.sendActivity(withButtons(prompt.text ?? '', titles));
   }
 }

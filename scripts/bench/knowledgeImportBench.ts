@@ -45,7 +45,8 @@ export async function runKnowledgeImportBench(options: { quick: boolean }): Prom
     t = performance.now();
     const result = await importSources({ sources: [docs], name: 'generated', knowledgeDir: withDocs });
     const importMs = performance.now() - t;
-    if (result.problems.length > 0 || result.documents !== DOCUMENTS) throw new Error(`the generated import failed: ${result.problems[0]?.message ?? result.documents}`);
+    if (result.problems.length > 0 || result.documents !== DOCUMENTS)
+      throw new Error(`the generated import failed: ${result.problems[0]?.message ?? result.documents}`);
 
     // Start-ups alternate, so that a busy machine slows both alike.
     const rounds = options.quick ? 1 : 3;
@@ -58,7 +59,10 @@ export async function runKnowledgeImportBench(options: { quick: boolean }): Prom
 
     const plain = await loadKnowledgeBase(without);
     const full = await loadKnowledgeBase(withDocs);
-    const searches = [new ArticleSearch(plain.articles), new ArticleSearch(full.articles, { imported: full.imported, tokens: full.tokens })] as const;
+    const searches = [
+      new ArticleSearch(plain.articles),
+      new ArticleSearch(full.articles, { imported: full.imported, tokens: full.tokens }),
+    ] as const;
     const queries = plain.articles.flatMap((a) => a.questions.map((text) => ({ text, locale: a.locale })));
     const p50 = searches.map((search) => {
       for (const q of queries.slice(0, 50)) search.best(q.text, q.locale); // warm up the JIT
@@ -67,15 +71,28 @@ export async function runKnowledgeImportBench(options: { quick: boolean }): Prom
         search.best(q.text, q.locale);
         return performance.now() - s;
       });
-      return quantile(samples.sort((a, b) => a - b), 0.5);
+      return quantile(
+        samples.sort((a, b) => a - b),
+        0.5,
+      );
     });
 
     const rows: Row[] = [
       { name: `import ${DOCUMENTS} docs (vs copying them)`, ours: importMs / 1000, baseline: copyMs / 1000, unit: 's', better: 'lower' },
-      { name: `bot start-up (vs without them)`, ours: median(startWith) / 1000, baseline: median(startWithout) / 1000, unit: 's', better: 'lower' },
+      {
+        name: `bot start-up (vs without them)`,
+        ours: median(startWith) / 1000,
+        baseline: median(startWithout) / 1000,
+        unit: 's',
+        better: 'lower',
+      },
       { name: `search p50 (vs without them)`, ours: p50[1]!, baseline: p50[0]!, unit: 'ms', better: 'lower' },
     ];
-    printRows(`Knowledge import: ${DOCUMENTS} generated Markdown documents (zh-CN and en, ${result.documents} imported), start-ups × ${rounds}`, 'baseline', rows);
+    printRows(
+      `Knowledge import: ${DOCUMENTS} generated Markdown documents (zh-CN and en, ${result.documents} imported), start-ups × ${rounds}`,
+      'baseline',
+      rows,
+    );
     console.log(`start-up with ${DOCUMENTS} imported documents: +${((median(startWith) - median(startWithout)) / 1000).toFixed(2)} s`);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -14,7 +14,16 @@ export interface LoadSamples {
   readonly errors: number;
 }
 
-const TEXTS = ['你好', 'how do I set up Outlook on my phone', '发票怎么开', 'is exchange down', '我要加5个license', 'thanks', 'help', '谢谢'];
+const TEXTS = [
+  '你好',
+  'how do I set up Outlook on my phone',
+  '发票怎么开',
+  'is exchange down',
+  '我要加5个license',
+  'thanks',
+  'help',
+  '谢谢',
+];
 
 /** The q-th quantile of sorted values (nearest rank). */
 export function quantile(sorted: readonly number[], q: number): number {
@@ -24,7 +33,12 @@ export function quantile(sorted: readonly number[], q: number): number {
 export function summarise(runs: readonly LoadSamples[]): LoadResult {
   const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const seconds = runs.reduce((s, r) => s + r.seconds, 0);
-  return { throughput: latencies.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors: runs.reduce((s, r) => s + r.errors, 0) };
+  return {
+    throughput: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    errors: runs.reduce((s, r) => s + r.errors, 0),
+  };
 }
 
 export interface LoadOptions {
@@ -110,6 +124,12 @@ export async function loadSamples(
   return { latencies, seconds: Number(last - started) / 1e9, errors: result.errors + result.non2xx };
 }
 
-export async function loadTest(url: string, connections: number, amount: number, runId: string, options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadTest(
+  url: string,
+  connections: number,
+  amount: number,
+  runId: string,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   return summarise([await loadSamples(url, connections, amount, runId, options)]);
 }

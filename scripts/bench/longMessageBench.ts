@@ -29,8 +29,14 @@ async function turn(url: string, text: string): Promise<number> {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'message', channelId: 'bench', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
-        conversation: { id: conversation }, from: { id: `user-${conversation}` }, recipient: { id: 'bot' }, text,
+        type: 'message',
+        channelId: 'bench',
+        serviceUrl: 'http://127.0.0.1:9',
+        deliveryMode: 'expectReplies',
+        conversation: { id: conversation },
+        from: { id: `user-${conversation}` },
+        recipient: { id: 'bot' },
+        text,
       }),
       signal: AbortSignal.timeout(120_000),
     });
@@ -47,14 +53,23 @@ async function probeHealth<T>(url: string, during: Promise<T>): Promise<{ result
   const probes: Array<Promise<number>> = [];
   const timer = setInterval(() => {
     const started = performance.now();
-    probes.push(fetch(`${url}/healthz`).then(async (r) => (await r.arrayBuffer(), performance.now() - started), () => NaN));
+    probes.push(
+      fetch(`${url}/healthz`).then(
+        async (r) => (await r.arrayBuffer(), performance.now() - started),
+        () => NaN,
+      ),
+    );
   }, 10);
   const result = await during;
   clearInterval(timer);
   return { result, latencies: (await Promise.all(probes)).filter((l) => !Number.isNaN(l)).sort((a, b) => a - b) };
 }
 
-const median = (values: readonly number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+const median = (values: readonly number[]) =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 /** Time to answer one 250 KB message against a short one, and /healthz while it is being answered against idle. */
 export async function runLongMessageBench(options: { quick: boolean }): Promise<void> {

@@ -26,7 +26,10 @@ function time<T>(queries: readonly T[], rounds: number, fn: (q: T) => unknown): 
 
 /** The simplest search there is: every article of the language, scored by shared words. */
 function linearScan(articles: readonly Article[]): (q: { text: string; locale: Article['locale'] }) => string | undefined {
-  const indexed = articles.map((a) => ({ a, terms: new Set(searchTokens([a.title, ...a.questions, ...a.tags, a.summary, a.body].join('\n'))) }));
+  const indexed = articles.map((a) => ({
+    a,
+    terms: new Set(searchTokens([a.title, ...a.questions, ...a.tags, a.summary, a.body].join('\n'))),
+  }));
   return ({ text, locale }) => {
     const words = searchTokens(text);
     let best: { id: string; score: number } | undefined;
@@ -69,5 +72,9 @@ export async function runRecognizerBench(options: { quick: boolean }): Promise<v
     { name: 'search p50 (vs linear scan)', ours: found.p50, baseline: naive.p50, unit: 'ms', better: 'lower' },
     { name: 'search p99 (vs linear scan)', ours: found.p99, baseline: naive.p99, unit: 'ms', better: 'lower' },
   ];
-  printRows(`Recognizer and knowledge search, ${queries.length} article questions × ${rounds} (zh-CN and en, ${articles.length} articles)`, 'baseline', rows);
+  printRows(
+    `Recognizer and knowledge search, ${queries.length} article questions × ${rounds} (zh-CN and en, ${articles.length} articles)`,
+    'baseline',
+    rows,
+  );
 }

@@ -89,7 +89,10 @@ async function startOnce({ command, args = [], env = {}, port }: Launch, idleMs:
     let healthyMs = NaN;
     let cpuMs = NaN;
     while (alive && Number.isNaN(healthyMs) && performance.now() - started < 60_000) {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) {
         healthyMs = performance.now() - started;
         cpuMs = treeCpuMs(child.pid!);

@@ -59,8 +59,14 @@ export async function runStorageBench(options: { quick: boolean }): Promise<void
   if (base.errors + big.errors > 0) console.log(`  (errors: ${big.errors} at ${big.size}, ${base.errors} at ${base.size})`);
   const msPerTurn = (r: { throughput: number }) => 1000 / r.throughput; // wall clock over turns at c=16
   const rows: Row[] = [
-    { name: `ms per turn at ${big.size}`, ours: msPerTurn(big), baseline: msPerTurn(base),
-      unit: 'ms', better: 'lower', target: atMost(1.3) },
+    {
+      name: `ms per turn at ${big.size}`,
+      ours: msPerTurn(big),
+      baseline: msPerTurn(base),
+      unit: 'ms',
+      better: 'lower',
+      target: atMost(1.3),
+    },
     { name: `latency p50 at ${big.size}`, ours: big.p50, baseline: base.p50, unit: 'ms', better: 'lower' },
     { name: `latency p99 at ${big.size}`, ours: big.p99, baseline: base.p99, unit: 'ms', better: 'lower' },
     // Start-up must not grow with the number of stored conversations (security issue, privacy and expiry).

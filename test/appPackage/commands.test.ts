@@ -17,7 +17,9 @@ describe('Teams command list (appPackage): every command, in English and Chinese
 
   before(async () => {
     recognizer = await LocalRecognizer.fromDirectory(join(ROOT, 'knowledge', 'intents'));
-    const manifest = JSON.parse(await readFile(join(ROOT, 'appPackage', 'manifest.json'), 'utf8')) as { bots: Array<{ commandLists: Array<{ commands: Array<{ title: string }> }> }> };
+    const manifest = JSON.parse(await readFile(join(ROOT, 'appPackage', 'manifest.json'), 'utf8')) as {
+      bots: Array<{ commandLists: Array<{ commands: Array<{ title: string }> }> }>;
+    };
     const zh = JSON.parse(await readFile(join(ROOT, 'appPackage', 'zh-cn.json'), 'utf8')) as Record<string, string>;
     const en = manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title);
     titles = { en, zh: en.map((_, i) => zh[`bots[0].commandLists[0].commands[${i}].title`]!) };

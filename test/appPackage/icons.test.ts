@@ -21,7 +21,15 @@ const deepOutline = () =>
 /** A palette outline with a tRNS chunk, as PNG optimisers write small icons. */
 const paletteOutline = () =>
   pngFile({
-    width: 32, height: 32, colorType: 3, bitDepth: 8, palette: [[0, 0, 0], [255, 255, 255]], paletteAlpha: [0, 255],
+    width: 32,
+    height: 32,
+    colorType: 3,
+    bitDepth: 8,
+    palette: [
+      [0, 0, 0],
+      [255, 255, 255],
+    ],
+    paletteAlpha: [0, 255],
     pixel: (x, y) => [inSquare(x, y, 32) ? 1 : 0],
   });
 
@@ -38,7 +46,10 @@ describe('Teams icons: any PNG of the right size is packed; a wrong one gets a o
 
   const build = () => buildAppPackage({ appId: APP_ID, dir: dir.path });
   const refusal = async () => {
-    const err = await build().then(() => undefined, (e: unknown) => e);
+    const err = await build().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).to.be.instanceOf(PackageError);
     const { message } = err as PackageError;
     expect(message).to.not.include('\n');

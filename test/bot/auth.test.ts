@@ -57,7 +57,14 @@ describe('authentication with an app id', () => {
     privateKey = pair.privateKey;
     otherKey = (await generateKeyPair('RS256')).privateKey;
     openId = await openIdServer({ ...(await exportJWK(pair.publicKey)), kid: 'k1', use: 'sig', alg: 'RS256' });
-    const base = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', CLOUD: 'china', DATA_DIR: dir.path, PORT: '0', HOST: '127.0.0.1' });
+    const base = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'test-secret',
+      CLOUD: 'china',
+      DATA_DIR: dir.path,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    });
     const config = {
       ...base,
       botFramework: { ...base.botFramework, ToBotFromChannelOpenIdMetadataUrl: openId.url, ToBotFromEmulatorOpenIdMetadataUrl: openId.url },
@@ -105,7 +112,10 @@ describe('authentication with an app id', () => {
 describe('authentication while the OpenID metadata cannot be fetched', () => {
   for (const [name, serve] of [
     ['refused connections', undefined],
-    ['a metadata endpoint answering 500', (_req: unknown, res: { statusCode: number; end(body: string): void }) => ((res.statusCode = 500), res.end('{}'))],
+    [
+      'a metadata endpoint answering 500',
+      (_req: unknown, res: { statusCode: number; end(body: string): void }) => ((res.statusCode = 500), res.end('{}')),
+    ],
   ] as const) {
     it(`${name}: a token it cannot verify gets 503 (the channel retries), never 500 or a reply`, async () => {
       const dir = await makeTempDir();
@@ -113,16 +123,34 @@ describe('authentication while the OpenID metadata cannot be fetched', () => {
       const serviceUrl = await connector.start();
       const metadata = serve ? createServer(serve) : undefined;
       if (metadata) await new Promise<void>((resolve) => metadata.listen(0, '127.0.0.1', resolve));
-      const url = metadata ? `http://127.0.0.1:${(metadata.address() as AddressInfo).port}/v1/.well-known/openidconfiguration` : 'http://127.0.0.1:9/openid';
-      const base = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', CLOUD: 'china', DATA_DIR: dir.path, PORT: '0', HOST: '127.0.0.1' });
+      const url = metadata
+        ? `http://127.0.0.1:${(metadata.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`
+        : 'http://127.0.0.1:9/openid';
+      const base = loadConfig({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'test-secret',
+        CLOUD: 'china',
+        DATA_DIR: dir.path,
+        PORT: '0',
+        HOST: '127.0.0.1',
+      });
       const app = await startApp({
-        config: { ...base, botFramework: { ...base.botFramework, ToBotFromChannelOpenIdMetadataUrl: url, ToBotFromEmulatorOpenIdMetadataUrl: url } },
+        config: {
+          ...base,
+          botFramework: { ...base.botFramework, ToBotFromChannelOpenIdMetadataUrl: url, ToBotFromEmulatorOpenIdMetadataUrl: url },
+        },
         logger: silentLogger,
         recognizer: new FakeRecognizer(),
       });
       try {
         const key = (await generateKeyPair('RS256')).privateKey;
-        const forged = await new SignJWT({ serviceurl: serviceUrl }).setProtectedHeader({ alg: 'RS256', kid: 'k9' }).setIssuer(ISSUER).setAudience(APP_ID).setIssuedAt().setExpirationTime('10m').sign(key);
+        const forged = await new SignJWT({ serviceurl: serviceUrl })
+          .setProtectedHeader({ alg: 'RS256', kid: 'k9' })
+          .setIssuer(ISSUER)
+          .setAudience(APP_ID)
+          .setIssuedAt()
+          .setExpirationTime('10m')
+          .sign(key);
         const res = await post(`${app.url}/api/messages`, message(serviceUrl, 'conv-503', 'hello', { channelId: 'msteams' }), {
           'content-type': 'application/json',
           authorization: `Bearer ${forged}`,

@@ -6,7 +6,12 @@ import { FileStore } from '../../bot/store/fileStore.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 const activity = (conversation: string): Partial<Activity> => ({
-  type: 'message', channelId: 'test', text: 'hi', conversation: { id: conversation, isGroup: false, conversationType: '', name: '' }, from: { id: 'u1', name: 'u' }, recipient: { id: 'b', name: 'b' },
+  type: 'message',
+  channelId: 'test',
+  text: 'hi',
+  conversation: { id: conversation, isGroup: false, conversationType: '', name: '' },
+  from: { id: 'u1', name: 'u' },
+  recipient: { id: 'b', name: 'b' },
 });
 
 async function rejection(p: Promise<unknown>): Promise<unknown> {

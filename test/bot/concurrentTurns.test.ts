@@ -36,7 +36,9 @@ describe('concurrent turns on one conversation', () => {
         ),
       );
       expect(results.map((r) => r.status)).to.deep.equal(Array(50).fill(200));
-      const seen = results.map((r) => Number((r.json as { activities: Array<{ text: string }> }).activities[0]!.text)).sort((a, b) => a - b);
+      const seen = results
+        .map((r) => Number((r.json as { activities: Array<{ text: string }> }).activities[0]!.text))
+        .sort((a, b) => a - b);
       expect(seen).to.deep.equal(Array.from({ length: 50 }, (_, i) => i + 1));
 
       const reopened = new FileStore(join(dir.path, 'state'));

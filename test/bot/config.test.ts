@@ -37,15 +37,24 @@ describe('config', () => {
   it('refuses unauthenticated turns reachable from other machines unless ALLOW_UNAUTHENTICATED_NETWORK=yes', () => {
     expect(problemsOf({ HOST: '0.0.0.0' }).join('\n')).to.match(/HOST=0\.0\.0\.0 without MicrosoftAppId/);
     expect(problemsOf({ HOST: '192.168.1.20' }).join('\n')).to.match(/ALLOW_UNAUTHENTICATED_NETWORK=yes/);
-    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on' }).join('\n')).to.match(/LOCAL_WEBCHAT=on with MicrosoftAppId/);
+    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on' }).join('\n')).to.match(
+      /LOCAL_WEBCHAT=on with MicrosoftAppId/,
+    );
     const open = loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED_NETWORK: 'yes' });
     expect(open.host).to.equal('0.0.0.0');
     expect(exposesUnauthenticatedTurns(open)).to.equal(true);
-    const webchat = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on', ALLOW_UNAUTHENTICATED_NETWORK: 'yes' });
+    const webchat = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'x',
+      LOCAL_WEBCHAT: 'on',
+      ALLOW_UNAUTHENTICATED_NETWORK: 'yes',
+    });
     expect(webchat.localWebChat).to.equal(true);
     expect(exposesUnauthenticatedTurns(webchat)).to.equal(true);
     expect(exposesUnauthenticatedTurns(loadConfig({}))).to.equal(false);
-    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on', HOST: '127.0.0.1' }).localWebChat).to.equal(true);
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on', HOST: '127.0.0.1' }).localWebChat).to.equal(
+      true,
+    );
     expect(problemsOf({ ALLOW_UNAUTHENTICATED_NETWORK: 'sure' }).join('\n')).to.match(/ALLOW_UNAUTHENTICATED_NETWORK/);
   });
 
@@ -59,13 +68,26 @@ describe('config', () => {
     expect(problemsOf({ MicrosoftAppId: APP_ID }).join('\n')).to.match(/MicrosoftAppPassword is required for MicrosoftAppType=MultiTenant/);
     const single = problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'x' });
     expect(single.join('\n')).to.match(/MicrosoftAppTenantId is required/);
-    const msi = problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT });
+    const msi = problemsOf({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppPassword: 'x',
+      MicrosoftAppTenantId: TENANT,
+    });
     expect(msi.join('\n')).to.match(/must be empty for MicrosoftAppType=UserAssignedMSI/);
-    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).auth?.appType).to.equal('UserAssignedMSI');
+    expect(
+      loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).auth?.appType,
+    ).to.equal('UserAssignedMSI');
   });
 
   it('lists every problem at once', () => {
-    const problems = problemsOf({ PORT: 'eighty', CLOUD: 'mars', LOG_LEVEL: 'loud', MicrosoftAppId: 'not-a-guid', MicrosoftAppPassword: 'x' });
+    const problems = problemsOf({
+      PORT: 'eighty',
+      CLOUD: 'mars',
+      LOG_LEVEL: 'loud',
+      MicrosoftAppId: 'not-a-guid',
+      MicrosoftAppPassword: 'x',
+    });
     expect(problems).to.have.length(4);
     expect(problems.join('\n')).to.include('PORT').and.include('CLOUD').and.include('LOG_LEVEL').and.include('MicrosoftAppId');
   });
@@ -82,7 +104,13 @@ describe('config', () => {
         'https://login.partner.microsoftonline.cn/a55a4d5b-9241-49b1-b4ff-befa8db00269/v2.0/.well-known/openid-configuration',
       ValidateAuthority: true,
     });
-    const single = loadConfig({ CLOUD: 'China', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT });
+    const single = loadConfig({
+      CLOUD: 'China',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'x',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT,
+    });
     expect(single.botFramework.ToChannelFromBotLoginUrl).to.equal(`https://login.partner.microsoftonline.cn/${TENANT}`);
   });
 
@@ -96,8 +124,14 @@ describe('config', () => {
 
   it('uses the 21Vianet Graph endpoints for CLOUD=china, and loopback overrides for tests', () => {
     const graph = { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 's' };
-    expect(loadConfig({ ...graph, CLOUD: 'china' }).graph).to.deep.include({ authorityHost: 'https://login.chinacloudapi.cn', endpoint: 'https://microsoftgraph.chinacloudapi.cn' });
-    expect(loadConfig(graph).graph).to.deep.include({ authorityHost: 'https://login.microsoftonline.com', endpoint: 'https://graph.microsoft.com' });
+    expect(loadConfig({ ...graph, CLOUD: 'china' }).graph).to.deep.include({
+      authorityHost: 'https://login.chinacloudapi.cn',
+      endpoint: 'https://microsoftgraph.chinacloudapi.cn',
+    });
+    expect(loadConfig(graph).graph).to.deep.include({
+      authorityHost: 'https://login.microsoftonline.com',
+      endpoint: 'https://graph.microsoft.com',
+    });
     expect(loadConfig({ ...graph, GRAPH_ENDPOINT: 'http://127.0.0.1:9999/' }).graph?.endpoint).to.equal('http://127.0.0.1:9999');
     expect(loadConfig({}).graph).to.equal(undefined);
     expect(problemsOf({ GRAPH_TENANT_ID: TENANT }).join('\n')).to.match(/GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET must be set together/);
@@ -105,7 +139,9 @@ describe('config', () => {
 
   it('needs both blob keys for STORAGE=blob, with a valid container name', () => {
     expect(loadConfig({}).storage).to.equal('file');
-    expect(problemsOf({ STORAGE: 'blob' }).join('\n')).to.match(/STORAGE=blob needs BLOB_CONTAINER and either BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL/);
+    expect(problemsOf({ STORAGE: 'blob' }).join('\n')).to.match(
+      /STORAGE=blob needs BLOB_CONTAINER and either BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL/,
+    );
     const blob = { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', BLOB_CONTAINER: 'bot-state' };
     expect(loadConfig(blob).blob).to.deep.equal({ connectionString: 'UseDevelopmentStorage=true', container: 'bot-state' });
     expect(problemsOf({ ...blob, BLOB_CONTAINER: 'Bot_State' }).join('\n')).to.match(/BLOB_CONTAINER must be/);
@@ -118,7 +154,10 @@ describe('config', () => {
     expect(problemsOf({ ALLOWED_TENANTS: `${TENANT},contoso` }).join('\n')).to.match(/ALLOWED_TENANTS must list tenant GUIDs.*"contoso"/);
     expect(loadConfig({}).localWebChat).to.equal(true);
     expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x' }).localWebChat).to.equal(false);
-    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on', ALLOW_UNAUTHENTICATED_NETWORK: 'yes' }).localWebChat).to.equal(true);
+    expect(
+      loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', LOCAL_WEBCHAT: 'on', ALLOW_UNAUTHENTICATED_NETWORK: 'yes' })
+        .localWebChat,
+    ).to.equal(true);
     expect(loadConfig({}).transcripts).to.equal(false);
     expect(loadConfig({}).retentionDays).to.equal(90);
     expect(problemsOf({ RETENTION_DAYS: '0' }).join('\n')).to.match(/RETENTION_DAYS must be an integer from 1/);
@@ -128,10 +167,18 @@ describe('config', () => {
     expect(loadConfig({}).desk).to.deep.equal({ mode: 'desk', takeMinutes: 5 });
     const agent = 'BBBBBBBB-0000-4000-8000-000000000002';
     const env = {
-      HANDOFF_MODE: 'Both', DESK_TOKEN: 'a-long-enough-token', DESK_AGENTS: agent, RESELLER_TENANT_ID: TENANT, DESK_TAKE_MINUTES: '10',
+      HANDOFF_MODE: 'Both',
+      DESK_TOKEN: 'a-long-enough-token',
+      DESK_AGENTS: agent,
+      RESELLER_TENANT_ID: TENANT,
+      DESK_TAKE_MINUTES: '10',
     };
     expect(loadConfig(env).desk).to.deep.equal({
-      mode: 'both', token: 'a-long-enough-token', agents: [agent.toLowerCase()], resellerTenantId: TENANT, takeMinutes: 10,
+      mode: 'both',
+      token: 'a-long-enough-token',
+      agents: [agent.toLowerCase()],
+      resellerTenantId: TENANT,
+      takeMinutes: 10,
     });
     const bad = { HANDOFF_MODE: 'omnichannel', DESK_TOKEN: 'short', DESK_AGENTS: 'li.na', DESK_TAKE_MINUTES: '0' };
     const problems = problemsOf(bad).join('\n');

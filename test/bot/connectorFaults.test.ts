@@ -25,7 +25,11 @@ describe('when the channel connector fails', function () {
     connector = new FaultyConnector(['ok']);
     serviceUrl = await connector.start();
     const logger = createLogger('info', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
-    app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0', TURN_TIMEOUT_MS: '4000' }), logger, recognizer: new FakeRecognizer() });
+    app = await startApp({
+      config: loadConfig({ DATA_DIR: dir.path, PORT: '0', TURN_TIMEOUT_MS: '4000' }),
+      logger,
+      recognizer: new FakeRecognizer(),
+    });
   });
   after(async () => {
     process.off('unhandledRejection', onRejection);
@@ -48,7 +52,9 @@ describe('when the channel connector fails', function () {
     expect(res.status).to.equal(200);
     expect(textsTo('c-500')).to.deep.equal([]);
     // The SDK retries 5xx with back-off; either it gives up (channel_send_failed) or the turn budget does.
-    expect(logs.some((l) => ['channel_send_failed', 'turn_timeout'].includes(l.event as string) && l.conversation === 'c-500')).to.equal(true);
+    expect(logs.some((l) => ['channel_send_failed', 'turn_timeout'].includes(l.event as string) && l.conversation === 'c-500')).to.equal(
+      true,
+    );
     expect(logs.some((l) => l.event === 'turn_error' && l.conversation === 'c-500')).to.equal(false);
     expect(connector.attempts).to.be.greaterThan(1);
   });

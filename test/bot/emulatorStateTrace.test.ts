@@ -26,7 +26,8 @@ describe('Bot State trace for the Emulator', () => {
     await dir.remove();
   });
 
-  const traces = (conversation: string) => connector.received.filter((r) => r.conversationId === conversation && r.activity.type === 'trace').map((r) => r.activity);
+  const traces = (conversation: string) =>
+    connector.received.filter((r) => r.conversationId === conversation && r.activity.type === 'trace').map((r) => r.activity);
   const stored = (conversation: string) => traces(conversation).filter((t) => t.label === STORED_STATE_LABEL);
 
   it('follows each Emulator turn with the conversation and user state', async () => {
@@ -35,7 +36,10 @@ describe('Bot State trace for the Emulator', () => {
     const [trace, ...more] = stored('conv-trace');
     expect(more).to.deep.equal([]);
     expect(trace).to.include({ name: 'BotState', valueType: 'https://www.botframework.com/schemas/botState' });
-    const value = trace!.value as { conversationState: { dialogState?: { dialogStack: unknown[] } }; userState: { language?: { lastDetected?: string } } };
+    const value = trace!.value as {
+      conversationState: { dialogState?: { dialogStack: unknown[] } };
+      userState: { language?: { lastDetected?: string } };
+    };
     expect(value.userState.language?.lastDetected).to.equal('zh-CN');
     expect(value.conversationState.dialogState?.dialogStack).to.have.length.above(0);
     // The trace comes after the bot's own reply.

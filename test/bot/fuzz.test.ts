@@ -24,7 +24,11 @@ describe('fuzzing POST /api/messages', function () {
     connector = new LoopbackConnector();
     serviceUrl = await connector.start();
     // Transcripts on, so the logging and redaction path sees the junk too.
-    app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0', TRANSCRIPTS: 'on' }), logger: silentLogger, recognizer: new FakeRecognizer() });
+    app = await startApp({
+      config: loadConfig({ DATA_DIR: dir.path, PORT: '0', TRANSCRIPTS: 'on' }),
+      logger: silentLogger,
+      recognizer: new FakeRecognizer(),
+    });
   });
   after(async () => {
     process.off('unhandledRejection', onRejection);

@@ -22,8 +22,11 @@ const TITLE = 'Mail delays <b>邮件延迟</b>';
 /** `npm run health -- …` as a separate process, while the bot runs on the same DATA_DIR. */
 function healthCli(dataDir: string, ...args: string[]): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', TSX, join(ROOT, 'scripts/health.ts'), ...args], { cwd: dataDir, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } }, (err, _stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', TSX, join(ROOT, 'scripts/health.ts'), ...args],
+      { cwd: dataDir, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } },
+      (err, _stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr }),
     );
   });
 }
@@ -40,7 +43,12 @@ describe('incident resolved: a proactive message through the loopback connector'
     connector = new LoopbackConnector();
     serviceUrl = await connector.start();
     const recognizer = new FakeRecognizer([[/down|挂/i, 'service_health']]);
-    app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }), logger: silentLogger, recognizer, pollMs: { health: 50 } });
+    app = await startApp({
+      config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }),
+      logger: silentLogger,
+      recognizer,
+      pollMs: { health: 50 },
+    });
   });
   after(async () => {
     await app.stop();
@@ -53,7 +61,11 @@ describe('incident resolved: a proactive message through the loopback connector'
   const textsIn = (conversation: string) => connector.forConversation(conversation).map((a) => a.text ?? '');
 
   it('each subscriber is told in their language once `npm run health -- clear` ends the incident', async () => {
-    await runHealthCommand(['set', 'exchange', 'serviceInterruption', TITLE], new HealthNoticeStore(new FileStore(join(dir.path, 'store'))), { out: () => undefined, now: () => new Date() });
+    await runHealthCommand(
+      ['set', 'exchange', 'serviceInterruption', TITLE],
+      new HealthNoticeStore(new FileStore(join(dir.path, 'store'))),
+      { out: () => undefined, now: () => new Date() },
+    );
     expect((await say('conv-en', 'user-en', 'is anything down?', 'en-US')).status).to.equal(200);
     expect(textsIn('conv-en').at(-1)).to.equal(messages('en').health.offerNotify);
     await say('conv-en', 'user-en', 'yes', 'en-US');

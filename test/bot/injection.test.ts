@@ -23,7 +23,10 @@ const MARKDOWN_ANSWER = '**Urgent** _fix_ now ~~x~~ | col | `code` # (see) !';
 function expectLiteral(text: string): void {
   expect(text).to.not.match(/(?<!\\)\[(x|click)(?<!\\)\]\(http/);
   expect(text).to.not.include('<at>').and.not.include('<script').and.not.include('${');
-  expect(text).to.not.match(/(?<!\\)\*\*Urgent/).and.not.match(/(?<!\\)_fix(?<!\\)_/).and.not.match(/(?<!\\)`code/);
+  expect(text)
+    .to.not.match(/(?<!\\)\*\*Urgent/)
+    .and.not.match(/(?<!\\)_fix(?<!\\)_/)
+    .and.not.match(/(?<!\\)`code/);
 }
 
 describe('markdown, HTML, mention and card-binding injection, end to end', function () {
@@ -34,12 +37,39 @@ describe('markdown, HTML, mention and card-binding injection, end to end', funct
   before(async () => {
     dir = await makeTempDir();
     const demo = demoDirectory();
-    await (await openStorage({ storage: 'file', dataDir: dir.path })).directory.replace({
+    await (
+      await openStorage({ storage: 'file', dataDir: dir.path })
+    ).directory.replace({
       ...demo,
-      customers: [...demo.customers, { id: 'c-evil', company: HOSTILE_COMPANY, tenantId: '6f1c0a3e-2b7d-4c1e-9a0b-0000000000ee', initialDomain: 'evil.partner.onmschina.cn', contacts: [{ name: HOSTILE_NAME, email: 'boss@evil.cn', role: 'admin' }] }],
-      subscriptions: [...demo.subscriptions, { id: 'sub-evil', customerId: 'c-evil', offer: 'Office 365 E3', services: ['exchange'], quantity: 5, status: 'active', term: 'annual', autoRenew: true }],
+      customers: [
+        ...demo.customers,
+        {
+          id: 'c-evil',
+          company: HOSTILE_COMPANY,
+          tenantId: '6f1c0a3e-2b7d-4c1e-9a0b-0000000000ee',
+          initialDomain: 'evil.partner.onmschina.cn',
+          contacts: [{ name: HOSTILE_NAME, email: 'boss@evil.cn', role: 'admin' }],
+        },
+      ],
+      subscriptions: [
+        ...demo.subscriptions,
+        {
+          id: 'sub-evil',
+          customerId: 'c-evil',
+          offer: 'Office 365 E3',
+          services: ['exchange'],
+          quantity: 5,
+          status: 'active',
+          term: 'annual',
+          autoRenew: true,
+        },
+      ],
     });
-    app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }), logger: silentLogger, recognizer: new FakeRecognizer(CUSTOMER_RULES) });
+    app = await startApp({
+      config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }),
+      logger: silentLogger,
+      recognizer: new FakeRecognizer(CUSTOMER_RULES),
+    });
   });
   after(async () => {
     await app.stop();
@@ -64,7 +94,7 @@ describe('markdown, HTML, mention and card-binding injection, end to end', funct
     expect(summary).to.include('\\*\\*Urgent\\*\\* \\_fix\\_').and.include('Wang \\*Lei\\*');
   });
 
-  it('identification shows the directory\'s company and contact names literally', async () => {
+  it("identification shows the directory's company and contact names literally", async () => {
     const c = 'inj-identify';
     const say = async (text: string) => {
       const out = shown(await turn(app.url, c, text));
@@ -94,6 +124,7 @@ describe('markdown, HTML, mention and card-binding injection, end to end', funct
   });
 
   it('an invoice number typed by the user is shown literally when it is not found', () => {
-    for (const locale of ['en', 'zh-CN'] as const) expectLiteral(messages(locale).customer.billing.invoiceNotFound('[x](http://evil.example)<at>a</at>${1}**Urgent**'));
+    for (const locale of ['en', 'zh-CN'] as const)
+      expectLiteral(messages(locale).customer.billing.invoiceNotFound('[x](http://evil.example)<at>a</at>${1}**Urgent**'));
   });
 });

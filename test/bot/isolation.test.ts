@@ -13,7 +13,13 @@ import { makeTempDir } from '../support/tempDir.js';
 import { shown, turn } from '../support/turn.js';
 
 const ticketOf = (customer: string, title: string): NewTicket => ({
-  kind: 'reseller', category: 'billing', customer, title, locale: 'en', summary: { 'zh-CN': title, en: title }, details: {},
+  kind: 'reseller',
+  category: 'billing',
+  customer,
+  title,
+  locale: 'en',
+  summary: { 'zh-CN': title, en: title },
+  details: {},
 });
 
 describe('tenant isolation of tickets', function () {
@@ -36,7 +42,7 @@ describe('tenant isolation of tickets', function () {
     });
   });
 
-  describe('over HTTP, a Teams user of tenant A asking for tenant B\'s ticket', () => {
+  describe("over HTTP, a Teams user of tenant A asking for tenant B's ticket", () => {
     let dir: Awaited<ReturnType<typeof makeTempDir>>;
     let app: RunningApp;
     let own: string;

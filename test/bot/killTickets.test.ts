@@ -4,7 +4,15 @@ import { startBotProcess } from '../support/botProcess.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { shown, turn } from '../support/turn.js';
 
-const answers = (k: number) => ['I want to sign up as a new customer', `Crash Test ${k} Ltd`, `crash-${k}`, 'Lei Wang', `admin${k}@crash${k}.cn`, '13812345678', 'Office 365 E3'];
+const answers = (k: number) => [
+  'I want to sign up as a new customer',
+  `Crash Test ${k} Ltd`,
+  `crash-${k}`,
+  'Lei Wang',
+  `admin${k}@crash${k}.cn`,
+  '13812345678',
+  'Office 365 E3',
+];
 
 describe('kill -9 of the bot while turns create tickets', function () {
   this.timeout(180_000);

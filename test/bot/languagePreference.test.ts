@@ -18,7 +18,8 @@ describe('languagePreference', () => {
 
   it('a short answer to a question keeps the conversation language; a sentence switches it', () => {
     const zh = { lastDetected: 'zh-CN' as const };
-    for (const answer of ['fabrikamsh', 'Lei Wang', 'yes', 'OK!']) expect(resolveLocale(zh, answer, undefined, true).locale, answer).to.equal('zh-CN');
+    for (const answer of ['fabrikamsh', 'Lei Wang', 'yes', 'OK!'])
+      expect(resolveLocale(zh, answer, undefined, true).locale, answer).to.equal('zh-CN');
     expect(resolveLocale({ lastDetected: 'en' }, '王小明', undefined, true).locale).to.equal('en');
     expect(resolveLocale({ lastDetected: 'en' }, 'Contoso 上海 Ltd', undefined, true).locale).to.equal('en');
     expect(resolveLocale(zh, 'I would rather continue in English', undefined, true).locale).to.equal('en');

@@ -4,7 +4,8 @@ import { ConfigError, loadConfig, type Env } from '../../bot/config.js';
 const CLIENT = '9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
 const TENANT = '3c1e5a7b-0d2f-4a6b-8c9d-0e1f2a3b4c5d';
 const ACCOUNT_URL = 'https://cspbotdata.blob.core.chinacloudapi.cn';
-const CHINA_INSIGHTS = 'InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://chinanorth3-0.in.applicationinsights.azure.cn/;LiveEndpoint=https://chinanorth3.livediagnostics.monitor.azure.cn/';
+const CHINA_INSIGHTS =
+  'InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://chinanorth3-0.in.applicationinsights.azure.cn/;LiveEndpoint=https://chinanorth3.livediagnostics.monitor.azure.cn/';
 
 function problemsOf(env: Env): string {
   try {
@@ -30,9 +31,17 @@ describe('config: Blob Storage through a managed identity', () => {
   });
 
   it('uses workload identity when a federated token file is configured, which needs the tenant and client ids', () => {
-    const workload = { ...base, BLOB_ACCOUNT_URL: ACCOUNT_URL, AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/azure/tokens/azure-identity-token' };
+    const workload = {
+      ...base,
+      BLOB_ACCOUNT_URL: ACCOUNT_URL,
+      AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/azure/tokens/azure-identity-token',
+    };
     expect(loadConfig({ ...workload, AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT }).blob).to.deep.include({
-      identity: { authorityHost: 'https://login.chinacloudapi.cn', clientId: CLIENT, workload: { tenantId: TENANT, tokenFile: workload.AZURE_FEDERATED_TOKEN_FILE } },
+      identity: {
+        authorityHost: 'https://login.chinacloudapi.cn',
+        clientId: CLIENT,
+        workload: { tenantId: TENANT, tokenFile: workload.AZURE_FEDERATED_TOKEN_FILE },
+      },
     });
     expect(problemsOf(workload)).to.match(/AZURE_FEDERATED_TOKEN_FILE \(workload identity\) needs AZURE_TENANT_ID and AZURE_CLIENT_ID/);
   });
@@ -41,9 +50,13 @@ describe('config: Blob Storage through a managed identity', () => {
     const both = problemsOf({ ...base, BLOB_ACCOUNT_URL: ACCOUNT_URL, BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' });
     expect(both).to.match(/set BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL, not both/);
     expect(problemsOf(base)).to.match(/STORAGE=blob needs BLOB_CONTAINER and either BLOB_CONNECTION_STRING or BLOB_ACCOUNT_URL/);
-    expect(problemsOf({ ...base, BLOB_ACCOUNT_URL: 'http://cspbotdata.blob.core.chinacloudapi.cn' })).to.match(/BLOB_ACCOUNT_URL must be an https URL/);
+    expect(problemsOf({ ...base, BLOB_ACCOUNT_URL: 'http://cspbotdata.blob.core.chinacloudapi.cn' })).to.match(
+      /BLOB_ACCOUNT_URL must be an https URL/,
+    );
     const all = problemsOf({ ...base, BLOB_ACCOUNT_URL: 'not a url', AZURE_CLIENT_ID: 'my-identity' });
-    expect(all).to.match(/BLOB_ACCOUNT_URL must be an http\(s\) URL/).and.match(/AZURE_CLIENT_ID must be a GUID/);
+    expect(all)
+      .to.match(/BLOB_ACCOUNT_URL must be an http\(s\) URL/)
+      .and.match(/AZURE_CLIENT_ID must be a GUID/);
     expect(problemsOf({ BLOB_ACCOUNT_URL: ACCOUNT_URL })).to.match(/BLOB_CONTAINER must be set together with the account/);
   });
 });

@@ -15,7 +15,11 @@ const en = messages('en').customer.setup;
 const ROOT = join(import.meta.dirname, '../..');
 
 function runScript(script: string, args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+  });
 }
 
 /** The sign-up dialog, one answer per turn, and what the bot must ask next if the state of every earlier turn was kept. */
@@ -46,7 +50,13 @@ describe('two bot processes on one Azure Blob store (Azurite)', function () {
     dirs = [await makeTempDir(), await makeTempDir()];
     // Many sign-up tickets from one unidentified visitor: above the anonymous limits this test is not about.
     const limits = { ANONYMOUS_OPEN_TICKETS: '100', ANONYMOUS_TICKETS_PER_HOUR: '10000' };
-    const env = (dataDir: string) => ({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: container, DATA_DIR: dataDir, ...limits });
+    const env = (dataDir: string) => ({
+      STORAGE: 'blob',
+      BLOB_CONNECTION_STRING: azurite.connectionString,
+      BLOB_CONTAINER: container,
+      DATA_DIR: dataDir,
+      ...limits,
+    });
     blobEnv = env(dirs[0]!.path);
     // The demo directory goes to the container, not to either instance's DATA_DIR.
     expect(runScript('seedDemo.ts', [], blobEnv).status).to.equal(0);
@@ -80,7 +90,9 @@ describe('two bot processes on one Azure Blob store (Azurite)', function () {
 
     const store = new DocumentTicketStore(new PrefixedStore(await BlobStore.open(azurite.connectionString, container), 'tickets/'));
     const tickets = await store.list();
-    expect(tickets.map((t) => t.id).sort(), 'exactly the confirmed tickets, no duplicates').to.deep.equal(confirmedBy.map((c) => c.id).sort());
+    expect(tickets.map((t) => t.id).sort(), 'exactly the confirmed tickets, no duplicates').to.deep.equal(
+      confirmedBy.map((c) => c.id).sort(),
+    );
     for (const c of confirmedBy) expect((await store.get(c.id))!.details.company).to.equal(c.company);
 
     // The reseller's console reads the same shared tickets.
@@ -91,7 +103,8 @@ describe('two bot processes on one Azure Blob store (Azurite)', function () {
 
   it('both instances identify a customer from the directory seeded into the container', async () => {
     const replies: string[] = [];
-    for (const [i, say] of ['show my invoice', DEMO.fabrikam.domain, DEMO.fabrikam.admin].entries()) replies.push(shown(await turn(bots[i % 2]!.url, 'dir-1', say)));
+    for (const [i, say] of ['show my invoice', DEMO.fabrikam.domain, DEMO.fabrikam.admin].entries())
+      replies.push(shown(await turn(bots[i % 2]!.url, 'dir-1', say)));
     expect(replies.at(-1)).to.include('Fabrikam');
   });
 

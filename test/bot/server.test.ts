@@ -67,7 +67,9 @@ describe('HTTP server end to end', () => {
     await connector.waitFor(before + 1);
     const [welcome] = connector.forConversation('conv-welcome');
     expect(welcome!.attachments![0]!.contentType).to.equal('application/vnd.microsoft.card.adaptive');
-    expect(JSON.stringify(welcome!.attachments![0]!.content)).to.include(messages('zh-CN').welcomeTitle).and.include(messages('en').welcomeTitle);
+    expect(JSON.stringify(welcome!.attachments![0]!.content))
+      .to.include(messages('zh-CN').welcomeTitle)
+      .and.include(messages('en').welcomeTitle);
   });
 
   it('replies in Chinese to Chinese and in English to English, posting to the conversation', async () => {
@@ -133,7 +135,13 @@ describe('HTTP server end to end', () => {
 
   it('one conversationUpdate adding 4,000 members gets one welcome card, not 4,000', async () => {
     const members = Array.from({ length: 4000 }, (_, i) => ({ id: `member-${i}`, name: `M${i}` }));
-    const res = await post(endpoint, { ...message(serviceUrl, 'conv-crowd', ''), type: 'conversationUpdate', text: undefined, membersAdded: members, deliveryMode: 'expectReplies' });
+    const res = await post(endpoint, {
+      ...message(serviceUrl, 'conv-crowd', ''),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: members,
+      deliveryMode: 'expectReplies',
+    });
     expect(res.status).to.equal(200);
     const body = res.json as { activities: Array<{ type: string; attachments?: unknown[] }> };
     expect(body.activities.filter((a) => a.type === 'message')).to.have.length(1);
@@ -143,7 +151,9 @@ describe('HTTP server end to end', () => {
     const long = `thanks ${'x'.repeat(250 * 1024 - 100)}`;
     const res = await post(endpoint, message(serviceUrl, 'conv-long', long, { deliveryMode: 'expectReplies' }));
     expect(res.status).to.equal(200);
-    const texts = (res.json as { activities: Array<{ type: string; text: string }> }).activities.filter((a) => a.type === 'message').map((a) => a.text);
+    const texts = (res.json as { activities: Array<{ type: string; text: string }> }).activities
+      .filter((a) => a.type === 'message')
+      .map((a) => a.text);
     expect(texts[0]).to.equal(messages('en').onlyBeginningRead(2000));
     expect(texts).to.have.length(2);
     expect((await fetch(`${app.url}/healthz`)).status).to.equal(200);
@@ -153,7 +163,10 @@ describe('HTTP server end to end', () => {
     const port = new URL(app.url).port;
     const asHost = (host: string) =>
       new Promise<number>((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port, path: '/healthz', headers: { host } }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+        const req = httpRequest(
+          { host: '127.0.0.1', port, path: '/healthz', headers: { host } },
+          (res) => (res.resume(), resolve(res.statusCode ?? 0)),
+        );
         req.on('error', reject);
         req.end();
       });

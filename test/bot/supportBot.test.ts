@@ -13,7 +13,10 @@ describe('SupportBot', () => {
       h.adapter.activeQueue.splice(0);
       await h.adapter.receiveActivity({
         type: 'conversationUpdate',
-        membersAdded: [{ id: 'bot', name: 'Bot' }, { id: 'user1', name: 'User' }],
+        membersAdded: [
+          { id: 'bot', name: 'Bot' },
+          { id: 'user1', name: 'User' },
+        ],
         recipient: { id: 'bot', name: 'Bot' },
       });
       const replies = h.adapter.activeQueue.splice(0);

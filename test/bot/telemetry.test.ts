@@ -40,12 +40,19 @@ async function startIngestion(tls: TestCertificate): Promise<{ url: string; bodi
 }
 
 const envelopes = (bodies: readonly string[]): Envelope[] =>
-  bodies.flatMap((b) => (b.trim().startsWith('[') ? (JSON.parse(b) as Envelope[]) : b.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Envelope)));
+  bodies.flatMap((b) =>
+    b.trim().startsWith('[')
+      ? (JSON.parse(b) as Envelope[])
+      : b
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Envelope),
+  );
 
 describe('telemetry to Azure Monitor (a loopback ingestion endpoint)', function () {
   this.timeout(120_000);
 
-  it('sends requests, turns and intents with ids and measurements, and log lines as traces, and never the customer\'s words', async () => {
+  it("sends requests, turns and intents with ids and measurements, and log lines as traces, and never the customer's words", async () => {
     const tmp = await makeTempDir();
     const tls = await selfSignedCert(tmp.path);
     const ingestion = await startIngestion(tls);
@@ -53,7 +60,11 @@ describe('telemetry to Azure Monitor (a loopback ingestion endpoint)', function 
     // The connection string as the China portal gives it, with the ingestion endpoint pointed at loopback.
     const connectionString = `InstrumentationKey=${IKEY};IngestionEndpoint=${ingestion.url};LiveEndpoint=https://chinanorth3.livediagnostics.monitor.azure.cn/;ApplicationId=00000000-0000-4000-8000-000000000001`;
     try {
-      const env = { DATA_DIR: join(tmp.path, 'data'), APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString, NODE_EXTRA_CA_CERTS: tls.certFile };
+      const env = {
+        DATA_DIR: join(tmp.path, 'data'),
+        APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString,
+        NODE_EXTRA_CA_CERTS: tls.certFile,
+      };
       const bot = await startBotProcess(env);
       try {
         for (const [i, text] of [`我的发票在哪里 ${sentinel}`, `Where is my invoice? ${sentinel}`, `转人工 ${sentinel}`].entries()) {

@@ -46,8 +46,15 @@ const FUNCTIONS: Record<string, Fn> = {
   tolower: ([s]) => str(s).toLowerCase(),
   take: ([s, n]) => str(s).slice(0, Number(n)),
   replace: ([s, from, to]) => str(s).split(str(from)).join(str(to)),
-  uniquestring: (args) => BigInt(`0x${hash(args).slice(0, 16)}`).toString(36).padStart(13, 'a').slice(0, 13),
-  guid: (args) => hash(args).slice(0, 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
+  uniquestring: (args) =>
+    BigInt(`0x${hash(args).slice(0, 16)}`)
+      .toString(36)
+      .padStart(13, 'a')
+      .slice(0, 13),
+  guid: (args) =>
+    hash(args)
+      .slice(0, 32)
+      .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
 };
 
 function groupId(ctx: ArmContext): string {
@@ -126,8 +133,8 @@ class Parser {
     let out = '';
     for (this.at++; this.at < this.src.length; this.at++) {
       if (this.src[this.at] !== "'") out += this.src[this.at];
-      else if (this.src[this.at + 1] === "'") (out += "'"), this.at++;
-      else return this.at++, out;
+      else if (this.src[this.at + 1] === "'") ((out += "'"), this.at++);
+      else return (this.at++, out);
     }
     throw new Error(`unclosed string in [${this.src}]`);
   }

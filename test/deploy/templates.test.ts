@@ -12,8 +12,16 @@ const example = readJson<{ $schema: string; parameters: Record<string, { value: 
 /** Read by App Service itself, not by the bot. */
 const PLATFORM_KEYS = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];
 
-interface Parameter { type: string; defaultValue?: ArmValue }
-interface Resource { type: string; apiVersion: string; name: string; [key: string]: ArmValue }
+interface Parameter {
+  type: string;
+  defaultValue?: ArmValue;
+}
+interface Resource {
+  type: string;
+  apiVersion: string;
+  name: string;
+  [key: string]: ArmValue;
+}
 interface Template {
   $schema: string;
   contentVersion: string;
@@ -54,7 +62,10 @@ function deployment(overrides: Record<string, ArmValue> = {}) {
   const given: Record<string, ArmValue> = { ...fromExample, ...overrides };
   const parameters: Record<string, ArmValue> = {};
   const ctx: ArmContext = {
-    parameters, variables: template.variables, environment: CHINA_ENVIRONMENT, reference: deployed,
+    parameters,
+    variables: template.variables,
+    environment: CHINA_ENVIRONMENT,
+    reference: deployed,
     subscription: { subscriptionId: '11111111-2222-4333-8444-555555555555', tenantId: TENANT },
     resourceGroup: { name: 'rg-cspbot', location: 'chinanorth3' },
   };
@@ -115,7 +126,10 @@ describe('deploy/azuredeploy.json (Azure operated by 21Vianet)', () => {
       container: example.parameters.blobContainer!.value,
       identity: { authorityHost: 'https://login.chinacloudapi.cn', clientId: IDENTITY.clientId },
     });
-    expect(config!.telemetry).to.deep.equal({ connectionString: CONNECTION_STRING, ingestionEndpoint: 'https://chinanorth3-0.in.applicationinsights.azure.cn' });
+    expect(config!.telemetry).to.deep.equal({
+      connectionString: CONNECTION_STRING,
+      ingestionEndpoint: 'https://chinanorth3-0.in.applicationinsights.azure.cn',
+    });
     expect(settings).to.include({
       MicrosoftAppPassword: '',
       BLOB_ACCOUNT_URL: `https://${variable('storageName') as string}.blob.core.chinacloudapi.cn`,

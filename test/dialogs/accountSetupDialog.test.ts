@@ -9,19 +9,45 @@ import { teamsUser } from '../support/teamsUser.js';
 
 const SAY = {
   en: {
-    signUp: 'I want to sign up as a new customer', badMail: 'xiaoming at contoso', company: 'Contoso Shanghai Ltd', tooShort: 'C', services: 'Office 365 E3 for 20 users, Azure',
+    signUp: 'I want to sign up as a new customer',
+    badMail: 'xiaoming at contoso',
+    company: 'Contoso Shanghai Ltd',
+    tooShort: 'C',
+    services: 'Office 365 E3 for 20 users, Azure',
     licences: 'Business Premium subscription, 30 licenses',
-    password: 'I forgot my password', addUsers: 'how do I add users', help: 'account help', yes: 'yes', cancel: 'cancel', junk: ['hmm', 'something', 'whatever'],
+    password: 'I forgot my password',
+    addUsers: 'how do I add users',
+    help: 'account help',
+    yes: 'yes',
+    cancel: 'cancel',
+    junk: ['hmm', 'something', 'whatever'],
   },
   'zh-CN': {
-    signUp: '我们想注册开户', badMail: '小明的邮箱', company: '上海康托索科技有限公司', tooShort: '康', services: 'Office 365 E3，20 个用户；Azure',
+    signUp: '我们想注册开户',
+    badMail: '小明的邮箱',
+    company: '上海康托索科技有限公司',
+    tooShort: '康',
+    services: 'Office 365 E3，20 个用户；Azure',
     licences: '商业高级版订阅，30 个许可证',
-    password: '我忘记密码了', addUsers: '怎么添加用户', help: '账号问题', yes: '可以', cancel: '取消', junk: ['嗯', '随便', '不知道'],
+    password: '我忘记密码了',
+    addUsers: '怎么添加用户',
+    help: '账号问题',
+    yes: '可以',
+    cancel: '取消',
+    junk: ['嗯', '随便', '不知道'],
   },
 } as const;
 
-type DiskTicket = { id: string; kind: string; category: string; customer?: string; details: Record<string, unknown>; summary: Record<string, string> };
-const ticketsOnDisk = async (h: CustomerHarness) => (JSON.parse(await readFile(join(h.dataDir, 'tickets.json'), 'utf8')) as { tickets: DiskTicket[] }).tickets;
+type DiskTicket = {
+  id: string;
+  kind: string;
+  category: string;
+  customer?: string;
+  details: Record<string, unknown>;
+  summary: Record<string, string>;
+};
+const ticketsOnDisk = async (h: CustomerHarness) =>
+  (JSON.parse(await readFile(join(h.dataDir, 'tickets.json'), 'utf8')) as { tickets: DiskTicket[] }).tickets;
 
 for (const locale of ['en', 'zh-CN'] as const) {
   const m = messages(locale).customer;
@@ -47,7 +73,14 @@ for (const locale of ['en', 'zh-CN'] as const) {
       expect(joined(await h.say('Xiaoming.Wang@Contoso.cn'))).to.equal(m.setup.askMobile);
       expect(joined(await h.say('12345'))).to.equal(`${m.setup.mobileHint}\n${m.setup.askMobile}`);
       expect(joined(await h.say('+86 139-1234-5678'))).to.equal(m.setup.askServices);
-      const form = { company: s.company, domainPrefix: 'contoso-sh', adminName: '王小明', adminEmail: 'xiaoming.wang@contoso.cn', adminMobile: '13912345678', services: s.services };
+      const form = {
+        company: s.company,
+        domainPrefix: 'contoso-sh',
+        adminName: '王小明',
+        adminEmail: 'xiaoming.wang@contoso.cn',
+        adminMobile: '13912345678',
+        services: s.services,
+      };
       expect(joined(await h.say(s.services))).to.equal(m.setup.confirmSignUp(form));
       expect(joined(await h.say(s.yes))).to.equal(m.setup.signUpCreated('T-1001', h.directory.reseller()));
 

@@ -9,17 +9,41 @@ import { teamsUser } from '../support/teamsUser.js';
 
 const SAY = {
   en: {
-    bill: 'show my bill', why: 'why is my bill higher than last month', owe: 'what do I owe', fapiao: 'I need a fapiao', pay: 'how do I pay the bill',
-    sept: 'my bill for September 2026', thisMonth: 'bill for this month',
-    otherMonth: 'Another month', badMonth: ['whenever', 'soon', 'later'], yes: 'yes', no: 'no thanks', cancel: 'cancel',
+    bill: 'show my bill',
+    why: 'why is my bill higher than last month',
+    owe: 'what do I owe',
+    fapiao: 'I need a fapiao',
+    pay: 'how do I pay the bill',
+    sept: 'my bill for September 2026',
+    thisMonth: 'bill for this month',
+    otherMonth: 'Another month',
+    badMonth: ['whenever', 'soon', 'later'],
+    yes: 'yes',
+    no: 'no thanks',
+    cancel: 'cancel',
   },
   'zh-CN': {
-    bill: '我的账单', why: '为什么这个月账单比上个月多', owe: '我们还欠多少钱，应付多少', fapiao: '我要开发票', pay: '账单怎么付款',
-    sept: '2026年9月的账单', thisMonth: '这个月的账单', otherMonth: '查看其他月份', badMonth: ['随便', '不清楚', '都行'], yes: '好', no: '不用了', cancel: '取消',
+    bill: '我的账单',
+    why: '为什么这个月账单比上个月多',
+    owe: '我们还欠多少钱，应付多少',
+    fapiao: '我要开发票',
+    pay: '账单怎么付款',
+    sept: '2026年9月的账单',
+    thisMonth: '这个月的账单',
+    otherMonth: '查看其他月份',
+    badMonth: ['随便', '不清楚', '都行'],
+    yes: '好',
+    no: '不用了',
+    cancel: '取消',
   },
 } as const;
 
-const ticketsOnDisk = async (h: CustomerHarness) => (JSON.parse(await readFile(join(h.dataDir, 'tickets.json'), 'utf8')) as { tickets: { id: string; category: string; customer?: string; details: Record<string, unknown> }[] }).tickets;
+const ticketsOnDisk = async (h: CustomerHarness) =>
+  (
+    JSON.parse(await readFile(join(h.dataDir, 'tickets.json'), 'utf8')) as {
+      tickets: { id: string; category: string; customer?: string; details: Record<string, unknown> }[];
+    }
+  ).tickets;
 
 for (const locale of ['en', 'zh-CN'] as const) {
   const m = messages(locale).customer;
@@ -65,7 +89,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     it('fapiao: the article, the status, then a confirmed request becomes a billing ticket on disk', async () => {
       const first = await h.say(s.fapiao, fabrikam);
-      expect(joined(first)).to.include(`billing/fapiao (${locale})`).and.include(m.billing.offerFapiao(h.directory.invoiceOf(DEMO.fabrikam.id, 'INV-202611-0101')!));
+      expect(joined(first))
+        .to.include(`billing/fapiao (${locale})`)
+        .and.include(m.billing.offerFapiao(h.directory.invoiceOf(DEMO.fabrikam.id, 'INV-202611-0101')!));
       const done = joined(await h.say(s.yes, fabrikam));
       expect(done).to.match(/T-1001/);
       const [ticket] = await ticketsOnDisk(h);

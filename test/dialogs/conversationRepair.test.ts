@@ -9,12 +9,24 @@ import { teamsUser } from '../support/teamsUser.js';
 
 const SAY = {
   en: {
-    signUp: 'I want to sign up as a new customer', company: 'Contoso Shanghai Ltd', owe: 'what do I owe?', bill: 'show my bill',
-    yes: 'yes', no: 'no', cont: 'continue', cancel: 'cancel',
+    signUp: 'I want to sign up as a new customer',
+    company: 'Contoso Shanghai Ltd',
+    owe: 'what do I owe?',
+    bill: 'show my bill',
+    yes: 'yes',
+    no: 'no',
+    cont: 'continue',
+    cancel: 'cancel',
   },
   'zh-CN': {
-    signUp: '我们想注册开户', company: '上海康托索科技有限公司', owe: '我们还欠多少钱，应付多少？', bill: '我的账单',
-    yes: '好的', no: '不用了', cont: '继续', cancel: '取消',
+    signUp: '我们想注册开户',
+    company: '上海康托索科技有限公司',
+    owe: '我们还欠多少钱，应付多少？',
+    bill: '我的账单',
+    yes: '好的',
+    no: '不用了',
+    cont: '继续',
+    cancel: '取消',
   },
 } as const;
 
@@ -42,7 +54,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
       expect(JSON.stringify(side.at(-1)?.attachments?.[0]?.content)).to.include(r.resumeYes);
 
       expect(joined(await h.say(s.cont, tailspin))).to.equal(m.setup.askPrefix);
-      for (const answer of ['contoso-sh', '王小明', 'xiaoming.wang@contoso.cn', '13912345678', 'Office 365 E3']) await h.say(answer, tailspin);
+      for (const answer of ['contoso-sh', '王小明', 'xiaoming.wang@contoso.cn', '13912345678', 'Office 365 E3'])
+        await h.say(answer, tailspin);
       await h.say(s.yes, tailspin);
       expect(h.tickets.tickets).to.have.length(1);
       expect(h.tickets.tickets[0]!.details).to.deep.include({ task: 'signUp', company: s.company, domainPrefix: 'contoso-sh' });

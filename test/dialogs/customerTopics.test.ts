@@ -3,7 +3,8 @@ import { messages } from '../../bot/i18n/messages.js';
 import { readTitle } from '../../bot/nlu/answerInterpreter.js';
 import { BILLING_TOPICS, SETUP_TASKS } from '../../dialogs/customerTopics.js';
 
-const first = <T>(cues: ReadonlyArray<readonly [T, RegExp]>, text: string) => cues.find(([, re]) => re.test(text.normalize('NFKC').toLowerCase()))?.[0];
+const first = <T>(cues: ReadonlyArray<readonly [T, RegExp]>, text: string) =>
+  cues.find(([, re]) => re.test(text.normalize('NFKC').toLowerCase()))?.[0];
 
 describe('customer topic cues', () => {
   it('starts the sign-up for a company that is new to us, before the new account of a new colleague', () => {
@@ -25,7 +26,10 @@ describe('customer topic cues', () => {
   });
 
   it('takes a whole button title in either language, and no close wording of a first message', () => {
-    const options = (['signUp', 'addUsers'] as const).map((id) => ({ id, titles: (['zh-CN', 'en'] as const).map((l) => messages(l).customer.setup.taskNames[id]) }));
+    const options = (['signUp', 'addUsers'] as const).map((id) => ({
+      id,
+      titles: (['zh-CN', 'en'] as const).map((l) => messages(l).customer.setup.taskNames[id]),
+    }));
     expect(readTitle(messages('en').customer.setup.taskNames.signUp, options)).to.equal('signUp');
     expect(readTitle(`${messages('zh-CN').customer.setup.taskNames.addUsers}。`, options)).to.equal('addUsers');
     expect(readTitle('got my new account, where do I go', options)).to.equal(undefined);

@@ -15,7 +15,10 @@ const cardOf = (replies: Partial<Activity>[]) => replies.find((r) => r.attachmen
 function setup() {
   const feedback = new MemoryFeedback();
   const h = botHarness({
-    children: { howto_faq: new FaqDialog(new FakeAnswers(), feedback, () => new Date('2026-11-23T08:00:00Z')), escalate_human: new HandoffStubDialog() },
+    children: {
+      howto_faq: new FaqDialog(new FakeAnswers(), feedback, () => new Date('2026-11-23T08:00:00Z')),
+      escalate_human: new HandoffStubDialog(),
+    },
   });
   return { h, feedback };
 }
@@ -71,7 +74,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
       const { h, feedback } = setup();
       await h.say(ask);
       expect((await h.say(m.faq.helped))[0]!.text).to.equal(m.faq.thanksForFeedback);
-      expect(feedback.feedback).to.deep.equal([{ articleId: 'howto/outlook-setup', helpful: true, locale, at: '2026-11-23T08:00:00.000Z' }]);
+      expect(feedback.feedback).to.deep.equal([
+        { articleId: 'howto/outlook-setup', helpful: true, locale, at: '2026-11-23T08:00:00.000Z' },
+      ]);
       expect(JSON.stringify(feedback.feedback)).to.not.include(ask);
     });
 

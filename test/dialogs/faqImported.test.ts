@@ -24,10 +24,14 @@ interface Card {
 const cardOf = (replies: Partial<Activity>[]) => replies.find((r) => r.attachments?.length)?.attachments?.[0]?.content as Card;
 
 // Imported help pages written for this test, one per language, with a long section that must be trimmed.
-const LONG = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of the vault guide explains one more detail of recovery points.`).join('\n\n');
+const LONG = Array.from(
+  { length: 30 },
+  (_, i) => `Paragraph ${i + 1} of the vault guide explains one more detail of recovery points.`,
+).join('\n\n');
 const DOCS = {
   'backup/vm-backup.md': `---\ntitle: Back up virtual machines\n---\nAzure Backup stores recovery points in a vault.\n\n## Retention of recovery points\n\nDaily recovery points are kept for 30 days by default.\n\n## Vault guide\n\n${LONG}\n`,
-  'backup/vm-backup-zh.md': '---\ntitle: 备份虚拟机\n---\nAzure 备份把恢复点保存在保管库中。\n\n## 恢复点的保留期\n\n默认每日恢复点保留 30 天。\n',
+  'backup/vm-backup-zh.md':
+    '---\ntitle: 备份虚拟机\n---\nAzure 备份把恢复点保存在保管库中。\n\n## 恢复点的保留期\n\n默认每日恢复点保留 30 天。\n',
 };
 
 describe('FaqDialog with imported documentation', function () {
@@ -39,18 +43,33 @@ describe('FaqDialog with imported documentation', function () {
     const dir = await makeTempDir('faq-imported-');
     remove = dir.remove;
     await writeTree(join(dir.path, 'docs'), DOCS);
-    const imported = await importSources({ sources: [join(dir.path, 'docs')], name: 'help', knowledgeDir: join(dir.path, 'kb'), baseUrl: 'https://help.example.cn/docs/', cwd: dir.path });
+    const imported = await importSources({
+      sources: [join(dir.path, 'docs')],
+      name: 'help',
+      knowledgeDir: join(dir.path, 'kb'),
+      baseUrl: 'https://help.example.cn/docs/',
+      cwd: dir.path,
+    });
     expect(imported.problems).to.deep.equal([]);
     const kb = await loadKnowledge(join(ROOT, 'knowledge/articles'), { imported: join(dir.path, 'kb/imported'), cwd: ROOT });
-    answers = new LiveKnowledge(join(ROOT, 'knowledge/articles'), new ArticleSearch(kb.articles, { imported: kb.imported, tokens: kb.tokens }));
+    answers = new LiveKnowledge(
+      join(ROOT, 'knowledge/articles'),
+      new ArticleSearch(kb.articles, { imported: kb.imported, tokens: kb.tokens }),
+    );
   });
   after(() => remove());
 
   function setup() {
     const feedback = new MemoryFeedback();
     const h = botHarness({
-      recognizer: new FakeRecognizer([[/thank|谢谢/i, 'thanks'], [/./, 'howto_faq']]),
-      children: (focus) => ({ howto_faq: new FaqDialog(answers, feedback, () => new Date('2026-11-23T08:00:00Z'), focus), escalate_human: new HandoffStubDialog() }),
+      recognizer: new FakeRecognizer([
+        [/thank|谢谢/i, 'thanks'],
+        [/./, 'howto_faq'],
+      ]),
+      children: (focus) => ({
+        howto_faq: new FaqDialog(answers, feedback, () => new Date('2026-11-23T08:00:00Z'), focus),
+        escalate_human: new HandoffStubDialog(),
+      }),
       followUps: new FollowUps({ articles: answers }),
       faq: { dialogId: FaqDialog.id, canAnswer: (q, l) => answers.best(q, l) !== null },
     });
@@ -58,7 +77,13 @@ describe('FaqDialog with imported documentation', function () {
   }
 
   for (const [locale, question, title, heading, url] of [
-    ['en', 'how long are daily VM recovery points kept', 'Back up virtual machines', 'Retention of recovery points', 'https://help.example.cn/docs/backup/vm-backup'],
+    [
+      'en',
+      'how long are daily VM recovery points kept',
+      'Back up virtual machines',
+      'Retention of recovery points',
+      'https://help.example.cn/docs/backup/vm-backup',
+    ],
     ['zh-CN', '虚拟机备份的恢复点保留多久', '备份虚拟机', '恢复点的保留期', 'https://help.example.cn/docs/backup/vm-backup-zh'],
   ] as const) {
     const m = messages(locale);

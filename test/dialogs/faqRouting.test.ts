@@ -52,7 +52,9 @@ describe('FAQ answers for questions of other intents (real articles)', () => {
     it(`${locale}: "Talk to support" on that card ends up in the main dialog with intent escalate_human`, async () => {
       const { h } = await setup();
       const replies = await h.say(howTo);
-      const card = replies.find((r) => r.attachments?.length)!.attachments![0]!.content as { actions: Array<{ title: string; data: object }> };
+      const card = replies.find((r) => r.attachments?.length)!.attachments![0]!.content as {
+        actions: Array<{ title: string; data: object }>;
+      };
       const support = card.actions.find((a) => a.title === messages(locale).faq.talkToSupport)!;
       expect((await h.say('', { value: support.data }))[0]!.text).to.equal('handoff for escalate_human');
     });
@@ -60,7 +62,7 @@ describe('FAQ answers for questions of other intents (real articles)', () => {
 });
 
 describe('answersDirectly', () => {
-  it('takes general how-to questions and leaves questions about the customer\'s own records', () => {
+  it("takes general how-to questions and leaves questions about the customer's own records", () => {
     expect(answersDirectly('how do I get a fapiao', 'en', 0.8)).to.equal(true);
     expect(answersDirectly('怎么开发票', 'zh-CN', 0.8)).to.equal(true);
     expect(answersDirectly('how do I get a fapiao for my last payment', 'en', 0.8)).to.equal(false);

@@ -10,14 +10,26 @@ import { demoDataDir } from '../support/demoDataDir.js';
 
 const NOW = new Date('2026-12-04T02:00:00Z');
 const INCIDENT: HealthIssue = {
-  id: 'EX1', service: 'exchange', classification: 'incident', status: 'serviceDegradation', title: 'Mail delays', impact: 'External mail arrives up to an hour late.',
-  startTime: '2026-12-04T01:00:00Z', lastUpdate: '2026-12-04T01:30:00Z', resolved: false, origin: 'reseller',
+  id: 'EX1',
+  service: 'exchange',
+  classification: 'incident',
+  status: 'serviceDegradation',
+  title: 'Mail delays',
+  impact: 'External mail arrives up to an hour late.',
+  startTime: '2026-12-04T01:00:00Z',
+  lastUpdate: '2026-12-04T01:30:00Z',
+  resolved: false,
+  origin: 'reseller',
 };
 
 /** Our own health port with one Exchange incident; Teams is fine. */
 const health: HealthSource = {
   async check(services): Promise<ServiceHealthReport[]> {
-    return services.map((service) => ({ service, status: service === 'exchange' ? 'serviceDegradation' : 'serviceOperational', issues: service === 'exchange' ? [INCIDENT] : [] }));
+    return services.map((service) => ({
+      service,
+      status: service === 'exchange' ? 'serviceDegradation' : 'serviceOperational',
+      issues: service === 'exchange' ? [INCIDENT] : [],
+    }));
   },
   async issue(id): Promise<IssueLookup> {
     return id === INCIDENT.id ? { kind: 'found', issue: INCIDENT } : { kind: 'gone' };
@@ -29,7 +41,8 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
   let followUps: FollowUps;
   let remove: () => Promise<void>;
   const turn = {} as TurnContext;
-  const said = (f: FollowUp | undefined) => (f?.kind === 'say' ? f.text : f?.kind === 'passage' ? f.section.text : `(${f?.kind ?? 'nothing'})`);
+  const said = (f: FollowUp | undefined) =>
+    f?.kind === 'say' ? f.text : f?.kind === 'passage' ? f.section.text : `(${f?.kind ?? 'nothing'})`;
 
   before(async () => {
     const kb = await loadKnowledge('knowledge/articles');
@@ -54,12 +67,26 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
   it('after an invoice: when it is due, what a line is for, the one before, and a fapiao goes to billing', async () => {
     const fabrikam = DEMO.fabrikam.id;
     const nov = { kind: 'invoice', customerId: fabrikam, number: 'INV-202611-0101' } as const;
-    expect(said(await followUps.read(nov, 'when do we have to pay it?', 'en', turn))).to.equal(messages('en').followUp.due(
-      { number: 'INV-202611-0101', customerId: fabrikam, period: '2026-11', amountCny: 7088, status: 'unpaid', dueDate: '2026-12-15', lines: [], fapiao: 'not_requested' },
-      '2026-12-04',
-    ));
+    expect(said(await followUps.read(nov, 'when do we have to pay it?', 'en', turn))).to.equal(
+      messages('en').followUp.due(
+        {
+          number: 'INV-202611-0101',
+          customerId: fabrikam,
+          period: '2026-11',
+          amountCny: 7088,
+          status: 'unpaid',
+          dueDate: '2026-12-15',
+          lines: [],
+          fapiao: 'not_requested',
+        },
+        '2026-12-04',
+      ),
+    );
     const oct = { ...nov, number: 'INV-202610-0101' };
-    expect(said(await followUps.read(oct, '那个 475 是什么钱', 'zh-CN', turn))).to.match(/475/).and.match(/按天/).and.match(/16/);
+    expect(said(await followUps.read(oct, '那个 475 是什么钱', 'zh-CN', turn)))
+      .to.match(/475/)
+      .and.match(/按天/)
+      .and.match(/16/);
     expect(said(await followUps.read(oct, 'what is the 999 for?', 'en', turn))).to.match(/can't find a line of 999/);
     const before = await followUps.read(nov, 'and the one before that?', 'en', turn);
     expect(said(before)).to.include('INV-202610-0101');
@@ -70,7 +97,9 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
 
   it('after a subscription: its term and price; a change goes to the subscription dialog', async () => {
     const trial = { kind: 'subscription', customerId: DEMO.northwind.id, id: 'sub-nw-e5t', article: 'subscription/trial' } as const;
-    expect(said(await followUps.read(trial, '还剩几天', 'zh-CN', turn))).to.match(/2026年12月10日/).and.match(/还剩 6 天/);
+    expect(said(await followUps.read(trial, '还剩几天', 'zh-CN', turn)))
+      .to.match(/2026年12月10日/)
+      .and.match(/还剩 6 天/);
     expect(await followUps.read(trial, '那还是转正式吧', 'zh-CN', turn)).to.deep.equal({ kind: 'route', intent: 'subscription' });
     expect(said(await followUps.read(trial, 'how much is it?', 'en', turn))).to.match(/per license per month/);
   });
@@ -78,9 +107,14 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
   it('after an incident: no estimate yet, its impact, another service, and being told when it is fixed', async () => {
     const incident = { kind: 'incident', id: 'EX1' } as const;
     expect(said(await followUps.read(incident, 'how long until it is fixed?', 'en', turn))).to.match(/no estimated fix time/);
-    expect(said(await followUps.read(incident, '影响大吗，哪些人受影响', 'zh-CN', turn))).to.include('External mail arrives up to an hour late.');
+    expect(said(await followUps.read(incident, '影响大吗，哪些人受影响', 'zh-CN', turn))).to.include(
+      'External mail arrives up to an hour late.',
+    );
     expect(said(await followUps.read(incident, 'does it affect teams too?', 'en', turn))).to.match(/Microsoft Teams is operating normally/);
-    expect(await followUps.read(incident, 'ok let me know when it is fixed', 'en', turn)).to.deep.equal({ kind: 'route', intent: 'service_health' });
+    expect(await followUps.read(incident, 'ok let me know when it is fixed', 'en', turn)).to.deep.equal({
+      kind: 'route',
+      intent: 'service_health',
+    });
     expect(said(await followUps.read(incident, '不用通知我了', 'zh-CN', turn))).to.equal(messages('zh-CN').health.notifyDeclined);
   });
 });

@@ -38,7 +38,12 @@ describe('HandoffDialog (tier 1: the reseller support team)', () => {
 
       const [event] = replies.filter((r) => r.type === 'event');
       expect(event?.name).to.equal('handoff.initiate');
-      expect(event?.value).to.deep.include({ ticketId: 'T-1001', locale: 'en', customer: 'c-northwind', question: 'Outlook keeps asking for my password' });
+      expect(event?.value).to.deep.include({
+        ticketId: 'T-1001',
+        locale: 'en',
+        customer: 'c-northwind',
+        question: 'Outlook keeps asking for my password',
+      });
       const transcript = event!.attachments![0] as unknown as TranscriptAttachment;
       expect(transcript.name).to.equal('Transcript');
       expect(transcript.contentType).to.equal('application/json');
@@ -53,12 +58,15 @@ describe('HandoffDialog (tier 1: the reseller support team)', () => {
       const ticket = (await h.files.get('T-1001'))!;
       expect(ticket).to.deep.include({ kind: 'reseller', category: 'handoff', customer: 'c-northwind', status: 'open', locale: 'en' });
       expect(ticket.requester).to.deep.equal({ channelId: 'msteams', userId: `29:${DEMO.northwind.adminAad}` });
-      expect(ticket.summary.en).to.include('Customer: Northwind Logistics 北风物流 (c-northwind), Emily Chen <emily.chen@northwind.cn>')
+      expect(ticket.summary.en)
+        .to.include('Customer: Northwind Logistics 北风物流 (c-northwind), Emily Chen <emily.chen@northwind.cn>')
         .and.include('Asked: Outlook keeps asking for my password')
         .and.include('Detected intent: howto_faq (0.90)')
         .and.include('Service health: Exchange Online: degraded (EX123456)')
         .and.include('Last 3 messages:');
-      expect(ticket.summary['zh-CN']).to.include('咨询内容：Outlook keeps asking for my password').and.include('服务状态：Exchange Online：服务降级（EX123456）');
+      expect(ticket.summary['zh-CN'])
+        .to.include('咨询内容：Outlook keeps asking for my password')
+        .and.include('服务状态：Exchange Online：服务降级（EX123456）');
       expect(asked).to.deep.equal([['outlook']]);
 
       // While the handoff is active the bot says nothing; the message goes to the ticket for the agent.
@@ -80,7 +88,9 @@ describe('HandoffDialog (tier 1: the reseller support team)', () => {
       expect(transcript.content.activities).to.have.length(20);
       expect(transcript.content.activities.at(-1)!.text).to.equal('agent');
       expect(transcript.content.activities[0]!.text).to.not.equal('question number 1');
-      expect((await h.files.get('T-1001'))!.summary.en).to.include('Asked: question number 12').and.include('Last 20 messages:');
+      expect((await h.files.get('T-1001'))!.summary.en)
+        .to.include('Asked: question number 12')
+        .and.include('Last 20 messages:');
     });
 
     it('a status change by the reseller notifies the requester in their language, and ends the quiet relay', async () => {
@@ -108,12 +118,19 @@ describe('HandoffDialog (tier 1: the reseller support team)', () => {
     const replies = await h.say('邮箱收不到外部邮件，已经一个上午了');
     const reseller = h.directory.reseller()!;
     expect(replies.filter((r) => r.type === 'event')).to.deep.equal([]);
-    expect(texts(replies)).to.deep.equal([m.handedOverAfterHours('T-1001', reseller, formatOpening(new Date('2026-11-30T01:00:00Z'), 'zh-CN'))]);
+    expect(texts(replies)).to.deep.equal([
+      m.handedOverAfterHours('T-1001', reseller, formatOpening(new Date('2026-11-30T01:00:00Z'), 'zh-CN')),
+    ]);
     expect(texts(replies)[0]).to.include('11月30日周一 09:00');
 
     const ticket = (await h.files.get('T-1001'))!;
     expect(ticket.customer).to.equal(undefined);
-    expect(ticket.details).to.deep.include({ contactName: '王磊', contactPhone: '13812345678', identified: false, question: '邮箱收不到外部邮件，已经一个上午了' });
+    expect(ticket.details).to.deep.include({
+      contactName: '王磊',
+      contactPhone: '13812345678',
+      identified: false,
+      question: '邮箱收不到外部邮件，已经一个上午了',
+    });
     expect(ticket.summary['zh-CN']).to.include('未验证身份：王磊，13812345678').and.include('服务状态：未知');
     expect(ticket.summary.en).to.include('Not identified: 王磊, 13812345678').and.include('Service health: unknown');
     // Not in relay mode: the next message is answered, and not added to the ticket.
@@ -139,7 +156,9 @@ describe('HandoffDialog (tier 1: the reseller support team)', () => {
     expect(texts(replies)).to.deep.equal([m.handedOver('T-1001', h.directory.reseller())]);
     const ticket = (await h.files.get('T-1001'))!;
     expect(ticket.details).to.deep.include({ question: '我要投诉，邮箱一直收不到邮件', intent: 'escalate_human' });
-    expect(ticket.summary['zh-CN']).to.include('客户：法布里卡姆贸易（上海）有限公司 Fabrikam Trading（c-fabrikam），王磊').and.include(`服务状态：${m.healthUnknown}`);
+    expect(ticket.summary['zh-CN'])
+      .to.include('客户：法布里卡姆贸易（上海）有限公司 Fabrikam Trading（c-fabrikam），王磊')
+      .and.include(`服务状态：${m.healthUnknown}`);
     expect(ticket.locale).to.equal('zh-CN');
 
     const failed = texts(await h.send({ ...statusEvent('failed'), ...fabrikam }));

@@ -14,10 +14,21 @@ const teams = teamsUser;
 
 const SAY = {
   en: {
-    bill: 'show my bill', domainBad: 'not sure', emailBad: 'my email', wrongMail: 'someone@fabrikam.cn',
-    junk: ['no idea', 'dunno', 'none'], what: 'what?',
+    bill: 'show my bill',
+    domainBad: 'not sure',
+    emailBad: 'my email',
+    wrongMail: 'someone@fabrikam.cn',
+    junk: ['no idea', 'dunno', 'none'],
+    what: 'what?',
   },
-  'zh-CN': { bill: '我的账单', domainBad: '不知道', emailBad: '我的邮箱', wrongMail: 'someone@fabrikam.cn', junk: ['不清楚', '随便', '没有'], what: '啥？' },
+  'zh-CN': {
+    bill: '我的账单',
+    domainBad: '不知道',
+    emailBad: '我的邮箱',
+    wrongMail: 'someone@fabrikam.cn',
+    junk: ['不清楚', '随便', '没有'],
+    what: '啥？',
+  },
 } as const;
 
 for (const locale of ['en', 'zh-CN'] as const) {
@@ -39,7 +50,10 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
       const fresh = new FileStore(join(h.dataDir, 'store'));
       const found = await new PrefixedStore(fresh, 'state/').read(['test/users/user1/', 'test/conversations/Convo1/']);
-      expect((found['test/conversations/Convo1/'] as { customerRef?: unknown }).customerRef).to.deep.equal({ customerId: 'c-fabrikam', contactEmail: DEMO.fabrikam.admin });
+      expect((found['test/conversations/Convo1/'] as { customerRef?: unknown }).customerRef).to.deep.equal({
+        customerId: 'c-fabrikam',
+        contactEmail: DEMO.fabrikam.admin,
+      });
       expect((found['test/users/user1/'] as { customerRef?: unknown } | undefined)?.customerRef).to.equal(undefined);
       // Once per chat: the next billing question is answered at once.
       expect(joined(await h.say(s.bill))).to.include('INV-202611-0101');
@@ -100,7 +114,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
     it('Teams: an unknown tenant gets the bilingual sign-up message and no data', async () => {
       const r = joined(await h.say(s.bill, teams('0a0b0c0d-0000-4000-8000-00000000abcd', DEMO.fabrikam.adminAad)));
       const reseller = h.directory.reseller();
-      expect(r).to.equal(`${messages('zh-CN').customer.identify.unknownTenant(reseller)}\n\n${messages('en').customer.identify.unknownTenant(reseller)}`);
+      expect(r).to.equal(
+        `${messages('zh-CN').customer.identify.unknownTenant(reseller)}\n\n${messages('en').customer.identify.unknownTenant(reseller)}`,
+      );
       expect(r).to.include('https://support.cloudbridge-demo.cn/signup');
       expect(r).to.not.match(/INV-/);
     });
@@ -128,14 +144,25 @@ describe('createCustomerLookup', () => {
     const h = await customerHarness(() => ({}));
     try {
       const seen: unknown[] = [];
-      const lookup = createCustomerLookup({ directory: h.directory, customerRef: { get: async () => undefined, set: async () => undefined, delete: async () => undefined } });
+      const lookup = createCustomerLookup({
+        directory: h.directory,
+        customerRef: { get: async () => undefined, set: async () => undefined, delete: async () => undefined },
+      });
       const adapter = new TestAdapter(async (context) => {
         seen.push(await lookup(context));
       });
       await adapter.receiveActivity({ type: 'message', text: 'hi', ...teams(DEMO.northwind.tenantId, DEMO.northwind.adminAad) });
-      await adapter.receiveActivity({ type: 'message', text: 'hi', ...teams('0a0b0c0d-0000-4000-8000-00000000abcd', DEMO.northwind.adminAad) });
+      await adapter.receiveActivity({
+        type: 'message',
+        text: 'hi',
+        ...teams('0a0b0c0d-0000-4000-8000-00000000abcd', DEMO.northwind.adminAad),
+      });
       await adapter.receiveActivity({ type: 'message', text: 'hi' });
-      expect(seen.map((x) => (x as { contact?: { email: string } } | undefined)?.contact?.email)).to.deep.equal([DEMO.northwind.admin, undefined, undefined]);
+      expect(seen.map((x) => (x as { contact?: { email: string } } | undefined)?.contact?.email)).to.deep.equal([
+        DEMO.northwind.admin,
+        undefined,
+        undefined,
+      ]);
     } finally {
       await h.remove();
     }

@@ -9,7 +9,9 @@ const northwind = teams(DEMO.northwind.tenantId, DEMO.northwind.adminAad, 'Emily
 const fabrikam = teams(DEMO.fabrikam.tenantId, DEMO.fabrikam.adminAad, '王磊');
 
 function buttons(replies: Partial<Activity>[]): string[] {
-  return replies.flatMap((r) => (r.attachments ?? []).flatMap((a) => ((a.content as { actions?: Array<{ title: string }> }).actions ?? []).map((x) => x.title)));
+  return replies.flatMap((r) =>
+    (r.attachments ?? []).flatMap((a) => ((a.content as { actions?: Array<{ title: string }> }).actions ?? []).map((x) => x.title)),
+  );
 }
 
 describe('ReportProblemDialog (tier 2: a service request to 21Vianet)', () => {
@@ -43,16 +45,34 @@ describe('ReportProblemDialog (tier 2: a service request to 21Vianet)', () => {
     expect(buttons(startedAsk)).to.deep.equal(['Skip']);
     expect(texts(await h.say('today 9:30', northwind))).to.deep.equal([r.askCorrelationId]);
     const confirm = joinedTexts(await h.say('Skip', northwind));
-    expect(confirm).to.include('Title: Teams meetings drop after 5 minutes').and.include('Service: Microsoft Teams').and.include('Severity: B – High')
-      .and.include('Started: ').and.include('09:30').and.include('Contact: Emily Chen, emily.chen@northwind.cn, 13600001111').and.include('Preferred language: English');
+    expect(confirm)
+      .to.include('Title: Teams meetings drop after 5 minutes')
+      .and.include('Service: Microsoft Teams')
+      .and.include('Severity: B – High')
+      .and.include('Started: ')
+      .and.include('09:30')
+      .and.include('Contact: Emily Chen, emily.chen@northwind.cn, 13600001111')
+      .and.include('Preferred language: English');
     expect(confirm).to.not.include('Subscription ID');
 
     const done = texts(await h.say('yes', northwind));
     expect(done).to.deep.equal([r.submitted('T-1001', '616122292874576')]);
     const ticket = (await h.files.get('T-1001'))!;
-    expect(ticket).to.deep.include({ kind: '21vianet', category: 'service_request', customer: 'c-northwind', status: 'escalated', title: 'Teams meetings drop after 5 minutes' });
+    expect(ticket).to.deep.include({
+      kind: '21vianet',
+      category: 'service_request',
+      customer: 'c-northwind',
+      status: 'escalated',
+      title: 'Teams meetings drop after 5 minutes',
+    });
     expect(ticket.links?.partnerCenterId).to.equal('616122292874576');
-    expect(ticket.details).to.deep.include({ service: 'teams', severity: 'B', tenantId: DEMO.northwind.tenantId, startedAt: '2026-11-23T01:30:00.000Z', preferredLanguage: 'en' });
+    expect(ticket.details).to.deep.include({
+      service: 'teams',
+      severity: 'B',
+      tenantId: DEMO.northwind.tenantId,
+      startedAt: '2026-11-23T01:30:00.000Z',
+      preferredLanguage: 'en',
+    });
     expect(ticket.summary['zh-CN']).to.include('严重级别：B 级 – 高');
     const sent = JSON.parse(pc.posts[0]!.body) as Record<string, string>;
     expect(sent).to.deep.include({ Severity: 'moderate', SupportTopicId: '32444672', Title: 'Teams meetings drop after 5 minutes' });
@@ -75,7 +95,12 @@ describe('ReportProblemDialog (tier 2: a service request to 21Vianet)', () => {
     expect(texts(await h.say('昨晚', fabrikam))).to.deep.equal([r.askCorrelationId]);
     expect(texts(await h.say('跳过', fabrikam))).to.deep.equal([r.askSubscriptionId]);
     const confirm = joinedTexts(await h.say('1B4E28BA-2FA1-11D2-883F-0016D3CCA427', fabrikam));
-    expect(confirm).to.include('服务：Azure 虚拟机').and.include('严重级别：A 级 – 严重').and.include('订阅 ID：1b4e28ba-2fa1-11d2-883f-0016d3cca427').and.include('联系人：王磊，wang.lei@fabrikam.cn，13812345678').and.include('首选语言：中文');
+    expect(confirm)
+      .to.include('服务：Azure 虚拟机')
+      .and.include('严重级别：A 级 – 严重')
+      .and.include('订阅 ID：1b4e28ba-2fa1-11d2-883f-0016d3cca427')
+      .and.include('联系人：王磊，wang.lei@fabrikam.cn，13812345678')
+      .and.include('首选语言：中文');
 
     expect(texts(await h.say('确认', fabrikam))).to.deep.equal([r.queued('T-1001')]);
     const entry = (await h.outbox.get('T-1001'))!;
@@ -117,7 +142,14 @@ describe('ReportProblemDialog (tier 2: a service request to 21Vianet)', () => {
     expect(await h.files.list()).to.deep.equal([]);
 
     await h.say('report a problem with exchange', northwind);
-    for (const answer of ['C', 'Shared mailbox permissions', 'A new colleague cannot open the shared sales mailbox at all.', 'skip', 'skip']) await h.say(answer, northwind);
+    for (const answer of [
+      'C',
+      'Shared mailbox permissions',
+      'A new colleague cannot open the shared sales mailbox at all.',
+      'skip',
+      'skip',
+    ])
+      await h.say(answer, northwind);
     expect(texts(await h.say('no', northwind))).to.deep.equal([r.declined]);
     expect(await h.files.list()).to.deep.equal([]);
     expect(pc.posts).to.have.length(0);

@@ -22,8 +22,13 @@ const SAY = {
 
 const TITLE = 'Mail **delays** [details](http://evil.example) 邮件延迟';
 const texts = (replies: Partial<Activity>[]) => replies.map((r) => r.text ?? '');
-const cardOf = (replies: Partial<Activity>[]) => JSON.stringify(replies.find((r) => r.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive' && r.text === undefined)?.attachments?.[0]?.content ?? null);
-const buttons = (reply: Partial<Activity>) => ((reply.attachments?.[0]?.content as { actions?: Array<{ title: string }> }).actions ?? []).map((a) => a.title);
+const cardOf = (replies: Partial<Activity>[]) =>
+  JSON.stringify(
+    replies.find((r) => r.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive' && r.text === undefined)
+      ?.attachments?.[0]?.content ?? null,
+  );
+const buttons = (reply: Partial<Activity>) =>
+  ((reply.attachments?.[0]?.content as { actions?: Array<{ title: string }> }).actions ?? []).map((a) => a.title);
 
 for (const locale of ['en', 'zh-CN'] as const) {
   const all = messages(locale);
@@ -34,7 +39,17 @@ for (const locale of ['en', 'zh-CN'] as const) {
     beforeEach(async () => (h = await healthHarness()));
     afterEach(() => h.remove());
 
-    const openIncident = () => h.health('set', 'exchange', 'serviceDegradation', TITLE, '--impact', 'Some users see delays of **30** minutes', '--start', '2026-11-23T08:00:00Z');
+    const openIncident = () =>
+      h.health(
+        'set',
+        'exchange',
+        'serviceDegradation',
+        TITLE,
+        '--impact',
+        'Some users see delays of **30** minutes',
+        '--start',
+        '2026-11-23T08:00:00Z',
+      );
 
     it('a named service with an incident: only its line, the card in China Standard Time, and the offer to notify', async () => {
       await openIncident();
@@ -56,7 +71,15 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await openIncident();
       await h.say(s.named);
       expect(texts(await h.say(s.yes))).to.deep.equal([m.notifyConfirmed(1)]);
-      expect(await h.watches.list()).to.deep.equal([{ recipient: { channelId: 'test', userId: 'user1' }, issueId: 'INC-1001', service: 'exchange', title: TITLE, createdAt: NOW.toISOString() }]);
+      expect(await h.watches.list()).to.deep.equal([
+        {
+          recipient: { channelId: 'test', userId: 'user1' },
+          issueId: 'INC-1001',
+          service: 'exchange',
+          title: TITLE,
+          createdAt: NOW.toISOString(),
+        },
+      ]);
       // Asking again about the same incident does not subscribe twice.
       await h.say(s.named);
       await h.say(s.yes);
@@ -82,7 +105,12 @@ for (const locale of ['en', 'zh-CN'] as const) {
       ]);
       expect(tailspin).to.not.include(m.serviceName('office'));
 
-      const northwind = texts(await h.say(s.general, { ...teams(DEMO.northwind.tenantId, DEMO.northwind.adminAad), conversation: { id: 'conv-nw', name: '', isGroup: false, conversationType: 'personal', tenantId: DEMO.northwind.tenantId } }))[0]!;
+      const northwind = texts(
+        await h.say(s.general, {
+          ...teams(DEMO.northwind.tenantId, DEMO.northwind.adminAad),
+          conversation: { id: 'conv-nw', name: '', isGroup: false, conversationType: 'personal', tenantId: DEMO.northwind.tenantId },
+        }),
+      )[0]!;
       expect(northwind).to.include('Northwind').and.not.include('Tailspin');
       expect(northwind).to.not.include(m.serviceName('azure-vm'));
     });
@@ -98,11 +126,18 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     it('healthy: the checks one at a time (the incident check skipped), then the escalation offer starts escalate_human', async () => {
       const first = await h.say(s.named);
-      expect(texts(first)).to.deep.equal([[m.heading({ kind: 'named' }), m.line('exchange', 'serviceOperational'), m.allHealthy(['exchange'])].join('\n\n'), m.offerChecks]);
+      expect(texts(first)).to.deep.equal([
+        [m.heading({ kind: 'named' }), m.line('exchange', 'serviceOperational'), m.allHealthy(['exchange'])].join('\n\n'),
+        m.offerChecks,
+      ]);
       const check1 = await h.say(s.yes);
-      expect(texts(check1)).to.deep.equal([m.check(1, 2, locale === 'en' ? 'Is it one person or everyone?' : '是一个人慢还是所有人都慢？')]);
+      expect(texts(check1)).to.deep.equal([
+        m.check(1, 2, locale === 'en' ? 'Is it one person or everyone?' : '是一个人慢还是所有人都慢？'),
+      ]);
       expect(buttons(check1[0]!)).to.deep.equal([m.checkAnswers.fixed, m.checkAnswers.next, m.talkToPerson]);
-      expect(texts(await h.say(m.checkAnswers.next))).to.deep.equal([m.check(2, 2, locale === 'en' ? 'Check the VPN and proxy.' : '检查 VPN 和代理。')]);
+      expect(texts(await h.say(m.checkAnswers.next))).to.deep.equal([
+        m.check(2, 2, locale === 'en' ? 'Check the VPN and proxy.' : '检查 VPN 和代理。'),
+      ]);
       expect(texts(await h.say(s.next))).to.deep.equal([m.offerEscalation]);
       expect(texts(await h.say(s.yes))).to.deep.equal([`ESCALATION ${locale}`]);
     });
@@ -142,7 +177,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
     beforeEach(
       async () =>
         (h = await healthHarness({
-          source: (embedded) => new CombinedHealthSource(new GraphHealthSource({ getAll: () => Promise.reject(new Error('Graph is down')) }), embedded),
+          source: (embedded) =>
+            new CombinedHealthSource(new GraphHealthSource({ getAll: () => Promise.reject(new Error('Graph is down')) }), embedded),
         })),
     );
     afterEach(() => h.remove());
@@ -151,7 +187,12 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await h.health('set', 'azure-vm', 'investigating', 'Slow VM starts');
       const replies = await h.say(locale === 'en' ? 'is exchange or azure vm down?' : 'Exchange 和虚拟机是不是挂了');
       const text = texts(replies)[0]!;
-      expect(text.split('\n\n')).to.deep.equal([m.heading({ kind: 'named' }), m.line('azure-vm', 'investigating'), m.line('exchange', 'unknown'), m.unknownNote(['exchange'])]);
+      expect(text.split('\n\n')).to.deep.equal([
+        m.heading({ kind: 'named' }),
+        m.line('azure-vm', 'investigating'),
+        m.line('exchange', 'unknown'),
+        m.unknownNote(['exchange']),
+      ]);
       expect(text).to.not.include(m.line('exchange', 'serviceOperational'));
       expect(text).to.include(locale === 'en' ? 'unknown' : '未知');
       expect(texts(replies).at(-1)).to.equal(m.offerNotify);
@@ -159,7 +200,10 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     it('with nothing known to be wrong: unknown, then the checks offer', async () => {
       const replies = await h.say(s.named);
-      expect(texts(replies)).to.deep.equal([[m.heading({ kind: 'named' }), m.line('exchange', 'unknown'), m.unknownNote(['exchange'])].join('\n\n'), m.offerChecks]);
+      expect(texts(replies)).to.deep.equal([
+        [m.heading({ kind: 'named' }), m.line('exchange', 'unknown'), m.unknownNote(['exchange'])].join('\n\n'),
+        m.offerChecks,
+      ]);
       expect(texts(replies).join('\n')).to.not.include(m.allHealthy(['exchange']));
     });
   });
@@ -173,7 +217,9 @@ describe('ServiceHealthDialog in a Teams group chat', () => {
       const replies = await h.say('is teams down?', teams(DEMO.fabrikam.tenantId, DEMO.fabrikam.adminAad, 'groupChat'));
       expect(texts(replies).at(-1)).to.equal(messages('en').health.notifyUnavailable);
       expect(cardOf(replies)).to.include('Meetings drop');
-      expect(texts(await h.say('yes', teams(DEMO.fabrikam.tenantId, DEMO.fabrikam.adminAad, 'groupChat')))).to.not.include(messages('en').health.notifyConfirmed(1));
+      expect(texts(await h.say('yes', teams(DEMO.fabrikam.tenantId, DEMO.fabrikam.adminAad, 'groupChat')))).to.not.include(
+        messages('en').health.notifyConfirmed(1),
+      );
       expect(await h.watches.list()).to.deep.equal([]);
     } finally {
       await h.remove();

@@ -8,14 +8,40 @@ import { customerHarness, joined, type CustomerHarness } from '../support/custom
 import { teamsUser } from '../support/teamsUser.js';
 
 const SAY = {
-  en: { add5: 'add 5 licenses to my subscription', trial: 'convert my trial subscription to paid', renewOff: 'turn off auto-renew for a subscription', reduce: 'reduce licenses on my subscription', list: 'show my subscriptions',
-    upgrade: 'upgrade my subscription', plan: 'the Office 365 E5 subscription',
-    yes: 'yes', no: 'no', cancel: 'cancel', junk: ['lots', 'many', 'a bunch'] },
-  'zh-CN': { add5: '订阅再加5个许可证', trial: '把试用订阅转成付费', renewOff: '关闭自动续订', reduce: '订阅减少许可证', list: '查看我的订阅',
-    upgrade: '升级订阅', plan: 'Office 365 E5 订阅', yes: '确认', no: '算了', cancel: '取消', junk: ['很多', '一些', '若干'] },
+  en: {
+    add5: 'add 5 licenses to my subscription',
+    trial: 'convert my trial subscription to paid',
+    renewOff: 'turn off auto-renew for a subscription',
+    reduce: 'reduce licenses on my subscription',
+    list: 'show my subscriptions',
+    upgrade: 'upgrade my subscription',
+    plan: 'the Office 365 E5 subscription',
+    yes: 'yes',
+    no: 'no',
+    cancel: 'cancel',
+    junk: ['lots', 'many', 'a bunch'],
+  },
+  'zh-CN': {
+    add5: '订阅再加5个许可证',
+    trial: '把试用订阅转成付费',
+    renewOff: '关闭自动续订',
+    reduce: '订阅减少许可证',
+    list: '查看我的订阅',
+    upgrade: '升级订阅',
+    plan: 'Office 365 E5 订阅',
+    yes: '确认',
+    no: '算了',
+    cancel: '取消',
+    junk: ['很多', '一些', '若干'],
+  },
 } as const;
 
-const ticketsOnDisk = async (h: CustomerHarness) => (JSON.parse(await readFile(join(h.dataDir, 'tickets.json'), 'utf8')) as { tickets: { id: string; kind: string; category: string; customer?: string; details: Record<string, unknown> }[] }).tickets;
+const ticketsOnDisk = async (h: CustomerHarness) =>
+  (
+    JSON.parse(await readFile(join(h.dataDir, 'tickets.json'), 'utf8')) as {
+      tickets: { id: string; kind: string; category: string; customer?: string; details: Record<string, unknown> }[];
+    }
+  ).tickets;
 
 for (const locale of ['en', 'zh-CN'] as const) {
   const m = messages(locale).customer;
@@ -45,7 +71,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     it('trial to paid picks the only trial and states the monthly cost', async () => {
       const first = joined(await h.say(s.trial, northwind));
-      expect(first).to.include(m.subscription.confirm({ change: 'trialToPaid', offer: 'Office 365 E5 (trial)', currentQuantity: 25, monthlyDeltaCny: 7500 }));
+      expect(first).to.include(
+        m.subscription.confirm({ change: 'trialToPaid', offer: 'Office 365 E5 (trial)', currentQuantity: 25, monthlyDeltaCny: 7500 }),
+      );
       await h.say(s.yes, northwind);
       expect(h.tickets.tickets[0]!.details).to.deep.include({ change: 'trialToPaid', subscriptionId: 'sub-nw-e5t' });
     });
@@ -58,7 +86,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await h.say(s.renewOff, northwind);
       expect(joined(await h.say('9', northwind))).to.equal(`${m.subscription.whichHint(3)}\n${m.subscription.askWhich}`);
       // Number 2 is Business Standard, whose auto-renew is already off.
-      expect(joined(await h.say('2', northwind))).to.equal(m.subscription.nothingToChange('Microsoft 365 Business Standard', 'autoRenewOff'));
+      expect(joined(await h.say('2', northwind))).to.equal(
+        m.subscription.nothingToChange('Microsoft 365 Business Standard', 'autoRenewOff'),
+      );
       expect(h.tickets.tickets).to.have.length(0);
     });
 
@@ -81,7 +111,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await h.say(s.upgrade, northwind);
       expect(joined(await h.say('1', northwind))).to.equal(m.subscription.askPlan('Microsoft 365 Business Basic'));
       // The recognizer takes this for a new subscription request; here it names the plan.
-      expect(joined(await h.say(s.plan, northwind))).to.include(s.plan).and.not.include(m.subscription.askChange);
+      expect(joined(await h.say(s.plan, northwind)))
+        .to.include(s.plan)
+        .and.not.include(m.subscription.askChange);
       await h.say(s.yes, northwind);
       expect(h.tickets.tickets[0]!.details).to.deep.include({ change: 'changePlan', targetPlan: s.plan, subscriptionId: 'sub-nw-bb' });
     });

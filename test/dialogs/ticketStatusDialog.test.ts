@@ -6,7 +6,15 @@ import { escalationHarness, joinedTexts, teams, texts, type EscalationHarness } 
 
 const fabrikam = teams(DEMO.fabrikam.tenantId, DEMO.fabrikam.adminAad, '王磊');
 const northwind = teams(DEMO.northwind.tenantId, DEMO.northwind.adminAad, 'Emily Chen');
-const ticket = (customer: string, title: string): NewTicket => ({ kind: 'reseller', category: 'billing', customer, title, summary: { 'zh-CN': title, en: title }, locale: 'zh-CN', details: {} });
+const ticket = (customer: string, title: string): NewTicket => ({
+  kind: 'reseller',
+  category: 'billing',
+  customer,
+  title,
+  summary: { 'zh-CN': title, en: title },
+  locale: 'zh-CN',
+  details: {},
+});
 
 describe('TicketStatusDialog', () => {
   let h: EscalationHarness;
@@ -22,7 +30,10 @@ describe('TicketStatusDialog', () => {
 
   for (const locale of ['zh-CN', 'en'] as const) {
     const m = messages(locale).escalation.status;
-    const say = locale === 'zh-CN' ? { list: '我的工单进度', of: (id: string) => `工单 ${id} 的状态` } : { list: 'status of my tickets', of: (id: string) => `status of ${id}` };
+    const say =
+      locale === 'zh-CN'
+        ? { list: '我的工单进度', of: (id: string) => `工单 ${id} 的状态` }
+        : { list: 'status of my tickets', of: (id: string) => `status of ${id}` };
 
     it(`${locale}: lists only the customer's own tickets, newest first, and shows one ticket's history`, async () => {
       const listed = texts(await h.say(say.list, fabrikam));

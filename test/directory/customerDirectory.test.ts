@@ -100,8 +100,12 @@ describe('CustomerDirectory', () => {
       const d = await seeded();
       const ok = resolveCustomer(d, { teams: { tenantId: DEMO.tailspin.tenantId, aadObjectId: DEMO.tailspin.adminAad } });
       expect(ok.status === 'identified' && ok.contact.email).to.equal(DEMO.tailspin.admin);
-      expect(resolveCustomer(d, { teams: { tenantId: DEMO.tailspin.tenantId, aadObjectId: DEMO.fabrikam.adminAad } }).status).to.equal('notContact');
-      expect(resolveCustomer(d, { teams: { tenantId: '11111111-2222-4333-8444-555555555555', aadObjectId: DEMO.fabrikam.adminAad } }).status).to.equal('unknownTenant');
+      expect(resolveCustomer(d, { teams: { tenantId: DEMO.tailspin.tenantId, aadObjectId: DEMO.fabrikam.adminAad } }).status).to.equal(
+        'notContact',
+      );
+      expect(
+        resolveCustomer(d, { teams: { tenantId: '11111111-2222-4333-8444-555555555555', aadObjectId: DEMO.fabrikam.adminAad } }).status,
+      ).to.equal('unknownTenant');
     });
 
     it('a stored reference is re-checked against the directory', async () => {

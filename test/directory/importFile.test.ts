@@ -20,7 +20,12 @@ describe('parseImportFile', () => {
   });
 
   it('imports a good CSV: one row per contact, rows with the same customer id merge', () => {
-    const csv = [HEADER, `c-contoso,"Contoso, Ltd 康托索",${T1},contoso.partner.onmschina.cn,Ann,ann@contoso.cn,13812345678,,admin`, 'c-contoso,,,,Bo,bo@contoso.cn,,,billing', `c-woodgrove,Woodgrove 木谷,${T2},woodgrove.partner.onmschina.cn,Cai,cai@woodgrove.cn,,,`].join('\r\n');
+    const csv = [
+      HEADER,
+      `c-contoso,"Contoso, Ltd 康托索",${T1},contoso.partner.onmschina.cn,Ann,ann@contoso.cn,13812345678,,admin`,
+      'c-contoso,,,,Bo,bo@contoso.cn,,,billing',
+      `c-woodgrove,Woodgrove 木谷,${T2},woodgrove.partner.onmschina.cn,Cai,cai@woodgrove.cn,,,`,
+    ].join('\r\n');
     const { data, issues } = parseImportFile('customers.csv', csv, EMPTY);
     expect(issues).to.deep.equal([]);
     expect(data!.customers.map((c) => [c.id, c.company, c.contacts.map((x) => x.email)])).to.deep.equal([
@@ -41,7 +46,10 @@ describe('parseImportFile', () => {
     const { data, issues } = parseImportFile('customers.csv', csv, EMPTY);
     expect(data).to.equal(undefined);
     const byLine = issues.map((i) => `${i.line}: ${i.message}`);
-    expect(byLine).to.include.members(['6: has 3 cells, the header has 9', '5: tenant id 3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b is already used by customer c-a']);
+    expect(byLine).to.include.members([
+      '6: has 3 cells, the header has 9',
+      '5: tenant id 3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b is already used by customer c-a',
+    ]);
     expect(byLine.some((l) => /^3: tenantId "not-a-guid"/.test(l))).to.equal(true);
     expect(byLine.some((l) => /^4: initialDomain "c.contoso.com"/.test(l))).to.equal(true);
     expect(byLine.some((l) => /^4: email "not-an-email"/.test(l))).to.equal(true);
@@ -49,16 +57,27 @@ describe('parseImportFile', () => {
   });
 
   it('refuses a duplicate tenant id and a taken domain, naming the line', () => {
-    const csv = [HEADER, `c-a,A Co,${T1},a.partner.onmschina.cn,Ann,ann@a.cn,,,`, `c-b,B Co,${T1},fabrikamsh.partner.onmschina.cn,Bo,bo@b.cn,,,`].join('\n');
+    const csv = [
+      HEADER,
+      `c-a,A Co,${T1},a.partner.onmschina.cn,Ann,ann@a.cn,,,`,
+      `c-b,B Co,${T1},fabrikamsh.partner.onmschina.cn,Bo,bo@b.cn,,,`,
+    ].join('\n');
     const { data, issues } = parseImportFile('customers.csv', csv, demoDirectory());
     expect(data).to.equal(undefined);
     expect(issues.map((i) => i.line)).to.deep.equal([3, 3]);
-    expect(issues.map((i) => i.message).join(' ')).to.match(/tenant id .* already used by customer c-a/).and.match(/fabrikamsh.partner.onmschina.cn is already used by customer c-fabrikam/);
+    expect(issues.map((i) => i.message).join(' '))
+      .to.match(/tenant id .* already used by customer c-a/)
+      .and.match(/fabrikamsh.partner.onmschina.cn is already used by customer c-fabrikam/);
   });
 
   it('reports a wrong header and an unclosed quote', () => {
-    expect(parseImportFile('x.csv', 'id,name\n1,2', EMPTY).issues[0]!.message).to.match(/missing column\(s\) customer_id.*unknown column\(s\) id, name/);
-    expect(parseImportFile('x.csv', `${HEADER}\nc-a,"A Co`, EMPTY).issues[0]).to.deep.include({ line: 2, message: 'a quoted cell is never closed' });
+    expect(parseImportFile('x.csv', 'id,name\n1,2', EMPTY).issues[0]!.message).to.match(
+      /missing column\(s\) customer_id.*unknown column\(s\) id, name/,
+    );
+    expect(parseImportFile('x.csv', `${HEADER}\nc-a,"A Co`, EMPTY).issues[0]).to.deep.include({
+      line: 2,
+      message: 'a quoted cell is never closed',
+    });
     expect(parseImportFile('x.csv', '', EMPTY).issues[0]!.message).to.equal('the file is empty');
   });
 
@@ -66,7 +85,28 @@ describe('parseImportFile', () => {
     const broken = parseImportFile('customers.json', '{\n "customers": [\n  {"id": "c-a",}\n ]\n}', EMPTY);
     expect(broken.data).to.equal(undefined);
     expect(broken.issues[0]).to.deep.include({ line: 3 });
-    const json = JSON.stringify({ customers: [{ id: 'c-a', company: 'A', tenantId: T1, initialDomain: 'a.partner.onmschina.cn', contacts: [{ name: 'Ann', email: 'ann@a.cn' }] }, { id: 'c-b', company: 'B', tenantId: T2, initialDomain: 'this-prefix-is-far-too-long-for-a-domain.partner.onmschina.cn', contacts: [] }] }, null, 2);
+    const json = JSON.stringify(
+      {
+        customers: [
+          {
+            id: 'c-a',
+            company: 'A',
+            tenantId: T1,
+            initialDomain: 'a.partner.onmschina.cn',
+            contacts: [{ name: 'Ann', email: 'ann@a.cn' }],
+          },
+          {
+            id: 'c-b',
+            company: 'B',
+            tenantId: T2,
+            initialDomain: 'this-prefix-is-far-too-long-for-a-domain.partner.onmschina.cn',
+            contacts: [],
+          },
+        ],
+      },
+      null,
+      2,
+    );
     const bad = parseImportFile('customers.json', json, EMPTY);
     expect(bad.data).to.equal(undefined);
     expect(bad.issues.map((i) => [i.line, i.where])).to.deep.equal([
@@ -77,14 +117,29 @@ describe('parseImportFile', () => {
 
   it('checks subscriptions and invoices in JSON against the customers (references and sums)', () => {
     const demo = demoDirectory();
-    const input = { ...demo, invoices: demo.invoices.map((i, n) => (n === 0 ? { ...i, amountCny: 1 } : n === 1 ? { ...i, customerId: 'c-nobody' } : i)) };
-    const { data, issues } = parseImportFile('all.json', JSON.stringify(input, null, 1), { customers: [], subscriptions: [], invoices: [] });
+    const input = {
+      ...demo,
+      invoices: demo.invoices.map((i, n) => (n === 0 ? { ...i, amountCny: 1 } : n === 1 ? { ...i, customerId: 'c-nobody' } : i)),
+    };
+    const { data, issues } = parseImportFile('all.json', JSON.stringify(input, null, 1), {
+      customers: [],
+      subscriptions: [],
+      invoices: [],
+    });
     expect(data).to.equal(undefined);
-    expect(issues.map((i) => i.where)).to.deep.equal(['invoices[0].amountCny', 'invoices[1].customerId', 'invoices[1].lines[0].subscriptionId', 'invoices[1].lines[1].subscriptionId']);
+    expect(issues.map((i) => i.where)).to.deep.equal([
+      'invoices[0].amountCny',
+      'invoices[1].customerId',
+      'invoices[1].lines[0].subscriptionId',
+      'invoices[1].lines[1].subscriptionId',
+    ]);
   });
 
   it('replaces customers with the same id and keeps the rest', () => {
-    const csv = [HEADER, `c-fabrikam,Fabrikam New,${demoDirectory().customers[0]!.tenantId},fabrikamsh.partner.onmschina.cn,New Person,new@fabrikam.cn,,,admin`].join('\n');
+    const csv = [
+      HEADER,
+      `c-fabrikam,Fabrikam New,${demoDirectory().customers[0]!.tenantId},fabrikamsh.partner.onmschina.cn,New Person,new@fabrikam.cn,,,admin`,
+    ].join('\n');
     const { data } = parseImportFile('c.csv', csv, demoDirectory());
     expect(data!.customers.map((c) => c.id).sort()).to.deep.equal(['c-fabrikam', 'c-northwind', 'c-tailspin']);
     expect(data!.customers.find((c) => c.id === 'c-fabrikam')!.company).to.equal('Fabrikam New');

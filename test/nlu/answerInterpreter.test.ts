@@ -6,14 +6,53 @@ const yesno: Expectation = { kind: 'yesno' };
 const email = { key: 'adminEmail', parse: parseEmail, names: /邮箱|e-?mail/i };
 const mobile = { key: 'adminMobile', parse: parseMobile, names: /手机|电话|mobile|phone/i };
 const name = { key: 'adminName', parse: (t: string) => parseName(t, 2, 60), names: /名字|姓名|name/i };
-const prefix = { key: 'domainPrefix', parse: (t: string) => (/^[a-z0-9-]{1,27}$/.test(t) ? t : undefined), names: /域名|前缀|domain|prefix/i };
+const prefix = {
+  key: 'domainPrefix',
+  parse: (t: string) => (/^[a-z0-9-]{1,27}$/.test(t) ? t : undefined),
+  names: /域名|前缀|domain|prefix/i,
+};
 
 describe('the answer interpreter', () => {
   it('reads natural confirmations and refusals in both languages, keeping what follows as a note', () => {
-    for (const t of ['yes', 'yes please', 'yes please, go ahead', 'sure', 'ok do it', 'go ahead', 'sounds good', 'yes please, send it', '是的，麻烦帮我们弄一下', '好的', '行', '可以', '没问题', '嗯', '对', '提交吧', '嗯，提交吧', '对的，提交', '行，提交吧', '确认', '你们帮我们重置一下吧', '好的谢谢']) {
+    for (const t of [
+      'yes',
+      'yes please',
+      'yes please, go ahead',
+      'sure',
+      'ok do it',
+      'go ahead',
+      'sounds good',
+      'yes please, send it',
+      '是的，麻烦帮我们弄一下',
+      '好的',
+      '行',
+      '可以',
+      '没问题',
+      '嗯',
+      '对',
+      '提交吧',
+      '嗯，提交吧',
+      '对的，提交',
+      '行，提交吧',
+      '确认',
+      '你们帮我们重置一下吧',
+      '好的谢谢',
+    ]) {
       expect(readYesNo(t)?.value, t).to.equal(true);
     }
-    for (const t of ['no', 'no thanks', 'not now', 'nope', '不用了', '算了吧'.slice(0, 2) === '算了' ? '不用' : '不用', '先不要', '先不用了，等付完款再说', 'no thanks, I\'ll do it myself', 'never', '不要'].filter((x) => x !== 'never')) {
+    for (const t of [
+      'no',
+      'no thanks',
+      'not now',
+      'nope',
+      '不用了',
+      '算了吧'.slice(0, 2) === '算了' ? '不用' : '不用',
+      '先不要',
+      '先不用了，等付完款再说',
+      "no thanks, I'll do it myself",
+      'never',
+      '不要',
+    ].filter((x) => x !== 'never')) {
       expect(readYesNo(t)?.value, t).to.equal(false);
     }
     expect(readYesNo('好，顺便把上个月的也开了')).to.deep.equal({ value: true, note: '顺便把上个月的也开了' });
@@ -21,7 +60,8 @@ describe('the answer interpreter', () => {
   });
 
   it('does not take a question or a discourse marker for a yes', () => {
-    for (const t of ['要多久能恢复', '对了，你们能开专票吗？', '是不是有账单逾期了', 'ok, how much is it?', '好，那多少钱？']) expect(readYesNo(t), t).to.equal(undefined);
+    for (const t of ['要多久能恢复', '对了，你们能开专票吗？', '是不是有账单逾期了', 'ok, how much is it?', '好，那多少钱？'])
+      expect(readYesNo(t), t).to.equal(undefined);
     expect(interpretAnswer('那要多久能恢复', yesno).kind).to.equal('question');
     expect(interpretAnswer('will people who are already signed in be kicked out?', yesno).kind).to.equal('question');
   });
@@ -57,9 +97,20 @@ describe('the answer interpreter', () => {
 
   it('reads corrections of this or an earlier field', () => {
     const atMobile: Expectation = { kind: 'field', field: mobile, earlier: [name, email] };
-    expect(interpretAnswer('不对，邮箱写错了，是 liuyang@qinghetech.cn', atMobile)).to.deep.equal({ kind: 'correction', field: 'adminEmail', value: 'liuyang@qinghetech.cn' });
-    expect(interpretAnswer('no, the e-mail is tom.becker@lakesidedental.cn', atMobile)).to.deep.equal({ kind: 'correction', field: 'adminEmail', value: 'tom.becker@lakesidedental.cn' });
-    expect(interpretAnswer('sorry, typo, it\'s emily.chen@northwind.cn', { kind: 'field', field: email })).to.deep.equal({ kind: 'answer', value: 'emily.chen@northwind.cn' });
+    expect(interpretAnswer('不对，邮箱写错了，是 liuyang@qinghetech.cn', atMobile)).to.deep.equal({
+      kind: 'correction',
+      field: 'adminEmail',
+      value: 'liuyang@qinghetech.cn',
+    });
+    expect(interpretAnswer('no, the e-mail is tom.becker@lakesidedental.cn', atMobile)).to.deep.equal({
+      kind: 'correction',
+      field: 'adminEmail',
+      value: 'tom.becker@lakesidedental.cn',
+    });
+    expect(interpretAnswer("sorry, typo, it's emily.chen@northwind.cn", { kind: 'field', field: email })).to.deep.equal({
+      kind: 'answer',
+      value: 'emily.chen@northwind.cn',
+    });
   });
 
   it('at a summary, a plain or polite no declines even when a name field would take it as a value', () => {
@@ -88,12 +139,21 @@ describe('the answer interpreter', () => {
     }
     expect(interpretAnswer('skip', { kind: 'field', field: { ...name, optional: true } }).kind).to.equal('skip');
     expect(interpretAnswer('没有', { kind: 'field', field: { ...name, optional: true } }).kind).to.equal('skip');
-    expect(interpretAnswer('actually forget it, we\'re not ready yet', atPrefix).kind).to.equal('cancel');
+    expect(interpretAnswer("actually forget it, we're not ready yet", atPrefix).kind).to.equal('cancel');
     expect(interpretAnswer('取消吧，我们老板还没定', atPrefix).kind).to.equal('cancel');
   });
 
   it('recognises questions in both languages', () => {
-    for (const t of ['how soon does the change take effect', '什么时候要付', '发票能一起开吗', '华为手机呢', 'and when is it due?', '还剩几天']) expect(isQuestion(t), t).to.equal(true);
-    for (const t of ['Grace Liu', '上海云杉贸易有限公司', 'yes please', 'E3 要 25 个，再加个 azure']) expect(isQuestion(t), t).to.equal(false);
+    for (const t of [
+      'how soon does the change take effect',
+      '什么时候要付',
+      '发票能一起开吗',
+      '华为手机呢',
+      'and when is it due?',
+      '还剩几天',
+    ])
+      expect(isQuestion(t), t).to.equal(true);
+    for (const t of ['Grace Liu', '上海云杉贸易有限公司', 'yes please', 'E3 要 25 个，再加个 azure'])
+      expect(isQuestion(t), t).to.equal(false);
   });
 });

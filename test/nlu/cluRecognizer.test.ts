@@ -19,11 +19,21 @@ class MarkedFallback implements Recognizer {
 
 class RecordingLogger implements Logger {
   readonly lines: Array<{ level: string; event: string; fields: LogFields }> = [];
-  debug(event: string, fields: LogFields = {}) { this.lines.push({ level: 'debug', event, fields }); }
-  info(event: string, fields: LogFields = {}) { this.lines.push({ level: 'info', event, fields }); }
-  warn(event: string, fields: LogFields = {}) { this.lines.push({ level: 'warn', event, fields }); }
-  error(event: string, fields: LogFields = {}) { this.lines.push({ level: 'error', event, fields }); }
-  events(name: string) { return this.lines.filter((l) => l.event === name); }
+  debug(event: string, fields: LogFields = {}) {
+    this.lines.push({ level: 'debug', event, fields });
+  }
+  info(event: string, fields: LogFields = {}) {
+    this.lines.push({ level: 'info', event, fields });
+  }
+  warn(event: string, fields: LogFields = {}) {
+    this.lines.push({ level: 'warn', event, fields });
+  }
+  error(event: string, fields: LogFields = {}) {
+    this.lines.push({ level: 'error', event, fields });
+  }
+  events(name: string) {
+    return this.lines.filter((l) => l.event === name);
+  }
 }
 
 describe('CluRecognizer against a CLU stand-in on 127.0.0.1', () => {
@@ -32,7 +42,13 @@ describe('CluRecognizer against a CLU stand-in on 127.0.0.1', () => {
   let fallback: MarkedFallback;
   let logger: RecordingLogger;
   let clock: number;
-  const config = (timeoutMs = 1500): CluConfig => ({ endpoint, key: 'test-key-123', project: 'csp-support', deployment: 'production', timeoutMs });
+  const config = (timeoutMs = 1500): CluConfig => ({
+    endpoint,
+    key: 'test-key-123',
+    project: 'csp-support',
+    deployment: 'production',
+    timeoutMs,
+  });
   const recognizer = (timeoutMs?: number) => new CluRecognizer({ config: config(timeoutMs), fallback, logger, now: () => clock });
 
   before(async () => {
@@ -63,7 +79,13 @@ describe('CluRecognizer against a CLU stand-in on 127.0.0.1', () => {
     clu.behaviour = {
       kind: 'predict',
       topIntent: 'ticket_status',
-      intents: [['ticket_status', 0.93], ['report_problem', 0.71], ['None', 0.2], ['howto_faq', 0.1], ['thanks', 0.05]],
+      intents: [
+        ['ticket_status', 0.93],
+        ['report_problem', 0.71],
+        ['None', 0.2],
+        ['howto_faq', 0.1],
+        ['thanks', 0.05],
+      ],
     };
     const r = await recognizer().recognize('what happened to ticket T-1024?');
     expect(r.intent).to.equal('ticket_status');
@@ -80,13 +102,28 @@ describe('CluRecognizer against a CLU stand-in on 127.0.0.1', () => {
   });
 
   it('maps CLU categories that are not our labels (None, renamed intents) to out_of_scope', async () => {
-    clu.behaviour = { kind: 'predict', topIntent: 'BookFlight', intents: [['BookFlight', 0.88], ['None', 0.5], ['billing', 0.3]] };
+    clu.behaviour = {
+      kind: 'predict',
+      topIntent: 'BookFlight',
+      intents: [
+        ['BookFlight', 0.88],
+        ['None', 0.5],
+        ['billing', 0.3],
+      ],
+    };
     const unknown = await recognizer().recognize('book me a flight to Sanya');
     expect(unknown.intent).to.equal('out_of_scope');
     expect(unknown.score).to.equal(0.88);
     expect(unknown.alternatives).to.deep.equal([{ intent: 'billing', score: 0.3 }]);
 
-    clu.behaviour = { kind: 'predict', topIntent: 'None', intents: [['None', 0.61], ['greeting', 0.2]] };
+    clu.behaviour = {
+      kind: 'predict',
+      topIntent: 'None',
+      intents: [
+        ['None', 0.61],
+        ['greeting', 0.2],
+      ],
+    };
     const none = await recognizer().recognize('今天天气怎么样');
     expect(none).to.include({ intent: 'out_of_scope', score: 0.61, lang: 'zh' });
   });
@@ -156,7 +193,14 @@ describe('CluRecognizer against a CLU stand-in on 127.0.0.1', () => {
 
   it('is what createRecognizer returns when the CLU keys are configured, with the embedded model as fallback', async function () {
     this.timeout(30_000);
-    const env = { CLU_ENDPOINT: endpoint, CLU_KEY: 'k', CLU_PROJECT: 'p', CLU_DEPLOYMENT: 'd', CLU_TIMEOUT_MS: '200', KNOWLEDGE_DIR: join(import.meta.dirname, '../../knowledge') };
+    const env = {
+      CLU_ENDPOINT: endpoint,
+      CLU_KEY: 'k',
+      CLU_PROJECT: 'p',
+      CLU_DEPLOYMENT: 'd',
+      CLU_TIMEOUT_MS: '200',
+      KNOWLEDGE_DIR: join(import.meta.dirname, '../../knowledge'),
+    };
     const built = await createRecognizer(loadConfig(env), logger);
     expect(built).to.be.instanceOf(CluRecognizer);
     clu.behaviour = { kind: 'predict', topIntent: 'subscription', intents: [['subscription', 0.8]] };

@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import { extractEntities } from '../../bot/nlu/entities.js';
 
-const pick = (text: string, type: string) => extractEntities(text).filter((e) => e.type === type).map((e) => e.value);
+const pick = (text: string, type: string) =>
+  extractEntities(text)
+    .filter((e) => e.type === type)
+    .map((e) => e.value);
 
 describe('extractEntities', () => {
   it('ticket ids as T-1024 or #1024', () => {

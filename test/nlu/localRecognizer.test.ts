@@ -26,7 +26,10 @@ describe('LocalRecognizer', function () {
 
   for (const locale of ['en', 'zh-CN'] as const) {
     it(`classifies held-aside ${locale} utterances it was never trained on (≥ 85%)`, async () => {
-      const heldOut = parse(await readFile(join(import.meta.dirname, `fixtures/heldout.${locale}.yaml`), 'utf8')) as Record<string, string[]>;
+      const heldOut = parse(await readFile(join(import.meta.dirname, `fixtures/heldout.${locale}.yaml`), 'utf8')) as Record<
+        string,
+        string[]
+      >;
       const misses: string[] = [];
       let total = 0;
       for (const [intent, texts] of Object.entries(heldOut)) {

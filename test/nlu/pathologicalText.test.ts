@@ -13,9 +13,9 @@ const N = 100_000;
 /** Unbroken words and runs of the characters addresses are made of: what made the old patterns quadratic. */
 const PATHOLOGICAL: Record<string, string> = {
   'one long word': 'x'.repeat(N),
-  'dots': '.'.repeat(N),
+  dots: '.'.repeat(N),
   'at signs': '@'.repeat(N),
-  'hyphens': '-'.repeat(N),
+  hyphens: '-'.repeat(N),
   'a@ repeated': 'a@'.repeat(N / 2),
   'a. repeated': 'a.'.repeat(N / 2),
   'a- repeated': 'a-'.repeat(N / 2),

@@ -47,7 +47,9 @@ describe('the embedded recognizer saved by the build (start-up cache)', () => {
     const b = LocalRecognizer.train(await loadUtterances(join(tmp.path, 'b')));
     const cache = join(tmp.path, 'cache');
     await writeCacheFile(cache, MODEL_FILE, encodeModel(keyA, b.saveModel()));
-    expect((await LocalRecognizer.fromDirectory(a, { cacheDir: cache })).recognizeSync('where is my invoice').intent).to.equal('service_health');
+    expect((await LocalRecognizer.fromDirectory(a, { cacheDir: cache })).recognizeSync('where is my invoice').intent).to.equal(
+      'service_health',
+    );
     expect((await LocalRecognizer.fromDirectory(a)).recognizeSync('where is my invoice').intent).to.equal('billing');
 
     await writeTree(a, { 'billing.en.yaml': `${SET_A['billing.en.yaml']}  - my invoice is wrong\n` });
@@ -63,7 +65,8 @@ describe('the embedded recognizer saved by the build (start-up cache)', () => {
     expect(decodeModel(saved.subarray(0, saved.length - 4), await modelKey(dir))).to.equal(undefined);
     expect(decodeModel(saved.subarray(0, 100), await modelKey(dir))).to.equal(undefined);
     await writeCacheFile(tmp.path, MODEL_FILE, '{"key":');
-    expect((await LocalRecognizer.fromDirectory(dir, { cacheDir: tmp.path })).recognizeSync('is outlook down').intent).to.equal('service_health');
+    expect((await LocalRecognizer.fromDirectory(dir, { cacheDir: tmp.path })).recognizeSync('is outlook down').intent).to.equal(
+      'service_health',
+    );
   });
 });
-

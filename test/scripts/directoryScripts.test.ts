@@ -15,8 +15,11 @@ const HEADER = 'customer_id,company,tenant_id,initial_domain,contact_name,contac
 /** Runs a script as `npm run` would (tsx), with only DATA_DIR set, in a folder without a .env. */
 function run(script: string, args: string[], dataDir: string, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', TSX, join(ROOT, 'scripts', script), ...args], { cwd, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', TSX, join(ROOT, 'scripts', script), ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } },
+      (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -34,7 +37,11 @@ describe('npm run seed:demo and npm run import', function () {
     expect(r.code, r.stderr).to.equal(0);
     const data = JSON.parse(await readFile(file(), 'utf8')).value;
     expect(data.reseller.supportHours).to.deep.equal({ days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' });
-    expect(data.customers.map((c: { initialDomain: string }) => c.initialDomain)).to.deep.equal([DEMO.fabrikam.domain, DEMO.northwind.domain, DEMO.tailspin.domain]);
+    expect(data.customers.map((c: { initialDomain: string }) => c.initialDomain)).to.deep.equal([
+      DEMO.fabrikam.domain,
+      DEMO.northwind.domain,
+      DEMO.tailspin.domain,
+    ]);
     expect(r.stdout).to.include(DEMO.fabrikam.admin);
   });
 
@@ -42,7 +49,14 @@ describe('npm run seed:demo and npm run import', function () {
     await run('seedDemo.ts', [], join(dir.path, 'data'), dir.path);
     const before = await readFile(file(), 'utf8');
     const bad = join(dir.path, 'customers.csv');
-    await writeFile(bad, [HEADER, 'c-new,New Co,3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b,newco.partner.onmschina.cn,Ann,ann@newco.cn,,,', 'c-bad,Bad Co,nope,bad_domain,Bo,bo@bad.cn,,,'].join('\n'));
+    await writeFile(
+      bad,
+      [
+        HEADER,
+        'c-new,New Co,3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b,newco.partner.onmschina.cn,Ann,ann@newco.cn,,,',
+        'c-bad,Bad Co,nope,bad_domain,Bo,bo@bad.cn,,,',
+      ].join('\n'),
+    );
     const r = await run('import.ts', [bad], join(dir.path, 'data'), dir.path);
     expect(r.code).to.equal(1);
     expect(r.stderr).to.include('customers.csv:3: customers[1].tenantId: tenantId "nope" is not a tenant id (GUID)');
@@ -50,7 +64,10 @@ describe('npm run seed:demo and npm run import', function () {
     expect(r.stderr).to.include('nothing was imported');
     expect(await readFile(file(), 'utf8')).to.equal(before);
 
-    await writeFile(bad, [HEADER, 'c-new,New Co,3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b,newco.partner.onmschina.cn,Ann,ann@newco.cn,,,'].join('\n'));
+    await writeFile(
+      bad,
+      [HEADER, 'c-new,New Co,3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b,newco.partner.onmschina.cn,Ann,ann@newco.cn,,,'].join('\n'),
+    );
     const ok = await run('import.ts', [bad], join(dir.path, 'data'), dir.path);
     expect(ok.code, ok.stderr).to.equal(0);
     const after = JSON.parse(await readFile(file(), 'utf8')).value;
@@ -62,7 +79,10 @@ describe('npm run seed:demo and npm run import', function () {
     const r = await run('import.ts', [gb], join(dir.path, 'data'), dir.path);
     expect(r.code, r.stderr).to.equal(0);
     const stored = JSON.parse(await readFile(file(), 'utf8')).value;
-    const names = stored.customers.map((c: { company: string; contacts: { name: string }[] }) => [c.company, c.contacts.map((x) => x.name)]);
+    const names = stored.customers.map((c: { company: string; contacts: { name: string }[] }) => [
+      c.company,
+      c.contacts.map((x) => x.name),
+    ]);
     expect(names).to.deep.equal([['上海某某科技有限公司', ['张伟', '李娜（财务）']]]);
   });
 
@@ -72,7 +92,9 @@ describe('npm run seed:demo and npm run import', function () {
     await writeFile(bad, Buffer.from(`${HEADER}\n${row}\n`, 'latin1'));
     const r = await run('import.ts', [bad], join(dir.path, 'data'), dir.path);
     expect(r.code).to.equal(1);
-    expect(r.stderr).to.match(/^latin1\.csv:2: line 2: bytes that are neither UTF-8 nor GB18030/m).and.include('nothing was imported');
+    expect(r.stderr)
+      .to.match(/^latin1\.csv:2: line 2: bytes that are neither UTF-8 nor GB18030/m)
+      .and.include('nothing was imported');
     expect(await readFile(file(), 'utf8').catch(() => 'absent')).to.equal('absent');
   });
 
@@ -87,7 +109,24 @@ describe('npm run seed:demo and npm run import', function () {
 
   it('a JSON file with one bad record writes nothing', async () => {
     const bad = join(dir.path, 'customers.json');
-    await writeFile(bad, JSON.stringify({ customers: [{ id: 'c-a', company: 'A', tenantId: '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b', initialDomain: 'a.partner.onmschina.cn', contacts: [{ name: 'Ann', email: 'bad' }] }] }, null, 2));
+    await writeFile(
+      bad,
+      JSON.stringify(
+        {
+          customers: [
+            {
+              id: 'c-a',
+              company: 'A',
+              tenantId: '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b',
+              initialDomain: 'a.partner.onmschina.cn',
+              contacts: [{ name: 'Ann', email: 'bad' }],
+            },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
     const r = await run('import.ts', [bad], join(dir.path, 'data'), dir.path);
     expect(r.code).to.equal(1);
     expect(r.stderr).to.match(/customers\.json:11: customers\[0\]\.contacts\[0\]\.email/);

@@ -6,7 +6,13 @@ import { messages } from '../../bot/i18n/messages.js';
 import { loadKnowledge } from '../../bot/knowledge/loadKnowledge.js';
 import { articleIndex } from '../../scripts/lib/conversations/articleIndex.js';
 import {
-  checkArticle, checkLang, checkNoDeadEnd, checkNot, checkSays, checkTicket, checkTurn,
+  checkArticle,
+  checkLang,
+  checkNoDeadEnd,
+  checkNot,
+  checkSays,
+  checkTicket,
+  checkTurn,
 } from '../../scripts/lib/conversations/checks.js';
 import { deadEndOf } from '../../scripts/lib/conversations/deadEnds.js';
 import { loadCorpus } from '../../scripts/lib/conversations/loadCorpus.js';
@@ -34,7 +40,10 @@ const imBack = (title: string) => ({ type: 'Action.Submit', title, data: { mstea
 const card = (title: string, extra: object = {}) => ({
   type: 'AdaptiveCard',
   version: '1.5',
-  body: [{ type: 'TextBlock', text: title, weight: 'Bolder' }, { type: 'TextBlock', text: 'summary' }],
+  body: [
+    { type: 'TextBlock', text: title, weight: 'Bolder' },
+    { type: 'TextBlock', text: 'summary' },
+  ],
   actions: [imBack('Also: Add more licenses')],
   ...extra,
 });
@@ -114,7 +123,11 @@ describe('eval:conversations checks', () => {
 
   it('replies: message text and card text, with buttons; traces and events are not shown to the customer', () => {
     const wire: WireActivity[] = [
-      { type: 'message', text: '还想了解什么？', attachments: [{ content: { type: 'AdaptiveCard', body: [], actions: [imBack('发票')] } }] },
+      {
+        type: 'message',
+        text: '还想了解什么？',
+        attachments: [{ content: { type: 'AdaptiveCard', body: [], actions: [imBack('发票')] } }],
+      },
       { type: 'trace', text: 'Bot State' },
       { type: 'event' },
     ];
@@ -164,8 +177,16 @@ describe('eval:conversations against the real bot', function () {
   before(async () => (bot = await startEvalBot({ root: ROOT })));
   after(() => bot?.stop());
 
-  const scenario = (turns: Scenario['turns'], extra: Partial<Scenario> = {}): Scenario =>
-    ({ id: 'probe', lang: 'en', area: 'howto', classes: ['chitchat'], channel: 'webchat', file: 'probe', turns, ...extra });
+  const scenario = (turns: Scenario['turns'], extra: Partial<Scenario> = {}): Scenario => ({
+    id: 'probe',
+    lang: 'en',
+    area: 'howto',
+    classes: ['chitchat'],
+    channel: 'webchat',
+    file: 'probe',
+    turns,
+    ...extra,
+  });
 
   it('a scenario passes only when every check of every turn holds, and says which turn failed and what the bot said', async () => {
     const passing = await playScenario(bot, scenario([{ say: 'hello' }]));

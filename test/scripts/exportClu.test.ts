@@ -14,8 +14,11 @@ const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const env = { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: join(ROOT, 'knowledge') };
-    execFile(process.execPath, ['--import', TSX, join(ROOT, 'scripts/exportClu.ts'), ...args], { cwd, env, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', TSX, join(ROOT, 'scripts/exportClu.ts'), ...args],
+      { cwd, env, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -44,7 +47,10 @@ const SCHEMA = {
       required: ['projectKind', 'intents', 'entities', 'utterances'],
       properties: {
         projectKind: { const: 'Conversation' },
-        intents: { type: 'array', items: { type: 'object', required: ['category'], properties: { category: { type: 'string' } }, additionalProperties: false } },
+        intents: {
+          type: 'array',
+          items: { type: 'object', required: ['category'], properties: { category: { type: 'string' } }, additionalProperties: false },
+        },
         entities: { type: 'array' },
         utterances: {
           type: 'array',
@@ -92,7 +98,8 @@ describe('npm run export:clu', function () {
 
     const expected = await loadUtterances(join(ROOT, 'knowledge/intents'));
     const key = (intent: string, language: string) => `${intent}|${language}`;
-    const counts = (pairs: Array<[string, string]>) => pairs.reduce((m, [i, l]) => m.set(key(i, l), (m.get(key(i, l)) ?? 0) + 1), new Map<string, number>());
+    const counts = (pairs: Array<[string, string]>) =>
+      pairs.reduce((m, [i, l]) => m.set(key(i, l), (m.get(key(i, l)) ?? 0) + 1), new Map<string, number>());
     const fromFiles = counts(expected.map((u) => [u.intent, u.locale === 'zh-CN' ? 'zh-hans' : 'en-us']));
     const exported = counts(file.assets.utterances.map((u) => [u.intent, u.language]));
     expect(exported.size).to.equal(INTENTS.length * 2);
@@ -106,7 +113,9 @@ describe('npm run export:clu', function () {
     const file = JSON.parse(r.stdout) as ProjectFile;
     expect(file.metadata.projectName).to.equal('csp-support-bot');
     const seen = new Set<string>();
-    const duplicates = file.assets.utterances.map((u) => `${u.language}:${u.text.trim().toLowerCase()}`).filter((k) => seen.size === seen.add(k).size);
+    const duplicates = file.assets.utterances
+      .map((u) => `${u.language}:${u.text.trim().toLowerCase()}`)
+      .filter((k) => seen.size === seen.add(k).size);
     expect(duplicates).to.deep.equal([]);
   });
 });

@@ -17,8 +17,11 @@ const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 function run(script: string, args: string[], dataDir: string, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', TSX, join(ROOT, 'scripts', script), ...args], { cwd, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', TSX, join(ROOT, 'scripts', script), ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } },
+      (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -50,22 +53,50 @@ describe('npm run health', () => {
     expect(await source.check(['exchange'])).to.deep.equal([{ service: 'exchange', status: 'serviceOperational', issues: [] }]);
 
     expect(await health('set', 'exchange', 'serviceDegradation', '邮件延迟', '--impact', 'Some users see delays')).to.equal(0);
-    expect(out.pop()).to.equal('Opened INC-1001  exchange  incident  serviceDegradation  started 2026-11-23 16:00, updated 2026-11-23 16:00 (China time)  邮件延迟');
+    expect(out.pop()).to.equal(
+      'Opened INC-1001  exchange  incident  serviceDegradation  started 2026-11-23 16:00, updated 2026-11-23 16:00 (China time)  邮件延迟',
+    );
     let [r] = await source.check(['exchange']);
     expect(r).to.deep.equal({
-      service: 'exchange', status: 'serviceDegradation',
-      issues: [{ id: 'INC-1001', service: 'exchange', classification: 'incident', status: 'serviceDegradation', title: '邮件延迟', impact: 'Some users see delays', startTime: clock.toISOString(), lastUpdate: clock.toISOString(), resolved: false, origin: 'reseller' }],
+      service: 'exchange',
+      status: 'serviceDegradation',
+      issues: [
+        {
+          id: 'INC-1001',
+          service: 'exchange',
+          classification: 'incident',
+          status: 'serviceDegradation',
+          title: '邮件延迟',
+          impact: 'Some users see delays',
+          startTime: clock.toISOString(),
+          lastUpdate: clock.toISOString(),
+          resolved: false,
+          origin: 'reseller',
+        },
+      ],
     });
 
     clock = new Date('2026-11-23T09:30:00Z');
     await health('set', 'Exchange Online', 'restoringService', '邮件延迟，正在恢复');
     [r] = await source.check(['exchange']);
     expect(r!.issues.map((i) => [i.id, i.status, i.title, i.impact, i.startTime, i.lastUpdate])).to.deep.equal([
-      ['INC-1001', 'restoringService', '邮件延迟，正在恢复', 'Some users see delays', '2026-11-23T08:00:00.000Z', '2026-11-23T09:30:00.000Z'],
+      [
+        'INC-1001',
+        'restoringService',
+        '邮件延迟，正在恢复',
+        'Some users see delays',
+        '2026-11-23T08:00:00.000Z',
+        '2026-11-23T09:30:00.000Z',
+      ],
     ]);
     await health('set', 'azure-vm', 'investigating', 'VM start slow', '--advisory');
     await health('list');
-    expect(out.pop()!.split('\n').map((l) => l.split('  ').slice(0, 4).join(' '))).to.deep.equal(['INC-1001 exchange incident restoringService', 'INC-1002 azure-vm advisory investigating']);
+    expect(
+      out
+        .pop()!
+        .split('\n')
+        .map((l) => l.split('  ').slice(0, 4).join(' ')),
+    ).to.deep.equal(['INC-1001 exchange incident restoringService', 'INC-1002 azure-vm advisory investigating']);
 
     clock = new Date('2026-11-23T10:00:00Z');
     await health('clear', 'exchange');
@@ -75,7 +106,10 @@ describe('npm run health', () => {
     expect(ended.kind === 'found' && [ended.issue.resolved, ended.issue.lastUpdate]).to.deep.equal([true, '2026-11-23T10:00:00.000Z']);
 
     await health('list', '--json', '--all');
-    expect(JSON.parse(out.pop()!).map((i: { id: string; endTime?: string }) => [i.id, i.endTime ?? null])).to.deep.equal([['INC-1001', '2026-11-23T10:00:00.000Z'], ['INC-1002', null]]);
+    expect(JSON.parse(out.pop()!).map((i: { id: string; endTime?: string }) => [i.id, i.endTime ?? null])).to.deep.equal([
+      ['INC-1001', '2026-11-23T10:00:00.000Z'],
+      ['INC-1002', null],
+    ]);
     await health('clear', 'INC-1002');
     await health('list');
     expect(out.pop()).to.equal('No open incidents.');
@@ -86,16 +120,26 @@ describe('npm run health', () => {
   it('bad arguments name exactly what is wrong', async () => {
     expect(await usage()).to.equal('missing command');
     expect(await usage('sett')).to.equal('unknown command "sett"');
-    expect(await usage('set', 'exchnage', 'serviceDegradation', 'x')).to.match(/^unknown service "exchnage"; use one of: exchange, outlook, /);
+    expect(await usage('set', 'exchnage', 'serviceDegradation', 'x')).to.match(
+      /^unknown service "exchnage"; use one of: exchange, outlook, /,
+    );
     expect(await usage('set', 'exchange', 'down', 'x')).to.match(/^unknown status "down"; use one of: investigating, /);
-    expect(await usage('set', 'exchange', 'serviceOperational', 'x')).to.equal('"serviceOperational" is not an ongoing status; to end an incident use: npm run health -- clear <service>');
+    expect(await usage('set', 'exchange', 'serviceOperational', 'x')).to.equal(
+      '"serviceOperational" is not an ongoing status; to end an incident use: npm run health -- clear <service>',
+    );
     expect(await usage('set', 'exchange', 'investigating')).to.equal('missing <title>');
     expect(await usage('set', 'exchange', 'investigating', '  ')).to.equal('missing <title>');
-    expect(await usage('set', 'exchange', 'investigating', 'mail', 'is', 'slow')).to.equal('set takes 3 arguments, got 5 (put a title with spaces in quotes)');
-    expect(await usage('set', 'exchange', 'investigating', 'line one\nline two')).to.equal('<title> must be a single line without control characters');
+    expect(await usage('set', 'exchange', 'investigating', 'mail', 'is', 'slow')).to.equal(
+      'set takes 3 arguments, got 5 (put a title with spaces in quotes)',
+    );
+    expect(await usage('set', 'exchange', 'investigating', 'line one\nline two')).to.equal(
+      '<title> must be a single line without control characters',
+    );
     expect(await usage('set', 'exchange', 'investigating', 'x'.repeat(201))).to.equal('<title> is 201 characters; at most 200');
     expect(await usage('set', 'exchange', 'investigating', 'x', '--impact')).to.equal('--impact needs a value');
-    expect(await usage('set', 'exchange', 'investigating', 'x', '--start', 'yesterday')).to.match(/^--start "yesterday" is not an ISO time/);
+    expect(await usage('set', 'exchange', 'investigating', 'x', '--start', 'yesterday')).to.match(
+      /^--start "yesterday" is not an ISO time/,
+    );
     expect(await usage('set', 'exchange', 'investigating', 'x', '--severity', 'high')).to.equal('unknown option --severity');
     expect(await usage('clear')).to.equal('clear takes one <service> or <incident id>, or --all');
     expect(await usage('clear', '--all', 'exchange')).to.equal('clear takes one <service> or <incident id>, or --all');

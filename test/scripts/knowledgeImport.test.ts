@@ -12,7 +12,11 @@ const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 /** Runs one of the project's scripts as npm would, in `cwd` (outside the project, so tsx is named by its path), feeding `input` on stdin. */
 function run(script: string, args: string[], cwd: string, input = ''): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'scripts', script), ...args], { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'scripts', script), ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -23,7 +27,8 @@ function run(script: string, args: string[], cwd: string, input = ''): Promise<{
 }
 
 const DOCS = {
-  'Help Docs/storage/faq.md': '---\ntitle: Storage account questions\ndescription: Naming and redundancy of storage accounts.\n---\nStorage accounts hold blobs, files, queues and tables.\n\n## Account names\n\nA storage account name has 3 to 24 lowercase letters and digits.\n\n## Redundancy\n\nLRS keeps three copies in one datacenter; GRS adds a copy in the paired region.\n',
+  'Help Docs/storage/faq.md':
+    '---\ntitle: Storage account questions\ndescription: Naming and redundancy of storage accounts.\n---\nStorage accounts hold blobs, files, queues and tables.\n\n## Account names\n\nA storage account name has 3 to 24 lowercase letters and digits.\n\n## Redundancy\n\nLRS keeps three copies in one datacenter; GRS adds a copy in the paired region.\n',
   'Help Docs/faq.tsv': 'Question\tAnswer\tQnaId\nCan we pay by bank transfer?\tYes, bank transfer is accepted for all invoices.\t1\n',
 };
 
@@ -34,15 +39,27 @@ describe('npm run knowledge:import and ask --knowledge (the DESIGN.md contract)'
     const dir = await makeTempDir('import-cli-');
     try {
       await writeTree(dir.path, DOCS);
-      const imported = await run('knowledgeImport.ts', ['Help Docs', '--knowledge', 'kb', '--base-url', 'https://help.example.cn/'], dir.path);
+      const imported = await run(
+        'knowledgeImport.ts',
+        ['Help Docs', '--knowledge', 'kb', '--base-url', 'https://help.example.cn/'],
+        dir.path,
+      );
       expect(imported.err).to.equal('');
       expect(imported.code).to.equal(0);
       expect(imported.out).to.match(/^imported "help-docs": 1 document\(s\), 1 question-answer pair\(s\)/);
       expect(await readdir(join(dir.path, 'kb/imported'))).to.deep.equal(['help-docs']);
 
-      const asked = await run('ask.ts', ['--knowledge', 'kb'], dir.path, 'how many letters can a storage account name have\ncan we pay by bank transfer\nrecommend a good restaurant nearby\n');
+      const asked = await run(
+        'ask.ts',
+        ['--knowledge', 'kb'],
+        dir.path,
+        'how many letters can a storage account name have\ncan we pay by bank transfer\nrecommend a good restaurant nearby\n',
+      );
       expect(asked.code).to.equal(0);
-      const rows = asked.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const rows = asked.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(rows.map((r) => Object.keys(r))).to.deep.equal(Array(3).fill(['question', 'articleId', 'score', 'lang', 'section']));
       expect(rows.map((r) => [r.articleId, r.section, r.lang])).to.deep.equal([
         ['imported/help-docs/storage/faq', 'Account names', 'en'],

@@ -43,7 +43,7 @@ function playground(cwd: string, env: Record<string, string>): Run {
 }
 
 async function until(check: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     if (check()) return true;
     await new Promise((r) => setTimeout(r, 50));
   }

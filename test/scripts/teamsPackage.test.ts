@@ -15,8 +15,11 @@ const APP_ID = '6F1A2B3C-4D5E-4F60-8A7B-9C0D1E2F3A4B';
 /** `npm run teams:package` as a user runs it, from a folder whose .env we control. */
 function teamsPackage(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', TSX, join(ROOT, 'scripts', 'teamsPackage.ts'), ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env } }, (err, _stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', TSX, join(ROOT, 'scripts', 'teamsPackage.ts'), ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '', ...env } },
+      (err, _stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr }),
     );
   });
 }
@@ -29,7 +32,11 @@ type Manifest = {
   icons: { color: string; outline: string };
   validDomains: string[];
   localizationInfo: { defaultLanguageTag: string; additionalLanguages: Array<{ languageTag: string; file: string }> };
-  bots: Array<{ botId: string; scopes: string[]; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string; description: string }> }> }>;
+  bots: Array<{
+    botId: string;
+    scopes: string[];
+    commandLists: Array<{ scopes: string[]; commands: Array<{ title: string; description: string }> }>;
+  }>;
 };
 
 describe('npm run teams:package', function () {
@@ -58,7 +65,9 @@ describe('npm run teams:package', function () {
   it('the manifest in the zip is valid against the bundled Teams manifest schema (ajv)', async () => {
     const validate = validators.manifest;
     expect(validate(manifest), describeErrors(validate.errors).join('\n')).to.equal(true);
-    expect(manifest.$schema).to.equal(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).to.equal(
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it('the zh-cn file is valid against the localization schema of the same version and names only keys the manifest has', async () => {
@@ -89,7 +98,10 @@ describe('npm run teams:package', function () {
   it('the icons are a 192x192 full-colour PNG in the accent colour and a 32x32 white-on-transparent outline', () => {
     const color = PNG.sync.read(entries.get(manifest.icons.color)!);
     expect([color.width, color.height]).to.deep.equal([192, 192]);
-    expect(color.data.filter((_, i) => i % 4 === 3).every((a) => a === 255), 'opaque').to.equal(true);
+    expect(
+      color.data.filter((_, i) => i % 4 === 3).every((a) => a === 255),
+      'opaque',
+    ).to.equal(true);
     const corner = [...color.data.subarray(0, 3)].map((c) => c.toString(16).padStart(2, '0')).join('');
     expect(`#${corner}`.toLowerCase()).to.equal(manifest.accentColor.toLowerCase());
     const outline = PNG.sync.read(entries.get(manifest.icons.outline)!);
@@ -122,7 +134,12 @@ describe('npm run teams:package', function () {
       expect(r.code).to.equal(1);
       expect(r.stderr).to.match(/^teams:package: MicrosoftAppId is empty\. .*Azure Bot/m);
       expect(r.stderr).to.not.match(/\n\s+at /);
-      expect(await access(join(empty.path, 'dist', 'teams-app.zip')).then(() => 'exists', () => 'absent')).to.equal('absent');
+      expect(
+        await access(join(empty.path, 'dist', 'teams-app.zip')).then(
+          () => 'exists',
+          () => 'absent',
+        ),
+      ).to.equal('absent');
       const bad = await teamsPackage(empty.path, [], { MicrosoftAppId: 'not-a-guid' });
       expect(bad.code).to.equal(1);
       expect(bad.stderr).to.include('MicrosoftAppId must be a GUID');

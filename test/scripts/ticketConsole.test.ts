@@ -21,8 +21,11 @@ const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 /** `npm run --silent tickets -- ...` as a process, with only the given environment. */
 function tickets(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', TSX, join(ROOT, 'scripts/tickets.ts'), ...args], { cwd: env.DATA_DIR, env: { PATH: process.env.PATH ?? '', ...env } }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', TSX, join(ROOT, 'scripts/tickets.ts'), ...args],
+      { cwd: env.DATA_DIR, env: { PATH: process.env.PATH ?? '', ...env } },
+      (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -33,12 +36,24 @@ async function seed(dataDir: string): Promise<void> {
   await stores.directory.replace(demoDirectory());
   const store = stores.tickets;
   await store.create({
-    kind: 'reseller', category: 'handoff', customer: DEMO.northwind.id, title: 'Asked for a person: Teams calls drop', locale: 'en',
+    kind: 'reseller',
+    category: 'handoff',
+    customer: DEMO.northwind.id,
+    title: 'Asked for a person: Teams calls drop',
+    locale: 'en',
     summary: { 'zh-CN': '客户要求转人工：Teams 通话掉线', en: 'The customer asked for a person: Teams calls drop' },
     requester: { channelId: 'msteams', userId: `29:${DEMO.northwind.adminAad}` },
     details: { service: 'teams', contactName: 'Emily Chen', contactEmail: DEMO.northwind.admin, contactPhone: '13600001111' },
   });
-  await store.create({ kind: 'reseller', category: 'billing', customer: DEMO.fabrikam.id, title: '开具发票', locale: 'zh-CN', summary: { 'zh-CN': '开具发票', en: 'Issue fapiao' }, details: {} });
+  await store.create({
+    kind: 'reseller',
+    category: 'billing',
+    customer: DEMO.fabrikam.id,
+    title: '开具发票',
+    locale: 'zh-CN',
+    summary: { 'zh-CN': '开具发票', en: 'Issue fapiao' },
+    details: {},
+  });
 }
 
 describe('npm run tickets (the reseller console)', function () {
@@ -46,7 +61,11 @@ describe('npm run tickets (the reseller console)', function () {
 
   it('parses its arguments strictly', () => {
     expect(parseTicketArgs(['list', '--json'])).to.deep.equal({ action: 'list', json: true });
-    expect(parseTicketArgs(['update', 'T-1001', '--status', 'resolved', '--note', 'done, thanks'])).to.deep.include({ id: 'T-1001', status: 'resolved', note: 'done, thanks' });
+    expect(parseTicketArgs(['update', 'T-1001', '--status', 'resolved', '--note', 'done, thanks'])).to.deep.include({
+      id: 'T-1001',
+      status: 'resolved',
+      note: 'done, thanks',
+    });
     expect(parseTicketArgs(['escalate', '--severity', 'a', 'T-1001'])).to.deep.include({ id: 'T-1001', severity: 'A' });
     expect(() => parseTicketArgs(['update', 'T-1001', '--status', 'done'])).to.throw(BadInputError, /Unknown status "done"/);
     expect(() => parseTicketArgs(['update', 'T-1001'])).to.throw(BadInputError, /--status and\/or --note/);
@@ -70,7 +89,10 @@ describe('npm run tickets (the reseller console)', function () {
       const listed = await tickets(['list', '--json'], env);
       expect(listed.code, listed.stderr).to.equal(0);
       const all = JSON.parse(listed.stdout) as Array<Record<string, unknown>>;
-      expect(all.map((t) => [t.id, t.kind, t.status, t.customer])).to.deep.equal([['T-1001', 'reseller', 'open', 'c-northwind'], ['T-1002', 'reseller', 'open', 'c-fabrikam']]);
+      expect(all.map((t) => [t.id, t.kind, t.status, t.customer])).to.deep.equal([
+        ['T-1001', 'reseller', 'open', 'c-northwind'],
+        ['T-1002', 'reseller', 'open', 'c-fabrikam'],
+      ]);
       for (const t of all) expect(t).to.include.all.keys('id', 'kind', 'status', 'customer', 'title', 'createdAt');
 
       const updated = await tickets(['update', 'T-1001', '--status', 'waiting_on_customer', '--note', 'Please send a screenshot'], env);
@@ -85,7 +107,13 @@ describe('npm run tickets (the reseller console)', function () {
       expect(result.reseller.links).to.deep.equal({ escalatedTo: 'T-1003' });
       expect(result.serviceRequest).to.deep.include({ id: 'T-1003', kind: '21vianet', customer: 'c-northwind' });
       expect(result.serviceRequest.links).to.deep.equal({ escalatedFrom: 'T-1001' });
-      expect(result.serviceRequest.details).to.deep.include({ severity: 'A', service: 'teams', contactEmail: DEMO.northwind.admin, tenantId: DEMO.northwind.tenantId, resellerTicketId: 'T-1001' });
+      expect(result.serviceRequest.details).to.deep.include({
+        severity: 'A',
+        service: 'teams',
+        contactEmail: DEMO.northwind.admin,
+        tenantId: DEMO.northwind.tenantId,
+        resellerTicketId: 'T-1001',
+      });
 
       const again = await tickets(['escalate', 'T-1001'], env);
       expect(again.code).to.equal(1);
@@ -101,13 +129,22 @@ describe('npm run tickets (the reseller console)', function () {
 
       // Both status changes of T-1001 wait for the bot to tell Emily; T-1002 has no requester.
       const { outbox } = await openStorage({ storage: 'file', dataDir: dir.path });
-      const pending = (await outbox.read(['notifications/pending']))['notifications/pending'] as { items: Array<{ ticketId: string; note?: string }> };
-      expect(pending.items.map((i) => [i.ticketId, i.note])).to.deep.equal([['T-1001', 'Please send a screenshot'], ['T-1001', 'Escalated to 21Vianet as T-1003']]);
+      const pending = (await outbox.read(['notifications/pending']))['notifications/pending'] as {
+        items: Array<{ ticketId: string; note?: string }>;
+      };
+      expect(pending.items.map((i) => [i.ticketId, i.note])).to.deep.equal([
+        ['T-1001', 'Please send a screenshot'],
+        ['T-1001', 'Escalated to 21Vianet as T-1003'],
+      ]);
       expect((await new ServiceRequestOutbox(outbox).list()).map((e) => [e.ticketId, e.state])).to.deep.equal([['T-1003', 'manual']]);
 
       // The bot sends them when it starts, and the queue is then empty.
       const lines: string[] = [];
-      const app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }), logger: createLogger('info', (l) => lines.push(l)), recognizer: new FakeRecognizer() });
+      const app = await startApp({
+        config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }),
+        logger: createLogger('info', (l) => lines.push(l)),
+        recognizer: new FakeRecognizer(),
+      });
       await app.stop();
       expect(lines.join('\n')).to.include('"event":"queued_notifications_sent","count":2');
       expect(((await outbox.read(['notifications/pending']))['notifications/pending'] as { items: unknown[] }).items).to.deep.equal([]);
@@ -117,7 +154,14 @@ describe('npm run tickets (the reseller console)', function () {
       const hostile = 'Help \u001b[2J\u001b[H\u001b]52;c;cm0gLXJm\u0007 \u009b32mT-9999 resolved \u202Eexe.pdf';
       const stores = await openStorage({ storage: 'file', dataDir: dir.path });
       const store = stores.tickets;
-      const created = await store.create({ kind: 'reseller', category: 'handoff', title: hostile, locale: 'en', summary: { 'zh-CN': hostile, en: hostile }, details: {} });
+      const created = await store.create({
+        kind: 'reseller',
+        category: 'handoff',
+        title: hostile,
+        locale: 'en',
+        summary: { 'zh-CN': hostile, en: hostile },
+        details: {},
+      });
       await store.update(created.id, { by: 'customer', note: `line one\n${hostile}` });
       const stored = (await store.get(created.id))!;
       expect(stored.title).to.not.match(/[\u0000-\u001f\u007f-\u009f\u202e]/u);
@@ -136,7 +180,9 @@ describe('npm run tickets (the reseller console)', function () {
     it('unknown tickets and bad arguments exit 1 with a message, not a stack trace', async () => {
       const missing = await tickets(['show', 'T-9999'], { DATA_DIR: dir.path });
       expect(missing.code).to.equal(1);
-      expect(missing.stderr).to.include('No ticket T-9999').and.not.match(/\n\s+at /);
+      expect(missing.stderr)
+        .to.include('No ticket T-9999')
+        .and.not.match(/\n\s+at /);
       const usage = await tickets(['frobnicate'], { DATA_DIR: dir.path });
       expect(usage.code).to.equal(2);
       expect(usage.stderr).to.include('usage: npm run --silent tickets');
@@ -157,11 +203,17 @@ describe('npm run tickets (the reseller console)', function () {
       await pc.start();
       lines = [];
       const pcEnv = {
-        PARTNER_CENTER_ENDPOINT: pc.url, PARTNER_CENTER_AUTHORITY_HOST: pc.url, PARTNER_CENTER_TENANT_ID: 'partner.partner.onmschina.cn',
-        PARTNER_CENTER_CLIENT_ID: 'app-id', PARTNER_CENTER_CLIENT_SECRET: 'app-secret', PARTNER_CENTER_REFRESH_TOKEN: 'rt-initial',
+        PARTNER_CENTER_ENDPOINT: pc.url,
+        PARTNER_CENTER_AUTHORITY_HOST: pc.url,
+        PARTNER_CENTER_TENANT_ID: 'partner.partner.onmschina.cn',
+        PARTNER_CENTER_CLIENT_ID: 'app-id',
+        PARTNER_CENTER_CLIENT_SECRET: 'app-secret',
+        PARTNER_CENTER_REFRESH_TOKEN: 'rt-initial',
       };
       app = await startApp({
-        config: loadConfig({ DATA_DIR: dir.path, PORT: '0', ...pcEnv }), logger: createLogger('info', (l) => lines.push(l)), recognizer: new FakeRecognizer(),
+        config: loadConfig({ DATA_DIR: dir.path, PORT: '0', ...pcEnv }),
+        logger: createLogger('info', (l) => lines.push(l)),
+        recognizer: new FakeRecognizer(),
         pollMs: { queuedNotices: 50, outbox: 50 },
       });
       env = { DATA_DIR: dir.path, ...pcEnv };
@@ -187,9 +239,17 @@ describe('npm run tickets (the reseller console)', function () {
       expect(JSON.parse(pc.posts[0]!.body)).to.deep.include({ Severity: 'moderate', SupportTopicId: '32444672' });
 
       const shown = await tickets(['show', 'T-1003'], env);
-      expect(JSON.parse(shown.stdout)).to.deep.nested.include({ 'ticket.links.escalatedFrom': 'T-1001', 'outbox.state': 'submitted', 'outbox.partnerCenterId': '616122292874576' });
+      expect(JSON.parse(shown.stdout)).to.deep.nested.include({
+        'ticket.links.escalatedFrom': 'T-1001',
+        'outbox.state': 'submitted',
+        'outbox.partnerCenterId': '616122292874576',
+      });
       const listed = JSON.parse((await tickets(['list', '--json'], env)).stdout) as Ticket[];
-      expect(listed.map((t) => [t.id, t.status])).to.deep.equal([['T-1001', 'escalated'], ['T-1002', 'open'], ['T-1003', 'escalated']]);
+      expect(listed.map((t) => [t.id, t.status])).to.deep.equal([
+        ['T-1001', 'escalated'],
+        ['T-1002', 'open'],
+        ['T-1003', 'escalated'],
+      ]);
     });
 
     it('a change the lifecycle refuses is refused while the bot runs too, and nothing changes', async () => {

@@ -80,7 +80,8 @@ export function adaptiveCard15Problems(card: unknown, path = '$', topLevel = tru
     }
     if (e.type === 'RichTextBlock') {
       list(e.inlines).forEach((inline, i) => {
-        if (typeof inline !== 'string' && !(isNode(inline) && inline.type === 'TextRun')) problems.push(`${at}.inlines[${i}]: only TextRun in 1.5`);
+        if (typeof inline !== 'string' && !(isNode(inline) && inline.type === 'TextRun'))
+          problems.push(`${at}.inlines[${i}]: only TextRun in 1.5`);
         if (isNode(inline) && isNode(inline.selectAction)) action(inline.selectAction, `${at}.inlines[${i}].selectAction`);
       });
     }
@@ -93,11 +94,15 @@ export function adaptiveCard15Problems(card: unknown, path = '$', topLevel = tru
 }
 
 /** Problems in every Adaptive Card attached to an activity, plus suggested actions (Teams shows none in channels). */
-export function activityCardProblems(activity: { attachments?: ReadonlyArray<{ contentType?: string; content?: unknown }>; suggestedActions?: unknown }): string[] {
+export function activityCardProblems(activity: {
+  attachments?: ReadonlyArray<{ contentType?: string; content?: unknown }>;
+  suggestedActions?: unknown;
+}): string[] {
   const problems: string[] = [];
   if (activity.suggestedActions !== undefined) problems.push('suggestedActions: Teams shows none in channels; use card buttons');
   for (const [i, a] of (activity.attachments ?? []).entries()) {
-    if (a.contentType !== 'application/vnd.microsoft.card.adaptive') problems.push(`attachments[${i}]: ${a.contentType} is not an Adaptive Card`);
+    if (a.contentType !== 'application/vnd.microsoft.card.adaptive')
+      problems.push(`attachments[${i}]: ${a.contentType} is not an Adaptive Card`);
     else problems.push(...adaptiveCard15Problems(a.content, `attachments[${i}]`));
   }
   return problems;

@@ -27,7 +27,18 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   const tls = options.oauthHttps ? ['--oauth', 'basic', '--cert', options.oauthHttps.cert, '--key', options.oauthHttps.key] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [main, '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--skipApiVersionCheck', '--disableTelemetry', '--loose', ...tls],
+    [
+      main,
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      '0',
+      '--inMemoryPersistence',
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+      '--loose',
+      ...tls,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const killOnExit = () => child.kill('SIGKILL');

@@ -12,7 +12,9 @@ export type OpenStore = () => Promise<DocumentStore>;
  * `fresh()` starts a new empty store for each test; `another()` gives a second handle on that same data,
  * as a second process or instance would have. The fast lane (TEST_LANE=fast) runs the files backend only.
  */
-export function onEachBackend(suite: (backend: { fresh: () => Promise<DocumentStore>; another: () => Promise<DocumentStore> }) => void): void {
+export function onEachBackend(
+  suite: (backend: { fresh: () => Promise<DocumentStore>; another: () => Promise<DocumentStore> }) => void,
+): void {
   describe('on files', () => {
     let root = '';
     const temps: Array<{ remove(): Promise<void> }> = [];

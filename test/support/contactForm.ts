@@ -6,15 +6,24 @@ import { FormDialog, SKIPPED, type FormField, type FormValues } from '../../dial
 
 /** Test texts of the form (a real form takes them from bot/i18n). */
 export const CONTACT = {
-  askName: 'name?', askEmail: 'e-mail?', askMobile: 'mobile?',
-  nameHelp: 'We address you by it.', emailHelp: 'We send the confirmation there.', mobileHelp: 'Only if you want a call back.',
-  nameHint: 'A name like Lei Wang.', emailHint: 'An address like a@b.cn.', mobileHint: 'A number like 13812345678.',
+  askName: 'name?',
+  askEmail: 'e-mail?',
+  askMobile: 'mobile?',
+  nameHelp: 'We address you by it.',
+  emailHelp: 'We send the confirmation there.',
+  mobileHelp: 'Only if you want a call back.',
+  nameHint: 'A name like Lei Wang.',
+  emailHint: 'An address like a@b.cn.',
+  mobileHint: 'A number like 13812345678.',
   declined: 'not sent',
   summary: (v: FormValues) => `name=${v.name} email=${v.email} mobile=${v.mobile === SKIPPED ? '-' : v.mobile} - send?`,
 } as const;
 
 const field = (key: 'name' | 'email' | 'mobile', names: RegExp, parse: (t: string) => string | undefined, optional = false): FormField => ({
-  key, names, parse, ...(optional && { optional: true }),
+  key,
+  names,
+  parse,
+  ...(optional && { optional: true }),
   ask: () => CONTACT[`ask${key === 'name' ? 'Name' : key === 'email' ? 'Email' : 'Mobile'}`],
   help: () => CONTACT[`${key}Help`],
   hint: () => CONTACT[`${key}Hint`],

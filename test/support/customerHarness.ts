@@ -67,7 +67,12 @@ export async function customerHarness(children: (deps: CustomerDialogDeps) => Pa
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(conversationState, logger);
   return {
-    dataDir: temp.path, adapter, tickets, directory, store, logLines,
+    dataDir: temp.path,
+    adapter,
+    tickets,
+    directory,
+    store,
+    logLines,
     async say(text, extra = {}) {
       adapter.activeQueue.splice(0);
       await adapter.receiveActivity({ type: 'message', text, ...extra });

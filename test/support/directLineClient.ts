@@ -15,7 +15,10 @@ export interface Reply {
   readonly body: Record<string, unknown> & { error?: { code: string; message: string } };
 }
 
-export async function call(url: string, init: { method?: string; token?: string; body?: string | object; contentType?: string } = {}): Promise<Reply> {
+export async function call(
+  url: string,
+  init: { method?: string; token?: string; body?: string | object; contentType?: string } = {},
+): Promise<Reply> {
   const headers: Record<string, string> = {};
   if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers['content-type'] = init.contentType ?? 'application/json';
@@ -50,7 +53,11 @@ export class DirectLineClient {
   }
 
   send(text: string, extra: Record<string, unknown> = {}): Promise<Reply> {
-    return call(this.activitiesUrl, { method: 'POST', token: this.token, body: { type: 'message', from: { id: this.userId }, text, ...extra } });
+    return call(this.activitiesUrl, {
+      method: 'POST',
+      token: this.token,
+      body: { type: 'message', from: { id: this.userId }, text, ...extra },
+    });
   }
 
   /** One poll from the current watermark; advances it as Direct Line JS does. */

@@ -49,7 +49,21 @@ export function documentStoreContract(open: () => Promise<StoreUnderTest>, close
   });
 
   it('keeps keys apart that differ only in slashes, case, Unicode or length', async () => {
-    const keys = ['emulator/conversations/c1/', 'emulator/conversations/c1', 'Emulator/conversations/c1/', '会话/用户 1', 'a%2Fb', 'a/b', 'x', '@/x', '_/x', '/x', 'x/', 'x'.repeat(3000), `${'x'.repeat(3000)}y`];
+    const keys = [
+      'emulator/conversations/c1/',
+      'emulator/conversations/c1',
+      'Emulator/conversations/c1/',
+      '会话/用户 1',
+      'a%2Fb',
+      'a/b',
+      'x',
+      '@/x',
+      '_/x',
+      '/x',
+      'x/',
+      'x'.repeat(3000),
+      `${'x'.repeat(3000)}y`,
+    ];
     await store.write(Object.fromEntries(keys.map((k, i) => [k, { i }])));
     const read = await store.read(keys);
     expect(keys.map((k) => read[k]?.i)).to.deep.equal(keys.map((_, i) => i));
@@ -88,7 +102,9 @@ export function documentStoreContract(open: () => Promise<StoreUnderTest>, close
 
   it('lets exactly one of many racing creators win, also through another handle', async () => {
     const other = await s.peer();
-    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).write({ once: { by: i, eTag: NEW_DOCUMENT } })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).write({ once: { by: i, eTag: NEW_DOCUMENT } })),
+    );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).to.have.length(1);
     for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).to.be.instanceOf(ETagConflictError);
   });
@@ -133,12 +149,24 @@ export function documentStoreContract(open: () => Promise<StoreUnderTest>, close
 
   it('lists the keys under a prefix, sorted, with when each was last written, and nothing else', async () => {
     const before = Date.now() - 2000;
-    const keys = ['tickets/T-1002', 'tickets/T-1001', 'tickets/counter', 'ticketsx/other', 'state/emulator/conversations/会话 1/', 'state/x/users/u1/', `state/${'y'.repeat(3000)}`];
+    const keys = [
+      'tickets/T-1002',
+      'tickets/T-1001',
+      'tickets/counter',
+      'ticketsx/other',
+      'state/emulator/conversations/会话 1/',
+      'state/x/users/u1/',
+      `state/${'y'.repeat(3000)}`,
+    ];
     await store.write(Object.fromEntries(keys.map((k) => [k, { k }])));
     const tickets = await store.list('tickets/');
     expect(tickets.map((k) => k.key)).to.deep.equal(['tickets/T-1001', 'tickets/T-1002', 'tickets/counter']);
     for (const k of tickets) expect(k.modifiedAt).to.be.within(before, Date.now() + 2000);
-    expect((await store.list('state/')).map((k) => k.key)).to.deep.equal(['state/emulator/conversations/会话 1/', 'state/x/users/u1/', `state/${'y'.repeat(3000)}`]);
+    expect((await store.list('state/')).map((k) => k.key)).to.deep.equal([
+      'state/emulator/conversations/会话 1/',
+      'state/x/users/u1/',
+      `state/${'y'.repeat(3000)}`,
+    ]);
     expect((await store.list('state/emulator/')).map((k) => k.key)).to.deep.equal(['state/emulator/conversations/会话 1/']);
     expect(await store.list('nothing/')).to.deep.equal([]);
     await store.delete(['tickets/T-1001']);

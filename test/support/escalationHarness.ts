@@ -48,7 +48,9 @@ class EntityRecognizer implements Recognizer {
 
 /** A Teams user of a demo customer: the tenant and object id identify them without questions. */
 export const teams = (tenantId: string, aadObjectId: string, name = 'Teams User') => ({
-  channelId: 'msteams', channelData: { tenant: { id: tenantId } }, from: { id: `29:${aadObjectId}`, name, aadObjectId },
+  channelId: 'msteams',
+  channelData: { tenant: { id: tenantId } },
+  from: { id: `29:${aadObjectId}`, name, aadObjectId },
 });
 
 export interface EscalationHarness {
@@ -73,7 +75,9 @@ export interface EscalationHarness {
  * log and handoff relay middleware, file-backed state, tickets and outbox in a temp DATA_DIR seeded with
  * the demo directory, a fake Notifier and an injected clock.
  */
-export async function escalationHarness(options: { now?: string; partnerCenter?: PartnerCenterConfig; health?: HealthSummary; faq?: boolean } = {}): Promise<EscalationHarness> {
+export async function escalationHarness(
+  options: { now?: string; partnerCenter?: PartnerCenterConfig; health?: HealthSummary; faq?: boolean } = {},
+): Promise<EscalationHarness> {
   const { temp, directory, store, conversationState, userState } = await demoDataDir('escalation-');
   const clock = { now: new Date(options.now ?? '2026-11-23T03:00:00Z') }; // Monday 11:00 China time
   const outboxStore = new PrefixedStore(store, 'outbox/');
@@ -84,14 +88,25 @@ export async function escalationHarness(options: { now?: string; partnerCenter?:
   const logLines: string[] = [];
   const logger = createLogger('info', (line) => logLines.push(line));
   const submitter = options.partnerCenter
-    ? new ServiceRequestSubmitter({ outbox, tickets: files, api: new PartnerCenterClient(options.partnerCenter), logger, notifier, directory, retry: { sleep: async () => {}, random: () => 0 } })
+    ? new ServiceRequestSubmitter({
+        outbox,
+        tickets: files,
+        api: new PartnerCenterClient(options.partnerCenter),
+        logger,
+        notifier,
+        directory,
+        retry: { sleep: async () => {}, random: () => 0 },
+      })
     : undefined;
   const recent = conversationState.createProperty<TranscriptLine[]>('recentMessages');
   const handoff = conversationState.createProperty<HandoffState | undefined>('handoff');
   const recognizer = new EntityRecognizer(new FakeRecognizer(ESCALATION_RULES));
   const deps: EscalationDeps = {
     identity: { directory, customerRef: conversationState.createProperty<CustomerRef | undefined>('customerRef') },
-    tickets, recognizer, recent, handoff,
+    tickets,
+    recognizer,
+    recent,
+    handoff,
     escalator: new Escalator({ tickets, outbox, submits: submitter !== undefined, directory, now: () => clock.now }),
     ...(submitter && { submitter }),
     ...(options.health && { health: options.health }),
@@ -99,7 +114,9 @@ export async function escalationHarness(options: { now?: string; partnerCenter?:
   };
   const dialog = new MainDialog(recognizer, {
     children: {
-      escalate_human: new HandoffDialog(deps), report_problem: new ReportProblemDialog(deps), ticket_status: new TicketStatusDialog(deps),
+      escalate_human: new HandoffDialog(deps),
+      report_problem: new ReportProblemDialog(deps),
+      ticket_status: new TicketStatusDialog(deps),
       ...(options.faq && { howto_faq: new FaqDialog(new FakeAnswers(), new MemoryFeedback(), () => clock.now) }),
     },
     lowConfidenceStreak: conversationState.createProperty<number>('lowConfidenceStreak'),
@@ -110,7 +127,9 @@ export async function escalationHarness(options: { now?: string; partnerCenter?:
   const bot = new SupportBot(conversationState, userState, dialog, logger);
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.use(new ConversationLog(recent, () => clock.now));
-  adapter.use(new HandoffRelay({ conversationState, handoff, tickets, reseller: () => directory.reseller(), logger, now: () => clock.now }));
+  adapter.use(
+    new HandoffRelay({ conversationState, handoff, tickets, reseller: () => directory.reseller(), logger, now: () => clock.now }),
+  );
   adapter.onTurnError = turnErrorHandler(conversationState, logger);
   const send = async (activity: Partial<Activity>) => {
     adapter.activeQueue.splice(0);
@@ -118,7 +137,16 @@ export async function escalationHarness(options: { now?: string; partnerCenter?:
     return adapter.activeQueue.splice(0);
   };
   return {
-    dataDir: temp.path, adapter, tickets, files, outbox, notifier, directory, logLines, clock, ...(submitter && { submitter }),
+    dataDir: temp.path,
+    adapter,
+    tickets,
+    files,
+    outbox,
+    notifier,
+    directory,
+    logLines,
+    clock,
+    ...(submitter && { submitter }),
     say: (text, extra = {}) => send({ type: 'message', text, ...extra }),
     send,
     async remove() {

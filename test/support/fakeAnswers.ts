@@ -18,7 +18,12 @@ const ARTICLES: Record<Locale, FaqArticle[]> = {
     article('howto/mobile-apps', 'Use the mobile apps', ['howto/outlook-setup']),
   ],
   'zh-CN': [
-    article('howto/outlook-setup', '设置 Outlook', ['connectivity/outlook-password-prompts', 'howto/mobile-apps'], ['打开管理中心。', '选择用户。']),
+    article(
+      'howto/outlook-setup',
+      '设置 Outlook',
+      ['connectivity/outlook-password-prompts', 'howto/mobile-apps'],
+      ['打开管理中心。', '选择用户。'],
+    ),
     article('connectivity/outlook-password-prompts', 'Outlook 反复要求输入密码', ['howto/outlook-setup']),
     article('howto/mobile-apps', '使用手机应用', ['howto/outlook-setup']),
   ],

@@ -66,7 +66,12 @@ export class FakeClu {
         return;
       }
       if (b.kind === 'status') {
-        send(b.status, { error: { code: b.status >= 500 ? 'InternalServerError' : 'InvalidRequest', message: 'The service failed to process the request.' } });
+        send(b.status, {
+          error: {
+            code: b.status >= 500 ? 'InternalServerError' : 'InvalidRequest',
+            message: 'The service failed to process the request.',
+          },
+        });
         return;
       }
       send(200, cluPredictionBody(body.analysisInput?.conversationItem?.text ?? '', b.topIntent, b.intents));

@@ -38,7 +38,11 @@ export class FakeGraph {
   private readonly hanging: ServerResponse[] = [];
   url = '';
 
-  constructor(readonly tenantId: string, readonly clientId = 'app-id', readonly clientSecret = 'app-secret') {}
+  constructor(
+    readonly tenantId: string,
+    readonly clientId = 'app-id',
+    readonly clientSecret = 'app-secret',
+  ) {}
 
   /** The next Graph (not token) requests fail this way, in order. */
   fail(...faults: GraphFault[]): void {
@@ -91,10 +95,19 @@ export class FakeGraph {
       }
       const token = `token-${++this.tokens}`;
       this.valid.add(token);
-      send(200, { token_type: 'Bearer', expires_in: this.tokenLifetimeSeconds, ext_expires_in: this.tokenLifetimeSeconds, access_token: token });
+      send(200, {
+        token_type: 'Bearer',
+        expires_in: this.tokenLifetimeSeconds,
+        ext_expires_in: this.tokenLifetimeSeconds,
+        access_token: token,
+      });
       return;
     }
-    this.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, ...(req.headers.authorization && { authorization: req.headers.authorization }) });
+    this.requests.push({
+      method: req.method ?? '',
+      path: `${url.pathname}${url.search}`,
+      ...(req.headers.authorization && { authorization: req.headers.authorization }),
+    });
     const collection = COLLECTIONS[url.pathname as keyof typeof COLLECTIONS];
     if (req.method !== 'GET' || !collection) {
       send(404, { error: { code: 'ResourceNotFound', message: 'not here' } });

@@ -48,10 +48,26 @@ export async function startManagedIdentityEndpoint(tenantId: string): Promise<Ma
     }
     const now = Math.floor(Date.now() / 1000);
     const aud = state.audience === 'requested' ? request.resource : 'https://management.chinacloudapi.cn';
-    const claims = { aud, iss: `https://sts.chinacloudapi.cn/${tenantId}/`, iat: now - 60, nbf: now - 60, exp: now + 3600, tid: tenantId, appid: request.clientId };
+    const claims = {
+      aud,
+      iss: `https://sts.chinacloudapi.cn/${tenantId}/`,
+      iat: now - 60,
+      nbf: now - 60,
+      exp: now + 3600,
+      tid: tenantId,
+      appid: request.clientId,
+    };
     const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}`;
     const token = `${unsigned}.${createHmac('sha256', signingKey).update(unsigned).digest('base64url')}`;
-    res.end(JSON.stringify({ access_token: token, expires_on: String(now + 3600), resource: request.resource, token_type: 'Bearer', client_id: request.clientId }));
+    res.end(
+      JSON.stringify({
+        access_token: token,
+        expires_on: String(now + 3600),
+        resource: request.resource,
+        token_type: 'Bearer',
+        client_id: request.clientId,
+      }),
+    );
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as { port: number };

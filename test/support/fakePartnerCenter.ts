@@ -59,8 +59,15 @@ export class FakePartnerCenter {
 
   config(overrides: Partial<PartnerCenterConfig> = {}): PartnerCenterConfig {
     return {
-      endpoint: this.url, authorityHost: this.url, tenantId: 'partner.partner.onmschina.cn', clientId: 'app-id', clientSecret: 'app-secret',
-      refreshToken: 'rt-initial', scope: 'https://partner.partnercenterapi.microsoftonline.cn/.default', timeoutMs: 2000, ...overrides,
+      endpoint: this.url,
+      authorityHost: this.url,
+      tenantId: 'partner.partner.onmschina.cn',
+      clientId: 'app-id',
+      clientSecret: 'app-secret',
+      refreshToken: 'rt-initial',
+      scope: 'https://partner.partnercenterapi.microsoftonline.cn/.default',
+      timeoutMs: 2000,
+      ...overrides,
     };
   }
 
@@ -84,9 +91,12 @@ export class FakePartnerCenter {
     const path = req.url ?? '';
     this.calls.push({ method: req.method ?? '', path, headers: req.headers, body });
     if (req.method === 'POST' && /^\/[^/]+\/oauth2\/v2\.0\/token$/.test(path)) return this.token(res, new URLSearchParams(body));
-    if (!/^Bearer at-\d+$/.test(req.headers.authorization ?? '') || this.revoked.has(req.headers.authorization!.slice(7))) return this.json(res, 401, { code: 401, description: 'token missing or invalid' });
-    if (!GUID.test(String(req.headers['ms-requestid'])) || !GUID.test(String(req.headers['ms-correlationid']))) return this.json(res, 400, { code: 400, description: 'MS-RequestId and MS-CorrelationId must be GUIDs' });
-    if (req.method === 'GET' && path === '/v1/servicerequests/supporttopics') return this.json(res, 200, { totalCount: this.topics.length, items: this.topics, attributes: { objectType: 'Collection' } });
+    if (!/^Bearer at-\d+$/.test(req.headers.authorization ?? '') || this.revoked.has(req.headers.authorization!.slice(7)))
+      return this.json(res, 401, { code: 401, description: 'token missing or invalid' });
+    if (!GUID.test(String(req.headers['ms-requestid'])) || !GUID.test(String(req.headers['ms-correlationid'])))
+      return this.json(res, 400, { code: 400, description: 'MS-RequestId and MS-CorrelationId must be GUIDs' });
+    if (req.method === 'GET' && path === '/v1/servicerequests/supporttopics')
+      return this.json(res, 200, { totalCount: this.topics.length, items: this.topics, attributes: { objectType: 'Collection' } });
     const create = /^\/v1\/servicerequests\/(en-US|zh-CN)$/.exec(path);
     if (req.method === 'POST' && create) {
       if (this.createDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.createDelayMs));
@@ -97,7 +107,12 @@ export class FakePartnerCenter {
 
   private token(res: ServerResponse, form: URLSearchParams): void {
     if (this.tokenFailure) return this.json(res, this.tokenFailure, { error: 'invalid_grant' });
-    const ok = form.get('grant_type') === 'refresh_token' && form.get('client_id') === 'app-id' && form.get('client_secret') === 'app-secret' && this.refreshTokens.has(form.get('refresh_token') ?? '') && !!form.get('scope');
+    const ok =
+      form.get('grant_type') === 'refresh_token' &&
+      form.get('client_id') === 'app-id' &&
+      form.get('client_secret') === 'app-secret' &&
+      this.refreshTokens.has(form.get('refresh_token') ?? '') &&
+      !!form.get('scope');
     if (!ok) return this.json(res, 400, { error: 'invalid_grant' });
     this.issued++;
     this.refreshTokens.add(`rt-${this.issued}`);
@@ -116,12 +131,27 @@ export class FakePartnerCenter {
     } catch {
       return this.json(res, 400, { code: 400, description: 'malformed body' });
     }
-    if (fault !== undefined && fault !== 'hang') return this.json(res, fault.status, { code: fault.status, description: 'fault' }, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
+    if (fault !== undefined && fault !== 'hang')
+      return this.json(
+        res,
+        fault.status,
+        { code: fault.status, description: 'fault' },
+        fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
+      );
     const missing = ['Title', 'Description', 'Severity', 'SupportTopicId'].filter((k) => typeof body[k] !== 'string' || body[k] === '');
-    if (missing.length > 0 || !['critical', 'moderate', 'minimal'].includes(String(body.Severity))) return this.json(res, 400, { code: 400, description: `invalid ${missing.join(', ') || 'Severity'}` });
+    if (missing.length > 0 || !['critical', 'moderate', 'minimal'].includes(String(body.Severity)))
+      return this.json(res, 400, { code: 400, description: `invalid ${missing.join(', ') || 'Severity'}` });
     const created = existing ?? { id: String(616122292874576 + this.created.size), body };
     this.created.set(requestId, created);
     if (fault === 'hang') return; // created, but the answer never comes
-    this.json(res, 201, { title: body.Title, description: body.Description, severity: body.Severity, supportTopicId: body.SupportTopicId, id: created.id, status: 'open', attributes: { objectType: 'ServiceRequest' } });
+    this.json(res, 201, {
+      title: body.Title,
+      description: body.Description,
+      severity: body.Severity,
+      supportTopicId: body.SupportTopicId,
+      id: created.id,
+      status: 'open',
+      attributes: { objectType: 'ServiceRequest' },
+    });
   }
 }

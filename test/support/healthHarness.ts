@@ -26,7 +26,11 @@ export class EscalationStub extends InterruptibleDialog {
   static readonly id = 'escalationStub';
   constructor() {
     super(EscalationStub.id);
-    this.addDialog(new WaterfallDialog('escalationStubSteps', [async (step) => (await step.context.sendActivity(`ESCALATION ${turnLocale(step.context)}`), step.endDialog())]));
+    this.addDialog(
+      new WaterfallDialog('escalationStubSteps', [
+        async (step) => (await step.context.sendActivity(`ESCALATION ${turnLocale(step.context)}`), step.endDialog()),
+      ]),
+    );
     this.initialDialogId = 'escalationStubSteps';
   }
 }
@@ -35,7 +39,10 @@ export class EscalationStub extends InterruptibleDialog {
 export class ChecksArticle implements ArticleSource {
   get(id: string, locale: Locale): ArticleSummary | undefined {
     if (id !== 'performance/slow-service-troubleshooting') return undefined;
-    const steps = locale === 'en' ? ['Look for an incident.', 'Is it one person or everyone?', 'Check the VPN and proxy.'] : ['先看有没有服务事件。', '是一个人慢还是所有人都慢？', '检查 VPN 和代理。'];
+    const steps =
+      locale === 'en'
+        ? ['Look for an incident.', 'Is it one person or everyone?', 'Check the VPN and proxy.']
+        : ['先看有没有服务事件。', '是一个人慢还是所有人都慢？', '检查 VPN 和代理。'];
     return { id, title: id, summary: '', steps };
   }
 }
@@ -84,7 +91,9 @@ export async function healthHarness(options: { source?: (embedded: HealthSource)
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(conversationState, logger);
   return {
-    dataDir: temp.path, adapter, watches,
+    dataDir: temp.path,
+    adapter,
+    watches,
     async say(text, extra = {}) {
       adapter.activeQueue.splice(0);
       await adapter.receiveActivity({ type: 'message', text, ...extra });

@@ -8,7 +8,11 @@ export interface RecordedActivity {
   readonly id?: string;
   readonly path: string;
   readonly authorization?: string;
-  readonly activity: Record<string, unknown> & { type?: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }> };
+  readonly activity: Record<string, unknown> & {
+    type?: string;
+    text?: string;
+    attachments?: Array<{ contentType: string; content: unknown }>;
+  };
 }
 
 /**
@@ -48,7 +52,9 @@ export class LoopbackConnector {
       const refused = this.refusing.get(decodeURIComponent(match[1]!));
       if (refused !== undefined) {
         res.writeHead(refused, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { code: refused === 403 ? 'BotNotInConversationRoster' : 'ConversationNotFound', message: 'refused' } }));
+        res.end(
+          JSON.stringify({ error: { code: refused === 403 ? 'BotNotInConversationRoster' : 'ConversationNotFound', message: 'refused' } }),
+        );
         return;
       }
       const activity = JSON.parse(text) as RecordedActivity['activity'];

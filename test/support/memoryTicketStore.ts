@@ -21,7 +21,14 @@ export class MemoryTicketStore implements TicketStore {
       throw new Error('disk full', { cause: new Error('ENOSPC') });
     }
     const at = this.now().toISOString();
-    const created: Ticket = { ...ticket, id: `T-${this.next++}`, status: 'open', createdAt: at, updatedAt: at, history: [{ at, status: 'open', by: 'bot' }] };
+    const created: Ticket = {
+      ...ticket,
+      id: `T-${this.next++}`,
+      status: 'open',
+      createdAt: at,
+      updatedAt: at,
+      history: [{ at, status: 'open', by: 'bot' }],
+    };
     this.tickets.push(created);
     await this.persist();
     return created;
@@ -32,20 +39,34 @@ export class MemoryTicketStore implements TicketStore {
   }
 
   async list(filter: { customer?: string; kind?: TicketKind; status?: TicketStatus } = {}): Promise<Ticket[]> {
-    return this.tickets.filter((t) => (!filter.customer || t.customer === filter.customer) && (!filter.kind || t.kind === filter.kind) && (!filter.status || t.status === filter.status));
+    return this.tickets.filter(
+      (t) =>
+        (!filter.customer || t.customer === filter.customer) &&
+        (!filter.kind || t.kind === filter.kind) &&
+        (!filter.status || t.status === filter.status),
+    );
   }
 
   async recent(count: number): Promise<Ticket[]> {
     return [...this.tickets].reverse().slice(0, count);
   }
 
-  async update(id: string, change: { status?: TicketStatus; note?: string; by: 'bot' | 'reseller' | 'customer' | '21vianet'; links?: Ticket['links'] }): Promise<Ticket> {
+  async update(
+    id: string,
+    change: { status?: TicketStatus; note?: string; by: 'bot' | 'reseller' | 'customer' | '21vianet'; links?: Ticket['links'] },
+  ): Promise<Ticket> {
     const i = this.tickets.findIndex((t) => t.id === id);
     if (i < 0) throw new Error(`no ticket ${id}`);
     const old = this.tickets[i]!;
     const at = this.now().toISOString();
     const status = change.status ?? old.status;
-    const updated: Ticket = { ...old, status, updatedAt: at, history: [...old.history, { at, status, by: change.by, ...(change.note && { note: change.note }) }], ...(change.links && { links: { ...old.links, ...change.links } }) };
+    const updated: Ticket = {
+      ...old,
+      status,
+      updatedAt: at,
+      history: [...old.history, { at, status, by: change.by, ...(change.note && { note: change.note }) }],
+      ...(change.links && { links: { ...old.links, ...change.links } }),
+    };
     this.tickets[i] = updated;
     await this.persist();
     return updated;

@@ -8,7 +8,11 @@ export const TENANT_A = '5a1b9c3e-7d2f-4e8a-9b6c-1f0e2d3c4b5a';
 export const TENANT_B = 'c0ffee00-1234-4abc-8def-0123456789ab';
 export const BOT = { id: '28:6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b', name: 'CSP Support' };
 export const USER = { id: '29:1Xy7Qm2c3PaVn5rT8kLb0sWq4EuZo6GdHfJi9', name: 'Li Wei', aadObjectId: 'a3d9e1f2-6b7c-4d8e-9f01-23456789abcd' };
-export const OTHER_USER = { id: '29:1Pq8Rw3d4QbXm6sU9lMc1tYr5FvAp7HeIgKj0', name: 'Zhang Min', aadObjectId: 'b4e0f2a3-7c8d-4e9f-a012-3456789abcde' };
+export const OTHER_USER = {
+  id: '29:1Pq8Rw3d4QbXm6sU9lMc1tYr5FvAp7HeIgKj0',
+  name: 'Zhang Min',
+  aadObjectId: 'b4e0f2a3-7c8d-4e9f-a012-3456789abcde',
+};
 
 export type TeamsScope = 'personal' | 'groupChat' | 'channel';
 
@@ -68,7 +72,11 @@ export function teamsMessage(serviceUrl: string, text: string, options: TeamsMes
     conversation: teamsConversation(scope, tenant, options.conversationId ?? defaultId, options.threadRoot ?? id),
     recipient: BOT,
     entities: [
-      ...(options.mentions ?? []).map((m) => ({ type: 'mention', mentioned: { id: m.id, name: m.name }, text: m.text ?? `<at>${m.name}</at>` })),
+      ...(options.mentions ?? []).map((m) => ({
+        type: 'mention',
+        mentioned: { id: m.id, name: m.name },
+        text: m.text ?? `<at>${m.name}</at>`,
+      })),
       { type: 'clientInfo', locale, country: 'CN', platform: 'Windows', timezone: 'Asia/Shanghai' },
     ],
     channelData: channelData(scope, tenant),
@@ -91,7 +99,7 @@ export function teamsInstall(serviceUrl: string, options: { scope?: TeamsScope; 
     serviceUrl,
     from: { id: USER.id, aadObjectId: USER.aadObjectId },
     // A channel install names the team's General channel without a thread.
-    conversation: scope === 'channel' ? { ...conversation, id: (options.conversationId ?? CHANNEL) } : conversation,
+    conversation: scope === 'channel' ? { ...conversation, id: options.conversationId ?? CHANNEL } : conversation,
     recipient: BOT,
     channelData: { ...channelData(scope, tenant), eventType: scope === 'channel' ? 'teamMemberAdded' : undefined },
     locale: 'zh-CN',

@@ -41,7 +41,9 @@ export class ThrottlingConnector {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { text?: string };
         this.requests.push({ conversationId, at, status: answer.status, ...(body.text !== undefined && { text: body.text }) });
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-        res.end(answer.status === 200 ? JSON.stringify({ id: `reply-${this.nextId++}` }) : '{"error":{"code":"Throttled","message":"slow down"}}');
+        res.end(
+          answer.status === 200 ? JSON.stringify({ id: `reply-${this.nextId++}` }) : '{"error":{"code":"Throttled","message":"slow down"}}',
+        );
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

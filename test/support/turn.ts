@@ -10,7 +10,12 @@ export interface ReplyActivity {
  * One turn over real HTTP with deliveryMode expectReplies: the replies come back in the response
  * body, so no connector is needed (the way the benchmarks and the multi-process tests talk to a bot).
  */
-export async function turn(baseUrl: string, conversation: string, text: string, extra: Record<string, unknown> = {}): Promise<ReplyActivity[]> {
+export async function turn(
+  baseUrl: string,
+  conversation: string,
+  text: string,
+  extra: Record<string, unknown> = {},
+): Promise<ReplyActivity[]> {
   const res = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -30,37 +30,92 @@ const CATALOG: Record<string, () => Promise<Attachment[]>> = {
   'bot/cards/articleCard.ts': async () => {
     const { articles } = await loadKnowledge(join(ROOT, 'knowledge', 'articles'));
     expect(articles.length).to.be.greaterThan(20);
-    const long: ArticleView = { id: 'x/long', title: 'Long', summary: 'Many steps', steps: Array.from({ length: 80 }, (_, i) => `Step ${i} ${'x'.repeat(60)}`), body: 'y'.repeat(6000) };
+    const long: ArticleView = {
+      id: 'x/long',
+      title: 'Long',
+      summary: 'Many steps',
+      steps: Array.from({ length: 80 }, (_, i) => `Step ${i} ${'x'.repeat(60)}`),
+      body: 'y'.repeat(6000),
+    };
     return [
-      ...articles.map((a) => articleCard(messages(a.locale), a, { related: articles.filter((r) => a.related.includes(r.id) && r.locale === a.locale), showFeedback: true })),
+      ...articles.map((a) =>
+        articleCard(messages(a.locale), a, {
+          related: articles.filter((r) => a.related.includes(r.id) && r.locale === a.locale),
+          showFeedback: true,
+        }),
+      ),
       ...LOCALES.map((l) => articleCard(messages(l), long, { related: [], showFeedback: false })),
     ];
   },
   'bot/cards/sectionCard.ts': async () => {
-    const long = { title: 'Long', path: ['A', 'B'], text: Array.from({ length: 60 }, (_, i) => `Paragraph ${i} ${'x'.repeat(80)}`).join('\n\n'), url: 'https://docs.azure.cn/zh-cn/x' };
+    const long = {
+      title: 'Long',
+      path: ['A', 'B'],
+      text: Array.from({ length: 60 }, (_, i) => `Paragraph ${i} ${'x'.repeat(80)}`).join('\n\n'),
+      url: 'https://docs.azure.cn/zh-cn/x',
+    };
     const table = { title: '表格', path: [], text: '| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```', url: null };
-    return LOCALES.flatMap((l) => [sectionCard(messages(l), long, { showFeedback: true }), sectionCard(messages(l), table, { showFeedback: false })]);
+    return LOCALES.flatMap((l) => [
+      sectionCard(messages(l), long, { showFeedback: true }),
+      sectionCard(messages(l), table, { showFeedback: false }),
+    ]);
   },
   'bot/cards/incidentCard.ts': async () => {
     const issue = (n: number, classification: HealthIssue['classification']): HealthIssue => ({
-      id: `EX${n}`, service: 'exchange', classification, status: 'serviceDegradation', title: `[x](http://evil) <at>bot</at> \${n}`,
-      impact: 'Mail is delayed '.repeat(40), startTime: '2026-11-23T01:00:00Z', lastUpdate: '', resolved: false, origin: 'graph',
+      id: `EX${n}`,
+      service: 'exchange',
+      classification,
+      status: 'serviceDegradation',
+      title: `[x](http://evil) <at>bot</at> \${n}`,
+      impact: 'Mail is delayed '.repeat(40),
+      startTime: '2026-11-23T01:00:00Z',
+      lastUpdate: '',
+      resolved: false,
+      origin: 'graph',
     });
-    const many = Array.from({ length: 8 }, (_, n) => ({ issue: issue(n, n % 2 ? 'advisory' : 'incident'), services: ['exchange', 'outlook'] }));
+    const many = Array.from({ length: 8 }, (_, n) => ({
+      issue: issue(n, n % 2 ? 'advisory' : 'incident'),
+      services: ['exchange', 'outlook'],
+    }));
     return LOCALES.flatMap((l) => [incidentCard(messages(l), many.slice(0, 1)), incidentCard(messages(l), many)]);
   },
   'bot/desk/csatCard.ts': async () => LOCALES.map((l) => csatCard('T-1001', l)),
   'bot/desk/deskCard.ts': async () => {
     const at = '2026-11-23T03:00:00Z';
-    const transcript = Array.from({ length: 9 }, (_, i) => ({ role: i % 2 ? 'bot' : 'user', text: `[x](http://evil) \${n} ${'问题'.repeat(500)}`, at }));
+    const transcript = Array.from({ length: 9 }, (_, i) => ({
+      role: i % 2 ? 'bot' : 'user',
+      text: `[x](http://evil) \${n} ${'问题'.repeat(500)}`,
+      at,
+    }));
     const ticket: Ticket = {
-      id: 'T-1001', kind: 'reseller', category: 'handoff', title: 'Asked for a person', locale: 'zh-CN', status: 'open', createdAt: at, updatedAt: at, history: [],
+      id: 'T-1001',
+      kind: 'reseller',
+      category: 'handoff',
+      title: 'Asked for a person',
+      locale: 'zh-CN',
+      status: 'open',
+      createdAt: at,
+      updatedAt: at,
+      history: [],
       summary: { 'zh-CN': '摘要'.repeat(2000), en: 'summary '.repeat(500) },
-      details: { question: 'Outlook <at>bot</at> keeps asking', intent: 'howto_faq', contactName: 'Li Wei', contactEmail: 'li@contoso.cn', channel: 'msteams', transcript },
+      details: {
+        question: 'Outlook <at>bot</at> keeps asking',
+        intent: 'howto_faq',
+        contactName: 'Li Wei',
+        contactEmail: 'li@contoso.cn',
+        channel: 'msteams',
+        transcript,
+      },
     };
     const waiting: DeskHandoff = {
-      ticketId: 'T-1001', locale: 'zh-CN', customer: { reference: { channelId: 'msteams' }, name: 'Li Wei' }, desk: { channelId: 'msteams', conversationId: 'c' },
-      health: { 'zh-CN': '正常', en: 'healthy' }, createdAt: at, outOfHours: false, state: 'waiting',
+      ticketId: 'T-1001',
+      locale: 'zh-CN',
+      customer: { reference: { channelId: 'msteams' }, name: 'Li Wei' },
+      desk: { channelId: 'msteams', conversationId: 'c' },
+      health: { 'zh-CN': '正常', en: 'healthy' },
+      createdAt: at,
+      outOfHours: false,
+      state: 'waiting',
     };
     const agent = { id: 'a', name: 'Wang Fang' };
     const states: DeskHandoff[] = [
@@ -74,8 +129,10 @@ const CATALOG: Record<string, () => Promise<Attachment[]>> = {
     for (const card of cards) expect(Buffer.byteLength(JSON.stringify(card))).to.be.lessThan(24_000);
     return cards;
   },
-  'dialogs/intentChoiceCard.ts': async () => LOCALES.flatMap((l) => INTENTS.map((i, n) => intentChoiceCard(messages(l), [i, INTENTS[(n + 1) % INTENTS.length]!]))),
-  'dialogs/prompts/answerPrompt.ts': async () => LOCALES.flatMap((l) => withButtons(messages(l).whichOne, [messages(l).yes, messages(l).no]).attachments ?? []),
+  'dialogs/intentChoiceCard.ts': async () =>
+    LOCALES.flatMap((l) => INTENTS.map((i, n) => intentChoiceCard(messages(l), [i, INTENTS[(n + 1) % INTENTS.length]!]))),
+  'dialogs/prompts/answerPrompt.ts': async () =>
+    LOCALES.flatMap((l) => withButtons(messages(l).whichOne, [messages(l).yes, messages(l).no]).attachments ?? []),
 };
 
 async function sourceFiles(dir: string): Promise<string[]> {
@@ -94,8 +151,11 @@ describe('Adaptive Cards: every card the bot can build is version 1.5 or lower, 
     const builders: string[] = [];
     for (const file of files) {
       const text = await readFile(file, 'utf8');
-      if (/CardFactory\.adaptiveCard\(|application\/vnd\.microsoft\.card\.adaptive|type:\s*'AdaptiveCard'/.test(text)) builders.push(relative(ROOT, file));
-      expect(text, `${relative(ROOT, file)}: Teams shows no suggested actions in channels`).to.not.match(/suggestedActions\s*:|CardFactory\.(heroCard|thumbnailCard|o365ConnectorCard)|MessageFactory\.suggestedActions/);
+      if (/CardFactory\.adaptiveCard\(|application\/vnd\.microsoft\.card\.adaptive|type:\s*'AdaptiveCard'/.test(text))
+        builders.push(relative(ROOT, file));
+      expect(text, `${relative(ROOT, file)}: Teams shows no suggested actions in channels`).to.not.match(
+        /suggestedActions\s*:|CardFactory\.(heroCard|thumbnailCard|o365ConnectorCard)|MessageFactory\.suggestedActions/,
+      );
     }
     expect(builders.sort(), 'add new card builders to CATALOG in this test').to.deep.equal(Object.keys(CATALOG).sort());
   });
@@ -112,7 +172,12 @@ describe('Adaptive Cards: every card the bot can build is version 1.5 or lower, 
   }
 
   describe('the checker itself', () => {
-    const ok = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'hi' }], actions: [{ type: 'Action.Submit', title: 'Go' }] };
+    const ok = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: 'hi' }],
+      actions: [{ type: 'Action.Submit', title: 'Go' }],
+    };
     it('accepts 1.5 and lower, containers, tables and nested show-cards', () => {
       expect(adaptiveCard15Problems(ok)).to.deep.equal([]);
       expect(adaptiveCard15Problems({ ...ok, version: '1.2' })).to.deep.equal([]);
@@ -120,8 +185,15 @@ describe('Adaptive Cards: every card the bot can build is version 1.5 or lower, 
         type: 'AdaptiveCard',
         version: '1.5',
         body: [
-          { type: 'Container', items: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'Image', url: 'https://x/y.png' }] }] }] },
-          { type: 'Table', columns: [{ width: 1 }], rows: [{ type: 'TableRow', cells: [{ type: 'TableCell', items: [{ type: 'TextBlock', text: 'a' }] }] }] },
+          {
+            type: 'Container',
+            items: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'Image', url: 'https://x/y.png' }] }] }],
+          },
+          {
+            type: 'Table',
+            columns: [{ width: 1 }],
+            rows: [{ type: 'TableRow', cells: [{ type: 'TableCell', items: [{ type: 'TextBlock', text: 'a' }] }] }],
+          },
           { type: 'RichTextBlock', inlines: ['plain', { type: 'TextRun', text: 'run' }] },
           { type: 'ActionSet', actions: [{ type: 'Action.Execute', verb: 'v' }] },
         ],
@@ -134,8 +206,15 @@ describe('Adaptive Cards: every card the bot can build is version 1.5 or lower, 
       expect(adaptiveCard15Problems({ ...ok, version: '1.6' })).to.have.length(1);
       expect(adaptiveCard15Problems({ ...ok, version: undefined })).to.have.length(1);
       expect(adaptiveCard15Problems({ ...ok, body: [{ type: 'Icon', name: 'Calendar' }] })[0]).to.match(/Icon/);
-      expect(adaptiveCard15Problems({ ...ok, body: [{ type: 'Container', items: [{ type: 'Badge', text: 'new' }] }] })[0]).to.match(/body\[0\]\.items\[0\].*Badge/);
-      expect(adaptiveCard15Problems({ ...ok, actions: [{ type: 'Action.ShowCard', card: { type: 'AdaptiveCard', body: [{ type: 'CodeBlock' }] } }] })[0]).to.match(/CodeBlock/);
+      expect(adaptiveCard15Problems({ ...ok, body: [{ type: 'Container', items: [{ type: 'Badge', text: 'new' }] }] })[0]).to.match(
+        /body\[0\]\.items\[0\].*Badge/,
+      );
+      expect(
+        adaptiveCard15Problems({
+          ...ok,
+          actions: [{ type: 'Action.ShowCard', card: { type: 'AdaptiveCard', body: [{ type: 'CodeBlock' }] } }],
+        })[0],
+      ).to.match(/CodeBlock/);
       expect(adaptiveCard15Problems({ ...ok, actions: [{ type: 'Action.ResetInputs' }] })[0]).to.match(/ResetInputs/);
       expect(activityCardProblems({ suggestedActions: { actions: [] } })).to.have.length(1);
     });

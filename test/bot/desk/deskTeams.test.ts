@@ -102,7 +102,10 @@ describe('agent desk in a Teams channel: threads, the card updated in place, two
     expect(h.textsIn(CHANNEL).at(-1)).to.equal(bothLanguages('zh-CN', (m) => m.escalated('T-1001', 'T-1002')));
     expect((await h.ticket('T-1001'))!.status).to.equal('escalated');
     expect((await h.ticket('T-1002'))!).to.deep.include({ kind: '21vianet', links: { escalatedFrom: 'T-1001' } });
-    const card = h.connector.updated.filter((u) => u.activityId === cardId).at(-1)!.activity.attachments![0]!.content as Record<string, unknown>;
+    const card = h.connector.updated.filter((u) => u.activityId === cardId).at(-1)!.activity.attachments![0]!.content as Record<
+      string,
+      unknown
+    >;
     expect(cardActions(card).map((a) => a.deskAction)).to.deep.equal(['resolve', 'back']);
     expect((await h.handoff('T-1001'))!.state).to.equal('taken');
   });

@@ -53,7 +53,12 @@ describe('report-a-problem answers', () => {
     expect(parseSeverity('maybe')).to.equal(undefined);
     expect(parseGuid('correlation: 1B4E28BA-2FA1-11D2-883F-0016D3CCA427.')).to.equal('1b4e28ba-2fa1-11d2-883f-0016d3cca427');
     expect(parseGuid('12345')).to.equal(undefined);
-    expect(['138 1234 5678', '+86 13812345678', '010-12345678', '400-820-1234'].map(parsePhone)).to.deep.equal(['13812345678', '13812345678', '010-12345678', '400-820-1234']);
+    expect(['138 1234 5678', '+86 13812345678', '010-12345678', '400-820-1234'].map(parsePhone)).to.deep.equal([
+      '13812345678',
+      '13812345678',
+      '010-12345678',
+      '400-820-1234',
+    ]);
     expect(parsePhone('12345')).to.equal(undefined);
     expect(parseTitle('邮件发不出去')).to.equal('邮件发不出去');
     expect(parseTitle('hi')).to.equal(undefined);

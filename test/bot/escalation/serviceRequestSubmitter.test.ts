@@ -15,8 +15,15 @@ import { FakePartnerCenter } from '../../support/fakePartnerCenter.js';
 import { makeTempDir } from '../../support/tempDir.js';
 
 const draft: ServiceRequestDraft = {
-  title: 'Teams meetings drop after 5 minutes', description: 'Since this morning every Teams meeting drops after about five minutes for all users.', service: 'teams', severity: 'B',
-  contactName: 'Emily Chen', contactEmail: 'emily.chen@northwind.cn', contactPhone: '13600001111', preferredLanguage: 'en', tenantId: '6f1c0a3e-2b7d-4c1e-9a0b-000000000002',
+  title: 'Teams meetings drop after 5 minutes',
+  description: 'Since this morning every Teams meeting drops after about five minutes for all users.',
+  service: 'teams',
+  severity: 'B',
+  contactName: 'Emily Chen',
+  contactEmail: 'emily.chen@northwind.cn',
+  contactPhone: '13600001111',
+  preferredLanguage: 'en',
+  tenantId: '6f1c0a3e-2b7d-4c1e-9a0b-000000000002',
 };
 const requester = { channelId: 'msteams', userId: '29:emily' };
 
@@ -33,7 +40,14 @@ describe('ServiceRequestSubmitter and the outbox (DocumentStore on DATA_DIR/outb
     const outbox = new ServiceRequestOutbox(store);
     const notifier = new FakeNotifier();
     const retry: Partial<RetryOptions> = { sleep: async (ms) => void (clock += ms), now: () => clock, random: () => 0.5 };
-    const submitter = new ServiceRequestSubmitter({ outbox, tickets, api: new PartnerCenterClient(pc.config({ timeoutMs: 300 }), undefined, () => clock), logger: createLogger('info', (l) => lines.push(l)), notifier, retry });
+    const submitter = new ServiceRequestSubmitter({
+      outbox,
+      tickets,
+      api: new PartnerCenterClient(pc.config({ timeoutMs: 300 }), undefined, () => clock),
+      logger: createLogger('info', (l) => lines.push(l)),
+      notifier,
+      retry,
+    });
     const escalator = new Escalator({ tickets, outbox, submits: true, now: () => new Date(clock) });
     return { tickets, outbox, notifier, submitter, escalator };
   };
@@ -144,8 +158,12 @@ describe('ServiceRequestSubmitter and the outbox (DocumentStore on DATA_DIR/outb
     // A second instance: its own submitter (own claims and queue) and notifier over the same stores.
     const notifierB = new FakeNotifier();
     const b = new ServiceRequestSubmitter({
-      outbox: new ServiceRequestOutbox(store), tickets: a.tickets, api: new PartnerCenterClient(pc.config({ timeoutMs: 300 }), undefined, () => clock),
-      logger: createLogger('info', (l) => lines.push(l)), notifier: notifierB, retry: { sleep: async (ms) => void (clock += ms), now: () => clock, random: () => 0.5 },
+      outbox: new ServiceRequestOutbox(store),
+      tickets: a.tickets,
+      api: new PartnerCenterClient(pc.config({ timeoutMs: 300 }), undefined, () => clock),
+      logger: createLogger('info', (l) => lines.push(l)),
+      notifier: notifierB,
+      retry: { sleep: async (ms) => void (clock += ms), now: () => clock, random: () => 0.5 },
     });
     clock += 1;
     pc.createDelayMs = 100; // both drains are surely under way before the first answer comes back
@@ -154,7 +172,9 @@ describe('ServiceRequestSubmitter and the outbox (DocumentStore on DATA_DIR/outb
     expect(a.notifier.sent.length + notifierB.sent.length).to.equal(1);
     const notes = (await a.tickets.get(ticket.id))!.history.filter((h) => /Submitted to Partner Center/.test(h.note ?? ''));
     expect(notes).to.have.length(1);
-    expect((await a.outbox.get(ticket.id))).to.deep.include({ state: 'submitted' }).and.not.have.property('claim');
+    expect(await a.outbox.get(ticket.id))
+      .to.deep.include({ state: 'submitted' })
+      .and.not.have.property('claim');
   });
 
   it('a claim left by an instance that died runs out, and then another instance submits', async () => {

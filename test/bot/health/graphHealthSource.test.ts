@@ -9,8 +9,12 @@ const TENANT = '8d2f6c1e-4a5b-4c3d-9e8f-0a1b2c3d4e5f';
 
 function graphConfig(graph: FakeGraph, timeoutMs = 2000): GraphConfig {
   const config = loadConfig({
-    GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: graph.clientId, GRAPH_CLIENT_SECRET: graph.clientSecret,
-    GRAPH_AUTHORITY_HOST: graph.url, GRAPH_ENDPOINT: graph.url, GRAPH_TIMEOUT_MS: String(timeoutMs),
+    GRAPH_TENANT_ID: TENANT,
+    GRAPH_CLIENT_ID: graph.clientId,
+    GRAPH_CLIENT_SECRET: graph.clientSecret,
+    GRAPH_AUTHORITY_HOST: graph.url,
+    GRAPH_ENDPOINT: graph.url,
+    GRAPH_TIMEOUT_MS: String(timeoutMs),
   });
   return config.graph!;
 }
@@ -35,7 +39,11 @@ describe('GraphHealthSource against a loopback Graph', () => {
     graph.issues = [
       graphIssue('EX1001', 'Exchange Online', { title: 'Mail delays', impactDescription: 'Mail may arrive late.' }),
       graphIssue('EX0990', 'Exchange Online', { isResolved: true, status: 'ServiceRestored' }),
-      graphIssue('TM2002', 'Microsoft Teams', { classification: 'Advisory', status: 'Investigating', startDateTime: '2026-11-23T07:00:00Z' }),
+      graphIssue('TM2002', 'Microsoft Teams', {
+        classification: 'Advisory',
+        status: 'Investigating',
+        startDateTime: '2026-11-23T07:00:00Z',
+      }),
       graphIssue('PB3003', 'Power BI'),
       graphIssue('EX1002', 'Exchange Online', { startDateTime: '2026-11-23T07:10:00Z', status: 'restoringService' }),
     ];
@@ -46,7 +54,12 @@ describe('GraphHealthSource against a loopback Graph', () => {
     graph.pageSize = 2;
     const [exchange, teams, sharepoint, vm] = await source().check(['exchange', 'teams', 'sharepoint', 'azure-vm']);
     expect(graph.requests[0]).to.deep.include({ method: 'POST', path: `/${TENANT}/oauth2/v2.0/token` });
-    expect(graph.requests[0]!.form).to.deep.equal({ grant_type: 'client_credentials', client_id: 'app-id', client_secret: 'app-secret', scope: `${graph.url}/.default` });
+    expect(graph.requests[0]!.form).to.deep.equal({
+      grant_type: 'client_credentials',
+      client_id: 'app-id',
+      client_secret: 'app-secret',
+      scope: `${graph.url}/.default`,
+    });
     expect(graph.graphRequests.every((r) => r.authorization === 'Bearer token-1')).to.equal(true);
     // 5 overviews and 5 issues at 2 per page: 3 pages each.
     expect(graph.graphRequests.map((r) => r.path).filter((p) => p.includes('issues'))).to.have.length(3);
@@ -55,8 +68,16 @@ describe('GraphHealthSource against a loopback Graph', () => {
     // Newest first; the resolved one is not listed; the last page's issue is there.
     expect(exchange!.issues.map((i) => i.id)).to.deep.equal(['EX1002', 'EX1001']);
     expect(exchange!.issues[1]).to.deep.equal({
-      id: 'EX1001', service: 'exchange', classification: 'incident', status: 'serviceDegradation', title: 'Mail delays', impact: 'Mail may arrive late.',
-      startTime: '2026-11-23T06:30:00Z', lastUpdate: '2026-11-23T07:45:00Z', resolved: false, origin: 'graph',
+      id: 'EX1001',
+      service: 'exchange',
+      classification: 'incident',
+      status: 'serviceDegradation',
+      title: 'Mail delays',
+      impact: 'Mail may arrive late.',
+      startTime: '2026-11-23T06:30:00Z',
+      lastUpdate: '2026-11-23T07:45:00Z',
+      resolved: false,
+      origin: 'graph',
     });
     expect(teams).to.deep.include({ status: 'serviceOperational' });
     expect(teams!.issues.map((i) => [i.id, i.classification, i.status])).to.deep.equal([['TM2002', 'advisory', 'investigating']]);

@@ -29,7 +29,10 @@ describe('HealthNoticeStore: the reseller incidents `npm run health` writes and 
     it('two commands at once from two processes both land, with different incident numbers', async () => {
       const a = new HealthNoticeStore(await fresh());
       const b = new HealthNoticeStore(await another());
-      await Promise.all([runHealthCommand(['set', 'exchange', 'investigating', 'Mail delays'], a, quiet), runHealthCommand(['set', 'teams', 'serviceDegradation', 'Meetings drop'], b, quiet)]);
+      await Promise.all([
+        runHealthCommand(['set', 'exchange', 'investigating', 'Mail delays'], a, quiet),
+        runHealthCommand(['set', 'teams', 'serviceDegradation', 'Meetings drop'], b, quiet),
+      ]);
       const stored = await a.read();
       expect(stored.incidents.map((i) => i.service).sort()).to.deep.equal(['exchange', 'teams']);
       expect(new Set(stored.incidents.map((i) => i.id)).size).to.equal(2);

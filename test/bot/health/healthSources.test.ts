@@ -11,13 +11,25 @@ import { loadKnowledge } from '../../../bot/knowledge/loadKnowledge.js';
 import { SERVICE_NAMES } from '../../../bot/nlu/serviceNames.js';
 
 const issue = (id: string, service: string, fields: Partial<HealthIssue> = {}): HealthIssue => ({
-  id, service, classification: 'incident', status: 'serviceDegradation', title: `Issue ${id}`, impact: '', startTime: '2026-11-23T08:00:00Z',
-  lastUpdate: '2026-11-23T08:00:00Z', resolved: false, origin: 'graph', ...fields,
+  id,
+  service,
+  classification: 'incident',
+  status: 'serviceDegradation',
+  title: `Issue ${id}`,
+  impact: '',
+  startTime: '2026-11-23T08:00:00Z',
+  lastUpdate: '2026-11-23T08:00:00Z',
+  resolved: false,
+  origin: 'graph',
+  ...fields,
 });
 
 /** Fixed reports per service. */
 class FixedSource implements HealthSource {
-  constructor(private readonly reports: Record<string, Omit<ServiceHealthReport, 'service'>>, private readonly lookups: Record<string, IssueLookup> = {}) {}
+  constructor(
+    private readonly reports: Record<string, Omit<ServiceHealthReport, 'service'>>,
+    private readonly lookups: Record<string, IssueLookup> = {},
+  ) {}
   async check(services: readonly string[]): Promise<ServiceHealthReport[]> {
     return services.map((service) => ({ service, ...(this.reports[service] ?? { status: 'unknown', issues: [] }) }));
   }
@@ -66,9 +78,15 @@ describe('health statuses', () => {
 
 describe('CombinedHealthSource', () => {
   it('Graph and the reseller file together: the worse status wins, issues from both, Azure from the file only', async () => {
-    const graph = new FixedSource({ exchange: { status: 'serviceOperational', issues: [issue('EX1', 'exchange')] }, teams: { status: 'unknown', issues: [] } });
+    const graph = new FixedSource({
+      exchange: { status: 'serviceOperational', issues: [issue('EX1', 'exchange')] },
+      teams: { status: 'unknown', issues: [] },
+    });
     const file = new FixedSource({
-      exchange: { status: 'investigating', issues: [issue('INC-1001', 'exchange', { origin: 'reseller', startTime: '2026-11-23T09:00:00Z', status: 'investigating' })] },
+      exchange: {
+        status: 'investigating',
+        issues: [issue('INC-1001', 'exchange', { origin: 'reseller', startTime: '2026-11-23T09:00:00Z', status: 'investigating' })],
+      },
       teams: { status: 'serviceOperational', issues: [] },
       'azure-vm': { status: 'serviceOperational', issues: [] },
     });
@@ -82,14 +100,20 @@ describe('CombinedHealthSource', () => {
   it('finds an issue in either source; unknown only when neither found it and one could not answer', async () => {
     const found: IssueLookup = { kind: 'found', issue: issue('EX1', 'exchange') };
     expect(await new CombinedHealthSource(new FixedSource({}, { EX1: found }), new FixedSource({})).issue('EX1')).to.equal(found);
-    expect(await new CombinedHealthSource(new FixedSource({}, { X: { kind: 'unknown' } }), new FixedSource({})).issue('X')).to.deep.equal({ kind: 'unknown' });
+    expect(await new CombinedHealthSource(new FixedSource({}, { X: { kind: 'unknown' } }), new FixedSource({})).issue('X')).to.deep.equal({
+      kind: 'unknown',
+    });
     expect(await new CombinedHealthSource(new FixedSource({}), new FixedSource({})).issue('X')).to.deep.equal({ kind: 'gone' });
   });
 });
 
 describe('incident card', () => {
   it('is Adaptive Card 1.5, merges an issue reported for several services, and shows at most five', () => {
-    const views = issueViews([issue('MO1', 'exchange'), issue('MO1', 'teams'), ...[2, 3, 4, 5, 6, 7].map((n) => issue(`EX${n}`, 'exchange'))]);
+    const views = issueViews([
+      issue('MO1', 'exchange'),
+      issue('MO1', 'teams'),
+      ...[2, 3, 4, 5, 6, 7].map((n) => issue(`EX${n}`, 'exchange')),
+    ]);
     expect(views[0]!.services).to.deep.equal(['exchange', 'teams']);
     const m = messages('en');
     const card = incidentCard(m, views).content as { version: string; body: Array<{ type: string; items?: unknown[]; text?: string }> };

@@ -35,10 +35,25 @@ class RecordingNotifier implements Notifier {
 }
 
 const issue = (fields: Partial<HealthIssue>): HealthIssue => ({
-  id: 'EX1', service: 'exchange', classification: 'incident', status: 'serviceDegradation', title: 'Mail delays', impact: '', startTime: '2026-11-23T08:00:00Z',
-  lastUpdate: '2026-11-23T08:00:00Z', resolved: false, origin: 'graph', ...fields,
+  id: 'EX1',
+  service: 'exchange',
+  classification: 'incident',
+  status: 'serviceDegradation',
+  title: 'Mail delays',
+  impact: '',
+  startTime: '2026-11-23T08:00:00Z',
+  lastUpdate: '2026-11-23T08:00:00Z',
+  resolved: false,
+  origin: 'graph',
+  ...fields,
 });
-const watch = (userId: string, issueId = 'EX1'): HealthWatch => ({ recipient: { channelId: 'webchat', userId }, issueId, service: 'exchange', title: 'Mail delays (as subscribed)', createdAt: '2026-11-23T08:00:00Z' });
+const watch = (userId: string, issueId = 'EX1'): HealthWatch => ({
+  recipient: { channelId: 'webchat', userId },
+  issueId,
+  service: 'exchange',
+  title: 'Mail delays (as subscribed)',
+  createdAt: '2026-11-23T08:00:00Z',
+});
 
 describe('IncidentWatcher', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;

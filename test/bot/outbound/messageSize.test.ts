@@ -3,7 +3,11 @@ import { CardFactory, type Activity } from 'botbuilder';
 import { activityBytes, fitActivity, MAX_PARTS, MESSAGE_BUDGET_BYTES } from '../../../bot/outbound/messageSize.js';
 
 const NOTE = '(shortened)';
-const base: Partial<Activity> = { type: 'message', conversation: { id: '19:c@thread.tacv2;messageid=1', isGroup: true, conversationType: 'channel', name: '' }, replyToId: '1' };
+const base: Partial<Activity> = {
+  type: 'message',
+  conversation: { id: '19:c@thread.tacv2;messageid=1', isGroup: true, conversationType: 'channel', name: '' },
+  replyToId: '1',
+};
 const paragraph = (i: number, chars = 1000) => `${i}. ${'资料'.repeat(chars / 2)}`;
 
 describe('fitActivity (message size limit)', () => {
@@ -56,7 +60,14 @@ describe('fitActivity (message size limit)', () => {
   });
 
   it('shortens an oversized card’s longest texts and says so', () => {
-    const card = CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x'.repeat(60_000) }, { type: 'TextBlock', text: 'title' }] });
+    const card = CardFactory.adaptiveCard({
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: 'x'.repeat(60_000) },
+        { type: 'TextBlock', text: 'title' },
+      ],
+    });
     const parts = fitActivity({ ...base, text: 'Here it is', attachments: [card] }, NOTE);
     expect(parts).to.have.length(1);
     expect(activityBytes(parts[0]!)).to.be.at.most(MESSAGE_BUDGET_BYTES);

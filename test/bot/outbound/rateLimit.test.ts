@@ -34,7 +34,15 @@ describe('sending to Teams within its rate limits (HTTP, throttling connector)',
   });
 
   const say = (text: string, conversationId: string, threadRoot?: string) =>
-    post(`${app.url}/api/messages`, teamsMessage(serviceUrl, `<at>${BOT.name}</at> ${text}`, { scope: 'channel', mentions: [BOT], conversationId, ...(threadRoot && { threadRoot }) }));
+    post(
+      `${app.url}/api/messages`,
+      teamsMessage(serviceUrl, `<at>${BOT.name}</at> ${text}`, {
+        scope: 'channel',
+        mentions: [BOT],
+        conversationId,
+        ...(threadRoot && { threadRoot }),
+      }),
+    );
 
   it('twelve messages at once in one channel: every reply arrives, never more than 7 in a second or 8 in two', async () => {
     const channel = '19:burst@thread.tacv2';
@@ -70,7 +78,8 @@ describe('sending to Teams within its rate limits (HTTP, throttling connector)',
     const waits = logs.filter((l) => l.event === 'send_retry' && String(l.conversation).endsWith(chat)).map((l) => l.delayMs as number);
     expect(waits).to.have.length(3);
     expect(waits[2]!, 'the back-off grows').to.be.greaterThan(waits[0]!);
-    for (const [i, wait] of waits.entries()) expect(seen[i + 1]!.at - seen[i]!.at, 'each retry waited its back-off').to.be.at.least(wait - 50);
+    for (const [i, wait] of waits.entries())
+      expect(seen[i + 1]!.at - seen[i]!.at, 'each retry waited its back-off').to.be.at.least(wait - 50);
   });
 
   it('retries are bounded: a connector that keeps failing gets four tries, then the turn ends without an apology', async () => {

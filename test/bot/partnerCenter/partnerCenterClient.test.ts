@@ -8,10 +8,19 @@ import { FakePartnerCenter } from '../../support/fakePartnerCenter.js';
 
 const REQUEST_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const draft: ServiceRequestDraft = {
-  title: 'Outlook 无法发送邮件', description: '从今天上午开始，全公司 Outlook 都无法发送邮件，报错 5.7.1。', service: 'exchange', severity: 'A',
-  contactName: '王磊', contactEmail: 'wang.lei@fabrikam.cn', contactPhone: '13812345678', preferredLanguage: 'zh-CN',
-  tenantId: '6f1c0a3e-2b7d-4c1e-9a0b-000000000001', correlationId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', startedAt: '2026-11-23T01:30:00.000Z',
-  company: 'Fabrikam', customerId: 'c-fabrikam',
+  title: 'Outlook 无法发送邮件',
+  description: '从今天上午开始，全公司 Outlook 都无法发送邮件，报错 5.7.1。',
+  service: 'exchange',
+  severity: 'A',
+  contactName: '王磊',
+  contactEmail: 'wang.lei@fabrikam.cn',
+  contactPhone: '13812345678',
+  preferredLanguage: 'zh-CN',
+  tenantId: '6f1c0a3e-2b7d-4c1e-9a0b-000000000001',
+  correlationId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+  startedAt: '2026-11-23T01:30:00.000Z',
+  company: 'Fabrikam',
+  customerId: 'c-fabrikam',
 };
 
 /** Records the waits instead of waiting, so the tests take no time and assert what was honoured. */
@@ -19,7 +28,14 @@ function fakeRetry(overrides: Partial<RetryOptions> = {}): RetryOptions & { wait
   const waits: number[] = [];
   let clock = 0;
   return {
-    ...PARTNER_CENTER_RETRY, waits, maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, budgetMs: 600_000, random: () => 0.5, now: () => clock,
+    ...PARTNER_CENTER_RETRY,
+    waits,
+    maxAttempts: 4,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    budgetMs: 600_000,
+    random: () => 0.5,
+    now: () => clock,
     sleep: async (ms) => {
       waits.push(ms);
       clock += ms;
@@ -44,19 +60,35 @@ describe('Partner Center client (against a loopback Partner Center)', () => {
     const token = pc.calls.find((c) => c.path.endsWith('/oauth2/v2.0/token'))!;
     expect(token.path).to.equal('/partner.partner.onmschina.cn/oauth2/v2.0/token');
     const form = new URLSearchParams(token.body);
-    expect(Object.fromEntries(form)).to.deep.include({ grant_type: 'refresh_token', refresh_token: 'rt-initial', client_id: 'app-id', scope: 'https://partner.partnercenterapi.microsoftonline.cn/.default' });
+    expect(Object.fromEntries(form)).to.deep.include({
+      grant_type: 'refresh_token',
+      refresh_token: 'rt-initial',
+      client_id: 'app-id',
+      scope: 'https://partner.partnercenterapi.microsoftonline.cn/.default',
+    });
 
     const post = pc.posts[0]!;
     expect(post.path).to.equal('/v1/servicerequests/zh-CN');
     expect(post.headers.authorization).to.equal('Bearer at-1');
     expect(post.headers['ms-requestid']).to.equal(REQUEST_ID);
-    expect(post.headers['ms-correlationid']).to.match(/^[0-9a-f-]{36}$/).and.not.equal(REQUEST_ID);
+    expect(post.headers['ms-correlationid'])
+      .to.match(/^[0-9a-f-]{36}$/)
+      .and.not.equal(REQUEST_ID);
     expect(post.headers['ms-contract-version']).to.equal('v1');
     expect(post.headers['content-type']).to.equal('application/json');
     const body = JSON.parse(post.body) as Record<string, unknown>;
     expect(body).to.deep.include({ Title: draft.title, Severity: 'critical', SupportTopicId: '32444671', CountryCode: 'CN' });
-    expect(body.PrimaryContact).to.deep.equal({ FirstName: '磊', LastName: '王', Email: 'wang.lei@fabrikam.cn', PhoneNumber: '13812345678' });
-    expect(body.Description).to.include(draft.description).and.include('Tenant ID: 6f1c0a3e-2b7d-4c1e-9a0b-000000000001').and.include('Correlation ID: 1b4e28ba').and.include('Reseller reference: T-1025');
+    expect(body.PrimaryContact).to.deep.equal({
+      FirstName: '磊',
+      LastName: '王',
+      Email: 'wang.lei@fabrikam.cn',
+      PhoneNumber: '13812345678',
+    });
+    expect(body.Description)
+      .to.include(draft.description)
+      .and.include('Tenant ID: 6f1c0a3e-2b7d-4c1e-9a0b-000000000001')
+      .and.include('Correlation ID: 1b4e28ba')
+      .and.include('Reseller reference: T-1025');
   });
 
   it('maps B and C to moderate and minimal, and an English request to en-US', async () => {
@@ -72,7 +104,9 @@ describe('Partner Center client (against a loopback Partner Center)', () => {
   it('uses the configured topic when no Partner Center topic names the service, and refuses without one', async () => {
     await new PartnerCenterClient(pc.config({ defaultSupportTopicId: '999' })).create({ ...draft, service: 'other' }, REQUEST_ID, 'T-1');
     expect((JSON.parse(pc.posts[0]!.body) as { SupportTopicId: string }).SupportTopicId).to.equal('999');
-    const err = await new PartnerCenterClient(pc.config()).create({ ...draft, service: 'other' }, REQUEST_ID, 'T-1').catch((e: unknown) => e);
+    const err = await new PartnerCenterClient(pc.config())
+      .create({ ...draft, service: 'other' }, REQUEST_ID, 'T-1')
+      .catch((e: unknown) => e);
     expect(err).to.be.instanceOf(PartnerCenterError).with.property('failure', 'permanent');
   });
 
@@ -102,7 +136,10 @@ describe('Partner Center client (against a loopback Partner Center)', () => {
 
   it('a 503 Retry-After longer than the budget ends the loop and reports the wait to the caller', async () => {
     pc.faults.push({ status: 503, retryAfter: '120' });
-    const err = await withRetry(() => new PartnerCenterClient(pc.config()).create(draft, REQUEST_ID, 'T-1'), fakeRetry({ budgetMs: 10_000 })).catch((e: unknown) => e);
+    const err = await withRetry(
+      () => new PartnerCenterClient(pc.config()).create(draft, REQUEST_ID, 'T-1'),
+      fakeRetry({ budgetMs: 10_000 }),
+    ).catch((e: unknown) => e);
     expect(err).to.be.instanceOf(PartnerCenterError).with.property('retryAfterMs', 120_000);
     expect(pc.posts).to.have.length(1);
   });
@@ -120,7 +157,9 @@ describe('Partner Center client (against a loopback Partner Center)', () => {
   it('a business failure (400) is permanent and not retried', async () => {
     pc.faults.push({ status: 400 });
     const retry = fakeRetry();
-    const err = await withRetry(() => new PartnerCenterClient(pc.config()).create(draft, REQUEST_ID, 'T-1'), retry).catch((e: unknown) => e);
+    const err = await withRetry(() => new PartnerCenterClient(pc.config()).create(draft, REQUEST_ID, 'T-1'), retry).catch(
+      (e: unknown) => e,
+    );
     expect(err).to.be.instanceOf(PartnerCenterError).with.property('failure', 'permanent');
     expect(pc.posts).to.have.length(1);
     expect(retry.waits).to.deep.equal([]);

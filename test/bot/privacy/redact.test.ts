@@ -3,11 +3,22 @@ import { redactDeep, redactPersonalData } from '../../../bot/privacy/redact.js';
 
 describe('redactPersonalData', () => {
   it('removes e-mail addresses, including non-ASCII ones', () => {
-    expect(redactPersonalData('mail wang.lei+it@contoso.partner.onmschina.cn or 王磊@例子.中国 please')).to.equal('mail [email] or [email] please');
+    expect(redactPersonalData('mail wang.lei+it@contoso.partner.onmschina.cn or 王磊@例子.中国 please')).to.equal(
+      'mail [email] or [email] please',
+    );
   });
 
   it('removes mainland mobiles, landlines and international numbers in the usual spellings', () => {
-    for (const phone of ['13812345678', '138 1234 5678', '138-1234-5678', '+86 138 1234 5678', '+8613812345678', '010-12345678', '(021) 1234 5678', '+1 425 555 0100']) {
+    for (const phone of [
+      '13812345678',
+      '138 1234 5678',
+      '138-1234-5678',
+      '+86 138 1234 5678',
+      '+8613812345678',
+      '010-12345678',
+      '(021) 1234 5678',
+      '+1 425 555 0100',
+    ]) {
       expect(redactPersonalData(`电话${phone}，谢谢`), phone).to.equal('电话[phone]，谢谢');
     }
   });
@@ -24,6 +35,10 @@ describe('redactPersonalData', () => {
 
   it('redacts every string inside cards and values', () => {
     const card = { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Admin: a@b.cn, 13812345678' }], n: 13812345678 };
-    expect(redactDeep(card)).to.deep.equal({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Admin: [email], [phone]' }], n: 13812345678 });
+    expect(redactDeep(card)).to.deep.equal({
+      type: 'AdaptiveCard',
+      body: [{ type: 'TextBlock', text: 'Admin: [email], [phone]' }],
+      n: 13812345678,
+    });
   });
 });

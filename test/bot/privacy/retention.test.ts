@@ -22,29 +22,59 @@ function clock() {
 }
 
 const activity = (conversation: string, text: string): Activity =>
-  ({ type: 'message', channelId: 'emulator', conversation: { id: conversation }, from: { id: 'u', role: 'user' }, recipient: { id: 'b' }, text }) as Activity;
+  ({
+    type: 'message',
+    channelId: 'emulator',
+    conversation: { id: conversation },
+    from: { id: 'u', role: 'user' },
+    recipient: { id: 'b' },
+    text,
+  }) as Activity;
 
 describe('retention sweep (injected clock)', function () {
   this.timeout(30_000);
 
   onEachBackend(({ fresh }) => {
-    it('after RETENTION_DAYS, transcripts, feedback text and closed tickets\' personal fields go; the rest stays', async () => {
+    it("after RETENTION_DAYS, transcripts, feedback text and closed tickets' personal fields go; the rest stays", async () => {
       const dir = await makeTempDir();
       const c = clock();
       const store = await fresh();
       const feedback = new DocumentFeedbackStore(new PrefixedStore(store, 'feedback/'));
-      const b = { tickets: new DocumentTicketStore(new PrefixedStore(store, 'tickets/'), c.now), feedback, listFeedback: () => feedback.snapshot() };
+      const b = {
+        tickets: new DocumentTicketStore(new PrefixedStore(store, 'tickets/'), c.now),
+        feedback,
+        listFeedback: () => feedback.snapshot(),
+      };
       const transcripts = new FileTranscriptStore(join(dir.path, 'transcripts'), silentLogger, c.now);
 
       await transcripts.logActivity(activity('old-chat', 'hello from January'));
       const closed = await b.tickets.create({
-        kind: 'reseller', category: 'account_setup', customer: 'c-1', title: 'Sign up: Contoso, wang@contoso.cn', locale: 'en',
+        kind: 'reseller',
+        category: 'account_setup',
+        customer: 'c-1',
+        title: 'Sign up: Contoso, wang@contoso.cn',
+        locale: 'en',
         summary: { 'zh-CN': '管理员 王磊 13812345678 wang@contoso.cn', en: 'Admin Wang Lei 13812345678 wang@contoso.cn' },
-        requester: { channelId: 'emulator', userId: 'u-1' }, details: { adminEmail: 'wang@contoso.cn', adminMobile: '13812345678', adminName: '王磊' },
+        requester: { channelId: 'emulator', userId: 'u-1' },
+        details: { adminEmail: 'wang@contoso.cn', adminMobile: '13812345678', adminName: '王磊' },
       });
       await b.tickets.update(closed.id, { status: 'closed', note: 'called 13812345678', by: 'reseller' });
-      const stillOpen = await b.tickets.create({ kind: 'reseller', category: 'billing', customer: 'c-1', title: 'Fapiao', locale: 'en', summary: { 'zh-CN': 'x', en: 'x' }, details: { contact: 'li@contoso.cn' } });
-      await b.feedback.recordFeedback({ articleId: 'billing/fapiao', helpful: false, locale: 'en', at: c.now().toISOString(), text: 'my number is 13812345678' });
+      const stillOpen = await b.tickets.create({
+        kind: 'reseller',
+        category: 'billing',
+        customer: 'c-1',
+        title: 'Fapiao',
+        locale: 'en',
+        summary: { 'zh-CN': 'x', en: 'x' },
+        details: { contact: 'li@contoso.cn' },
+      });
+      await b.feedback.recordFeedback({
+        articleId: 'billing/fapiao',
+        helpful: false,
+        locale: 'en',
+        at: c.now().toISOString(),
+        text: 'my number is 13812345678',
+      });
       await b.feedback.recordUnanswered({ text: 'old question', locale: 'en', at: c.now().toISOString(), bestScore: 0.1 });
 
       c.advanceDays(60);
@@ -52,7 +82,9 @@ describe('retention sweep (injected clock)', function () {
       await b.feedback.recordUnanswered({ text: 'recent question', locale: 'en', at: c.now().toISOString(), bestScore: 0.1 });
 
       // Day 60: nothing is old enough yet.
-      expect(await sweepOnce({ days: 90, feedback: b.feedback, tickets: b.tickets, transcripts, logger: silentLogger, now: c.now })).to.deep.equal({ states: 0, transcriptLines: 0, feedbackTexts: 0, tickets: 0 });
+      expect(
+        await sweepOnce({ days: 90, feedback: b.feedback, tickets: b.tickets, transcripts, logger: silentLogger, now: c.now }),
+      ).to.deep.equal({ states: 0, transcriptLines: 0, feedbackTexts: 0, tickets: 0 });
 
       c.advanceDays(31); // day 91: January's items are past 90 days, March's are not.
       const result = await sweepOnce({ days: 90, feedback: b.feedback, tickets: b.tickets, transcripts, logger: silentLogger, now: c.now });
@@ -75,7 +107,9 @@ describe('retention sweep (injected clock)', function () {
       expect((await b.tickets.get(stillOpen.id))!.details).to.deep.equal({ contact: 'li@contoso.cn' });
 
       // A second sweep finds nothing more to do.
-      expect(await sweepOnce({ days: 90, feedback: b.feedback, tickets: b.tickets, transcripts, logger: silentLogger, now: c.now })).to.deep.equal({ states: 0, transcriptLines: 0, feedbackTexts: 0, tickets: 0 });
+      expect(
+        await sweepOnce({ days: 90, feedback: b.feedback, tickets: b.tickets, transcripts, logger: silentLogger, now: c.now }),
+      ).to.deep.equal({ states: 0, transcriptLines: 0, feedbackTexts: 0, tickets: 0 });
       await dir.remove();
     });
 
@@ -87,14 +121,24 @@ describe('retention sweep (injected clock)', function () {
         'msteams/conversations/handed-off/': { handoff: { ticketId: 'T-1001', since: '2026-01-01T00:00:00Z', locale: 'en' } },
         'msteams/users/u1/': { language: { lastDetected: 'en' } },
       });
-      const sweep = (days: number) => sweepOnce({ days: 90, feedback: new DocumentFeedbackStore(new PrefixedStore(store, 'feedback/')), tickets: new DocumentTicketStore(new PrefixedStore(store, 'tickets/')), state: { store: state, conversationDays: 30 }, logger: silentLogger, now: () => new Date(Date.now() + days * DAY) });
+      const sweep = (days: number) =>
+        sweepOnce({
+          days: 90,
+          feedback: new DocumentFeedbackStore(new PrefixedStore(store, 'feedback/')),
+          tickets: new DocumentTicketStore(new PrefixedStore(store, 'tickets/')),
+          state: { store: state, conversationDays: 30 },
+          logger: silentLogger,
+          now: () => new Date(Date.now() + days * DAY),
+        });
       expect((await sweep(29)).states).to.equal(0);
       expect((await sweep(31)).states).to.equal(1);
-      expect(Object.keys(await state.read(['msteams/conversations/idle/', 'msteams/conversations/handed-off/', 'msteams/users/u1/'])).sort()).to.deep.equal([
-        'msteams/conversations/handed-off/', 'msteams/users/u1/',
-      ]);
+      expect(
+        Object.keys(await state.read(['msteams/conversations/idle/', 'msteams/conversations/handed-off/', 'msteams/users/u1/'])).sort(),
+      ).to.deep.equal(['msteams/conversations/handed-off/', 'msteams/users/u1/']);
       expect((await sweep(91)).states).to.equal(1);
-      expect(Object.keys(await state.read(['msteams/conversations/handed-off/', 'msteams/users/u1/']))).to.deep.equal(['msteams/conversations/handed-off/']);
+      expect(Object.keys(await state.read(['msteams/conversations/handed-off/', 'msteams/users/u1/']))).to.deep.equal([
+        'msteams/conversations/handed-off/',
+      ]);
     });
   });
 

@@ -29,7 +29,11 @@ describe('transcripts', function () {
 
   it('are off by default: turns leave no transcript behind', async () => {
     const dir = await makeTempDir();
-    const app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }), logger: silentLogger, recognizer: new FakeRecognizer() });
+    const app = await startApp({
+      config: loadConfig({ DATA_DIR: dir.path, PORT: '0' }),
+      logger: silentLogger,
+      recognizer: new FakeRecognizer(),
+    });
     await turn(app.url, 'off-1', 'my mail is wang.lei@contoso.cn');
     await app.stop();
     expect(existsSync(join(dir.path, 'transcripts'))).to.equal(false);
@@ -41,7 +45,11 @@ describe('transcripts', function () {
     let app: RunningApp;
     before(async () => {
       dir = await makeTempDir();
-      app = await startApp({ config: loadConfig({ DATA_DIR: dir.path, PORT: '0', TRANSCRIPTS: 'on' }), logger: silentLogger, recognizer: new FakeRecognizer(CUSTOMER_RULES) });
+      app = await startApp({
+        config: loadConfig({ DATA_DIR: dir.path, PORT: '0', TRANSCRIPTS: 'on' }),
+        logger: silentLogger,
+        recognizer: new FakeRecognizer(CUSTOMER_RULES),
+      });
     });
     after(async () => {
       await app.stop();
@@ -50,7 +58,15 @@ describe('transcripts', function () {
 
     it('keeps both sides of the conversation without e-mail addresses, phone numbers or ID numbers', async () => {
       const c = 'tx-1';
-      const steps = ['I want to sign up', 'Contoso 上海 Ltd', 'contoso-sh', '王磊', 'wang.lei@contoso.cn', '+86 138 1234 5678', 'Office 365 E3, 身份证 11010519491231002X'];
+      const steps = [
+        'I want to sign up',
+        'Contoso 上海 Ltd',
+        'contoso-sh',
+        '王磊',
+        'wang.lei@contoso.cn',
+        '+86 138 1234 5678',
+        'Office 365 E3, 身份证 11010519491231002X',
+      ];
       for (const text of steps) await turn(app.url, c, text);
       const confirm = await turn(app.url, c, 'no');
       expect(confirm.length).to.be.greaterThan(0);

@@ -49,14 +49,21 @@ describe('ProactiveNotifier through the loopback connector', () => {
       await userState.saveChanges(context);
     });
   }
-  const sentTo = (conversation: string) => connector.forConversation(conversation).map((a) => a.text).filter((t) => t !== 'ok');
+  const sentTo = (conversation: string) =>
+    connector
+      .forConversation(conversation)
+      .map((a) => a.text)
+      .filter((t) => t !== 'ok');
   const stored = async (channel: string, user: string) =>
-    ((await store.read([userStateKey(channel, user)]))[userStateKey(channel, user)] as { conversations?: StoredConversation[] } | undefined)?.conversations ?? [];
+    ((await store.read([userStateKey(channel, user)]))[userStateKey(channel, user)] as { conversations?: StoredConversation[] } | undefined)
+      ?.conversations ?? [];
 
   it('sends to every conversation the user wrote from, in their language, and counts them', async () => {
     await incoming(message(serviceUrl, 'conv-a', 'hello'), { chosen: 'zh-CN' });
     await incoming(message(serviceUrl, 'conv-b', 'hello again'));
-    const reached = await notifier.notify({ channelId: 'emulator', userId: 'user-1' }, (l) => (l === 'zh-CN' ? '工单已更新' : 'Ticket updated'));
+    const reached = await notifier.notify({ channelId: 'emulator', userId: 'user-1' }, (l) =>
+      l === 'zh-CN' ? '工单已更新' : 'Ticket updated',
+    );
     expect(reached).to.equal(2);
     expect(sentTo('conv-a')).to.deep.equal(['工单已更新']);
     expect(sentTo('conv-b')).to.deep.equal(['工单已更新']);

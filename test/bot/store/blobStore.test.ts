@@ -32,6 +32,8 @@ describe('BlobStore on Azurite', function () {
       error = err;
     }
     expect(error).to.be.instanceOf(StorageUnavailableError);
-    expect((error as Error).message).to.include('unreachable').and.not.include('AccountKey');
+    expect((error as Error).message)
+      .to.include('unreachable')
+      .and.not.include('AccountKey');
   });
 });

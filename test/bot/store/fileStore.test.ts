@@ -51,7 +51,8 @@ describe('FileStore (DATA_DIR as one JSON file per key)', function () {
       const store = new FileStore(dir.path);
       await store.write({ 'tickets/T-1001': { title: 'x' }, 'state/emulator/users/u/': { language: 'en' } });
       expect((await fs.stat(join(dir.path, 'tickets'))).mode & 0o777).to.equal(0o700);
-      for (const key of ['tickets/T-1001', 'state/emulator/users/u/']) expect((await fs.stat(store.fileOf(key))).mode & 0o777).to.equal(0o600);
+      for (const key of ['tickets/T-1001', 'state/emulator/users/u/'])
+        expect((await fs.stat(store.fileOf(key))).mode & 0o777).to.equal(0o600);
     });
 
     it('refuses a damaged file with its name, never overwrites it, and reads the others', async () => {

@@ -11,11 +11,21 @@ describe('upgrading a DATA_DIR of an earlier version', () => {
   it('imports tickets, the directory, health notices and feedback once, then keeps the old files renamed', async () => {
     const dir = await makeTempDir('legacy-');
     const at = '2026-11-20T08:00:00.000Z';
-    const ticket = { ...newTicket('c-fabrikam'), id: 'T-1001', status: 'open', createdAt: at, updatedAt: at, history: [{ at, status: 'open', by: 'bot' }] };
+    const ticket = {
+      ...newTicket('c-fabrikam'),
+      id: 'T-1001',
+      status: 'open',
+      createdAt: at,
+      updatedAt: at,
+      history: [{ at, status: 'open', by: 'bot' }],
+    };
     await writeFile(join(dir.path, 'tickets.json'), JSON.stringify({ nextNumber: 1002, tickets: [ticket] }));
     await writeFile(join(dir.path, 'directory.json'), JSON.stringify(demoDirectory()));
     await writeFile(join(dir.path, 'service-health.json'), JSON.stringify({ nextNumber: 1002, incidents: [] }));
-    await writeFile(join(dir.path, 'feedback.json'), JSON.stringify({ feedback: [{ articleId: 'billing/fapiao', helpful: true, locale: 'en', at }], unanswered: [] }));
+    await writeFile(
+      join(dir.path, 'feedback.json'),
+      JSON.stringify({ feedback: [{ articleId: 'billing/fapiao', helpful: true, locale: 'en', at }], unanswered: [] }),
+    );
 
     const stores = await openStorage({ storage: 'file', dataDir: dir.path });
     expect((await stores.tickets.get('T-1001'))?.title).to.equal(ticket.title);

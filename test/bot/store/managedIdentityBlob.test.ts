@@ -18,7 +18,11 @@ function listBlobs(accountUrl: string, container: string, token: string, ca: str
     const req = request(url, { ca, headers: { authorization: `Bearer ${token}`, 'x-ms-version': '2025-01-05' } }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => (res.statusCode === 200 ? resolve([...body.matchAll(/<Name>([^<]+)<\/Name>/g)].map((m) => m[1]!)) : reject(new Error(`${res.statusCode}: ${body}`))));
+      res.on('end', () =>
+        res.statusCode === 200
+          ? resolve([...body.matchAll(/<Name>([^<]+)<\/Name>/g)].map((m) => m[1]!))
+          : reject(new Error(`${res.statusCode}: ${body}`)),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -40,9 +44,16 @@ describe('STORAGE=blob with BLOB_ACCOUNT_URL and a managed identity (Azurite ove
     azurite = await startAzurite({ oauthHttps: { cert: tls.certFile, key: tls.keyFile } });
     identity = await startManagedIdentityEndpoint(TENANT);
     env = (container, dataDir) => ({
-      STORAGE: 'blob', BLOB_ACCOUNT_URL: azurite.accountUrl, BLOB_CONTAINER: container, AZURE_CLIENT_ID: CLIENT, CLOUD: 'china', DATA_DIR: dataDir,
+      STORAGE: 'blob',
+      BLOB_ACCOUNT_URL: azurite.accountUrl,
+      BLOB_CONTAINER: container,
+      AZURE_CLIENT_ID: CLIENT,
+      CLOUD: 'china',
+      DATA_DIR: dataDir,
       // What App Service sets for its managed identity, and trust for the test's certificate only.
-      IDENTITY_ENDPOINT: identity.url, IDENTITY_HEADER: identity.secret, NODE_EXTRA_CA_CERTS: join(tmp.path, 'cert.pem'),
+      IDENTITY_ENDPOINT: identity.url,
+      IDENTITY_HEADER: identity.secret,
+      NODE_EXTRA_CA_CERTS: join(tmp.path, 'cert.pem'),
     });
   });
   after(async () => {
@@ -51,11 +62,14 @@ describe('STORAGE=blob with BLOB_ACCOUNT_URL and a managed identity (Azurite ove
     await tmp?.remove();
   });
 
-  it('keeps the bot\'s state in the container with a token for Azure Storage from the user-assigned identity, and no key', async () => {
+  it("keeps the bot's state in the container with a token for Azure Storage from the user-assigned identity, and no key", async () => {
     const container = azurite.container();
     const bot = await startBotProcess(env(container, join(tmp.path, 'one')));
     try {
-      const res = await post(`${bot.url}/api/messages`, message(bot.url, 'mi-conv', '你好', { deliveryMode: 'expectReplies', locale: 'zh-CN' }));
+      const res = await post(
+        `${bot.url}/api/messages`,
+        message(bot.url, 'mi-conv', '你好', { deliveryMode: 'expectReplies', locale: 'zh-CN' }),
+      );
       expect(res.status, res.text).to.equal(200);
       expect(JSON.stringify(res.json)).to.match(/\p{Script=Han}/u);
     } finally {
@@ -65,19 +79,25 @@ describe('STORAGE=blob with BLOB_ACCOUNT_URL and a managed identity (Azurite ove
     for (const r of identity.requests) {
       expect(r).to.deep.equal({ apiVersion: '2019-08-01', resource: 'https://storage.azure.com', clientId: CLIENT, headerOk: true });
     }
-    const token = await (await fetch(`${identity.url}?api-version=2019-08-01&resource=https://storage.azure.com`, { headers: { 'x-identity-header': identity.secret } })).json();
+    const token = await (
+      await fetch(`${identity.url}?api-version=2019-08-01&resource=https://storage.azure.com`, {
+        headers: { 'x-identity-header': identity.secret },
+      })
+    ).json();
     const names = await listBlobs(azurite.accountUrl, container, (token as { access_token: string }).access_token, ca);
     expect(names.some((n) => n.startsWith('d/state%2F'))).to.equal(true);
   });
 
-  it('refuses to start, saying which container, when Azure Storage refuses the identity\'s token', async () => {
+  it("refuses to start, saying which container, when Azure Storage refuses the identity's token", async () => {
     identity.audience = 'wrong';
     try {
       const failed = await startBotProcess(env(azurite.container(), join(tmp.path, 'two'))).then(
         async (bot) => (await bot.stop(), ''),
         (err: Error) => err.message,
       );
-      expect(failed).to.match(/bot exited 1/).and.match(/Azure Blob container/);
+      expect(failed)
+        .to.match(/bot exited 1/)
+        .and.match(/Azure Blob container/);
     } finally {
       identity.audience = 'requested';
     }

@@ -71,7 +71,9 @@ describe('Microsoft Teams over HTTP', () => {
     it('in a group chat: a Chinese display name directly followed by English text gets English', async () => {
       const zhName = { id: BOT.id, name: 'CSP 支持助手' };
       const seen = recognizer.seen.length;
-      const [reply] = await exchange(teamsMessage(serviceUrl, '<at>CSP 支持助手</at>hello', { scope: 'groupChat', mentions: [zhName], locale: 'zh-CN' }));
+      const [reply] = await exchange(
+        teamsMessage(serviceUrl, '<at>CSP 支持助手</at>hello', { scope: 'groupChat', mentions: [zhName], locale: 'zh-CN' }),
+      );
       expect(recognizer.seen.slice(seen)).to.deep.equal(['hello']);
       expect(reply!.activity.text).to.equal(en.greeting);
     });
@@ -108,8 +110,16 @@ describe('Microsoft Teams over HTTP', () => {
     });
 
     it('two threads of one channel get their answers in their own threads', async () => {
-      const first = teamsMessage(serviceUrl, `<at>${BOT.name}</at> hello`, { scope: 'channel', mentions: [BOT], threadRoot: '1700000000001' });
-      const second = teamsMessage(serviceUrl, `<at>${BOT.name}</at> 谢谢`, { scope: 'channel', mentions: [BOT], threadRoot: '1700000000002' });
+      const first = teamsMessage(serviceUrl, `<at>${BOT.name}</at> hello`, {
+        scope: 'channel',
+        mentions: [BOT],
+        threadRoot: '1700000000001',
+      });
+      const second = teamsMessage(serviceUrl, `<at>${BOT.name}</at> 谢谢`, {
+        scope: 'channel',
+        mentions: [BOT],
+        threadRoot: '1700000000002',
+      });
       const [a] = await exchange(first);
       const [b] = await exchange(second);
       expect([a!.conversationId, b!.conversationId]).to.deep.equal([first.conversation.id, second.conversation.id]);
@@ -131,7 +141,9 @@ describe('Microsoft Teams over HTTP', () => {
     it('another tenant gets a polite refusal in both languages; no turn logic runs and nothing is stored', async () => {
       const seen = recognizer.seen.length;
       const files = await listFiles(dir.path);
-      const [reply, ...more] = await exchange(teamsMessage(serviceUrl, '你好', { tenant: TENANT_B, locale: 'zh-CN', conversationId: 'a:denied-personal' }));
+      const [reply, ...more] = await exchange(
+        teamsMessage(serviceUrl, '你好', { tenant: TENANT_B, locale: 'zh-CN', conversationId: 'a:denied-personal' }),
+      );
       expect(more).to.deep.equal([]);
       expect(reply!.activity.text).to.equal(denial('zh-CN'));
       expect(recognizer.seen.length, 'recognizer not called').to.equal(seen);
@@ -161,7 +173,10 @@ describe('Microsoft Teams over HTTP', () => {
 
     it('a colleague joining that team later does not make the bot post the welcome card again', async () => {
       const before = connector.received.length;
-      const joined = { ...teamsInstall(serviceUrl, { tenant: TENANT_A, conversationId: '19:allowed@thread.tacv2' }), membersAdded: [{ id: OTHER_USER.id }] };
+      const joined = {
+        ...teamsInstall(serviceUrl, { tenant: TENANT_A, conversationId: '19:allowed@thread.tacv2' }),
+        membersAdded: [{ id: OTHER_USER.id }],
+      };
       expect((await post(endpoint, joined)).status).to.equal(200);
       await new Promise((r) => setTimeout(r, 50));
       expect(connector.received.length).to.equal(before);

@@ -13,7 +13,11 @@ function strip(text: string, entities: object[]): Activity {
 
 describe('stripBotMention', () => {
   it('removes the bot’s tag wherever it is and every mention entity of the bot, keeping other entities', () => {
-    const a = strip('please <at>CSP Support</at> check T-1001 <at>CSP Support</at>', [mention(bot.id, bot.name), mention(bot.id, bot.name), { type: 'clientInfo', locale: 'zh-CN' }]);
+    const a = strip('please <at>CSP Support</at> check T-1001 <at>CSP Support</at>', [
+      mention(bot.id, bot.name),
+      mention(bot.id, bot.name),
+      { type: 'clientInfo', locale: 'zh-CN' },
+    ]);
     expect(a.text).to.equal('please check T-1001');
     expect(a.entities).to.deep.equal([{ type: 'clientInfo', locale: 'zh-CN' }]);
   });

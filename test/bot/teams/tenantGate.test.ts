@@ -33,13 +33,25 @@ describe('TenantGate', () => {
   });
 
   it('says nothing to other activities of a refused tenant (a colleague joining, a reaction)', async () => {
-    const joined = await run([ALLOWED], { type: 'conversationUpdate', membersAdded: [{ id: '29:x', name: '' }], recipient: { id: '28:bot', name: '' }, channelData: { tenant: { id: OTHER } } });
+    const joined = await run([ALLOWED], {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '29:x', name: '' }],
+      recipient: { id: '28:bot', name: '' },
+      channelData: { tenant: { id: OTHER } },
+    });
     expect(joined).to.deep.equal({ ran: false, sent: [] });
-    expect(await run([ALLOWED], { type: 'messageReaction', channelData: { tenant: { id: OTHER } } })).to.deep.equal({ ran: false, sent: [] });
+    expect(await run([ALLOWED], { type: 'messageReaction', channelData: { tenant: { id: OTHER } } })).to.deep.equal({
+      ran: false,
+      sent: [],
+    });
   });
 
   it('does not block the bot’s own proactive turns', async () => {
-    const proactive = await run([ALLOWED], { type: 'event', name: 'ContinueConversation', conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' } });
+    const proactive = await run([ALLOWED], {
+      type: 'event',
+      name: 'ContinueConversation',
+      conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' },
+    });
     expect(proactive.ran).to.equal(true);
   });
 });

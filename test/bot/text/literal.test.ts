@@ -1,7 +1,14 @@
 import { expect } from 'chai';
 import { literalForCard, literalForMessage } from '../../../bot/text/literal.js';
 
-const HOSTILE = ['[x](http://evil)', '<at>Admin</at>', '<script>alert(1)</script>', '${user.password}', '**bold** _it_ `code`', '![img](http://evil/p.png)'];
+const HOSTILE = [
+  '[x](http://evil)',
+  '<at>Admin</at>',
+  '<script>alert(1)</script>',
+  '${user.password}',
+  '**bold** _it_ `code`',
+  '![img](http://evil/p.png)',
+];
 
 describe('literal text', () => {
   it('card text keeps every character but no markdown link, image or template survives', () => {

@@ -21,7 +21,8 @@ describe('DocumentTicketStore (the one ticket store, on both backends)', functio
   this.timeout(60_000);
 
   onEachBackend(({ fresh, another }) => {
-    const open = async (via = fresh) => new DocumentTicketStore(new PrefixedStore(await via(), 'tickets/'), () => new Date('2026-11-23T08:00:00Z'));
+    const open = async (via = fresh) =>
+      new DocumentTicketStore(new PrefixedStore(await via(), 'tickets/'), () => new Date('2026-11-23T08:00:00Z'));
 
     it('numbers, finds, lists, updates and survives a reopen', async () => {
       const store = await open();
@@ -44,7 +45,9 @@ describe('DocumentTicketStore (the one ticket store, on both backends)', functio
       const store = await open();
       const t = await store.create(ticket('c1'));
       await store.update(t.id, { status: 'closed', by: 'reseller' });
-      expect(((await rejection(store.update(t.id, { status: 'escalated', by: 'reseller' }))) as Error).message).to.include('can go to open, not escalated');
+      expect(((await rejection(store.update(t.id, { status: 'escalated', by: 'reseller' }))) as Error).message).to.include(
+        'can go to open, not escalated',
+      );
       expect((await store.get(t.id))!.status).to.equal('closed');
       expect((await store.update(t.id, { status: 'open', by: 'reseller' })).status).to.equal('open');
     });
@@ -73,7 +76,11 @@ describe('DocumentTicketStore (the one ticket store, on both backends)', functio
       await store.create(ticket('c2'));
       await raw.write({ counter: { next: 1001 } });
       expect((await store.create(ticket('c3'))).id).to.equal('T-1003');
-      expect((await store.list()).map((t) => [t.id, t.customer])).to.deep.equal([['T-1001', 'c1'], ['T-1002', 'c2'], ['T-1003', 'c3']]);
+      expect((await store.list()).map((t) => [t.id, t.customer])).to.deep.equal([
+        ['T-1001', 'c1'],
+        ['T-1002', 'c2'],
+        ['T-1003', 'c3'],
+      ]);
       // A counter document of the wrong shape is repaired the same way, never trusted.
       await raw.write({ counter: { next: 'lots' } });
       expect((await store.create(ticket('c4'))).id).to.equal('T-1004');
@@ -96,7 +103,9 @@ describe('DocumentTicketStore (the one ticket store, on both backends)', functio
       await raw.write({ 'T-1001': { id: 'T-1001', kind: 'reseller', status: 'weird' } });
       const error = await rejection(store.get('T-1001'));
       expect(error).to.be.instanceOf(CorruptDataError);
-      expect((error as Error).message).to.include('T-1001').and.include('$.status');
+      expect((error as Error).message)
+        .to.include('T-1001')
+        .and.include('$.status');
       expect(await rejection(store.update('T-1001', { note: 'x', by: 'reseller' }))).to.be.instanceOf(CorruptDataError);
       expect((await raw.read(['T-1001']))['T-1001']!.status).to.equal('weird');
     });
@@ -108,7 +117,9 @@ describe('DocumentTicketStore (the one ticket store, on both backends)', functio
       const long = await store.update(t.id, { note: `x${'y'.repeat(5000)}\u0007`, by: 'customer' });
       const note = long.history.at(-1)!.note!;
       expect(note.startsWith(`x${'y'.repeat(3999)}`)).to.equal(true);
-      expect(note).to.match(/truncated to the first 4,000 characters/).and.not.match(/\u0007/);
+      expect(note)
+        .to.match(/truncated to the first 4,000 characters/)
+        .and.not.match(/\u0007/);
     });
 
     it('folds the oldest relayed customer lines into a count once the history is long, keeping status changes', async () => {

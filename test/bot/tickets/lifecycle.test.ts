@@ -22,7 +22,14 @@ describe('ticket lifecycle', () => {
     const files = new DocumentTicketStore(new FileStore(dir.path));
     const told: Array<[string, string, string | undefined]> = [];
     const store = new NotifyingTicketStore(files, async (t: Ticket, note) => void told.push([t.id, t.status, note]));
-    const t = await store.create({ kind: 'reseller', category: 'handoff', title: 'x', summary: { 'zh-CN': 'x', en: 'x' }, locale: 'en', details: {} });
+    const t = await store.create({
+      kind: 'reseller',
+      category: 'handoff',
+      title: 'x',
+      summary: { 'zh-CN': 'x', en: 'x' },
+      locale: 'en',
+      details: {},
+    });
     await store.update(t.id, { by: 'reseller', note: 'looking at it' });
     await store.update(t.id, { by: 'customer', note: 'any news?' });
     await store.update(t.id, { by: 'reseller', status: 'waiting_on_customer', note: 'Please send a screenshot' });

@@ -24,7 +24,8 @@ describe('PendingNotifications (status changes queued while no bot ran)', () => 
     const pending = new PendingNotifications(store, () => now);
     for (const id of ids) await pending.add({ ticketId: id, at: new Date(now).toISOString(), note: `note for ${id}` });
   };
-  const stored = async () => ((await store.read(['notifications/pending']))['notifications/pending'] as { items: PendingNotification[] }).items;
+  const stored = async () =>
+    ((await store.read(['notifications/pending']))['notifications/pending'] as { items: PendingNotification[] }).items;
 
   it('two instances starting at once send every queued change exactly once, then the queue is empty', async () => {
     await queue('T-1001', 'T-1002', 'T-1003');
@@ -33,7 +34,10 @@ describe('PendingNotifications (status changes queued while no bot ran)', () => 
       await slowly();
       sent.push(item.ticketId);
     };
-    const counts = await Promise.all([new PendingNotifications(store, () => now).drain(send), new PendingNotifications(store, () => now).drain(send)]);
+    const counts = await Promise.all([
+      new PendingNotifications(store, () => now).drain(send),
+      new PendingNotifications(store, () => now).drain(send),
+    ]);
     expect(sent.sort()).to.deep.equal(['T-1001', 'T-1002', 'T-1003']);
     expect(counts[0] + counts[1]).to.equal(3);
     expect(await stored()).to.deep.equal([]);

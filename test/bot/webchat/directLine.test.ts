@@ -33,16 +33,24 @@ describe('local Direct Line 3.0 subset over HTTP', () => {
   });
 
   it('starts a conversation: 201 with conversationId, token and expires_in, no streamUrl, and the welcome card to poll', async () => {
-    const res = await call(`${app.url}/v3/directline/conversations`, { method: 'POST', body: { user: { id: 'u-start' }, locale: 'zh-CN' } });
+    const res = await call(`${app.url}/v3/directline/conversations`, {
+      method: 'POST',
+      body: { user: { id: 'u-start' }, locale: 'zh-CN' },
+    });
     expect(res.status).to.equal(201);
     expect(res.body).to.have.all.keys('conversationId', 'token', 'expires_in');
     expect(res.body.conversationId).to.be.a('string').with.length.above(10);
     expect(res.body.token).to.be.a('string').with.length.above(30);
     expect(res.body.expires_in).to.be.a('number').above(0);
 
-    const got = await call(`${app.url}/v3/directline/conversations/${res.body.conversationId}/activities?watermark=`, { token: String(res.body.token) });
+    const got = await call(`${app.url}/v3/directline/conversations/${res.body.conversationId}/activities?watermark=`, {
+      token: String(res.body.token),
+    });
     expect(got.status).to.equal(200);
-    const set = got.body as unknown as { activities: Array<{ id: string; from: { role: string }; attachments: Array<{ contentType: string; content: unknown }> }>; watermark: string };
+    const set = got.body as unknown as {
+      activities: Array<{ id: string; from: { role: string }; attachments: Array<{ contentType: string; content: unknown }> }>;
+      watermark: string;
+    };
     expect(set.activities).to.have.length(1);
     expect(set.activities[0]!.id).to.equal(`${res.body.conversationId}|0000001`);
     expect(set.activities[0]!.from.role).to.equal('bot');
@@ -54,7 +62,11 @@ describe('local Direct Line 3.0 subset over HTTP', () => {
   it('starts with no body at all (a plain curl), and the same token starts nothing new (200, same conversation)', async () => {
     const first = await call(`${app.url}/v3/directline/conversations`, { method: 'POST' });
     expect(first.status).to.equal(201);
-    const again = await call(`${app.url}/v3/directline/conversations`, { method: 'POST', token: String(first.body.token), body: { user: { id: 'u-x' } } });
+    const again = await call(`${app.url}/v3/directline/conversations`, {
+      method: 'POST',
+      token: String(first.body.token),
+      body: { user: { id: 'u-x' } },
+    });
     expect(again.status).to.equal(200);
     expect(again.body.conversationId).to.equal(first.body.conversationId);
     expect(again.body.token).to.equal(first.body.token);
@@ -99,7 +111,13 @@ describe('local Direct Line 3.0 subset over HTTP', () => {
     await dl.poll();
     const before = Number(dl.watermark);
     await sendProactive(
-      { channelId: 'directline', serviceUrl: app.url, conversation: { id: dl.conversationId } as ConversationReference['conversation'], bot: { id: 'csp-support-bot', name: 'bot' }, user: { id: 'u-proactive', name: '' } },
+      {
+        channelId: 'directline',
+        serviceUrl: app.url,
+        conversation: { id: dl.conversationId } as ConversationReference['conversation'],
+        bot: { id: 'csp-support-bot', name: 'bot' },
+        user: { id: 'u-proactive', name: '' },
+      },
       'T-1001 was resolved',
     );
     const activities = await dl.poll();
@@ -109,7 +127,13 @@ describe('local Direct Line 3.0 subset over HTTP', () => {
 
   it('answers 404 to a proactive message for a conversation it does not have, so the sender can drop it', async () => {
     const failure = await sendProactive(
-      { channelId: 'directline', serviceUrl: app.url, conversation: { id: 'no-such-conversation' } as ConversationReference['conversation'], bot: { id: 'b', name: 'b' }, user: { id: 'u', name: '' } },
+      {
+        channelId: 'directline',
+        serviceUrl: app.url,
+        conversation: { id: 'no-such-conversation' } as ConversationReference['conversation'],
+        bot: { id: 'b', name: 'b' },
+        user: { id: 'u', name: '' },
+      },
       'hello?',
     ).then(
       () => undefined,
@@ -130,8 +154,14 @@ describe('local Direct Line 3.0 subset over HTTP', () => {
       ['GET activities with a wrong token', () => call(dl.activitiesUrl, { token: 'wrong' })],
       ['GET activities with no Authorization header', () => call(dl.activitiesUrl)],
       ["GET activities with another conversation's token", () => call(dl.activitiesUrl, { token: other.token })],
-      ['POST an activity with a wrong token', () => call(dl.activitiesUrl, { method: 'POST', token: 'wrong', body: { type: 'message', from: { id: 'u' }, text: 'hi' } })],
-      ['POST an activity with no Authorization header', () => call(dl.activitiesUrl, { method: 'POST', token: undefined, body: { type: 'message', from: { id: 'u' }, text: 'hi' } })],
+      [
+        'POST an activity with a wrong token',
+        () => call(dl.activitiesUrl, { method: 'POST', token: 'wrong', body: { type: 'message', from: { id: 'u' }, text: 'hi' } }),
+      ],
+      [
+        'POST an activity with no Authorization header',
+        () => call(dl.activitiesUrl, { method: 'POST', token: undefined, body: { type: 'message', from: { id: 'u' }, text: 'hi' } }),
+      ],
       ['start with an unknown token', () => call(`${app.url}/v3/directline/conversations`, { method: 'POST', token: 'wrong' })],
       ['refresh an unknown token', () => call(`${app.url}/v3/directline/tokens/refresh`, { method: 'POST', token: 'wrong' })],
     ];
@@ -159,7 +189,8 @@ describe('local Direct Line 3.0 subset over HTTP', () => {
       await dl.poll();
     });
 
-    const post = (body: string | object, contentType?: string) => call(dl.activitiesUrl, { method: 'POST', token: dl.token, body, ...(contentType && { contentType }) });
+    const post = (body: string | object, contentType?: string) =>
+      call(dl.activitiesUrl, { method: 'POST', token: dl.token, body, ...(contentType && { contentType }) });
     const cases: Array<[string, () => Promise<{ status: number; body: { error?: { code: string } } }>, number]> = [
       ['truncated JSON', () => post('{"type":"message","text":"hi'), 400],
       ['an activity without a type', () => post({ from: { id: 'u-bad' }, text: 'hi' }), 400],
@@ -191,7 +222,14 @@ describe('local Web Chat with an app id', () => {
 
   const start = (env: Record<string, string>) =>
     startApp({
-      config: loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', DATA_DIR: dir.path, PORT: '0', HOST: '127.0.0.1', ...env }),
+      config: loadConfig({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'test-secret',
+        DATA_DIR: dir.path,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ...env,
+      }),
       logger: silentLogger,
       recognizer: new FakeRecognizer(),
     });

@@ -35,7 +35,8 @@ describe('DirectLineConversations (bounded memory)', () => {
     expect(store.size).to.equal(3);
     expect(store.authorize(started[1]!.conversation.id, started[1]!.token)).to.equal(undefined);
     expect(store.byToken(started[1]!.token)).to.equal(undefined);
-    for (const kept of [started[0]!, started[2]!, fourth]) expect(store.authorize(kept.conversation.id, kept.token)).to.equal(kept.conversation);
+    for (const kept of [started[0]!, started[2]!, fourth])
+      expect(store.authorize(kept.conversation.id, kept.token)).to.equal(kept.conversation);
   });
 
   it('forgets a conversation idle for idleMs, but not while its client keeps calling', () => {

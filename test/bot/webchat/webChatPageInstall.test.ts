@@ -19,10 +19,13 @@ describe('local Web Chat page with and without botframework-webchat', () => {
     expect(findWebChatBundle()).to.match(/botframework-webchat[\\/]dist[\\/]webchat\.js$/);
   });
 
-  it('without the bundle, GET / says in both languages how to install it, the reader\'s language first, and serves no script', async () => {
+  it("without the bundle, GET / says in both languages how to install it, the reader's language first, and serves no script", async () => {
     const { server, url } = await serve(null);
     opened.push(server);
-    for (const [accept, first, second] of [['zh-CN,zh;q=0.9', 'zh-CN', 'en'], ['en-US', 'en', 'zh-CN']] as const) {
+    for (const [accept, first, second] of [
+      ['zh-CN,zh;q=0.9', 'zh-CN', 'en'],
+      ['en-US', 'en', 'zh-CN'],
+    ] as const) {
       const res = await fetch(`${url}/`, { headers: { 'accept-language': accept } });
       const html = await res.text();
       expect(res.status).to.equal(503);
@@ -41,7 +44,9 @@ describe('local Web Chat page with and without botframework-webchat', () => {
     opened.push(server);
     const page = await fetch(`${url}/`, { headers: { 'accept-language': 'en' } });
     expect(page.status).to.equal(200);
-    expect(await page.text()).to.include('<script src="/webchat/webchat.js">').and.include(`<h1 id="title">${messages('en').webChatPage.title}</h1>`);
+    expect(await page.text())
+      .to.include('<script src="/webchat/webchat.js">')
+      .and.include(`<h1 id="title">${messages('en').webChatPage.title}</h1>`);
     const bundle = await fetch(`${url}/webchat/webchat.js`);
     expect(bundle.status).to.equal(200);
     expect((await bundle.arrayBuffer()).byteLength).to.be.above(100_000);

@@ -44,9 +44,16 @@ describe('AnswerPrompt', () => {
 
     it('reads natural confirmations and refusals in English and Chinese', async () => {
       const cases: Array<[string, string, boolean]> = [
-        ['account help', 'yes please', true], ['account help', 'ok do it', true], ['account help', 'sure, go ahead', true],
-        ['账号问题', '是的，麻烦帮我们弄一下', true], ['账号问题', '行，提交吧', true], ['账号问题', '好的', true],
-        ['account help', 'no thanks', false], ['account help', 'not now', false], ['账号问题', '不用了', false], ['账号问题', '先不要', false],
+        ['account help', 'yes please', true],
+        ['account help', 'ok do it', true],
+        ['account help', 'sure, go ahead', true],
+        ['账号问题', '是的，麻烦帮我们弄一下', true],
+        ['账号问题', '行，提交吧', true],
+        ['账号问题', '好的', true],
+        ['account help', 'no thanks', false],
+        ['account help', 'not now', false],
+        ['账号问题', '不用了', false],
+        ['账号问题', '先不要', false],
       ];
       for (const [open, reply, value] of cases) {
         await h.say(open);
@@ -80,8 +87,12 @@ describe('AnswerPrompt', () => {
       expect(joined(asked)).to.equal('Which one?');
       expect(buttons(asked[0])).to.deep.equal(CHOICES.map((c) => c.titles[0]));
       const cases = [
-        ['2', 'standard'], ['第三个', 'e5'], ['商业基础版', 'basic'],
-        ['Microsoft 365 Business Standard', 'standard'], ['the standard one', 'standard'], ['the trial', 'e5'],
+        ['2', 'standard'],
+        ['第三个', 'e5'],
+        ['商业基础版', 'basic'],
+        ['Microsoft 365 Business Standard', 'standard'],
+        ['the standard one', 'standard'],
+        ['the trial', 'e5'],
       ];
       for (const [reply, id] of cases) {
         if (reply !== '2') await h.say('invoice');
