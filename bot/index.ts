@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  // Start-up problems (config, a corrupt data file, a locked DATA_DIR, the knowledge base) are the
+  // Start-up problems (config, a corrupt data file, an unreadable DATA_DIR, the knowledge base) are the
   // operator's to fix: say what is wrong in one message, without a stack trace.
   console.error(err instanceof Error ? `${err.message}` : String(err));
   process.exit(1);

@@ -10,7 +10,7 @@ export interface ServerDeps {
   readonly adapter: SupportAdapter;
   readonly logic: (context: TurnContext) => Promise<void>;
   readonly logger: Logger;
-  /** More routes on the same server (the local admin endpoint, channel pages). */
+  /** More routes on the same server (Web Chat and desk pages, Teams, Direct Line). */
   readonly extraRoutes?: (server: Server) => void;
   /**
    * Serve only requests addressed to localhost, 127.0.0.1 or [::1] with our port (else 421): where

@@ -57,7 +57,7 @@ export class SupportBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    // Together, so both land in the same journal commit: one fsync per turn instead of two.
+    // Both stores at once: the turn waits for one round of writes, not two.
     await Promise.all([this.conversationState.saveChanges(context, false), this.userState.saveChanges(context, false)]);
   }
 

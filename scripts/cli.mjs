@@ -1,4 +1,4 @@
-// npm run tickets|health|import|seed:demo|review: the compiled CLI (lib/scripts/NAME.js) when lib/ is up to date,
+// npm run tickets|health|import|seed:demo|review|report: the compiled CLI (lib/scripts/NAME.js) when lib/ is up to date,
 // else the TypeScript source through tsx (development). A production install (no dev dependencies) uses lib/.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
