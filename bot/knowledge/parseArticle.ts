@@ -54,7 +54,8 @@ export function parseArticle(file: string, text: string): { article?: Article; p
   const questions = list('questions', 5);
   const tags = list('tags', 1);
   const related = list('related', 1);
-  const sources = data.sources === undefined ? [] : list('sources', 1);
+  // Every fact needs a public source (or is the reseller's own policy, said so in the text).
+  const sources = list('sources', 1);
   for (const url of sources) if (!/^https:\/\/[^\s/]+\.[^\s/]+\/?\S*$/.test(url)) fail(lineOf('sources'), `source "${url}" is not a public https URL`);
   const updated = data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : String(data.updated ?? '');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(updated)) fail(lineOf('updated'), '"updated" must be a date (YYYY-MM-DD)');

@@ -17,6 +17,7 @@ function article(id: string, locale: 'zh-CN' | 'en', overrides: Record<string, s
     questions: '\n  - q1\n  - q2\n  - q3\n  - q4\n  - q5',
     tags: '[t]',
     related: '\n  - other/one',
+    sources: '\n  - https://docs.azure.cn/zh-cn/',
     updated: '2026-11-23',
     ...overrides,
   };
@@ -80,6 +81,15 @@ describe('knowledge validation', () => {
   it('reports a missing field with the line of the field before it was expected', async () => {
     const problems = await problemsOf({ ...good, 'area/slug.en.md': article('area/slug', 'en', { title: '' }) });
     expect(problems.map((p) => p.message)).to.include('"title" must be a non-empty string');
+  });
+
+  it('refuses an article without sources or without an updated date', async () => {
+    const noSources = await problemsOf({ ...good, 'area/slug.en.md': article('area/slug', 'en', { sources: '' }) });
+    expect(noSources.map((p) => p.message)).to.include('"sources" must be a list of strings');
+    const notPublic = await problemsOf({ ...good, 'area/slug.en.md': article('area/slug', 'en', { sources: '\n  - file:///C:/notes.txt' }) });
+    expect(notPublic.map((p) => p.message)).to.include('source "file:///C:/notes.txt" is not a public https URL');
+    const noDate = await problemsOf({ ...good, 'area/slug.en.md': article('area/slug', 'en', { updated: '' }) });
+    expect(noDate.map((p) => p.message)).to.include('"updated" must be a date (YYYY-MM-DD)');
   });
 
   it('reports too few questions on the questions line', async () => {
