@@ -1,7 +1,9 @@
 // npm run --silent eval:faq [-- --json]: how often the knowledge search finds the right article (or rightly finds none)
 // on ../shared/eval/docs-faq-questions.jsonl, using the hand-written mapping in test/knowledge/faqMapping.json.
+// The mapping is keyed by faqKey(question) (first 16 hex of SHA-256 of the question's UTF-8 text), never the text itself.
 // npm run --silent eval:faq -- --corpus DIR QUESTIONS.jsonl [--json] [--verbose]: imports DIR into a temporary
 // knowledge folder and reports right document first, top 3, right section first and no-answer rates (scripts/evalCorpus.ts).
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -28,6 +30,10 @@ function findEvalFile(): string {
     if (existsSync(candidate) || dirname(dir) === dir) return candidate;
   }
 }
+/** The mapping's key for a question: the evaluation questions themselves are not copied into the project. */
+function faqKey(question: string): string {
+  return createHash('sha256').update(question, 'utf8').digest('hex').slice(0, 16);
+}
 const evalFile = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? findEvalFile();
 const { mapping } = JSON.parse(await readFile(join(ROOT, 'test/knowledge/faqMapping.json'), 'utf8')) as { mapping: Record<string, string> };
 
@@ -36,9 +42,10 @@ const search = new ArticleSearch((await loadKnowledge(join(config.knowledgeDir, 
 const stats = new Map<string, { covered: number; top1: number; top3: number; uncovered: number; nulls: number }>();
 for (const line of (await readFile(evalFile, 'utf8')).split('\n').filter((l) => l.trim() !== '')) {
   const { question, lang } = JSON.parse(line) as { question: string; lang: 'zh' | 'en' };
-  const expected = mapping[question];
+  const key = faqKey(question);
+  const expected = mapping[key];
   if (expected === undefined) {
-    process.stderr.write(`no mapping for: ${question}\n`);
+    process.stderr.write(`no mapping for ${key}: ${question.slice(0, 40)}…\n`);
     continue;
   }
   const s = stats.get(lang) ?? { covered: 0, top1: 0, top3: 0, uncovered: 0, nulls: 0 };
