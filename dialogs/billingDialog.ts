@@ -139,7 +139,11 @@ export class BillingDialog extends InterruptibleDialog {
     const send = (text: string) => step.context.sendActivity(text);
     if (topic === 'period') return step.beginDialog(PERIOD, { prompt: m.askPeriod, hint: m.periodHint } satisfies AnswerPromptOptions);
     if (topic === 'due') {
-      await send(m.due(all.filter((i) => i.status !== 'paid')));
+      const unpaid = all.filter((i) => i.status !== 'paid');
+      await send(m.due(unpaid));
+      // "How do we pay it?" or "a fapiao too?" next means the most pressing one: overdue first, else the newest.
+      const pressing = unpaid.find((i) => i.status === 'overdue') ?? unpaid[0];
+      if (pressing) await this.showing(step, customerId, pressing);
       return step.endDialog();
     }
     // The invoice meant: the month named, or the one just shown; its fapiao is the answer, not the whole article.

@@ -1,6 +1,7 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { articleCard } from '../bot/cards/articleCard.js';
 import { sectionCard } from '../bot/cards/sectionCard.js';
+import { asksForFact } from '../bot/knowledge/sectionMatch.js';
 import { messages, type Messages } from '../bot/i18n/messages.js';
 import type { Locale } from '../bot/i18n/locale.js';
 import { turnLocale } from '../bot/turnLocale.js';
@@ -66,6 +67,7 @@ export class FaqDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     await this.show(step, hit.article, locale, hit.section);
+    await this.showFact(step, hit.article, locale, question);
     return step.replaceDialog(LOOP, { question, shown: [hit.article.id], current: hit.article.id } satisfies FaqState);
   }
 
@@ -125,6 +127,18 @@ export class FaqDialog extends InterruptibleDialog {
       }
     }
     return undefined;
+  }
+
+  /**
+   * "What should the autodiscover record be?" asks for one fact: when the article states it outside the steps
+   * its card shows (in a table under "What to check"), that passage follows the card, so the answer is visible.
+   */
+  private async showFact(step: WaterfallStepContext, article: FaqArticle, locale: Locale, question: string): Promise<void> {
+    if (article.imported || !asksForFact(question)) return;
+    const fact = this.answers.followUp?.(article.id, locale, question);
+    if (!fact || article.steps.some((s) => fact.text.includes(s.slice(0, 60)))) return;
+    const view = { title: article.title, path: fact.path, text: fact.text, url: null };
+    await step.context.sendActivity({ attachments: [sectionCard(messages(locale), view, { showFeedback: false })] });
   }
 
   /** The answer card: a curated article as a whole; imported documentation as the section that answers, with its source. */

@@ -6,6 +6,7 @@ import { chinaToday } from '../bot/directory/format.js';
 import type { Invoice, InvoiceLine } from '../bot/directory/types.js';
 import type { Focus } from '../bot/conversation/focus.js';
 import type { HealthSource } from '../bot/health/types.js';
+import { isQuestion } from '../bot/nlu/answerInterpreter.js';
 import { extractEntities } from '../bot/nlu/entities.js';
 import type { Intent } from '../bot/nlu/intents.js';
 import { explainInvoice } from './billingAnswers.js';
@@ -56,7 +57,8 @@ const ACTION =
   /转正|转为?正式|转成正式|转付费|转为付费|\bconvert|keep it|turn (it )?(on|off)|switch (it )?(on|off)|打开|开启|关掉|关闭|帮我(开|关)/;
 const NOTIFY_OFF = /不用(通知|告诉)|别(通知|告诉)|don'?t (need to )?(notify|tell|message)|no need to (notify|tell)/;
 const NOTIFY = /let me know|tell me|notify|message me|ping me|告诉我|通知我|提醒我|说一声|通知一下/;
-const ETA = /多久|什么时候|何时|恢复|能好|修好|好了没|\bwhen\b|how long|how soon|\beta\b|fixed|back up|resolved/;
+const ETA =
+  /多久|什么时候|何时|恢复|能好|修好|好了没|进展|有消息|怎么样了|最新|\bwhen\b|how long|how soon|\beta\b|fixed|back up|resolved|\bupdates?\b|progress|news|any word/;
 const IMPACT = /影响|哪些人|范围|严重|\bwho\b|affect|impact|how bad|serious/;
 
 /**
@@ -74,6 +76,9 @@ export class FollowUps {
     switch (focus.kind) {
       case 'article':
         if (DO_IT.test(t) && ACTION_ARTICLES.has(focus.id)) return { kind: 'route', intent: 'account_setup' };
+        // "OK, reduce them" after the refunds or renewal article asks for that change to their licenses.
+        if (/^(billing|subscription)\//.test(focus.id) && SUBSCRIPTION_CHANGES.some(([, re]) => re.test(t)) && !isQuestion(text))
+          return { kind: 'route', intent: 'subscription' };
         return (
           (TERM_ARTICLES.has(focus.id) && TERM.test(t) && (await this.ownTerm(focus.id, t, locale, context))) ||
           this.passage(focus.id, text, locale)

@@ -100,6 +100,8 @@ const OWNER: Readonly<Record<Focus['kind'], Intent>> = {
 const ARTICLE_AREAS: Readonly<Record<string, Intent>> = { billing: 'billing', subscription: 'subscription', account: 'account_setup' };
 /** Intents that say nothing against a follow-up: questions and chatter. */
 const OPEN_INTENTS: ReadonlySet<Intent> = new Set(['howto_faq', 'out_of_scope', 'help', 'thanks', 'greeting']);
+/** Words that name one of our tickets rather than the incident just shown. */
+const TICKET_WORDS = /ticket|request|case|工单|请求|案例|报障单|\bT-\d+/i;
 /** A request of another kind recognised this surely is a new topic, not a follow-up. */
 const NEW_REQUEST_SCORE = 0.8;
 /** A request (not a question) of another kind recognised this surely is not about the focus either. */
@@ -401,6 +403,8 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     // A billing question right after a billing article ("付完了怎么确认到账") is about that article, and
     // 「那现在就帮我们办吧」 after the sign-up article asks for that sign-up.
     if (focus.kind === 'article' && intent === ARTICLE_AREAS[focus.id.split('/')[0]!]) return false;
+    // "Any update?" right after an incident asks about that incident, unless it names a ticket of ours.
+    if (focus.kind === 'incident' && intent === 'ticket_status' && !TICKET_WORDS.test(text)) return false;
     // 「那先帮我们加 3 个 E3」 points back but asks for something else: a request, not a question about it.
     return (score >= NEW_REQUEST_SCORE && !refersBack(text)) || (score >= REQUEST_SCORE && !isQuestion(text));
   }

@@ -45,7 +45,11 @@ function timeOfDay(t: string): { h: number; min: number } | undefined {
     min = Number(colon[2]);
   } else {
     const cn = /(\d{1,2}|十[一二]?|[一二两三四五六七八九十])\s*[点點时]\s*(半|\d{1,2}\s*分?)?/.exec(t);
-    const en = /\b(\d{1,2})\s*(am|pm)\b/.exec(t);
+    // "3pm", or "around 3" / "at 3 o'clock" when the part of the day is said ("yesterday afternoon around 3").
+    const en =
+      /\b(\d{1,2})\s*(am|pm)\b/.exec(t) ??
+      /\b(?:at|around|about|after|before|by)\s+(\d{1,2})(?:\s*o'?clock)?\b(?![:\d])/.exec(t) ??
+      /\b(\d{1,2})\s*o'?clock\b/.exec(t);
     if (cn) {
       h = number(cn[1]!);
       min = cn[2] === '半' ? 30 : cn[2] ? parseInt(cn[2], 10) : 0;

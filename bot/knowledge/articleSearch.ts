@@ -51,6 +51,8 @@ const FOLLOW_UP_WEAK_COVERAGE = 0.2;
 const FOLLOW_UP_LEANING_COVERAGE = 0.3;
 /** Another article this confident makes a question with a topic of its own a new question. */
 const ELSEWHERE_CONFIDENCE = 0.6;
+/** …or this confident and this far ahead of the article shown. */
+const CLEARLY_BETTER = { floor: 0.45, margin: 0.2 } as const;
 
 export interface ArticleSearchOptions {
   readonly minConfidence?: number;
@@ -225,8 +227,14 @@ export class ArticleSearch {
     if (!article) return null;
     const match = this.pickPassage(article, question, analyseQuestion(question).terms);
     if (!match) return null;
-    const other = this.best(question, locale);
-    const elsewhere = !!other && articleKey(other.article) !== articleKey(article) && other.confidence >= ELSEWHERE_CONFIDENCE;
+    const ranked = this.search(question, locale, 5);
+    const other = this.best(question, locale, ranked);
+    const own = ranked.find((h) => articleKey(h.article) === articleKey(article))?.confidence ?? 0;
+    // Another article that answers it surely, or clearly better than the one shown, makes it a new question.
+    const elsewhere =
+      !!other &&
+      articleKey(other.article) !== articleKey(article) &&
+      (other.confidence >= ELSEWHERE_CONFIDENCE || (other.confidence >= CLEARLY_BETTER.floor && other.confidence - own >= CLEARLY_BETTER.margin));
     const leans = leansOnContext(question) || refersBack(question);
     if (match.coverage >= FOLLOW_UP_COVERAGE && (!elsewhere || leans)) return match.section;
     if (match.coverage >= FOLLOW_UP_WEAK_COVERAGE && !elsewhere) return match.section;

@@ -7,8 +7,30 @@ import { searchTokens, type QueryTerm } from './searchTerms.js';
  */
 const CONCEPTS: ReadonlyArray<{ readonly question: RegExp; readonly text: RegExp }> = [
   {
-    question: /\bhow long\b|\bhow many (minutes|hours|days|weeks)\b|\bhow soon\b|\bwhen will\b|多久|多长时间|几天|几个小时|几分钟|多少天|什么时候(能|会|生效)/i,
-    text: /\d+\s*(?:(?:-|–|~|to|到|至)\s*\d+\s*)?(?:minutes?|mins?|hours?|hrs?|(?:business |working )?days?|weeks?)\b|[\d一二三四五六七八九十两几半]+\s*个?(?:分钟|小时|工作日|天|周)/i,
+    question:
+      /\bhow long\b|\bhow many (minutes|hours|days|weeks)\b|\bhow soon\b|\bwhen will\b|\bdeadline\b|\btime limit\b|多久|多长时间|几天|几个小时|几分钟|多少天|期限|什么时候(能|会|生效)/i,
+    // A duration, or the window or deadline it is counted in ("inside the cancellation window").
+    text: /\d+\s*(?:(?:-|–|~|to|到|至)\s*\d+\s*)?(?:minutes?|mins?|hours?|hrs?|(?:business |working )?days?|weeks?)\b|[\d一二三四五六七八九十两几半]+\s*个?(?:分钟|小时|工作日|天|周)|\bwindow\b|\bdeadline\b|期限|窗口期/i,
+  },
+  {
+    // "Why is it off by default?": the sentence that gives the reason.
+    question: /\bwhy\b|为什么|为何|为啥|怎么会/i,
+    text: /\bbecause\b|\bso that\b|\breason|\bdue to\b|因为|由于|为了|原因/i,
+  },
+  {
+    // "How do we pay you?": the means of payment.
+    question: /\bhow (?:do|can|should|would) (?:we|i) pay\b|\bpay (?:by|with|via)\b|\bpayment methods?\b|怎么(?:付|支付|交|缴)|付款方式|支付方式/i,
+    text: /\bbank transfer|\btransfer\b|\balipay\b|\bwechat pay\b|对公|转账|汇款|支付宝|微信支付/i,
+  },
+  {
+    // "What should the autodiscover record be?": the value to enter, a host name or an address.
+    question: /\bwhat should\b(?=.{0,40}\bbe\b)|\bwhat (?:value|address)\b|\bpoints? to\b|填什么|填啥|写什么|值是|指向|设成什么|设置成什么/i,
+    text: /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net)\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/i,
+  },
+  {
+    // "Will people already signed in be kicked out?": when a change reaches the people it affects.
+    question: /\balready (?:signed|logged) in\b|\bkicked out\b|\bsigned out\b|\btake effect\b|\bright away\b|\bimmediately\b|生效|踢|掉线|马上|立即|立刻/i,
+    text: /\bnext (?:time )?.{0,20}sign|\bnext sign-in\b|\bimmediately\b|\bright away\b|下次登录|立即|马上|生效/i,
   },
   {
     // "Will we lose our mailboxes?": what happens to the data.
@@ -69,6 +91,11 @@ export function leansOnContext(question: string): boolean {
   if (concepts.length === 0) return false;
   const asking = new Set(concepts.flatMap((c) => searchTokens(c.question.exec(question)![0])));
   return new Set(searchTokens(question).filter((t) => !asking.has(t))).size <= 1;
+}
+
+/** A question that asks for one kind of fact (a duration, a value, a reason, a price…), which one passage states. */
+export function asksForFact(question: string): boolean {
+  return CONCEPTS.some((c) => c.question.test(question));
 }
 
 /** Words that point back at what was just shown: "and on Android?", "what about it", 「华为手机呢」, 「那条不加行不行」. */

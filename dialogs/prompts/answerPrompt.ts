@@ -168,7 +168,9 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
       reading.kind === 'unclear' || (reading.kind === 'answer' && this.spec.kind === 'field' && !freeText && wordsIn(text) >= 4);
     if (!this.recognizer || !needsRecognizer) return reading;
     const r = await this.recognizer.recognize(text, turnLocale(dc.context));
-    if (SMALL_TALK.has(r.intent) && r.score >= 0.75 && wordsIn(text) <= 6) {
+    // A value the field could read ("yesterday afternoon around 3") is small talk only when the recognizer is sure.
+    const smallTalkScore = reading.kind === 'answer' ? 0.9 : 0.75;
+    if (SMALL_TALK.has(r.intent) && r.score >= smallTalkScore && wordsIn(text) <= 6) {
       const intent = r.intent;
       return { kind: 'smalltalk', reply: (m) => (intent === 'thanks' ? m.thanks : intent === 'goodbye' ? m.goodbye : m.greeting) };
     }

@@ -58,6 +58,20 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
     expect(said(await followUps.read(dns, '我们域名已经有一条 spf 了，还能再加一条吗', 'zh-CN', turn))).to.match(/只能有一条 SPF/);
     expect(await followUps.read(dns, 'how do I reset my password', 'en', turn)).to.equal(undefined);
     expect(await followUps.read(dns, 'what is the weather today', 'en', turn)).to.equal(undefined);
+    // A question that asks for one kind of fact gets the passage that states it: a value, a reason, a window.
+    expect(said(await followUps.read(dns, 'what should the autodiscover record be', 'en', turn))).to.include(
+      'autodiscover.partner.outlook.cn',
+    );
+    const sharing = { kind: 'article', id: 'config/sharepoint-external-sharing' } as const;
+    expect(said(await followUps.read(sharing, 'why is it off by default?', 'en', turn))).to.match(/because/);
+    const refunds = { kind: 'article', id: 'billing/refunds' } as const;
+    expect(said(await followUps.read(refunds, 'how long do we have to ask?', 'en', turn))).to.match(/cancellation window/);
+    // "OK, reduce them" after the refunds article is the change itself.
+    expect(await followUps.read(refunds, 'ok please reduce them', 'en', turn)).to.deep.equal({ kind: 'route', intent: 'subscription' });
+    // Another article that answers clearly better makes it a new question ("can people on global Teams join?").
+    expect(
+      await followUps.read({ kind: 'article', id: 'howto/mobile-apps' }, 'can people on global teams join our meetings?', 'en', turn),
+    ).to.equal(undefined);
     // A phone brand is the sibling answer: Android.
     const phone = await followUps.read({ kind: 'article', id: 'howto/mobile-apps' }, '华为手机呢', 'zh-CN', turn);
     expect(phone?.kind).to.equal('passage');
@@ -107,6 +121,8 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
   it('after an incident: no estimate yet, its impact, another service, and being told when it is fixed', async () => {
     const incident = { kind: 'incident', id: 'EX1' } as const;
     expect(said(await followUps.read(incident, 'how long until it is fixed?', 'en', turn))).to.match(/no estimated fix time/);
+    expect(said(await followUps.read(incident, 'any update?', 'en', turn))).to.match(/Latest update/);
+    expect(said(await followUps.read(incident, '有进展吗', 'zh-CN', turn))).to.equal(messages('zh-CN').followUp.eta(INCIDENT));
     expect(said(await followUps.read(incident, '影响大吗，哪些人受影响', 'zh-CN', turn))).to.include(
       'External mail arrives up to an hour late.',
     );

@@ -43,6 +43,8 @@ describe('report-a-problem answers', () => {
     expect(parseStartTime('昨天下午3点', now)).to.equal('2026-11-22T07:00:00.000Z');
     expect(parseStartTime('2026-11-20 14:00', now)).to.equal('2026-11-20T06:00:00.000Z');
     expect(parseStartTime('23:00', now)).to.equal('2026-11-22T15:00:00.000Z'); // a bare later time means yesterday
+    expect(parseStartTime('yesterday afternoon around 3', now)).to.equal('2026-11-22T07:00:00.000Z');
+    expect(parseStartTime("this morning at 9 o'clock", now)).to.equal('2026-11-23T01:00:00.000Z');
     expect(parseStartTime('tomorrow', now)).to.equal(undefined);
     expect(parseStartTime('2027-01-01', now)).to.equal(undefined); // in the future
     expect(parseStartTime('no idea', now)).to.equal(undefined);

@@ -1,0 +1,2 @@
+const x = `hello  world ${y} z`;
+const q = 'a';
