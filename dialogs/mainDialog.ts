@@ -16,7 +16,7 @@ import {
 import { isFresh, type SetAsideTask, type TaskName } from '../bot/conversation/task.js';
 import { messages } from '../bot/i18n/messages.js';
 import { detectInterruption } from '../bot/interruption.js';
-import { isQuestion, readYesNo } from '../bot/nlu/answerInterpreter.js';
+import { isQuestion, readYesNo, withoutPreamble } from '../bot/nlu/answerInterpreter.js';
 import { isIntent, type Intent } from '../bot/nlu/intents.js';
 import type { Recognizer, RecognizerResult } from '../bot/nlu/types.js';
 import { turnLocale } from '../bot/turnLocale.js';
@@ -281,7 +281,9 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     const forced = (step.options as RouteOptions | undefined)?.intent;
     if (isIntent(forced)) return this.dispatch(step, forced);
 
-    const text = context.activity.text ?? '';
+    // "我能先问下，这种一般多久能处理好": the question is what follows; the dialogs read it from the activity.
+    const text = withoutPreamble(context.activity.text ?? '');
+    if (context.activity.text) context.activity.text = text;
     const aside = await this.setAside?.get(context);
     if (aside && !isFresh(aside, this.now())) await this.setAside!.delete(context);
     else if (aside) {

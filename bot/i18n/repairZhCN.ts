@@ -6,7 +6,7 @@ export const repairZhCN: RepairMessages = {
     onBehalf: '代办请求',
     subscriptionChange: '订阅变更',
     billingRequest: '账单请求',
-    reportProblem: '向世纪互联报告问题',
+    reportProblem: '向世纪互联提交服务请求',
     handoff: '转人工请求',
     identify: '身份确认',
     healthChecks: '排查步骤',

@@ -64,6 +64,16 @@ const AUX_QUESTION = new RegExp(
   `${LEAD}(?:can|could|do|does|did|is|are|was|were|will|would|should|may|shall|am|have|has|must)(?:n't)? ${SUBJECT}\\s+\\S`,
 );
 
+/** Words that only announce a question ("can I ask first,", 「我能先问下，」, "btw"): the question follows them. */
+const PREAMBLE =
+  /^\s*(?:(?:我|我们)?(?:能|可以|想)?(?:先|再|顺便)?问(?:一)?下[，,、:：\s]*|请问[，,、\s]*|对了[，,、\s]+|另外[，,、\s]+|(?:quick question|can i ask (?:you )?(?:something|a question)(?: first)?|may i ask|one more thing|by the way|btw)\s*[,:;.!?-]?\s+)/iu;
+
+/** The message without a preamble that only announces the question, when a question of some length remains. */
+export function withoutPreamble(text: string): string {
+  const rest = text.replace(PREAMBLE, '');
+  return rest !== text && rest.trim().length >= 4 ? rest.trim() : text;
+}
+
 /** A reply that asks something rather than answers. */
 export function isQuestion(text: string): boolean {
   const t = norm(text);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { parseEmail, parseMobile, parseName } from '../../bot/directory/answerParsers.js';
-import { interpretAnswer, isQuestion, readChoice, readYesNo, type Expectation } from '../../bot/nlu/answerInterpreter.js';
+import { interpretAnswer, isQuestion, readChoice, readYesNo, withoutPreamble, type Expectation } from '../../bot/nlu/answerInterpreter.js';
 
 const yesno: Expectation = { kind: 'yesno' };
 const email = { key: 'adminEmail', parse: parseEmail, names: /邮箱|e-?mail/i };
@@ -155,5 +155,13 @@ describe('the answer interpreter', () => {
       expect(isQuestion(t), t).to.equal(true);
     for (const t of ['Grace Liu', '上海云杉贸易有限公司', 'yes please', 'E3 要 25 个，再加个 azure'])
       expect(isQuestion(t), t).to.equal(false);
+  });
+
+  it('drops words that only announce a question, and keeps a message that is nothing else', () => {
+    expect(withoutPreamble('我能先问下，这种一般多久能处理好')).to.equal('这种一般多久能处理好');
+    expect(withoutPreamble('请问怎么开发票')).to.equal('怎么开发票');
+    expect(withoutPreamble('quick question: where do I find my invoice?')).to.equal('where do I find my invoice?');
+    expect(withoutPreamble('btw is outlook down')).to.equal('is outlook down');
+    for (const t of ['请问', '问下', 'questions about my bill', 'by the way']) expect(withoutPreamble(t), t).to.equal(t);
   });
 });
