@@ -1,21 +1,7 @@
 import { CHINA_TIME_ZONE } from '../directory/format.js';
+import { CHINESE_DIGITS } from '../text/chineseNumerals.js';
 
-const CN_NUM: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-  半: 0.5,
-};
+const CN_NUM: Readonly<Record<string, number>> = { ...CHINESE_DIGITS, 十: 10, 十一: 11, 十二: 12, 半: 0.5 };
 const HOUR = 3_600_000;
 const OFFSET = 8 * HOUR; // China time has no daylight saving
 

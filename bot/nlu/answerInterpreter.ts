@@ -5,6 +5,8 @@
  * botbuilder, no recognizer (the prompt asks the recognizer about `question` and `unclear` readings).
  */
 
+import { CHINESE_DIGITS } from '../text/chineseNumerals.js';
+
 /** A field the dialog is asking for, or one it asked earlier (a correction may name either). */
 export interface FieldExpectation {
   readonly key: string;
@@ -168,16 +170,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   '3rd': 3,
   '4th': 4,
   '5th': 5,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
+  ...CHINESE_DIGITS,
 };
 
 /** The option whose title the text is, exactly (a button click, or the title typed); no close wordings. */
