@@ -22,10 +22,10 @@ import { playScenario, runCorpus, startEvalBot, type EvalBot } from '../../scrip
 import { CorpusError, parseScenario, REPAIR_CLASSES, type Scenario } from '../../scripts/lib/conversations/scenario.js';
 
 /**
- * The share of the corpus's scenarios each language must pass: what today's bot reaches, rounded down.
- * The conversation-repair issue raises it to 0.95.
+ * The share of the corpus's scenarios each language must pass: today's bot passes 98% in each language
+ * (107 of 109); the floor leaves room for one retrained recognizer's wobble, not for a real regression.
  */
-const MIN_PASS_RATE = 0.11;
+const MIN_PASS_RATE = 0.9;
 
 const ROOT = join(import.meta.dirname, '../..');
 /** Articles the conversation-repair work is adding: scenarios may expect them (with `requires`, or as an alternative). */

@@ -40,9 +40,10 @@ export async function startEvalBot(options: { root: string; logger?: Logger }): 
   const dataDir = await mkdtemp(join(tmpdir(), 'eval-conversations-'));
   try {
     const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOCAL_WEBCHAT: 'off' }, options.root);
-    const { directory, incident } = await seedDemoData(config);
+    const now = afternoonClock();
+    const { directory, incident } = await seedDemoData(config, now());
     const { articles } = await loadKnowledge(join(config.knowledgeDir, 'articles'), { cwd: options.root });
-    const app = await startApp({ config, logger, recognizer: await createRecognizer(config, logger) });
+    const app = await startApp({ config, logger, recognizer: await createRecognizer(config, logger), now });
     const literals = [
       ...(directory.reseller ? [directory.reseller.name] : []),
       ...directory.customers.flatMap((c) => [c.company, ...c.contacts.map((p) => p.name)]),
@@ -59,6 +60,17 @@ export async function startEvalBot(options: { root: string; logger?: Logger }): 
     await rm(dataDir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * The bot's clock for a run: 14:00 China time on the day of the run, then advancing with real time, so that
+ * "this morning at nine" or a handoff in support hours means the same whenever the corpus is played.
+ */
+function afternoonClock(): () => Date {
+  const real = Date.now();
+  const chinaMidnight = Math.floor((real + 8 * 3_600_000) / 86_400_000) * 86_400_000 - 8 * 3_600_000;
+  const offset = chinaMidnight + 14 * 3_600_000 - real;
+  return () => new Date(Date.now() + offset);
 }
 
 export interface TurnFailure extends CheckFailure {
