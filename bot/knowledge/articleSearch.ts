@@ -251,7 +251,9 @@ export class ArticleSearch {
     const key = articleKey(article);
     let passages = this.passages.get(key);
     if (!passages) {
-      const parts = article.imported ? article.imported.sections.flatMap((s) => splitPassages(s.text).map((p) => ({ ...p, heading: s.heading, path: s.path }))) : splitPassages(article.body);
+      const parts = article.imported
+        ? article.imported.sections.flatMap((s) => splitPassages(s.text).map((p) => ({ ...p, heading: s.heading, path: s.path })))
+        : splitPassages(article.body);
       passages = parts.map((section) => ({ section, words: new Set(searchTokens(`${section.path.join('\n')}\n${section.text}`)) }));
       this.passages.set(key, passages);
     }
@@ -307,7 +309,8 @@ export class ArticleSearch {
         const rival = Math.min(1, (i === 0 ? runnerUp : top) / score);
         // An article whose title, questions and tags share nothing with the question is not about it.
         const onTopic = terms.some((t) => head.has(t.term)) ? 1 : 0.5;
-        const confidence = coverage * Math.min(1, evidence / ENOUGH_EVIDENCE) * (1 - RIVAL_PENALTY * rival) * onTopic * (imported ? IMPORTED_DISCOUNT : 1);
+        const confidence =
+          coverage * Math.min(1, evidence / ENOUGH_EVIDENCE) * (1 - RIVAL_PENALTY * rival) * onTopic * (imported ? IMPORTED_DISCOUNT : 1);
         return { article: unit.article, unit, score, coverage, confidence, rank: confidence + (0.5 * score) / top };
       });
       return weighed.reduce((a, b) => (b.rank > a.rank ? b : a));
@@ -326,7 +329,12 @@ export class ArticleSearch {
 function curatedFirstOnTies(ranked: Candidate[]): void {
   for (let i = ranked.length - 1; i > 0; i--) {
     const [above, below] = [ranked[i - 1]!, ranked[i]!];
-    if (above.article.imported && !below.article.imported && above.rank - below.rank <= TIE_MARGIN && above.confidence - below.confidence <= TIE_MARGIN) {
+    if (
+      above.article.imported &&
+      !below.article.imported &&
+      above.rank - below.rank <= TIE_MARGIN &&
+      above.confidence - below.confidence <= TIE_MARGIN
+    ) {
       [ranked[i - 1], ranked[i]] = [below, above];
     }
   }

@@ -39,7 +39,10 @@ export async function loadImported(dir: string, cwd = process.cwd()): Promise<Lo
   const problems: KnowledgeProblem[] = [];
   const tokens = new Map<string, readonly string[]>();
   if (!(await exists(dir))) return { articles, problems, tokens };
-  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
   for (const name of names) {
     const folder = join(dir, name);
     try {

@@ -7,7 +7,8 @@ import { searchTokens, type QueryTerm } from './searchTerms.js';
  */
 const CONCEPTS: ReadonlyArray<{ readonly question: RegExp; readonly text: RegExp }> = [
   {
-    question: /\bhow long\b|\bhow many (minutes|hours|days|weeks)\b|\bhow soon\b|\bwhen will\b|多久|多长时间|几天|几个小时|几分钟|多少天|什么时候(能|会|生效)/i,
+    question:
+      /\bhow long\b|\bhow many (minutes|hours|days|weeks)\b|\bhow soon\b|\bwhen will\b|多久|多长时间|几天|几个小时|几分钟|多少天|什么时候(能|会|生效)/i,
     text: /\d+\s*(?:(?:-|–|~|to|到|至)\s*\d+\s*)?(?:minutes?|mins?|hours?|hrs?|(?:business |working )?days?|weeks?)\b|[\d一二三四五六七八九十两几半]+\s*个?(?:分钟|小时|工作日|天|周)/i,
   },
   {
@@ -37,7 +38,12 @@ export interface SectionMatch {
  * The section of one article that best answers `question`, by the rarity-weighted share of its words
  * found in the section, plus the kind of fact it asks for; null when no section has any of it.
  */
-export function bestSection(sections: readonly IndexedSection[], question: string, terms: readonly QueryTerm[], weight: (t: QueryTerm) => number): SectionMatch | null {
+export function bestSection(
+  sections: readonly IndexedSection[],
+  question: string,
+  terms: readonly QueryTerm[],
+  weight: (t: QueryTerm) => number,
+): SectionMatch | null {
   const concepts = CONCEPTS.filter((c) => c.question.test(question));
   // The words that ask for the fact ("long" in "how long") are the fact asked for, not a topic to find.
   const asking = new Set(concepts.flatMap((c) => searchTokens(c.question.exec(question)![0])));
@@ -72,7 +78,8 @@ export function leansOnContext(question: string): boolean {
 }
 
 /** Words that point back at what was just shown: "and on Android?", "what about it", 「华为手机呢」, 「那条不加行不行」. */
-const BACK = /^\s*(?:and|but|so|also|what about|how about|then)\b|\b(?:it|its|that|this|they|them|those|these|there|one)\b|^\s*(?:那|这|它|也|还有|那么)|(?:那|这)(?:个|条|些|一步|里)|呢\s*[?？]?\s*$|也(?:是|要|能|可以|一样)/i;
+const BACK =
+  /^\s*(?:and|but|so|also|what about|how about|then)\b|\b(?:it|its|that|this|they|them|those|these|there|one)\b|^\s*(?:那|这|它|也|还有|那么)|(?:那|这)(?:个|条|些|一步|里)|呢\s*[?？]?\s*$|也(?:是|要|能|可以|一样)/i;
 
 /** A question that refers back to what was just shown, by a pronoun or a "what about …" form. */
 export function refersBack(question: string): boolean {

@@ -11,7 +11,9 @@ function section(title: string, m: Section): string[] {
     `${'intent'.padEnd(16)}${'precision'.padStart(10)}${'recall'.padStart(9)}${'F1'.padStart(8)}${'n'.padStart(6)}`,
   ];
   for (const l of m.perLabel) {
-    lines.push(`${l.label.padEnd(16)}${pct(l.precision).padStart(10)}${pct(l.recall).padStart(9)}${pct(l.f1).padStart(8)}${String(l.support).padStart(6)}`);
+    lines.push(
+      `${l.label.padEnd(16)}${pct(l.precision).padStart(10)}${pct(l.recall).padStart(9)}${pct(l.f1).padStart(8)}${String(l.support).padStart(6)}`,
+    );
   }
   return lines;
 }

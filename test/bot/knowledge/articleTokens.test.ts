@@ -20,7 +20,7 @@ const QUESTIONS: Array<[string, 'zh-CN' | 'en']> = [
 const summary = (search: ArticleSearch, q: string, locale: 'zh-CN' | 'en') =>
   search.search(q, locale).map((h) => [h.article.id, h.score.toFixed(6), h.confidence.toFixed(6), h.section?.heading ?? null]);
 
-describe('curated articles\' search tokens saved by the build (start-up cache)', () => {
+describe("curated articles' search tokens saved by the build (start-up cache)", () => {
   let articles: readonly Article[];
   let tmp: Awaited<ReturnType<typeof makeTempDir>>;
   before(async () => {
@@ -52,7 +52,7 @@ describe('curated articles\' search tokens saved by the build (start-up cache)',
     expect(new ArticleSearch(articles).search('zebra', 'en')).to.be.empty;
   });
 
-  it('is ignored when the tokenizer\'s rules changed since (another fingerprint) or the file is missing', async () => {
+  it("is ignored when the tokenizer's rules changed since (another fingerprint) or the file is missing", async () => {
     const saved = JSON.parse(serializeArticleTokens(articles)) as { fingerprint: string };
     await writeCacheFile(tmp.path, ARTICLE_TOKENS_FILE, JSON.stringify({ ...saved, fingerprint: 'older-rules' }));
     expect(await loadArticleTokens(tmp.path)).to.equal(undefined);
