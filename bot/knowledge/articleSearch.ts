@@ -17,7 +17,7 @@ export interface Hit {
   readonly coverage: number;
   /** What the bot decides on: coverage, discounted when the matched words say too little. */
   readonly confidence: number;
-  /** The part of the article that answers: the matching section of an imported document, or of a curated article; null for none in particular. */
+  /** The part of the article that answers (the matching section of an imported or curated article); null for none in particular. */
   readonly section: Section | null;
 }
 

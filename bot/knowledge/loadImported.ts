@@ -11,7 +11,7 @@ export interface LoadedImports {
   readonly tokens: TokenCache;
 }
 
-/** Stored files of one import, relative to its folder; names starting with a dot (the token cache, an import under way) are not documents. */
+/** Stored files of one import, relative to its folder; dot-files (the token cache, an import under way) are not documents. */
 async function storedFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {

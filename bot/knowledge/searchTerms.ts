@@ -242,7 +242,8 @@ export function isHan(term: string): boolean {
 
 /** A sentence that goes through every rule above: its tokens change when the rules do. */
 const PROBE =
-  "I can't log in to Office 365 on my e-mail, how do I set up the admin portal? 登陆管理后台 世纪互联 帐户开通 白名单 licences whitelisted 21v AAD 邮件 许可 OneDrive 同步 " +
+  "I can't log in to Office 365 on my e-mail, how do I set up the admin portal? " +
+  '登陆管理后台 世纪互联 帐户开通 白名单 licences whitelisted 21v AAD 邮件 许可 OneDrive 同步 ' +
   "won't log into outlok on my macbook, ppt pasword on a laptop, setting up 苹果电脑装个三件套 网盘传不上去卡着 笔记本 " +
   'configuring verification domains running 怎么 验证 域名 的 问题 99.9%';
 
