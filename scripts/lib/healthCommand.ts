@@ -76,7 +76,10 @@ function parse(args: readonly string[], valued: readonly string[], flags: readon
 
 function describe(i: StoredIncident): string {
   const end = i.endTime ? `, ended ${chinaTime(i.endTime)}` : '';
-  return `${i.id}  ${i.service}  ${i.classification}  ${i.status}  started ${chinaTime(i.startTime)}, updated ${chinaTime(i.lastUpdate)}${end} (China time)  ${i.title}`;
+  return (
+    `${i.id}  ${i.service}  ${i.classification}  ${i.status}  ` +
+    `started ${chinaTime(i.startTime)}, updated ${chinaTime(i.lastUpdate)}${end} (China time)  ${i.title}`
+  );
 }
 
 /** Runs one `npm run health` command; returns the exit code (2 for bad arguments). */
