@@ -37,31 +37,36 @@ const ROWS: string[][] = [
   ],
   [
     'How do I add a new admin to our account?',
-    'A Global admin can assign admin roles in the Microsoft 365 admin center under Roles. If nobody in your company has admin rights any more, ask us and we will verify your identity before helping.',
+    'A Global admin can assign admin roles in the Microsoft 365 admin center under Roles. ' +
+      'If nobody in your company has admin rights any more, ask us and we will verify your identity before helping.',
     'give a colleague admin rights\nmake someone an administrator',
     'en',
   ],
   [
     'Do you offer training for our staff?',
-    'We run online onboarding sessions for new customers on the admin center, Teams and OneDrive. Ask your account manager to book a session; longer courses are quoted separately.',
+    'We run online onboarding sessions for new customers on the admin center, Teams and OneDrive. ' +
+      'Ask your account manager to book a session; longer courses are quoted separately.',
     'can you train our employees on Teams',
     'English',
   ],
   [
     'How do I change the contact person on our account?',
-    'Send the request from your registered email address, or have an authorised signatory sign the change form. We update the contact within two working days.',
+    'Send the request from your registered email address, or have an authorised signatory sign the change form. ' +
+      'We update the contact within two working days.',
     'update our company contact details',
     'en',
   ],
   [
     'Can we get a discount for a three-year commitment?',
-    'Pricing for longer commitments depends on the product and the volume. Ask your account manager for a quote; we do not publish discount levels.',
+    'Pricing for longer commitments depends on the product and the volume. ' +
+      'Ask your account manager for a quote; we do not publish discount levels.',
     'is it cheaper if we sign for 3 years',
     'en',
   ],
   [
     'What happens to our data if we stop being your customer?',
-    'If you move to another partner, your tenant and data stay as they are and only the billing relationship moves. If you cancel the subscriptions, the data is deleted after the retention period, so export what you need first.',
+    'If you move to another partner, your tenant and data stay as they are and only the billing relationship moves. ' +
+      'If you cancel the subscriptions, the data is deleted after the retention period, so export what you need first.',
     'if we leave you do we lose our data',
     'en',
   ],

@@ -37,7 +37,7 @@ describe("curated articles' search tokens saved by the build (start-up cache)", 
     const cached = new ArticleSearch(articles, { articleTokens: articleTokens! });
     for (const [q, locale] of QUESTIONS) {
       const expected = summary(plain, q, locale);
-      expect(expected, q).to.not.be.empty;
+      expect(expected, q).to.not.have.lengthOf(0);
       expect(summary(cached, q, locale), q).to.deep.equal(expected);
     }
   });
@@ -48,8 +48,8 @@ describe("curated articles' search tokens saved by the build (start-up cache)", 
     for (const k of Object.keys(saved.tokens)) saved.tokens[k] = 'zebra';
     await writeCacheFile(tmp.path, ARTICLE_TOKENS_FILE, JSON.stringify(saved));
     const search = new ArticleSearch(articles, { articleTokens: (await loadArticleTokens(tmp.path))! });
-    expect(search.search('zebra', 'en')).to.not.be.empty;
-    expect(new ArticleSearch(articles).search('zebra', 'en')).to.be.empty;
+    expect(search.search('zebra', 'en')).to.not.have.lengthOf(0);
+    expect(new ArticleSearch(articles).search('zebra', 'en')).to.have.lengthOf(0);
   });
 
   it("is ignored when the tokenizer's rules changed since (another fingerprint) or the file is missing", async () => {

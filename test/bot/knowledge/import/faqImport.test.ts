@@ -113,7 +113,7 @@ describe('knowledge:import of FAQs (QnA Maker / custom question answering export
     }
   });
 
-  it('reports an empty answer, a question with two answers and an unreadable file with file and line, and leaves the old import as it was', async () => {
+  it('reports an empty answer, a question with two answers, an unreadable file (with file and line); the old import stays', async () => {
     const { dir, result } = await run({ 'faq/export.tsv': TSV });
     try {
       expect(result.problems).to.deep.equal([]);

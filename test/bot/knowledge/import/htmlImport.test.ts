@@ -33,7 +33,7 @@ const PAGE = `<!DOCTYPE html>
 describe('knowledge:import of saved HTML help pages', function () {
   this.timeout(20_000);
 
-  it('keeps the title, canonical URL, language and main content, with h2/h3 as sections, and drops scripts, navigation and footer', async () => {
+  it('keeps title, canonical URL, language and main content, h2/h3 as sections; drops scripts, navigation and footer', async () => {
     const dir = await makeTempDir('import-html-');
     try {
       await writeTree(dir.path, {

@@ -47,7 +47,8 @@ const DOCS = {
     '```',
   ].join('\n'),
   'storage/redundancy.md':
-    '---\ntitle: Storage redundancy\nms.locale: en-us\n---\n## LRS\n\nThree copies in one datacenter.\n\n## GRS\n\nA copy in the paired region.\n',
+    '---\ntitle: Storage redundancy\nms.locale: en-us\n---\n' +
+    '## LRS\n\nThree copies in one datacenter.\n\n## GRS\n\nA copy in the paired region.\n',
   'includes/prereq.md':
     '---\ntitle: include\n---\n> [!TIP]\n> 需要“参与者”角色，详见[角色](../storage/redundancy.md)。\n\n[!INCLUDE [nested](nested.md)]\n',
   'includes/nested.md': '嵌套的包含文件也会展开。\n',
@@ -64,7 +65,7 @@ describe('knowledge:import of a Markdown documentation folder', function () {
     return { dir, result };
   }
 
-  it('keeps title, URL, date and locale, resolves includes, turns notes into text and drops markup that means nothing in a chat', async () => {
+  it('keeps title, URL, date and locale, resolves includes, turns notes into text, drops markup that means nothing in a chat', async () => {
     const { dir, result } = await imported('https://docs.azure.cn/zh-cn/');
     try {
       expect(result.problems).to.deep.equal([]);
