@@ -188,12 +188,14 @@ function checkExposure(r: ConfigReader, config: BotConfig): void {
   if (config.allowUnauthenticatedNetwork) return;
   if (!config.auth && !LOOPBACK_HOSTS.has(config.host)) {
     r.problems.push(
-      `HOST=${config.host} without MicrosoftAppId would let any machine run turns unauthenticated; set MicrosoftAppId, or ALLOW_UNAUTHENTICATED_NETWORK=yes if you really mean it`,
+      `HOST=${config.host} without MicrosoftAppId would let any machine run turns unauthenticated; ` +
+        'set MicrosoftAppId, or ALLOW_UNAUTHENTICATED_NETWORK=yes if you really mean it',
     );
   }
   if (config.auth && config.localWebChat && !LOOPBACK_HOSTS.has(config.host)) {
     r.problems.push(
-      `LOCAL_WEBCHAT=on with MicrosoftAppId serves unauthenticated Direct Line turns on ${config.host}; leave it off, use HOST=127.0.0.1, or set ALLOW_UNAUTHENTICATED_NETWORK=yes if you really mean it`,
+      `LOCAL_WEBCHAT=on with MicrosoftAppId serves unauthenticated Direct Line turns on ${config.host}; ` +
+        'leave it off, use HOST=127.0.0.1, or set ALLOW_UNAUTHENTICATED_NETWORK=yes if you really mean it',
     );
   }
 }

@@ -21,7 +21,8 @@ const predictions = crossValidate(utterances, (train) => LocalRecognizer.train(t
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const line = (lang: string, m: LangMetrics) =>
-  `${lang}: accuracy ${pct(m.accuracy)}  macro-F1 ${pct(m.macroF1)}  out-of-scope precision ${pct(m.oos.precision)} recall ${pct(m.oos.recall)}`;
+  `${lang}: accuracy ${pct(m.accuracy)}  macro-F1 ${pct(m.macroF1)}  ` +
+  `out-of-scope precision ${pct(m.oos.precision)} recall ${pct(m.oos.recall)}`;
 const show = (threshold: number) => {
   const m = metricsAt(predictions, threshold);
   return `threshold ${threshold.toFixed(2)}  ${line('zh', m.zh)}   ${line('en', m.en)}`;

@@ -7,7 +7,10 @@ import { ArticleSearch } from '../bot/knowledge/articleSearch.js';
 import { importSources } from '../bot/knowledge/import/importSources.js';
 import { loadImported } from '../bot/knowledge/loadImported.js';
 
-/** One line of QUESTIONS.jsonl. `expected`: the document (its path in the corpus without extension, or its full articleId) or null when the corpus cannot answer. */
+/**
+ * One line of QUESTIONS.jsonl. `expected`: the document (its path in the corpus without extension, or its full
+ * articleId), or null when the corpus cannot answer.
+ */
 interface CorpusQuestion {
   readonly question: string;
   readonly lang: 'zh' | 'en';
@@ -103,7 +106,9 @@ export async function evalCorpus(corpusDir: string, questionsFile: string, optio
       for (const lang of ['zh', 'en', 'overall'] as const) {
         const r = report[lang];
         process.stdout.write(
-          `${lang}: answerable ${r.answerable}: right document first ${pct(r.firstRate)}, in top 3 ${pct(r.top3Rate)}, right section first ${pct(r.sectionFirstRate)} (of ${r.withSection}); unanswerable ${r.unanswerable}: no answer ${pct(r.noAnswerRate)}\n`,
+          `${lang}: answerable ${r.answerable}: right document first ${pct(r.firstRate)}, in top 3 ${pct(r.top3Rate)}, ` +
+            `right section first ${pct(r.sectionFirstRate)} (of ${r.withSection}); ` +
+            `unanswerable ${r.unanswerable}: no answer ${pct(r.noAnswerRate)}\n`,
         );
       }
     }

@@ -77,7 +77,8 @@ if (json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 else {
   for (const [lang, s] of stats) {
     process.stdout.write(
-      `${lang}: covered ${s.covered}: right article first ${pct(s.top1, s.covered)}, in top 3 ${pct(s.top3, s.covered)}; not covered ${s.uncovered}: no answer ${pct(s.nulls, s.uncovered)}\n`,
+      `${lang}: covered ${s.covered}: right article first ${pct(s.top1, s.covered)}, in top 3 ${pct(s.top3, s.covered)}; ` +
+        `not covered ${s.uncovered}: no answer ${pct(s.nulls, s.uncovered)}\n`,
     );
   }
 }

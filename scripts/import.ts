@@ -50,7 +50,8 @@ try {
   } else {
     await directory.replace(data);
     process.stdout.write(
-      `Imported ${basename(file)}: the directory now has ${data.customers.length} customer(s), ${data.subscriptions.length} subscription(s), ${data.invoices.length} invoice(s).\n`,
+      `Imported ${basename(file)}: the directory now has ${data.customers.length} customer(s), ` +
+        `${data.subscriptions.length} subscription(s), ${data.invoices.length} invoice(s).\n`,
     );
   }
 } catch (err) {

@@ -8,7 +8,8 @@ import { importSources, SAFE_NAME } from '../bot/knowledge/import/importSources.
 import { removeImport } from '../bot/knowledge/import/writeImport.js';
 
 const USAGE =
-  'usage: npm run knowledge:import -- SOURCE... [--name NAME] [--knowledge DIR] [--base-url URL]\n       npm run knowledge:import -- --remove NAME [--knowledge DIR]\n';
+  'usage: npm run knowledge:import -- SOURCE... [--name NAME] [--knowledge DIR] [--base-url URL]\n' +
+  '       npm run knowledge:import -- --remove NAME [--knowledge DIR]\n';
 
 let parsed;
 try {
@@ -66,5 +67,6 @@ if (result.problems.length > 0) {
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 process.stdout.write(
-  `imported "${result.name}": ${result.documents} document(s), ${result.pairs} question-answer pair(s) into ${join(knowledgeDir, 'imported', result.name)} (${seconds} s)\n`,
+  `imported "${result.name}": ${result.documents} document(s), ${result.pairs} question-answer pair(s) ` +
+    `into ${join(knowledgeDir, 'imported', result.name)} (${seconds} s)\n`,
 );

@@ -39,7 +39,8 @@ const botHost = ['127.0.0.1', '0.0.0.0', '::'].includes(config.host)
 const endpoint = `http://${botHost}:${config.port}/api/messages`;
 if (config.auth && !has('--client-id', '--cid')) {
   console.error(
-    'The bot has a MicrosoftAppId: the Playground then needs --client-id, --client-secret and --tenant-id. For local tests, start the bot without an app id.',
+    'The bot has a MicrosoftAppId: the Playground then needs --client-id, --client-secret and --tenant-id. ' +
+      'For local tests, start the bot without an app id.',
   );
 }
 const reachable = await fetch(`http://${botHost}:${config.port}/healthz`, { signal: AbortSignal.timeout(1000) }).then(

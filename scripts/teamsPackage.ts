@@ -37,7 +37,8 @@ async function main(): Promise<number> {
   await writeFile(out, pkg.zip);
   for (const warning of pkg.warnings) console.error(`warning: ${warning}`);
   console.error(
-    `${out}: ${pkg.entries.map((e) => e.name).join(', ')} (${pkg.zip.length} bytes). Upload it in the Teams admin center (Teams apps > Manage apps > Upload new app).`,
+    `${out}: ${pkg.entries.map((e) => e.name).join(', ')} (${pkg.zip.length} bytes). ` +
+      'Upload it in the Teams admin center (Teams apps > Manage apps > Upload new app).',
   );
   return 0;
 }

@@ -30,8 +30,10 @@ export function parseCsv(text: string): { rows: CsvRow[]; error?: ImportIssue } 
   for (let i = 0; i < src.length; i++) {
     const ch = src[i]!;
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else {
         if (ch === '\n') line++;
         cell += ch;
@@ -46,12 +48,17 @@ export function parseCsv(text: string): { rows: CsvRow[]; error?: ImportIssue } 
           message: 'a quote inside an unquoted cell; put the whole cell in quotes and double the quote',
         },
       };
-    else if (ch === ',') (cells.push(cell), (cell = ''));
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && src[i + 1] === '\n') i++;
       cells.push(cell);
       if (cells.some((c) => c.trim() !== '')) rows.push({ line: start, cells });
-      ((cells = []), (cell = ''), line++, (start = line));
+      cells = [];
+      cell = '';
+      line++;
+      start = line;
     } else cell += ch;
   }
   if (quoted) return { rows, error: { line: start, where: `line ${start}`, message: 'a quoted cell is never closed' } };

@@ -1,6 +1,6 @@
 import { formatCny, formatDate, formatPeriod } from '../directory/format.js';
 import type { InvoiceChange } from '../directory/invoiceChanges.js';
-import type { Invoice, Reseller } from '../directory/types.js';
+import type { Invoice, Reseller, Subscription } from '../directory/types.js';
 import { literalForMessage as lit } from '../text/literal.js';
 import type { CustomerMessages } from './customerMessages.js';
 import type { ChangeRequest } from '../directory/changeRequest.js';
@@ -53,6 +53,16 @@ function change(c: InvoiceChange): string {
   }
 }
 
+function dueLine(i: Invoice): string {
+  return `• ${i.number} (${period(i.period)}): ${cny(i.amountCny)}, due ${date(i.dueDate)}${i.status === 'overdue' ? ', OVERDUE' : ''}`;
+}
+
+function subscriptionLine(s: Subscription, n: number): string {
+  const renews = s.renewalDate ? `, renews ${date(s.renewalDate)}` : '';
+  const price = s.unitPriceCny !== undefined ? `, ${cny(s.unitPriceCny)} per license per month` : '';
+  return `${n}. ${s.offer}: ${s.quantity} license(s), ${s.status}, ${s.term}${renews}, auto-renew ${s.autoRenew ? 'on' : 'off'}${price}`;
+}
+
 function request(r: ChangeRequest, show = asTyped): string {
   const what: Record<ChangeRequest['change'], string> = {
     add: `add ${r.quantity} license(s) to ${r.offer} (${r.currentQuantity} → ${r.currentQuantity + (r.quantity ?? 0)})`,
@@ -78,22 +88,29 @@ function form(f: SignUpForm, show = asTyped): string {
 export const customerEn: CustomerMessages = {
   identify: {
     askDomain:
-      "To show your company's account details I first need to confirm who you are (once per chat). What is your company's domain, for example contoso.partner.onmschina.cn or contoso.cn?",
+      "To show your company's account details I first need to confirm who you are (once per chat). " +
+      "What is your company's domain, for example contoso.partner.onmschina.cn or contoso.cn?",
     domainHint: 'That does not look like a domain. Please type it like contoso.partner.onmschina.cn or contoso.cn.',
     askEmail: 'And your work e-mail address, as registered with us?',
     emailHint: 'Please type an e-mail address like name@contoso.cn.',
     noMatch: 'I could not match that domain and e-mail address to a registered contact. Please check both.',
     whyIdentify:
-      "Your invoices, subscriptions and tickets are your company's private data, so I first confirm that you are one of its registered contacts: your company's domain plus your work e-mail address must match our records. It is asked once per chat.",
+      "Your invoices, subscriptions and tickets are your company's private data, " +
+      'so I first confirm that you are one of its registered contacts: ' +
+      "your company's domain plus your work e-mail address must match our records. " +
+      'It is asked once per chat.',
     domainLabel: 'domain',
     emailLabel: 'e-mail address',
     tooManyTries: (r) =>
-      `I could not confirm your details, so I cannot show account information. Please contact ${contact(r)}, or say 转人工 / agent to talk to a person.`,
+      'I could not confirm your details, so I cannot show account information. ' +
+      `Please contact ${contact(r)}, or say 转人工 / agent to talk to a person.`,
     identified: (name, company) => `Thank you, ${lit(name)} (${lit(company)}). You are confirmed for this chat.`,
     unknownTenant: (r) =>
-      `Your organisation is not (yet) one of our customers, so I cannot show account details. To sign up, visit ${r?.signUpUrl ?? r?.portalUrl ?? 'your reseller'} or contact ${contact(r)}.`,
+      'Your organisation is not (yet) one of our customers, so I cannot show account details. ' +
+      `To sign up, visit ${r?.signUpUrl ?? r?.portalUrl ?? 'your reseller'} or contact ${contact(r)}.`,
     notAContact: (company, r) =>
-      `You are signed in from ${lit(company)}, but you are not registered as one of its contacts, so I cannot show account details. Ask your administrator to add you, or contact ${contact(r)}.`,
+      `You are signed in from ${lit(company)}, but you are not registered as one of its contacts, so I cannot show account details. ` +
+      `Ask your administrator to add you, or contact ${contact(r)}.`,
   },
   setup: {
     whichTask: 'What do you need help with?',
@@ -121,12 +138,15 @@ export const customerEn: CustomerMessages = {
     signUpHelp: {
       company: 'We need the company name as registered in China (on the business licence); the contract and invoices are made out to it.',
       domainPrefix:
-        'Every tenant gets an initial domain ending in .partner.onmschina.cn, for example contoso.partner.onmschina.cn. It is used for first sign-in and appears in SharePoint addresses, and it cannot be changed later; your own domain (contoso.cn) can be added afterwards. Just type the part before the first dot.',
+        'Every tenant gets an initial domain ending in .partner.onmschina.cn, for example contoso.partner.onmschina.cn. ' +
+        'It is used for first sign-in and appears in SharePoint addresses, and it cannot be changed later; ' +
+        'your own domain (contoso.cn) can be added afterwards. Just type the part before the first dot.',
       adminName: 'The first global administrator of the new tenant: the person who receives the sign-in details and can add everyone else.',
       adminEmail: "An e-mail address where the administrator can be reached now (not the new tenant's address, which does not exist yet).",
       adminMobile: 'A mainland China mobile number: 21Vianet sends sign-in and verification messages to it.',
       services:
-        'Which plans and how many users, for example "Microsoft 365 Business Basic, 10 users" or "Azure". We confirm prices before anything is ordered.',
+        'Which plans and how many users, for example "Microsoft 365 Business Basic, 10 users" or "Azure". ' +
+        'We confirm prices before anything is ordered.',
     },
     signUpLabels: {
       company: 'company name',
@@ -138,7 +158,8 @@ export const customerEn: CustomerMessages = {
     },
     confirmSignUp: (f) => `Please check:\n\n${form(f, lit)}\n\nShall I send this sign-up request?`,
     signUpCreated: (id, r) =>
-      `Done: your sign-up request is ticket ${id}. ${r?.name ?? 'Your reseller'} will contact the administrator within one working day. Questions meanwhile: ${contact(r)}.`,
+      `Done: your sign-up request is ticket ${id}. ${r?.name ?? 'Your reseller'} will contact the administrator within one working day. ` +
+      `Questions meanwhile: ${contact(r)}.`,
     signUpDeclined: 'OK, I have not sent anything.',
     offerOnBehalf: (task) => `Would you like us to do "${task}" for you? I will open a request for our support team.`,
     onBehalfCreated: (id, task) => `Request ${id} is open: our team will do "${task}" for you and confirm when it is done.`,
@@ -148,7 +169,8 @@ export const customerEn: CustomerMessages = {
   billing: {
     invoiceSummary: (i) =>
       [
-        `Invoice ${i.number} for ${period(i.period)}: ${cny(i.amountCny)}, ${STATUS[i.status]}, due ${date(i.dueDate)}. Fapiao: ${FAPIAO[i.fapiao]}.`,
+        `Invoice ${i.number} for ${period(i.period)}: ${cny(i.amountCny)}, ${STATUS[i.status]}, due ${date(i.dueDate)}. ` +
+          `Fapiao: ${FAPIAO[i.fapiao]}.`,
         ...i.lines.map((l) => `• ${l.description} × ${l.quantity}: ${cny(l.amountCny)}`),
       ].join('\n'),
     whatNext: 'What would you like to know?',
@@ -167,14 +189,15 @@ export const customerEn: CustomerMessages = {
     invoiceNotFound: (n) => `I could not find an invoice ${lit(n)} for your company. Please check the number.`,
     changesIntro: (c, p) =>
       p
-        ? `${period(c.period)}: ${cny(c.amountCny)}, ${period(p.period)}: ${cny(p.amountCny)} (${signed(c.amountCny - p.amountCny)}). What changed:`
+        ? `${period(c.period)}: ${cny(c.amountCny)}, ${period(p.period)}: ${cny(p.amountCny)} ` +
+          `(${signed(c.amountCny - p.amountCny)}). What changed:`
         : `${period(c.period)} is your first invoice, so there is nothing to compare with.`,
     change,
     noChanges: 'The charges are the same as the month before.',
     due: (open) =>
       open.length === 0
         ? 'Nothing is due: every invoice is paid.'
-        : `Due:\n${open.map((i) => `• ${i.number} (${period(i.period)}): ${cny(i.amountCny)}, due ${date(i.dueDate)}${i.status === 'overdue' ? ', OVERDUE' : ''}`).join('\n')}\nTotal: ${cny(open.reduce((s, i) => s + i.amountCny, 0))}`,
+        : `Due:\n${open.map(dueLine).join('\n')}\nTotal: ${cny(open.reduce((s, i) => s + i.amountCny, 0))}`,
     fapiao: (list) =>
       `Fapiao (VAT invoice) status:\n${list.map((i) => `• ${i.number} (${period(i.period)}): ${FAPIAO[i.fapiao]}`).join('\n')}`,
     offerFapiao: (i) => `Shall I ask our billing team to issue the fapiao for invoice ${i.number} (${cny(i.amountCny)})?`,
@@ -185,8 +208,7 @@ export const customerEn: CustomerMessages = {
     escalationTicket: (q, company) => `Billing question from ${company}: ${q}`,
   },
   subscription: {
-    list: (subs) =>
-      `Your subscriptions:\n${subs.map((s, i) => `${i + 1}. ${s.offer}: ${s.quantity} license(s), ${s.status}, ${s.term}${s.renewalDate ? `, renews ${date(s.renewalDate)}` : ''}, auto-renew ${s.autoRenew ? 'on' : 'off'}${s.unitPriceCny !== undefined ? `, ${cny(s.unitPriceCny)} per license per month` : ''}`).join('\n')}`,
+    list: (subs) => `Your subscriptions:\n${subs.map((s, i) => subscriptionLine(s, i + 1)).join('\n')}`,
     none: 'Your company has no subscriptions with us yet.',
     askChange: 'What would you like to change?',
     changeHint: 'Please pick one of the buttons, or type for example "add licenses" or "cancel".',
@@ -209,19 +231,24 @@ export const customerEn: CustomerMessages = {
     noTrial: 'None of your subscriptions is a trial.',
     nothingToChange: (o, c) => `Nothing to change: auto-renew is already ${c === 'autoRenewOn' ? 'on' : 'off'} for ${o}.`,
     confirm: (r) =>
-      `You would like to ${request(r, lit)}.${r.monthlyDeltaCny !== undefined ? ` Price effect: ${signed(r.monthlyDeltaCny)} per month.` : ''} Shall I send this request?`,
+      `You would like to ${request(r, lit)}.` +
+      `${r.monthlyDeltaCny !== undefined ? ` Price effect: ${signed(r.monthlyDeltaCny)} per month.` : ''} Shall I send this request?`,
     created: (id, r) =>
-      `Request ${id} is open. I have not changed the subscription myself: ${r?.name ?? 'your reseller'} will make the change and confirm it with you.`,
+      `Request ${id} is open. I have not changed the subscription myself: ` +
+      `${r?.name ?? 'your reseller'} will make the change and confirm it with you.`,
     ticket: (r, company) =>
-      `Subscription change for ${company}: ${request(r)}${r.monthlyDeltaCny !== undefined ? ` (${signed(r.monthlyDeltaCny)} per month)` : ''}`,
+      `Subscription change for ${company}: ${request(r)}` +
+      `${r.monthlyDeltaCny !== undefined ? ` (${signed(r.monthlyDeltaCny)} per month)` : ''}`,
   },
   giveUp: 'Sorry, I still could not use that answer. Say 转人工 / agent to talk to a person, or ask me something else.',
   declined: 'OK, I have not sent anything.',
   contactUs: (r) => `You can reach ${contact(r)}. Or say "agent" and I'll pass you to a person here.`,
   ticketFailed: (r) => `Sorry, I could not save your request just now. Please try again in a few minutes, or contact ${contact(r)}.`,
   ticketLimitVisitor: (open, r) =>
-    `You already have ${open.length} open requests with us (${open.join(', ')}), so I have not opened another one. Our team will answer them; if this is something else or urgent, please contact ${contact(r)}.`,
+    `You already have ${open.length} open requests with us (${open.join(', ')}), so I have not opened another one. ` +
+    `Our team will answer them; if this is something else or urgent, please contact ${contact(r)}.`,
   ticketLimitHourly: (r) =>
-    `We are receiving an unusual number of requests right now, so I could not open yours. Please try again in an hour, or contact ${contact(r)}.`,
+    'We are receiving an unusual number of requests right now, so I could not open yours. ' +
+    `Please try again in an hour, or contact ${contact(r)}.`,
   noDirectory: 'Customer records are not set up on this bot yet, so I cannot look up accounts. Say agent to talk to a person.',
 };

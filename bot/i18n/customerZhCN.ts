@@ -1,6 +1,6 @@
 import { formatCny, formatDate, formatPeriod } from '../directory/format.js';
 import type { InvoiceChange } from '../directory/invoiceChanges.js';
-import type { Invoice, Reseller } from '../directory/types.js';
+import type { Invoice, Reseller, Subscription } from '../directory/types.js';
 import { literalForMessage as lit } from '../text/literal.js';
 import type { CustomerMessages } from './customerMessages.js';
 import type { ChangeRequest } from '../directory/changeRequest.js';
@@ -49,6 +49,16 @@ function change(c: InvoiceChange): string {
     case 'oneOffEnded':
       return `• 上月的一次性费用 ${c.description}（${cny(c.amountCny)}）本月不再收取`;
   }
+}
+
+function dueLine(i: Invoice): string {
+  return `• ${i.number}（${period(i.period)}）：${cny(i.amountCny)}，截止 ${date(i.dueDate)}${i.status === 'overdue' ? '，已逾期' : ''}`;
+}
+
+function subscriptionLine(s: Subscription, n: number): string {
+  const renews = s.renewalDate ? `，续订日 ${date(s.renewalDate)}` : '';
+  const price = s.unitPriceCny !== undefined ? `，每个许可证每月 ${cny(s.unitPriceCny)}` : '';
+  return `${n}. ${s.offer}：${s.quantity} 个许可证，${SUB_STATUS[s.status]}，${TERM[s.term]}${renews}，自动续订${s.autoRenew ? '已开启' : '已关闭'}${price}`;
 }
 
 function request(r: ChangeRequest, show = asTyped): string {
@@ -118,7 +128,9 @@ export const customerZhCN: CustomerMessages = {
     signUpHelp: {
       company: '需要营业执照上登记的公司全称，合同和账单都开给这个名称。',
       domainPrefix:
-        '每个租户都有一个以 .partner.onmschina.cn 结尾的初始域名，例如 contoso.partner.onmschina.cn。它用于首次登录，也会出现在 SharePoint 网址里，开通后不能修改；您自己的域名（如 contoso.cn）以后可以再添加。这里只需填第一个点之前的前缀。',
+        '每个租户都有一个以 .partner.onmschina.cn 结尾的初始域名，例如 contoso.partner.onmschina.cn。' +
+        '它用于首次登录，也会出现在 SharePoint 网址里，开通后不能修改；' +
+        '您自己的域名（如 contoso.cn）以后可以再添加。这里只需填第一个点之前的前缀。',
       adminName: '新租户的第一位全局管理员：由他接收登录信息，并为其他同事开账号。',
       adminEmail: '请填一个现在就能联系到管理员的邮箱（新租户的邮箱还不存在）。',
       adminMobile: '请填中国大陆手机号，世纪互联会把登录和验证信息发到这个号码。',
@@ -163,7 +175,7 @@ export const customerZhCN: CustomerMessages = {
     due: (open) =>
       open.length === 0
         ? '没有待付款项，所有账单均已支付。'
-        : `待付账单：\n${open.map((i) => `• ${i.number}（${period(i.period)}）：${cny(i.amountCny)}，截止 ${date(i.dueDate)}${i.status === 'overdue' ? '，已逾期' : ''}`).join('\n')}\n合计：${cny(open.reduce((s, i) => s + i.amountCny, 0))}`,
+        : `待付账单：\n${open.map(dueLine).join('\n')}\n合计：${cny(open.reduce((s, i) => s + i.amountCny, 0))}`,
     fapiao: (list) => `增值税发票状态：\n${list.map((i) => `• ${i.number}（${period(i.period)}）：${FAPIAO[i.fapiao]}`).join('\n')}`,
     offerFapiao: (i) => `需要我请财务团队为账单 ${i.number}（${cny(i.amountCny)}）开具发票吗？`,
     fapiaoRequested: (id, i) => `已创建请求 ${id}：账单 ${i.number} 的发票将按登记的开票信息开具。`,
@@ -173,8 +185,7 @@ export const customerZhCN: CustomerMessages = {
     escalationTicket: (q, company) => `${company} 的账务问题：${q}`,
   },
   subscription: {
-    list: (subs) =>
-      `贵公司的订阅：\n${subs.map((s, i) => `${i + 1}. ${s.offer}：${s.quantity} 个许可证，${SUB_STATUS[s.status]}，${TERM[s.term]}${s.renewalDate ? `，续订日 ${date(s.renewalDate)}` : ''}，自动续订${s.autoRenew ? '已开启' : '已关闭'}${s.unitPriceCny !== undefined ? `，每个许可证每月 ${cny(s.unitPriceCny)}` : ''}`).join('\n')}`,
+    list: (subs) => `贵公司的订阅：\n${subs.map((s, i) => subscriptionLine(s, i + 1)).join('\n')}`,
     none: '贵公司目前在我们这里还没有订阅。',
     askChange: '想做什么变更？',
     changeHint: '请点击下面的按钮，或者直接输入，例如"增加许可证"或"取消订阅"。',

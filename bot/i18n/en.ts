@@ -34,7 +34,9 @@ export const en: Messages = {
   ].join('\n'),
   notYet: 'I\'m sorry, I can\'t help with that here yet. Our support team can: say "agent" if you would like a person.',
   outOfScope:
-    "Sorry, I didn't understand that. I can help with your Microsoft 365 and Azure services operated by 21Vianet: accounts, billing, licenses, how-to questions and service health.",
+    "Sorry, I didn't understand that. " +
+    'I can help with your Microsoft 365 and Azure services operated by 21Vianet: ' +
+    'accounts, billing, licenses, how-to questions and service health.',
   greeting: 'Hello! What can I help you with today?',
   thanks: "You're welcome. Is there anything else I can do for you?",
   goodbye: 'Goodbye! Come back any time; I am here 24x7.',
@@ -43,7 +45,8 @@ export const en: Messages = {
   startOver: "Let's start over.",
   languageSwitched: "OK, I'll answer in English from now on.",
   onlyBeginningRead: (chars: number) =>
-    `That was a long message, so I read only its first ${chars.toLocaleString('en')} characters. If the rest matters, send it as a shorter message.`,
+    `That was a long message, so I read only its first ${chars.toLocaleString('en')} characters. ` +
+    'If the rest matters, send it as a shorter message.',
   emptyMessage: 'I received an empty message. What can I help with?',
   nonTextMessage: 'I can only read text messages for now. Please type your question.',
   intentNames: {

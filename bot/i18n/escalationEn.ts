@@ -78,13 +78,17 @@ export const escalationEn: EscalationMessages = {
     askQuestion: 'In a sentence or two, what do you need help with? The team reads this first.',
     questionHint: 'Please describe what you need in a few words.',
     handedOver: (id, r) =>
-      `I've passed this to ${r ? `${r.name}'s support team` : 'our support team'} as request ${id}. A person will reply here; what you type from now on goes straight to them.`,
+      `I've passed this to ${r ? `${r.name}'s support team` : 'our support team'} as request ${id}. ` +
+      'A person will reply here; what you type from now on goes straight to them.',
     handedOverAfterHours: (id, r, next) =>
-      `Our support team works ${hours(r)}, so no one is available right now. I've saved your request as ${id}, and a person will get back to you from ${next} (China time). Until then, I'm still here if you need anything else.`,
+      `Our support team works ${hours(r)}, so no one is available right now. ` +
+      `I've saved your request as ${id}, and a person will get back to you from ${next} (China time). ` +
+      "Until then, I'm still here if you need anything else.",
     accepted: 'A member of the support team has joined the chat.',
     completed: (id) => `The support team has finished this chat (request ${id}). I'm back: is there anything else I can help with?`,
     failed: (id, r) =>
-      `Sorry, no one could take over the chat just now. Your request ${id} stays open and the team will get back to you; you can also reach ${reach(r)}. Until then, I'm back.`,
+      'Sorry, no one could take over the chat just now. ' +
+      `Your request ${id} stays open and the team will get back to you; you can also reach ${reach(r)}. Until then, I'm back.`,
     ticketTitle: (q) => `Asked for a person: ${q.slice(0, 80)}`,
     ticketSummary: summary,
     healthUnknown: 'unknown (no health information available)',
@@ -98,8 +102,10 @@ export const escalationEn: EscalationMessages = {
     serviceName: service,
     askSeverity: [
       'How severe is it?',
-      '• A – Critical: a service is down or unusable for many users and work has stopped, with no workaround. 21Vianet works on it around the clock, and you need to stay reachable by phone.',
-      '• B – High: real business impact, such as several users or an important feature affected, or the service much slower, but work can go on.',
+      '• A – Critical: a service is down or unusable for many users and work has stopped, with no workaround. ' +
+        '21Vianet works on it around the clock, and you need to stay reachable by phone.',
+      '• B – High: real business impact, such as several users or an important feature affected, ' +
+        'or the service much slower, but work can go on.',
       '• C – Low: little impact: a question, one user, a cosmetic problem or advice.',
     ].join('\n'),
     severityNames: SEVERITY,
@@ -111,7 +117,8 @@ export const escalationEn: EscalationMessages = {
     askStartedAt: 'When did it start? For example "today 9:30", "yesterday", "2026-11-23 14:00" or "just now". Or choose Skip.',
     startedAtHint: 'Please type a time like "today 9:30", "yesterday 18:00" or "2026-11-23 14:00", or choose Skip.',
     askCorrelationId:
-      'Do you have a correlation ID or request ID from an error message (a GUID like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)? Or choose Skip.',
+      'Do you have a correlation ID or request ID from an error message (a GUID like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)? ' +
+      'Or choose Skip.',
     correlationIdHint: 'A correlation ID looks like 1b4e28ba-2fa1-11d2-883f-0016d3cca427. Paste it, or choose Skip.',
     askSubscriptionId: 'Which Azure subscription ID is affected (a GUID)? Or choose Skip.',
     subscriptionIdHint: 'An Azure subscription ID looks like 1b4e28ba-2fa1-11d2-883f-0016d3cca427. Paste it, or choose Skip.',
@@ -126,13 +133,19 @@ export const escalationEn: EscalationMessages = {
     fieldHelp: {
       service: '21Vianet routes the request to the team for that service, so pick the one that is affected, or "Something else".',
       severity:
-        'A: a service is down or unusable for many users and work has stopped (worked on around the clock). B: real business impact, but work can go on. C: little impact, a question or one user. Pick by business impact; it can be changed later.',
+        'A: a service is down or unusable for many users and work has stopped (worked on around the clock). ' +
+        'B: real business impact, but work can go on. C: little impact, a question or one user. ' +
+        'Pick by business impact; it can be changed later.',
       title: 'One line that says what is wrong, for example "Outlook cannot send mail since 9:00". 21Vianet sees it first.',
       description:
-        'What happens, who is affected, the exact error message, and what you have already tried. The more precise, the faster 21Vianet can act.',
+        'What happens, who is affected, the exact error message, and what you have already tried. ' +
+        'The more precise, the faster 21Vianet can act.',
       startedAt: 'When the problem started helps 21Vianet look up its logs for that time. An approximate time is fine, or choose Skip.',
       correlationId:
-        'Many Microsoft error pages and Azure portal errors show a correlation ID or request ID: a long code like 1b4e28ba-2fa1-11d2-883f-0016d3cca427, often under "details" or in the error message, or in the Azure activity log. It lets 21Vianet find the exact failed request. If you have none, choose Skip.',
+        'Many Microsoft error pages and Azure portal errors show a correlation ID or request ID: ' +
+        'a long code like 1b4e28ba-2fa1-11d2-883f-0016d3cca427, often under "details" or in the error message, ' +
+        'or in the Azure activity log. ' +
+        'It lets 21Vianet find the exact failed request. If you have none, choose Skip.',
       subscriptionId:
         'For Azure problems: the subscription ID, shown in the Azure portal (portal.azure.cn) under Subscriptions. Or choose Skip.',
       contactName: '21Vianet may need to reach someone about this request; we pass the name on.',
@@ -154,13 +167,17 @@ export const escalationEn: EscalationMessages = {
     confirm: (d) => `Please check the service request:\n\n${draftLines(d).join('\n')}\n\nShall I send it to 21Vianet?`,
     declined: 'OK, I have not sent anything.',
     submitted: (id, sr) =>
-      `Done: 21Vianet has your service request, number ${sr} (our reference ${id}). Their engineers will contact the person you named; I'll tell you here when it changes.`,
+      `Done: 21Vianet has your service request, number ${sr} (our reference ${id}). ` +
+      "Their engineers will contact the person you named; I'll tell you here when it changes.",
     queued: (id) =>
-      `I've saved your service request as ${id}, but I could not reach 21Vianet just now, so it is not submitted yet. I'll keep trying and tell you here as soon as it goes through; there is nothing more you need to do.`,
+      `I've saved your service request as ${id}, but I could not reach 21Vianet just now, so it is not submitted yet. ` +
+      "I'll keep trying and tell you here as soon as it goes through; there is nothing more you need to do.",
     manual: (id, r) =>
-      `I've saved your service request as ${id}. ${r?.name ?? 'Your reseller'} will file it with 21Vianet for you and tell you 21Vianet's request number.`,
+      `I've saved your service request as ${id}. ` +
+      `${r?.name ?? 'Your reseller'} will file it with 21Vianet for you and tell you 21Vianet's request number.`,
     rejected: (id, r) =>
-      `I've saved your service request as ${id}, but 21Vianet did not accept it automatically. ${r?.name ?? 'Your reseller'} will check it and file it for you.`,
+      `I've saved your service request as ${id}, but 21Vianet did not accept it automatically. ` +
+      `${r?.name ?? 'Your reseller'} will check it and file it for you.`,
     laterSubmitted: (id, sr) => `Update on ${id}: 21Vianet now has your service request, number ${sr}.`,
     laterFailed: (id, r) =>
       `Update on ${id}: 21Vianet did not accept the service request automatically. ${r?.name ?? 'Your reseller'} will file it for you.`,
@@ -185,6 +202,7 @@ export const escalationEn: EscalationMessages = {
           .map((h) => `• ${when(h.at)}: ${STATUS[h.status]}${h.note ? `: ${literalForMessage(h.note)}` : ''}`),
       ].join('\n'),
     changed: (t, note) =>
-      `Update on your request ${t.id} (${literalForMessage(t.title)}): it is now ${STATUS[t.status]}.${note ? ` Note from the team: ${literalForMessage(note)}` : ''}`,
+      `Update on your request ${t.id} (${literalForMessage(t.title)}): it is now ${STATUS[t.status]}.` +
+      `${note ? ` Note from the team: ${literalForMessage(note)}` : ''}`,
   },
 };

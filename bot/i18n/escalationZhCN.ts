@@ -130,7 +130,9 @@ export const escalationZhCN: EscalationMessages = {
       description: '发生了什么、影响了谁、完整的报错信息，以及已经试过哪些办法。描述越准确，处理越快。',
       startedAt: '问题开始的时间能帮世纪互联查对应时段的日志，大概时间也可以；不清楚就选“跳过”。',
       correlationId:
-        '很多微软报错页面和 Azure 门户的错误会显示关联 ID（Correlation ID）或请求 ID，是一串类似 1b4e28ba-2fa1-11d2-883f-0016d3cca427 的代码，通常在“详细信息”或报错文字里，也可以在 Azure 活动日志里找到。有了它世纪互联能定位到那次失败的请求。没有就选“跳过”。',
+        '很多微软报错页面和 Azure 门户的错误会显示关联 ID（Correlation ID）或请求 ID，' +
+        '是一串类似 1b4e28ba-2fa1-11d2-883f-0016d3cca427 的代码，通常在“详细信息”或报错文字里，也可以在 Azure 活动日志里找到。' +
+        '有了它世纪互联能定位到那次失败的请求。没有就选“跳过”。',
       subscriptionId: '仅 Azure 问题需要：订阅 ID 可以在 Azure 门户（portal.azure.cn）的“订阅”里找到。没有就选“跳过”。',
       contactName: '世纪互联处理时可能需要联系相关人员，我们会转告这个姓名。',
       contactEmail: '请求有进展时发通知的邮箱。',

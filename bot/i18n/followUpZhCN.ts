@@ -15,7 +15,9 @@ export const followUpZhCN: FollowUpMessages = {
   due: (i, today) =>
     i.status === 'paid'
       ? `${formatPeriod(i.period, 'zh-CN')}账单 ${i.number}（${cny(i.amountCny)}）已经付清，原付款截止日是 ${date(i.dueDate)}。`
-      : `账单 ${i.number}（${cny(i.amountCny)}）的付款截止日是 ${date(i.dueDate)}（${inDays(daysBetween(today, i.dueDate))}）${i.status === 'overdue' ? '，现在已经逾期，请尽快安排付款' : ''}。请按账单上的收款账户对公转账，备注里写上账单编号。`,
+      : `账单 ${i.number}（${cny(i.amountCny)}）的付款截止日是 ${date(i.dueDate)}（${inDays(daysBetween(today, i.dueDate))}）` +
+        `${i.status === 'overdue' ? '，现在已经逾期，请尽快安排付款' : ''}。` +
+        '请按账单上的收款账户对公转账，备注里写上账单编号。',
   line: (l, i) =>
     l.kind === 'proration'
       ? `${i.number} 上的 ${cny(l.amountCny)} 是一次性的按天折算费用：“${lit(l.description)}”。账期中途新增的许可证只按实际使用的天数计费，所以这笔费用只出现一次，下个月不会再有。`
@@ -40,7 +42,8 @@ export const followUpZhCN: FollowUpMessages = {
       ? `${lit(s.offer)} 按实际用量计费，费用以每月账单为准。`
       : `${lit(s.offer)}：每个许可证每月 ${cny(s.unitPriceCny)}，共 ${s.quantity} 个，每月合计 ${cny(s.unitPriceCny * s.quantity)}。`,
   eta: (i) =>
-    `“${lit(i.title)}”目前暂无预计恢复时间：世纪互联确定之后才会公布。最近一次更新：${date(i.lastUpdate)} ${time(i.lastUpdate)}（北京时间），状态：${healthZhCN.statusNames[i.status]}。恢复后我可以通知您。`,
+    `“${lit(i.title)}”目前暂无预计恢复时间：世纪互联确定之后才会公布。` +
+    `最近一次更新：${date(i.lastUpdate)} ${time(i.lastUpdate)}（北京时间），状态：${healthZhCN.statusNames[i.status]}。恢复后我可以通知您。`,
   impact: (i) => `影响范围：${lit(i.impact)}（${name(i.service)}，开始于 ${date(i.startTime)}）。`,
   otherService: (service, status, issues) =>
     issues > 0 || !isSettled(status)

@@ -53,7 +53,9 @@ export const healthEn: HealthMessages = {
   notifyUnavailable:
     "I can't send follow-up messages in a group conversation. Message me directly if you'd like to be told when it's resolved.",
   unknownNote: (ids) =>
-    `I couldn't get the current status of ${list(ids)}, so I can't tell you whether ${ids.length === 1 ? 'it is' : 'they are'} working normally. The status is unknown, not healthy.`,
+    `I couldn't get the current status of ${list(ids)}, ` +
+    `so I can't tell you whether ${ids.length === 1 ? 'it is' : 'they are'} working normally. ` +
+    'The status is unknown, not healthy.',
   allHealthy: (ids) => `There are no known incidents: ${list(ids)} ${ids.length === 1 ? 'is' : 'are'} operating normally.`,
   offerChecks: 'If something is still slow or not working for you, shall we go through a few quick checks on your side?',
   checksDeclined: 'OK. If anything changes, just ask me again.',

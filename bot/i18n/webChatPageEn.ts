@@ -12,5 +12,7 @@ export const webChatPageEn: WebChatPageMessages = {
   footer: 'Local test page only. In production, customers use Web Chat on your website through the Azure Bot Direct Line channel.',
   unavailableTitle: 'The Web Chat test page is not installed',
   unavailableHowTo:
-    'This page needs botframework-webchat, a development dependency, which a production install (npm ci --omit=dev) leaves out. To use the page, run npm install with development dependencies, then restart the bot. The bot itself works: /api/messages answers as usual.',
+    'This page needs botframework-webchat, a development dependency, which a production install (npm ci --omit=dev) leaves out. ' +
+    'To use the page, run npm install with development dependencies, then restart the bot. ' +
+    'The bot itself works: /api/messages answers as usual.',
 };

@@ -44,7 +44,10 @@ export interface KnowledgeProblem {
 
 export class KnowledgeError extends Error {
   override readonly name = 'KnowledgeError';
-  constructor(readonly problems: readonly KnowledgeProblem[], options?: { cause?: unknown }) {
+  constructor(
+    readonly problems: readonly KnowledgeProblem[],
+    options?: { cause?: unknown },
+  ) {
     super(
       `The knowledge base has ${problems.length} problem(s):\n${problems
         .slice(0, 20)
@@ -57,15 +60,53 @@ export class KnowledgeError extends Error {
 
 /** Ids that DESIGN.md requires in both languages. */
 export const REQUIRED_ARTICLE_IDS = [
-  'account/sign-up', 'account/first-sign-in', 'account/reset-password', 'account/add-users', 'account/custom-domain', 'account/mfa',
-  'billing/view-invoice', 'billing/charges-explained', 'billing/payment-methods', 'billing/fapiao', 'billing/billing-cycle', 'billing/refunds',
-  'subscription/add-licenses', 'subscription/change-plan', 'subscription/cancel', 'subscription/renewal', 'subscription/trial',
-  'howto/install-office', 'howto/outlook-setup', 'howto/mobile-apps', 'howto/onedrive-sync', 'howto/teams-getting-started',
-  'updates/office-update-channels', 'updates/service-change-notices', 'config/dns-records', 'config/sharepoint-external-sharing',
-  'connectivity/network-endpoints', 'connectivity/outlook-password-prompts', 'connectivity/sign-in-errors',
-  'performance/slow-service-troubleshooting', 'support/hours-and-channels', 'support/escalation-process', 'support/severity-levels',
-  'support/admin-on-behalf', 'account/eligibility', 'account/reseller-relationship', 'account/directory-sync',
-  'howto/admin-centers', 'howto/powershell-and-cli', 'howto/feature-differences', 'config/icp-filing', 'config/email-authentication',
-  'connectivity/teams-network', 'connectivity/office-activation', 'connectivity/access-from-abroad',
-  'performance/sla', 'billing/azure-cost-views', 'subscription/trial-expiry', 'support/who-does-what',
+  'account/sign-up',
+  'account/first-sign-in',
+  'account/reset-password',
+  'account/add-users',
+  'account/custom-domain',
+  'account/mfa',
+  'billing/view-invoice',
+  'billing/charges-explained',
+  'billing/payment-methods',
+  'billing/fapiao',
+  'billing/billing-cycle',
+  'billing/refunds',
+  'subscription/add-licenses',
+  'subscription/change-plan',
+  'subscription/cancel',
+  'subscription/renewal',
+  'subscription/trial',
+  'howto/install-office',
+  'howto/outlook-setup',
+  'howto/mobile-apps',
+  'howto/onedrive-sync',
+  'howto/teams-getting-started',
+  'updates/office-update-channels',
+  'updates/service-change-notices',
+  'config/dns-records',
+  'config/sharepoint-external-sharing',
+  'connectivity/network-endpoints',
+  'connectivity/outlook-password-prompts',
+  'connectivity/sign-in-errors',
+  'performance/slow-service-troubleshooting',
+  'support/hours-and-channels',
+  'support/escalation-process',
+  'support/severity-levels',
+  'support/admin-on-behalf',
+  'account/eligibility',
+  'account/reseller-relationship',
+  'account/directory-sync',
+  'howto/admin-centers',
+  'howto/powershell-and-cli',
+  'howto/feature-differences',
+  'config/icp-filing',
+  'config/email-authentication',
+  'connectivity/teams-network',
+  'connectivity/office-activation',
+  'connectivity/access-from-abroad',
+  'performance/sla',
+  'billing/azure-cost-views',
+  'subscription/trial-expiry',
+  'support/who-does-what',
 ] as const;

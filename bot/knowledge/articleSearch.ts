@@ -17,7 +17,7 @@ export interface Hit {
   readonly coverage: number;
   /** What the bot decides on: coverage, discounted when the matched words say too little. */
   readonly confidence: number;
-  /** The part of the article that answers: the matching section of an imported document, or of a curated article; null for none in particular. */
+  /** The part of the article that answers (the matching section of an imported or curated article); null for none in particular. */
   readonly section: Section | null;
 }
 
@@ -231,10 +231,11 @@ export class ArticleSearch {
     const other = this.best(question, locale, ranked);
     const own = ranked.find((h) => articleKey(h.article) === articleKey(article))?.confidence ?? 0;
     // Another article that answers it surely, or clearly better than the one shown, makes it a new question.
+    const clearlyBetter = (c: number) => c >= CLEARLY_BETTER.floor && c - own >= CLEARLY_BETTER.margin;
     const elsewhere =
       !!other &&
       articleKey(other.article) !== articleKey(article) &&
-      (other.confidence >= ELSEWHERE_CONFIDENCE || (other.confidence >= CLEARLY_BETTER.floor && other.confidence - own >= CLEARLY_BETTER.margin));
+      (other.confidence >= ELSEWHERE_CONFIDENCE || clearlyBetter(other.confidence));
     const leans = leansOnContext(question) || refersBack(question);
     if (match.coverage >= FOLLOW_UP_COVERAGE && (!elsewhere || leans)) return match.section;
     if (match.coverage >= FOLLOW_UP_WEAK_COVERAGE && !elsewhere) return match.section;
@@ -259,7 +260,9 @@ export class ArticleSearch {
     const key = articleKey(article);
     let passages = this.passages.get(key);
     if (!passages) {
-      const parts = article.imported ? article.imported.sections.flatMap((s) => splitPassages(s.text).map((p) => ({ ...p, heading: s.heading, path: s.path }))) : splitPassages(article.body);
+      const parts = article.imported
+        ? article.imported.sections.flatMap((s) => splitPassages(s.text).map((p) => ({ ...p, heading: s.heading, path: s.path })))
+        : splitPassages(article.body);
       passages = parts.map((section) => ({ section, words: new Set(searchTokens(`${section.path.join('\n')}\n${section.text}`)) }));
       this.passages.set(key, passages);
     }
@@ -315,7 +318,8 @@ export class ArticleSearch {
         const rival = Math.min(1, (i === 0 ? runnerUp : top) / score);
         // An article whose title, questions and tags share nothing with the question is not about it.
         const onTopic = terms.some((t) => head.has(t.term)) ? 1 : 0.5;
-        const confidence = coverage * Math.min(1, evidence / ENOUGH_EVIDENCE) * (1 - RIVAL_PENALTY * rival) * onTopic * (imported ? IMPORTED_DISCOUNT : 1);
+        const confidence =
+          coverage * Math.min(1, evidence / ENOUGH_EVIDENCE) * (1 - RIVAL_PENALTY * rival) * onTopic * (imported ? IMPORTED_DISCOUNT : 1);
         return { article: unit.article, unit, score, coverage, confidence, rank: confidence + (0.5 * score) / top };
       });
       return weighed.reduce((a, b) => (b.rank > a.rank ? b : a));
@@ -334,7 +338,12 @@ export class ArticleSearch {
 function curatedFirstOnTies(ranked: Candidate[]): void {
   for (let i = ranked.length - 1; i > 0; i--) {
     const [above, below] = [ranked[i - 1]!, ranked[i]!];
-    if (above.article.imported && !below.article.imported && above.rank - below.rank <= TIE_MARGIN && above.confidence - below.confidence <= TIE_MARGIN) {
+    if (
+      above.article.imported &&
+      !below.article.imported &&
+      above.rank - below.rank <= TIE_MARGIN &&
+      above.confidence - below.confidence <= TIE_MARGIN
+    ) {
       [ranked[i - 1], ranked[i]] = [below, above];
     }
   }

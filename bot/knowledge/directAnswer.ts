@@ -23,8 +23,10 @@ const OWN_RECORDS: Readonly<Record<Article['locale'], RegExp>> = {
     'i',
   ),
   en: new RegExp(
-    '\\b(my|our)\\s+(\\w+\\s+)?(invoice|bill|payment|subscription|licen[cs]e|order|ticket|renewal)s?\\b|\\b(my|our) account (balance|statement)' +
-      '|\\b(last|this|next)\\s+month\\b|\\bT-\\d+\\b|\\blatest (invoice|bill)|\\bwe owe\\b|\\b(did|do|have|are) we\\b.*\\b(miss|owe|overdue|behind)' +
+    '\\b(my|our)\\s+(\\w+\\s+)?(invoice|bill|payment|subscription|licen[cs]e|order|ticket|renewal)s?\\b' +
+      '|\\b(my|our) account (balance|statement)' +
+      '|\\b(last|this|next)\\s+month\\b|\\bT-\\d+\\b|\\blatest (invoice|bill)|\\bwe owe\\b' +
+      '|\\b(did|do|have|are) we\\b.*\\b(miss|owe|overdue|behind)' +
       '|\\b(we|us)\\b.{0,30}\\b(overdue|unpaid|past due|outstanding|behind on|miss(ed)? (a |any |the )?payments?)',
     'i',
   ),

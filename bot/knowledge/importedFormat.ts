@@ -42,7 +42,8 @@ export interface ImportedFaq {
 export const FAQ_SUFFIX = '.faq.yml';
 
 /** Sections that only point elsewhere ("Next steps"): kept in the document, never answers on their own. */
-const NAVIGATION = /^(next steps?|see also|related (content|articles|links|resources)|additional resources|more information|后续步骤|下一步|另请参阅|相关内容|相关文章|相关链接|其他资源|更多信息)$/i;
+const NAVIGATION =
+  /^(next steps?|see also|related (content|articles|links|resources)|additional resources|more information|后续步骤|下一步|另请参阅|相关内容|相关文章|相关链接|其他资源|更多信息)$/i;
 
 const yaml = (value: unknown) => stringify(value, { lineWidth: 0 });
 
@@ -93,7 +94,13 @@ const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' 
  * Reads one stored file of the import `name` back into articles; `rel` is its path inside the import's
  * folder without the stored extension. Problems name `file` and the line where it can.
  */
-export function parseImportedFile(name: string, rel: string, file: string, source: string, faq: boolean): { articles: Article[]; problems: KnowledgeProblem[] } {
+export function parseImportedFile(
+  name: string,
+  rel: string,
+  file: string,
+  source: string,
+  faq: boolean,
+): { articles: Article[]; problems: KnowledgeProblem[] } {
   const problems: KnowledgeProblem[] = [];
   const fail = (line: number, message: string) => ({ articles: [], problems: [...problems, { file, line, message }] });
   if (faq) {
@@ -101,7 +108,10 @@ export function parseImportedFile(name: string, rel: string, file: string, sourc
     try {
       data = (parse(source) ?? {}) as { pairs?: unknown };
     } catch (err) {
-      return fail((err as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1, `not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+      return fail(
+        (err as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1,
+        `not valid YAML: ${(err as Error).message.split('\n')[0]}`,
+      );
     }
     if (!Array.isArray(data.pairs)) return fail(1, '"pairs" must be a list');
     const articles: Article[] = [];
@@ -109,13 +119,25 @@ export function parseImportedFile(name: string, rel: string, file: string, sourc
       const questions = Array.isArray(raw.questions) ? raw.questions.map(text).filter((q) => q.trim() !== '') : [];
       const answer = text(raw.answer).trim();
       const id = text(raw.id);
-      if (!id || questions.length === 0 || !answer || !isLocale(raw.locale)) return fail(1, `pair "${id}" needs an id, questions, an answer and a locale (zh-CN or en)`);
+      if (!id || questions.length === 0 || !answer || !isLocale(raw.locale))
+        return fail(1, `pair "${id}" needs an id, questions, an answer and a locale (zh-CN or en)`);
       const url = text(raw.url) || null;
-      const metadata = raw.metadata && typeof raw.metadata === 'object' ? Object.values(raw.metadata as Record<string, unknown>).map(text) : [];
+      const metadata =
+        raw.metadata && typeof raw.metadata === 'object' ? Object.values(raw.metadata as Record<string, unknown>).map(text) : [];
       const section: Section = { heading: null, path: [], text: answer };
       articles.push({
-        id: `imported/${name}/${rel}#${id}`, locale: raw.locale, title: questions[0]!, summary: '', questions: questions.slice(1),
-        tags: metadata.filter((m) => m !== ''), related: [], sources: url ? [url] : [], updated: '', body: answer, steps: [], file,
+        id: `imported/${name}/${rel}#${id}`,
+        locale: raw.locale,
+        title: questions[0]!,
+        summary: '',
+        questions: questions.slice(1),
+        tags: metadata.filter((m) => m !== ''),
+        related: [],
+        sources: url ? [url] : [],
+        updated: '',
+        body: answer,
+        steps: [],
+        file,
         imported: { name, url, sections: [section] },
       });
     }
@@ -138,8 +160,19 @@ export function parseImportedFile(name: string, rel: string, file: string, sourc
   const url = text(front.url) || null;
   const updated = front.updated instanceof Date ? front.updated.toISOString().slice(0, 10) : text(front.updated);
   const article: Article = {
-    id: `imported/${name}/${rel}`, locale: front.locale, title, summary: text(front.description), questions: [], tags: [], related: [],
-    sources: url ? [url] : [], updated, body, steps: [], file, imported: { name, url, sections },
+    id: `imported/${name}/${rel}`,
+    locale: front.locale,
+    title,
+    summary: text(front.description),
+    questions: [],
+    tags: [],
+    related: [],
+    sources: url ? [url] : [],
+    updated,
+    body,
+    steps: [],
+    file,
+    imported: { name, url, sections },
   };
   return { articles: [article], problems };
 }

@@ -46,7 +46,9 @@ export class LiveKnowledge {
   }
 
   async reload(): Promise<readonly KnowledgeProblem[]> {
-    const { articles, imported, tokens, problems } = await loadKnowledge(this.dir, { ...(this.options.imported !== undefined && { imported: this.options.imported }) });
+    const { articles, imported, tokens, problems } = await loadKnowledge(this.dir, {
+      ...(this.options.imported !== undefined && { imported: this.options.imported }),
+    });
     if (problems.length === 0) {
       this.current = new ArticleSearch(articles, { imported, tokens });
       this.turns = new WeakMap();
@@ -78,7 +80,10 @@ export class LiveKnowledge {
     this.watcher = watch(root, { recursive: true }, (_event, file) => {
       if (watched.length > 0 && file && !watched.some((w) => file === w || file.startsWith(`${w}/`) || file.startsWith(`${w}\\`))) return;
       clearTimeout(timer);
-      timer = setTimeout(() => void this.reload().then(onReload, () => onReload([{ file: this.dir, line: 0, message: 'could not be read' }])), 200);
+      timer = setTimeout(
+        () => void this.reload().then(onReload, () => onReload([{ file: this.dir, line: 0, message: 'could not be read' }])),
+        200,
+      );
     });
   }
 

@@ -11,7 +11,7 @@ export interface LoadedImports {
   readonly tokens: TokenCache;
 }
 
-/** Stored files of one import, relative to its folder; names starting with a dot (the token cache, an import under way) are not documents. */
+/** Stored files of one import, relative to its folder; dot-files (the token cache, an import under way) are not documents. */
 async function storedFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
@@ -39,7 +39,10 @@ export async function loadImported(dir: string, cwd = process.cwd()): Promise<Lo
   const problems: KnowledgeProblem[] = [];
   const tokens = new Map<string, readonly string[]>();
   if (!(await exists(dir))) return { articles, problems, tokens };
-  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
   for (const name of names) {
     const folder = join(dir, name);
     try {

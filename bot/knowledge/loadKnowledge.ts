@@ -47,7 +47,10 @@ export async function loadKnowledge(
     problems.push(...parsed.problems);
     if (parsed.article) articles.push(parsed.article);
   });
-  const byLocale = new Map<string, Map<string, Article>>([['zh-CN', new Map()], ['en', new Map()]]);
+  const byLocale = new Map<string, Map<string, Article>>([
+    ['zh-CN', new Map()],
+    ['en', new Map()],
+  ]);
   for (const a of articles) {
     const seen = byLocale.get(a.locale)!;
     const twin = seen.get(a.id);
@@ -68,7 +71,8 @@ export async function loadKnowledge(
       if (!ids.has(r)) problems.push({ file: a.file, line: a.relatedLines?.[i] ?? 1, message: `related link "${r}" points to no article` });
     });
   }
-  for (const id of required) if (!ids.has(id)) problems.push({ file: relative(cwd, dir) || dir, line: 0, message: `required article "${id}" is missing` });
+  for (const id of required)
+    if (!ids.has(id)) problems.push({ file: relative(cwd, dir) || dir, line: 0, message: `required article "${id}" is missing` });
   if (options.imported === undefined) return { articles, imported: [], tokens: new Map(), problems };
   const imports = await loadImported(options.imported, cwd);
   return { articles, imported: imports.articles, tokens: imports.tokens, problems: [...problems, ...imports.problems] };

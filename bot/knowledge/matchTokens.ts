@@ -17,7 +17,12 @@ export interface TokenMatches {
  * times the number of tokens matched; ties in the order MiniSearch first met each article), so the
  * ranking is exactly that of `index.search(question)`.
  */
-export function matchTokens<T>(index: MiniSearch<T>, tokens: readonly string[], headFields: ReadonlySet<string>, bodyField: string): TokenMatches {
+export function matchTokens<T>(
+  index: MiniSearch<T>,
+  tokens: readonly string[],
+  headFields: ReadonlySet<string>,
+  bodyField: string,
+): TokenMatches {
   const perToken = new Map<string, { order: string[]; scores: Map<string, number> }>();
   const inHead = new Map<string, Set<string>>();
   const inBody = new Map<string, Set<string>>();
@@ -59,6 +64,8 @@ export function matchTokens<T>(index: MiniSearch<T>, tokens: readonly string[], 
       } else combined.set(id, { score, tokens: new Set([token]) });
     }
   }
-  const ranked = [...combined].map(([id, { score, tokens: matched }]) => ({ id, score: score * matched.size })).sort((a, b) => b.score - a.score);
+  const ranked = [...combined]
+    .map(([id, { score, tokens: matched }]) => ({ id, score: score * matched.size }))
+    .sort((a, b) => b.score - a.score);
   return { ranked, inHead, inBody };
 }

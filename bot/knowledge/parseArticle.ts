@@ -15,17 +15,26 @@ export function parseArticle(file: string, text: string): { article?: Article; p
   const lineCounter = new LineCounter();
   const doc = parseDocument(match[1]!, { lineCounter });
   // Front matter starts on the file's second line.
-  for (const e of doc.errors) fail(lineCounter.linePos(e.pos[0]).line + 1, `front matter is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  for (const e of doc.errors)
+    fail(
+      lineCounter.linePos(e.pos[0]).line + 1,
+      `front matter is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    );
   if (problems.length > 0 || !isMap(doc.contents)) {
     if (problems.length === 0) fail(2, 'front matter must be a YAML mapping');
     return { problems };
   }
   const lineOf = (key: string) => {
-    const pair = doc.contents && isMap(doc.contents) ? doc.contents.items.find((i) => String((i.key as { value?: unknown })?.value) === key) : undefined;
+    const pair =
+      doc.contents && isMap(doc.contents)
+        ? doc.contents.items.find((i) => String((i.key as { value?: unknown })?.value) === key)
+        : undefined;
     const pos = (pair?.key as { range?: [number] } | undefined)?.range?.[0];
     return pos === undefined ? 1 : lineCounter.linePos(pos).line + 1;
   };
-  const relatedNode = isMap(doc.contents) ? doc.contents.items.find((i) => String((i.key as { value?: unknown })?.value) === 'related')?.value : undefined;
+  const relatedNode = isMap(doc.contents)
+    ? doc.contents.items.find((i) => String((i.key as { value?: unknown })?.value) === 'related')?.value
+    : undefined;
   const relatedLines = isSeq(relatedNode)
     ? relatedNode.items.map((item) => {
         const pos = (item as { range?: readonly number[] }).range?.[0];
@@ -56,13 +65,15 @@ export function parseArticle(file: string, text: string): { article?: Article; p
   const related = list('related', 1);
   // Every fact needs a public source (or is the reseller's own policy, said so in the text).
   const sources = list('sources', 1);
-  for (const url of sources) if (!/^https:\/\/[^\s/]+\.[^\s/]+\/?\S*$/.test(url)) fail(lineOf('sources'), `source "${url}" is not a public https URL`);
+  for (const url of sources)
+    if (!/^https:\/\/[^\s/]+\.[^\s/]+\/?\S*$/.test(url)) fail(lineOf('sources'), `source "${url}" is not a public https URL`);
   const updated = data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : String(data.updated ?? '');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(updated)) fail(lineOf('updated'), '"updated" must be a date (YYYY-MM-DD)');
   if (locale !== 'zh-CN' && locale !== 'en') fail(lineOf('locale'), '"locale" must be zh-CN or en');
   const expected = /([^/]+\/[^/]+)\.(zh-CN|en)\.md$/.exec(file.replace(/\\/g, '/'));
   if (expected && id && id !== expected[1]) fail(lineOf('id'), `id "${id}" does not match the file path (${expected[1]})`);
-  if (expected && locale && locale !== expected[2]) fail(lineOf('locale'), `locale "${locale}" does not match the file name (${expected[2]})`);
+  if (expected && locale && locale !== expected[2])
+    fail(lineOf('locale'), `locale "${locale}" does not match the file name (${expected[2]})`);
   if (related.includes(id)) fail(lineOf('related'), 'an article cannot be related to itself');
 
   const bodyStartLine = match[0].split('\n').length;
@@ -82,7 +93,21 @@ export function parseArticle(file: string, text: string): { article?: Article; p
   }
   if (problems.length > 0) return { problems };
   return {
-    article: { id, locale: locale as Article['locale'], title, summary, questions, tags, related, sources, updated, body, steps, file, ...(relatedLines && { relatedLines }) },
+    article: {
+      id,
+      locale: locale as Article['locale'],
+      title,
+      summary,
+      questions,
+      tags,
+      related,
+      sources,
+      updated,
+      body,
+      steps,
+      file,
+      ...(relatedLines && { relatedLines }),
+    },
     problems,
   };
 }

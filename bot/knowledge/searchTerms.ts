@@ -7,7 +7,7 @@ const LATIN = /^[a-z]+$/;
 /** Words that carry no topic in a support question, in either language. */
 const STOP = new Set(
   [
-    'a an the i i\'m im me my mine we us our you your he she it its they them their this that these those',
+    "a an the i i'm im me my mine we us our you your he she it its they them their this that these those",
     'is am are was were be been being do does did done doing have has had will would shall should can could may might must',
     'to of for in on at by with from into about as and or but if so then than there here',
     'how what why where when which who whom whose please pls plz just still also any some all every',
@@ -242,8 +242,9 @@ export function isHan(term: string): boolean {
 
 /** A sentence that goes through every rule above: its tokens change when the rules do. */
 const PROBE =
-  'I can\'t log in to Office 365 on my e-mail, how do I set up the admin portal? 登陆管理后台 世纪互联 帐户开通 白名单 licences whitelisted 21v AAD 邮件 许可 OneDrive 同步 ' +
-  'won\'t log into outlok on my macbook, ppt pasword on a laptop, setting up 苹果电脑装个三件套 网盘传不上去卡着 笔记本 ' +
+  "I can't log in to Office 365 on my e-mail, how do I set up the admin portal? " +
+  '登陆管理后台 世纪互联 帐户开通 白名单 licences whitelisted 21v AAD 邮件 许可 OneDrive 同步 ' +
+  "won't log into outlok on my macbook, ppt pasword on a laptop, setting up 苹果电脑装个三件套 网盘传不上去卡着 笔记本 " +
   'configuring verification domains running 怎么 验证 域名 的 问题 99.9%';
 
 /**
@@ -251,7 +252,14 @@ const PROBE =
  * only when this matches, so a change to the rules or the segmenter re-tokenizes instead of mixing old and new.
  */
 export function searchTokensFingerprint(): string {
-  const rules = JSON.stringify([[...STOP], VARIANTS, PHRASES, HAN_VARIANTS.map(([re, to]) => [re.source, to]), searchTokens(PROBE), analyseQuestion(PROBE).terms]);
+  const rules = JSON.stringify([
+    [...STOP],
+    VARIANTS,
+    PHRASES,
+    HAN_VARIANTS.map(([re, to]) => [re.source, to]),
+    searchTokens(PROBE),
+    analyseQuestion(PROBE).terms,
+  ]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < rules.length; i++) hash = Math.imul(hash ^ rules.charCodeAt(i), 0x01000193) >>> 0;
   return `${hash.toString(16)}-${rules.length}`;

@@ -19,17 +19,20 @@ const CONCEPTS: ReadonlyArray<{ readonly question: RegExp; readonly text: RegExp
   },
   {
     // "How do we pay you?": the means of payment.
-    question: /\bhow (?:do|can|should|would) (?:we|i) pay\b|\bpay (?:by|with|via)\b|\bpayment methods?\b|怎么(?:付|支付|交|缴)|付款方式|支付方式/i,
+    question:
+      /\bhow (?:do|can|should|would) (?:we|i) pay\b|\bpay (?:by|with|via)\b|\bpayment methods?\b|怎么(?:付|支付|交|缴)|付款方式|支付方式/i,
     text: /\bbank transfer|\btransfer\b|\balipay\b|\bwechat pay\b|对公|转账|汇款|支付宝|微信支付/i,
   },
   {
     // "What should the autodiscover record be?": the value to enter, a host name or an address.
-    question: /\bwhat should\b(?=.{0,40}\bbe\b)|\bwhat (?:value|address)\b|\bpoints? to\b|填什么|填啥|写什么|值是|指向|设成什么|设置成什么/i,
+    question:
+      /\bwhat should\b(?=.{0,40}\bbe\b)|\bwhat (?:value|address)\b|\bpoints? to\b|填什么|填啥|写什么|值是|指向|设成什么|设置成什么/i,
     text: /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net)\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/i,
   },
   {
     // "Will people already signed in be kicked out?": when a change reaches the people it affects.
-    question: /\balready (?:signed|logged) in\b|\bkicked out\b|\bsigned out\b|\btake effect\b|\bright away\b|\bimmediately\b|生效|踢|掉线|马上|立即|立刻/i,
+    question:
+      /\balready (?:signed|logged) in\b|\bkicked out\b|\bsigned out\b|\btake effect\b|\bright away\b|\bimmediately\b|生效|踢|掉线|马上|立即|立刻/i,
     text: /\bnext (?:time )?.{0,20}sign|\bnext sign-in\b|\bimmediately\b|\bright away\b|下次登录|立即|马上|生效/i,
   },
   {
@@ -59,7 +62,12 @@ export interface SectionMatch {
  * The section of one article that best answers `question`, by the rarity-weighted share of its words
  * found in the section, plus the kind of fact it asks for; null when no section has any of it.
  */
-export function bestSection(sections: readonly IndexedSection[], question: string, terms: readonly QueryTerm[], weight: (t: QueryTerm) => number): SectionMatch | null {
+export function bestSection(
+  sections: readonly IndexedSection[],
+  question: string,
+  terms: readonly QueryTerm[],
+  weight: (t: QueryTerm) => number,
+): SectionMatch | null {
   const concepts = CONCEPTS.filter((c) => c.question.test(question));
   // The words that ask for the fact ("long" in "how long") are the fact asked for, not a topic to find.
   const asking = new Set(concepts.flatMap((c) => searchTokens(c.question.exec(question)![0])));
@@ -99,7 +107,8 @@ export function asksForFact(question: string): boolean {
 }
 
 /** Words that point back at what was just shown: "and on Android?", "what about it", 「华为手机呢」, 「那条不加行不行」. */
-const BACK = /^\s*(?:and|but|so|also|what about|how about|then)\b|\b(?:it|its|that|this|they|them|those|these|there|one)\b|^\s*(?:那|这|它|也|还有|那么)|(?:那|这)(?:个|条|些|一步|里)|呢\s*[?？]?\s*$|也(?:是|要|能|可以|一样)/i;
+const BACK =
+  /^\s*(?:and|but|so|also|what about|how about|then)\b|\b(?:it|its|that|this|they|them|those|these|there|one)\b|^\s*(?:那|这|它|也|还有|那么)|(?:那|这)(?:个|条|些|一步|里)|呢\s*[?？]?\s*$|也(?:是|要|能|可以|一样)/i;
 
 /** A question that refers back to what was just shown, by a pronoun or a "what about …" form. */
 export function refersBack(question: string): boolean {

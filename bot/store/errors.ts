@@ -7,7 +7,8 @@ export class CorruptDataError extends Error {
     options?: { cause?: unknown; path?: string },
   ) {
     super(
-      `Data file ${file} ${options?.path ? `at ${options.path} ` : ''}is ${reason}. It was left untouched: restore it from a backup or move it away, then start again.`,
+      `Data file ${file} ${options?.path ? `at ${options.path} ` : ''}is ${reason}. ` +
+        'It was left untouched: restore it from a backup or move it away, then start again.',
       options,
     );
   }

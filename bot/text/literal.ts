@@ -4,7 +4,7 @@
  * Adaptive Card template expressions. Escaping keeps every character visible instead of dropping it.
  */
 /** Characters that start markdown constructs anywhere in a line; block markers only matter at a line start. */
-const MARKDOWN = /[\\`*_\[\]()~|]/g;
+const MARKDOWN = /[\\`*_[\]()~|]/g;
 const BLOCK_START = /^(\s*)([#>+-]|\d+\.)/gm;
 const HTML: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -19,7 +19,7 @@ export function literalForCard(text: string): string {
 export function literalForMessage(text: string): string {
   return neutraliseTemplates(text)
     .replace(/[&<>"]/g, (c) => HTML[c]!)
-    .replace(/[\\`*_{}\[\]()#+!|~]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
 }
 
 /** `${...}` is an Adaptive Card template binding; a zero-width joiner keeps it from being one. */

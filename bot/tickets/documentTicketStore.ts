@@ -102,7 +102,10 @@ export class DocumentTicketStore implements TicketStore {
     for (const t of await this.list()) {
       if (!pick(t)) continue;
       let picked = false;
-      await this.rewrite(t.id, (current) => ((picked = pick(current)) ? scrub(current) : current));
+      await this.rewrite(t.id, (current) => {
+        picked = pick(current);
+        return picked ? scrub(current) : current;
+      });
       if (picked) changed++;
     }
     return changed;

@@ -29,7 +29,12 @@ class ArrivalConnector {
         const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { type?: string; text?: string };
         const key = `${decodeURIComponent(match?.[1] ?? '')}|${activity.text ?? ''}`;
         if (activity.type === 'message')
-          for (const [k, resolve] of this.waiting) if (key.startsWith(k)) (this.waiting.delete(k), resolve(at));
+          for (const [k, resolve] of this.waiting) {
+            if (key.startsWith(k)) {
+              this.waiting.delete(k);
+              resolve(at);
+            }
+          }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `a-${Math.random().toString(36).slice(2)}` }));
       });

@@ -127,8 +127,11 @@ export async function writeGeneratedDocs(dir: string, count: number): Promise<vo
     const service = pick(w.services);
     const sentence = (i: number) =>
       zh
-        ? `在${pick(w.places)}中${pick(w.actions)}${service}的${pick(w.things)}时，先${pick(w.actions)}${pick(w.things)}，错误代码 E${n}${i} 表示请求被拒绝。${pick(w.tails)}`
-        : `To ${pick(w.actions)} the ${pick(w.things)} of a ${service} in ${pick(w.places)}, first ${pick(w.actions)} its ${pick(w.things)}; error code E${n}${i} means the request was refused. ${pick(w.tails)}`;
+        ? `在${pick(w.places)}中${pick(w.actions)}${service}的${pick(w.things)}时，先${pick(w.actions)}${pick(w.things)}，` +
+          `错误代码 E${n}${i} 表示请求被拒绝。${pick(w.tails)}`
+        : `To ${pick(w.actions)} the ${pick(w.things)} of a ${service} in ${pick(w.places)}, ` +
+          `first ${pick(w.actions)} its ${pick(w.things)}; ` +
+          `error code E${n}${i} means the request was refused. ${pick(w.tails)}`;
     const paragraph = (i: number) => Array.from({ length: 3 }, (_, k) => sentence(i * 10 + k)).join(zh ? '' : ' ');
     const sections = 4 + Math.floor(rnd() * 3);
     const body: string[] = [
@@ -147,7 +150,9 @@ export async function writeGeneratedDocs(dir: string, count: number): Promise<vo
     }
     const file = join(dir, `area-${n % 20}/doc-${n}.md`);
     await mkdir(dirname(file), { recursive: true });
-    const front = `---\ntitle: ${zh ? '如何' : 'How to '}${pick(w.actions)} ${service} ${n}\ndescription: ${sentence(0)}\nms.date: 0${1 + (n % 9)}/1${n % 10}/2024\n---\n`;
+    const front =
+      `---\ntitle: ${zh ? '如何' : 'How to '}${pick(w.actions)} ${service} ${n}\n` +
+      `description: ${sentence(0)}\nms.date: 0${1 + (n % 9)}/1${n % 10}/2024\n---\n`;
     await writeFile(file, front + body.join('\n') + '\n');
   }
 }

@@ -21,7 +21,12 @@ export interface CluProjectFile {
     readonly projectKind: 'Conversation';
     readonly intents: ReadonlyArray<{ readonly category: string }>;
     readonly entities: readonly never[];
-    readonly utterances: ReadonlyArray<{ readonly text: string; readonly intent: string; readonly language: CluLanguage; readonly dataset: 'Train' }>;
+    readonly utterances: ReadonlyArray<{
+      readonly text: string;
+      readonly intent: string;
+      readonly language: CluLanguage;
+      readonly dataset: 'Train';
+    }>;
   };
 }
 

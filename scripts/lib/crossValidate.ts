@@ -11,7 +11,12 @@ export interface HeldOutPrediction {
 }
 
 /** Case, width and punctuation do not make two utterances different. */
-export const normalizeUtterance = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+export const normalizeUtterance = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Fold of an utterance from a hash of its normalised text, so copies of a phrase never sit on both sides. */
 export function foldOf(text: string, folds: number): number {
@@ -47,11 +52,16 @@ export type LangMetrics = Metrics & { readonly oos: { readonly precision: number
 /** Metrics per language when guesses scoring below `threshold` become out_of_scope. */
 export function metricsAt(predictions: readonly HeldOutPrediction[], threshold: number): Record<'zh' | 'en', LangMetrics> {
   const at = (lang: 'zh' | 'en'): LangMetrics => {
-    const rows = predictions.filter((p) => p.lang === lang).map((p) => ({ gold: p.gold, predicted: p.score < threshold ? 'out_of_scope' : p.top }));
+    const rows = predictions
+      .filter((p) => p.lang === lang)
+      .map((p) => ({ gold: p.gold, predicted: p.score < threshold ? 'out_of_scope' : p.top }));
     const predicted = rows.filter((r) => r.predicted === 'out_of_scope');
     const gold = rows.filter((r) => r.gold === 'out_of_scope');
     const tp = predicted.filter((r) => r.gold === 'out_of_scope').length;
-    return { ...computeMetrics(rows), oos: { precision: predicted.length ? tp / predicted.length : 0, recall: gold.length ? tp / gold.length : 0 } };
+    return {
+      ...computeMetrics(rows),
+      oos: { precision: predicted.length ? tp / predicted.length : 0, recall: gold.length ? tp / gold.length : 0 },
+    };
   };
   return { zh: at('zh'), en: at('en') };
 }
@@ -60,7 +70,10 @@ export function metricsAt(predictions: readonly HeldOutPrediction[], threshold: 
  * The threshold with the best mean macro-F1 over the two languages (out_of_scope is one of the
  * classes, so both wrongly rejected and wrongly accepted messages count). Ties go to the higher one.
  */
-export function chooseThreshold(predictions: readonly HeldOutPrediction[], grid: readonly number[]): { threshold: number; meanMacroF1: number } {
+export function chooseThreshold(
+  predictions: readonly HeldOutPrediction[],
+  grid: readonly number[],
+): { threshold: number; meanMacroF1: number } {
   let best = { threshold: grid[0] ?? 0, meanMacroF1: -1 };
   for (const threshold of grid) {
     const m = metricsAt(predictions, threshold);

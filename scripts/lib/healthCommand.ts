@@ -34,7 +34,8 @@ function serviceArg(value: string | undefined): string {
   if (!value) throw new UsageError('missing <service>');
   const v = value.normalize('NFKC').trim().toLowerCase();
   if (SERVICE_NAMES[v]) return v;
-  const byName = SERVICE_SYNONYMS.find(([syn]) => syn === v)?.[1] ?? Object.entries(SERVICE_NAMES).find(([, s]) => s.en.toLowerCase() === v)?.[0];
+  const byName =
+    SERVICE_SYNONYMS.find(([syn]) => syn === v)?.[1] ?? Object.entries(SERVICE_NAMES).find(([, s]) => s.en.toLowerCase() === v)?.[0];
   if (byName) return byName;
   throw new UsageError(`unknown service "${value}"; use one of: ${Object.keys(SERVICE_NAMES).join(', ')}`);
 }
@@ -75,7 +76,10 @@ function parse(args: readonly string[], valued: readonly string[], flags: readon
 
 function describe(i: StoredIncident): string {
   const end = i.endTime ? `, ended ${chinaTime(i.endTime)}` : '';
-  return `${i.id}  ${i.service}  ${i.classification}  ${i.status}  started ${chinaTime(i.startTime)}, updated ${chinaTime(i.lastUpdate)}${end} (China time)  ${i.title}`;
+  return (
+    `${i.id}  ${i.service}  ${i.classification}  ${i.status}  ` +
+    `started ${chinaTime(i.startTime)}, updated ${chinaTime(i.lastUpdate)}${end} (China time)  ${i.title}`
+  );
 }
 
 /** Runs one `npm run health` command; returns the exit code (2 for bad arguments). */
@@ -105,17 +109,37 @@ async function set(file: HealthNotices, args: readonly string[], io: HealthIo): 
   const classification = options.has('--advisory') ? 'advisory' : 'incident';
   const now = io.now().toISOString();
   const startArg = options.get('--start') as string | undefined;
-  if (startArg !== undefined && Number.isNaN(Date.parse(startArg))) throw new UsageError(`--start "${startArg}" is not an ISO time such as 2026-11-23T09:30:00+08:00`);
+  if (startArg !== undefined && Number.isNaN(Date.parse(startArg)))
+    throw new UsageError(`--start "${startArg}" is not an ISO time such as 2026-11-23T09:30:00+08:00`);
   const start = startArg === undefined ? now : new Date(startArg).toISOString();
 
   const { incident, created } = await file.update((data) => {
     const open = data.incidents.filter((i) => i.service === service && i.classification === classification && i.endTime === undefined);
     const current = open.sort((a, b) => b.startTime.localeCompare(a.startTime))[0];
     if (current) {
-      const updated: StoredIncident = { ...current, status, title, impact: impact || current.impact, lastUpdate: now, ...(startArg !== undefined && { startTime: start }) };
-      return { data: { ...data, incidents: data.incidents.map((i) => (i === current ? updated : i)) }, result: { incident: updated, created: false } };
+      const updated: StoredIncident = {
+        ...current,
+        status,
+        title,
+        impact: impact || current.impact,
+        lastUpdate: now,
+        ...(startArg !== undefined && { startTime: start }),
+      };
+      return {
+        data: { ...data, incidents: data.incidents.map((i) => (i === current ? updated : i)) },
+        result: { incident: updated, created: false },
+      };
     }
-    const fresh: StoredIncident = { id: `INC-${data.nextNumber}`, service, classification, status, title, impact, startTime: start, lastUpdate: now };
+    const fresh: StoredIncident = {
+      id: `INC-${data.nextNumber}`,
+      service,
+      classification,
+      status,
+      title,
+      impact,
+      startTime: start,
+      lastUpdate: now,
+    };
     return { data: { nextNumber: data.nextNumber + 1, incidents: [...data.incidents, fresh] }, result: { incident: fresh, created: true } };
   }, io.now());
   io.out(`${created ? 'Opened' : 'Updated'} ${describe(incident)}`);
@@ -124,14 +148,16 @@ async function set(file: HealthNotices, args: readonly string[], io: HealthIo): 
 
 async function clear(file: HealthNotices, args: readonly string[], io: HealthIo): Promise<number> {
   const { positional, options } = parse(args, [], ['--all']);
-  if (options.has('--all') ? positional.length > 0 : positional.length !== 1) throw new UsageError('clear takes one <service> or <incident id>, or --all');
+  if (options.has('--all') ? positional.length > 0 : positional.length !== 1)
+    throw new UsageError('clear takes one <service> or <incident id>, or --all');
   const target = positional[0];
   const byId = target !== undefined && /^INC-\d+$|^DEMO-\d+$/i.test(target);
   const service = options.has('--all') || byId ? undefined : serviceArg(target);
   const now = io.now().toISOString();
   const ended = await file.update((data) => {
     const hits = data.incidents.filter(
-      (i) => i.endTime === undefined && (options.has('--all') || (byId ? i.id.toLowerCase() === target!.toLowerCase() : i.service === service)),
+      (i) =>
+        i.endTime === undefined && (options.has('--all') || (byId ? i.id.toLowerCase() === target!.toLowerCase() : i.service === service)),
     );
     const incidents = data.incidents.map((i) => (hits.includes(i) ? { ...i, endTime: now, lastUpdate: now } : i));
     return { data: { ...data, incidents }, result: hits.length };

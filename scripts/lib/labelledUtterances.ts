@@ -9,7 +9,10 @@ export interface LabelledUtterance {
 }
 
 /** JSON Lines with `text` and `intent` (and optionally `lang`); lines that are not JSON are reported and skipped. */
-export async function readLabelledUtterances(files: readonly string[], warn: (line: string) => void = () => {}): Promise<LabelledUtterance[]> {
+export async function readLabelledUtterances(
+  files: readonly string[],
+  warn: (line: string) => void = () => {},
+): Promise<LabelledUtterance[]> {
   const out: LabelledUtterance[] = [];
   for (const file of files) {
     const lines = (await readFile(file, 'utf8')).split('\n');
@@ -23,7 +26,11 @@ export async function readLabelledUtterances(files: readonly string[], warn: (li
         continue;
       }
       if (typeof item.text !== 'string' || typeof item.intent !== 'string') continue;
-      out.push({ text: item.text, intent: item.intent, lang: item.lang === 'zh' || item.lang === 'en' ? item.lang : detectLang(item.text) });
+      out.push({
+        text: item.text,
+        intent: item.intent,
+        lang: item.lang === 'zh' || item.lang === 'en' ? item.lang : detectLang(item.text),
+      });
     }
   }
   return out;

@@ -7,11 +7,15 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 function section(title: string, m: Section): string[] {
   const lines = [
     `== ${title} (${m.count} utterances)`,
-    `accuracy ${pct(m.accuracy)}   macro-F1 ${pct(m.macroF1)}   out-of-scope precision ${pct(m.oos.precision)} recall ${pct(m.oos.recall)} (n=${m.oos.support})`,
+    `accuracy ${pct(m.accuracy)}   macro-F1 ${pct(m.macroF1)}   ` +
+      `out-of-scope precision ${pct(m.oos.precision)} recall ${pct(m.oos.recall)} (n=${m.oos.support})`,
     `${'intent'.padEnd(16)}${'precision'.padStart(10)}${'recall'.padStart(9)}${'F1'.padStart(8)}${'n'.padStart(6)}`,
   ];
   for (const l of m.perLabel) {
-    lines.push(`${l.label.padEnd(16)}${pct(l.precision).padStart(10)}${pct(l.recall).padStart(9)}${pct(l.f1).padStart(8)}${String(l.support).padStart(6)}`);
+    lines.push(
+      `${l.label.padEnd(16)}${pct(l.precision).padStart(10)}${pct(l.recall).padStart(9)}` +
+        `${pct(l.f1).padStart(8)}${String(l.support).padStart(6)}`,
+    );
   }
   return lines;
 }

@@ -31,7 +31,8 @@ function walk(element: CardElement, out: Rendered): void {
   if (element.type === 'FactSet') for (const f of element.facts ?? []) out.lines.push(`${f.title}: ${f.value}`);
   for (const child of [...(element.body ?? []), ...(element.items ?? []), ...(element.columns ?? [])]) walk(child, out);
   for (const action of [...(element.actions ?? []), ...(element.buttons ?? [])]) {
-    const value = action.data?.msteams?.value ?? action.data?.text ?? (typeof action.value === 'string' ? action.value : undefined) ?? action.title;
+    const value =
+      action.data?.msteams?.value ?? action.data?.text ?? (typeof action.value === 'string' ? action.value : undefined) ?? action.title;
     if (!value) continue;
     out.choices.push(value);
     out.lines.push(`  [${out.choices.length}] ${action.title ?? value}`);

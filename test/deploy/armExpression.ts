@@ -133,8 +133,13 @@ class Parser {
     let out = '';
     for (this.at++; this.at < this.src.length; this.at++) {
       if (this.src[this.at] !== "'") out += this.src[this.at];
-      else if (this.src[this.at + 1] === "'") ((out += "'"), this.at++);
-      else return (this.at++, out);
+      else if (this.src[this.at + 1] === "'") {
+        out += "'";
+        this.at++;
+      } else {
+        this.at++;
+        return out;
+      }
     }
     throw new Error(`unclosed string in [${this.src}]`);
   }

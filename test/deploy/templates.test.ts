@@ -92,7 +92,7 @@ describe('deploy/azuredeploy.json (Azure operated by 21Vianet)', () => {
     expect(template.$schema).to.match(/^https:\/\/schema\.management\.azure\.com\/schemas\/[\d-]+\/deploymentTemplate\.json#$/);
     expect(template.contentVersion).to.match(/^\d+\.\d+\.\d+\.\d+$/);
     expect(template.parameters).to.be.an('object');
-    expect(template.resources).to.be.an('array').that.is.not.empty;
+    expect(template.resources).to.be.an('array').with.lengthOf.above(0);
     for (const r of template.resources) expect(r, r.name).to.include.keys('type', 'apiVersion', 'name');
     expect(example.$schema).to.match(/deploymentParameters\.json#$/);
     expect(Object.keys(template.parameters)).to.include.members(Object.keys(example.parameters));

@@ -29,7 +29,10 @@ const LONG = Array.from(
   (_, i) => `Paragraph ${i + 1} of the vault guide explains one more detail of recovery points.`,
 ).join('\n\n');
 const DOCS = {
-  'backup/vm-backup.md': `---\ntitle: Back up virtual machines\n---\nAzure Backup stores recovery points in a vault.\n\n## Retention of recovery points\n\nDaily recovery points are kept for 30 days by default.\n\n## Vault guide\n\n${LONG}\n`,
+  'backup/vm-backup.md':
+    '---\ntitle: Back up virtual machines\n---\nAzure Backup stores recovery points in a vault.\n\n' +
+    '## Retention of recovery points\n\nDaily recovery points are kept for 30 days by default.\n\n' +
+    `## Vault guide\n\n${LONG}\n`,
   'backup/vm-backup-zh.md':
     '---\ntitle: 备份虚拟机\n---\nAzure 备份把恢复点保存在保管库中。\n\n## 恢复点的保留期\n\n默认每日恢复点保留 30 天。\n',
 };
@@ -87,7 +90,7 @@ describe('FaqDialog with imported documentation', function () {
     ['zh-CN', '虚拟机备份的恢复点保留多久', '备份虚拟机', '恢复点的保留期', 'https://help.example.cn/docs/backup/vm-backup-zh'],
   ] as const) {
     const m = messages(locale);
-    it(`${locale}: shows the section that answers, the document title and a "${m.faq.source}" link; feedback is stored with the imported id`, async () => {
+    it(`${locale}: shows the answering section, the document title, a "${m.faq.source}" link; feedback keeps the imported id`, async () => {
       const { h, feedback } = setup();
       const card = cardOf(await h.say(question));
       expect(card.body[0]!.text).to.equal(title);

@@ -32,7 +32,7 @@ describe('HandoffDialog (tier 1: the reseller support team)', () => {
       });
     });
 
-    it('opens a reseller ticket with a bilingual summary, sends handoff.initiate with the transcript, then relays and stays quiet', async () => {
+    it('opens a reseller ticket with a bilingual summary, sends handoff.initiate with the transcript, relays, stays quiet', async () => {
       await h.say('Outlook keeps asking for my password', northwind);
       const replies = await h.say('agent', northwind);
 
@@ -106,7 +106,7 @@ describe('HandoffDialog (tier 1: the reseller support team)', () => {
     });
   });
 
-  it('an anonymous visitor outside support hours (zh-CN): name and contact first, the ticket is accepted, and the bot stays available', async () => {
+  it('anonymous visitor after hours (zh-CN): name and contact first, the ticket is accepted, and the bot stays available', async () => {
     h = await escalationHarness({ now: '2026-11-28T03:00:00Z' }); // Saturday 11:00 China time
     const m = messages('zh-CN').escalation.handoff;
     expect(texts(await h.say('转人工'))).to.deep.equal([m.askName]);
@@ -149,7 +149,7 @@ describe('HandoffDialog (tier 1: the reseller support team)', () => {
     expect((await h.files.get('T-1001'))!.customer).to.equal('c-fabrikam');
   });
 
-  it('an identified customer in Chinese: a complaint naming a service is the question; handoff.status failed says so with the contacts', async () => {
+  it('identified customer (zh-CN): a complaint naming a service is the question; failed handoff.status says so with contacts', async () => {
     h = await escalationHarness({ health: async () => Promise.reject(new Error('graph down')) });
     const m = messages('zh-CN').escalation.handoff;
     const replies = await h.say('我要投诉，邮箱一直收不到邮件', fabrikam);

@@ -26,7 +26,7 @@ describe('ReportProblemDialog (tier 2: a service request to 21Vianet)', () => {
     await pc.close();
   });
 
-  it('en: prefills service and contact, explains severity, re-asks with hints, confirms, and submits through Partner Center (201)', async () => {
+  it('en: prefills service and contact, explains severity, re-asks with hints, confirms and submits via Partner Center (201)', async () => {
     h = await escalationHarness({ partnerCenter: pc.config() });
     const r = messages('en').escalation.report;
     const first = await h.say('I want to report a problem with Teams', northwind);
@@ -79,7 +79,7 @@ describe('ReportProblemDialog (tier 2: a service request to 21Vianet)', () => {
     expect(sent.Description).to.include('Problem started: 2026-11-23T01:30:00.000Z').and.include('Reseller reference: T-1001');
   });
 
-  it('zh-CN: service buttons from the subscriptions, Azure asks for the subscription id, and a Partner Center outage is told honestly', async () => {
+  it('zh-CN: service buttons from subscriptions, Azure asks for the subscription id, a Partner Center outage told honestly', async () => {
     h = await escalationHarness({ partnerCenter: pc.config() });
     for (let i = 0; i < 3; i++) pc.faults.push({ status: 500 });
     const r = messages('zh-CN').escalation.report;

@@ -138,7 +138,8 @@ describe('parseImportFile', () => {
   it('replaces customers with the same id and keeps the rest', () => {
     const csv = [
       HEADER,
-      `c-fabrikam,Fabrikam New,${demoDirectory().customers[0]!.tenantId},fabrikamsh.partner.onmschina.cn,New Person,new@fabrikam.cn,,,admin`,
+      `c-fabrikam,Fabrikam New,${demoDirectory().customers[0]!.tenantId},` +
+        'fabrikamsh.partner.onmschina.cn,New Person,new@fabrikam.cn,,,admin',
     ].join('\n');
     const { data } = parseImportFile('c.csv', csv, demoDirectory());
     expect(data!.customers.map((c) => c.id).sort()).to.deep.equal(['c-fabrikam', 'c-northwind', 'c-tailspin']);

@@ -30,8 +30,8 @@ describe('customer text of any length costs bounded work', () => {
     for (const [name, text] of Object.entries(PATHOLOGICAL)) {
       const short = { count: 0 };
       const long = { count: 0 };
-      [...addressRuns(text.slice(0, 1000), short)];
-      [...addressRuns(text, long)];
+      Array.from(addressRuns(text.slice(0, 1000), short));
+      Array.from(addressRuns(text, long));
       expect(long.count, name).to.equal(text.length + 1);
       expect(long.count / short.count, name).to.be.at.most((text.length + 1) / 1000);
     }

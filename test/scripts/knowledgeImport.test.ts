@@ -9,7 +9,7 @@ import { writeTree } from '../support/writeTree.js';
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
-/** Runs one of the project's scripts as npm would, in `cwd` (outside the project, so tsx is named by its path), feeding `input` on stdin. */
+/** Runs a project script as npm would, in `cwd` (outside the project, so tsx is named by its path), feeding `input` on stdin. */
 function run(script: string, args: string[], cwd: string, input = ''): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'scripts', script), ...args], {
@@ -28,14 +28,17 @@ function run(script: string, args: string[], cwd: string, input = ''): Promise<{
 
 const DOCS = {
   'Help Docs/storage/faq.md':
-    '---\ntitle: Storage account questions\ndescription: Naming and redundancy of storage accounts.\n---\nStorage accounts hold blobs, files, queues and tables.\n\n## Account names\n\nA storage account name has 3 to 24 lowercase letters and digits.\n\n## Redundancy\n\nLRS keeps three copies in one datacenter; GRS adds a copy in the paired region.\n',
+    '---\ntitle: Storage account questions\ndescription: Naming and redundancy of storage accounts.\n---\n' +
+    'Storage accounts hold blobs, files, queues and tables.\n\n' +
+    '## Account names\n\nA storage account name has 3 to 24 lowercase letters and digits.\n\n' +
+    '## Redundancy\n\nLRS keeps three copies in one datacenter; GRS adds a copy in the paired region.\n',
   'Help Docs/faq.tsv': 'Question\tAnswer\tQnaId\nCan we pay by bank transfer?\tYes, bank transfer is accepted for all invoices.\t1\n',
 };
 
 describe('npm run knowledge:import and ask --knowledge (the DESIGN.md contract)', function () {
   this.timeout(60_000);
 
-  it('imports into DIR/imported/NAME (default name: the SOURCE folder, made safe); ask --knowledge DIR answers with imported ids and sections', async () => {
+  it('imports to DIR/imported/NAME (default: SOURCE folder, made safe); ask --knowledge DIR answers with its ids, sections', async () => {
     const dir = await makeTempDir('import-cli-');
     try {
       await writeTree(dir.path, DOCS);

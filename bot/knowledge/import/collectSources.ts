@@ -37,7 +37,10 @@ async function walk(dir: string, out: string[]): Promise<void> {
  * The files to import from each SOURCE (a folder, searched recursively, or a file). Markdown under an
  * `includes` folder is only ever included, never a document of its own.
  */
-export async function collectSources(sources: readonly string[], show: (path: string) => string): Promise<{ files: SourceFile[]; problems: SourceProblem[] }> {
+export async function collectSources(
+  sources: readonly string[],
+  show: (path: string) => string,
+): Promise<{ files: SourceFile[]; problems: SourceProblem[] }> {
   const files: SourceFile[] = [];
   const problems: SourceProblem[] = [];
   for (const source of sources) {
@@ -59,10 +62,19 @@ export async function collectSources(sources: readonly string[], show: (path: st
     for (const file of found) {
       const rel = relative(path, file);
       const kind = kindOf(file);
-      if (!kind || (kind === 'markdown' && rel.split(/[\\/]/).slice(0, -1).some((d) => d.toLowerCase() === 'includes'))) continue;
+      if (
+        !kind ||
+        (kind === 'markdown' &&
+          rel
+            .split(/[\\/]/)
+            .slice(0, -1)
+            .some((d) => d.toLowerCase() === 'includes'))
+      )
+        continue;
       files.push({ root: path, rel, kind, explicit: false });
     }
-    if (files.length === before) problems.push({ file: show(path), line: 0, message: 'no documents found (.md, .html, .tsv, .csv, .xlsx, .json)' });
+    if (files.length === before)
+      problems.push({ file: show(path), line: 0, message: 'no documents found (.md, .html, .tsv, .csv, .xlsx, .json)' });
   }
   return { files, problems };
 }

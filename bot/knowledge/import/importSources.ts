@@ -40,7 +40,12 @@ export const SAFE_NAME = /^[a-z0-9][a-z0-9._-]*$/;
 /** A SOURCE's last folder or file name (without extension), lower-cased, with anything but a-z, 0-9, "-", "_" and "." made "-". */
 export function safeName(source: string): string {
   const name = basename(resolve(source)).replace(/\.(md|markdown|html?|tsv|csv|xlsx|json)$/i, '');
-  return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'import';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|-+$/g, '') || 'import'
+  );
 }
 
 async function readFaq(file: SourceFile, show: (p: string) => string): Promise<{ pairs: SourcePair[]; problems: SourceProblem[] } | null> {
@@ -50,9 +55,15 @@ async function readFaq(file: SourceFile, show: (p: string) => string): Promise<{
     try {
       const data = await readSheet(path);
       const rows: TableRow[] = data.map((cells, i) => ({
-        row: i + 1, line: i + 1, cells: cells.map((c) => (c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c))),
+        row: i + 1,
+        line: i + 1,
+        cells: cells.map((c) => (c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c))),
       }));
-      return faqTable(rows.filter((r) => r.cells.some((c) => c.trim() !== '')), where, { escapedNewlines: false });
+      return faqTable(
+        rows.filter((r) => r.cells.some((c) => c.trim() !== '')),
+        where,
+        { escapedNewlines: false },
+      );
     } catch (err) {
       return { pairs: [], problems: [{ file: where, line: 1, message: `cannot read the workbook (${(err as Error).message})` }] };
     }
@@ -61,12 +72,17 @@ async function readFaq(file: SourceFile, show: (p: string) => string): Promise<{
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    return { pairs: [], problems: [{ file: where, line: 1, message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
+    return {
+      pairs: [],
+      problems: [{ file: where, line: 1, message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }],
+    };
   }
   if (file.kind === 'json') {
     const read = qnaJson(text, where);
     // A folder of documentation holds other JSON (build settings): only a file given by name must be an export.
-    return !file.explicit && read.pairs.length === 0 && read.problems.every((p) => /no question-answer list|not valid JSON/.test(p.message)) ? null : read;
+    return !file.explicit && read.pairs.length === 0 && read.problems.every((p) => /no question-answer list|not valid JSON/.test(p.message))
+      ? null
+      : read;
   }
   const records = parseDelimited(text, file.kind === 'tsv' ? '\t' : ',');
   const rows = records.map((r, i) => ({ row: i + 1, line: r.line, cells: r.cells }));
@@ -83,7 +99,12 @@ export async function importSources(options: ImportOptions): Promise<ImportResul
   const name = options.name ?? safeName(options.sources[0] ?? '');
   const problems: SourceProblem[] = [];
   if (!SAFE_NAME.test(name)) {
-    return { name, documents: 0, pairs: 0, problems: [{ file: name, line: 0, message: `"${name}" is not a safe import name (use a-z, 0-9, "-", "_" and ".")` }] };
+    return {
+      name,
+      documents: 0,
+      pairs: 0,
+      problems: [{ file: name, line: 0, message: `"${name}" is not a safe import name (use a-z, 0-9, "-", "_" and ".")` }],
+    };
   }
   const collected = await collectSources(options.sources, show);
   problems.push(...collected.problems);

@@ -14,7 +14,10 @@ export interface LinkContext {
 
 /** A page's address from its source path: `storage/faq.md` → `<base>storage/faq`; an `index` page is its folder. */
 export function pageUrl(baseUrl: string, rel: string): string {
-  const path = rel.replace(/\\/g, '/').replace(/\.(md|markdown|html?)$/i, '').replace(/(^|\/)index$/i, '$1');
+  const path = rel
+    .replace(/\\/g, '/')
+    .replace(/\.(md|markdown|html?)$/i, '')
+    .replace(/(^|\/)index$/i, '$1');
   return new URL(path.split('/').map(encodeURIComponent).join('/'), baseUrl).href;
 }
 

@@ -63,27 +63,45 @@ async function expand(text: string, file: string, firstLine: number, chain: read
     // An include inside a note keeps the note's "> " on every line it brings.
     const prefix = /^(\s*(?:>\s?)*)/.exec(line)![1]!;
     const alone = line.replace(INCLUDE, '').trim().replace(/^>+$/, '') === '';
-    lines[index] = alone ? included.split('\n').map((l) => (prefix ? `${prefix}${l}`.replace(/\s+$/, '') : l)).join('\n') : line.replace(INCLUDE, included.replace(/\n+/g, ' ').trim());
+    lines[index] = alone
+      ? included
+          .split('\n')
+          .map((l) => (prefix ? `${prefix}${l}`.replace(/\s+$/, '') : l))
+          .join('\n')
+      : line.replace(INCLUDE, included.replace(/\n+/g, ' ').trim());
   }
   return lines.join('\n');
 }
 
 /** Reads one Markdown document of a docs.azure.cn / Microsoft Learn style folder; `rel` is its path below `root`. */
-export async function readMarkdownDocument(root: string, rel: string, options: SourceOptions): Promise<{ doc?: ImportedDocument; problems: SourceProblem[] }> {
+export async function readMarkdownDocument(
+  root: string,
+  rel: string,
+  options: SourceOptions,
+): Promise<{ doc?: ImportedDocument; problems: SourceProblem[] }> {
   const path = join(root, rel);
   const problems: SourceProblem[] = [];
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    return { problems: [{ file: options.show(path), line: 1, message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
+    return {
+      problems: [
+        { file: options.show(path), line: 1, message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})` },
+      ],
+    };
   }
   const { front, body, bodyLine, problem } = splitFrontMatter(text, options.show(path));
   if (problem) return { problems: [problem] };
   const baseUrl = frontString(front, 'base_url', 'baseUrl') || options.baseUrl;
-  const docUrl = frontString(front, 'url', 'canonical_url', 'canonicalUrl', 'ms.url') || (baseUrl ? pageUrl(withSlash(baseUrl), rel) : null);
+  const docUrl =
+    frontString(front, 'url', 'canonical_url', 'canonicalUrl', 'ms.url') || (baseUrl ? pageUrl(withSlash(baseUrl), rel) : null);
   const expanded = await expand(body, resolve(path), bodyLine, [resolve(path)], {
-    root: resolve(root), baseUrl: baseUrl ? withSlash(baseUrl) : null, docUrl, problems, show: options.show,
+    root: resolve(root),
+    baseUrl: baseUrl ? withSlash(baseUrl) : null,
+    docUrl,
+    problems,
+    show: options.show,
   });
   const locale = localeOf(frontString(front, 'ms.locale', 'locale', 'ms.contentlocale', 'lang', 'language')) ?? detectLocale(expanded);
   const { body: clean, h1 } = cleanMarkdown(expanded, options.noteLabels(locale));

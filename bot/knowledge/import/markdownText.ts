@@ -57,22 +57,27 @@ export function rewriteLinks(text: string, ctx: LinkContext): string {
     return url ? `[${label}](${url})` : label;
   };
   return outsideCode(lines, (line) =>
-    INCLUDE.test(line) ? line : outsideInlineCode(line, (part) =>
-      part
-        // Images, also inside links ([![alt](img)](url)): a picture says nothing to a chat answer.
-        .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-        .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
-        .replace(/(?<!!)\[([^\]]*)\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+["'][^)]*["'])?\s*\)/g, (_m, label: string, target: string) => link(label, target))
-        .replace(/(?<![!\]])\[([^\]]+)\]\[([^\]]*)\]/g, (m, label: string, ref: string) => {
-          const target = refs.get((ref || label).toLowerCase());
-          return target ? link(label, target) : m;
-        }),
-    ),
+    INCLUDE.test(line)
+      ? line
+      : outsideInlineCode(line, (part) =>
+          part
+            // Images, also inside links ([![alt](img)](url)): a picture says nothing to a chat answer.
+            .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+            .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
+            .replace(/(?<!!)\[([^\]]*)\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+["'][^)]*["'])?\s*\)/g, (_m, label: string, target: string) =>
+              link(label, target),
+            )
+            .replace(/(?<![!\]])\[([^\]]+)\]\[([^\]]*)\]/g, (m, label: string, ref: string) => {
+              const target = refs.get((ref || label).toLowerCase());
+              return target ? link(label, target) : m;
+            }),
+        ),
   ).join('\n');
 }
 
 const NOTE = /^\s*>\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$/i;
-const HTML_TAGS = /<\/?(a|b|i|u|s|em|strong|sup|sub|span|div|p|br|hr|img|center|font|del|kbd|table|thead|tbody|tr|td|th|ul|ol|li|code|pre|h[1-6])(\s[^>]*)?\/?>/gi;
+const HTML_TAGS =
+  /<\/?(a|b|i|u|s|em|strong|sup|sub|span|div|p|br|hr|img|center|font|del|kbd|table|thead|tbody|tr|td|th|ul|ol|li|code|pre|h[1-6])(\s[^>]*)?\/?>/gi;
 
 /**
  * Learn-style Markdown, includes already inlined, as plain Markdown: notes become labelled paragraphs,
@@ -118,7 +123,12 @@ export function cleanMarkdown(text: string, labels: NoteLabels): { body: string;
       inTabs = false;
       return null;
     }
-    line = outsideInlineCode(line, (part) => part.replace(/<br\s*\/?>/gi, ' ').replace(HTML_TAGS, '').replace(/&nbsp;/g, ' '));
+    line = outsideInlineCode(line, (part) =>
+      part
+        .replace(/<br\s*\/?>/gi, ' ')
+        .replace(HTML_TAGS, '')
+        .replace(/&nbsp;/g, ' '),
+    );
     const heading = /^(#{1,6})\s+(.*?)\s*(\{#[^}]*\})?\s*#*\s*$/.exec(line);
     if (heading) {
       const title = heading[2]!.trim();
@@ -133,6 +143,9 @@ export function cleanMarkdown(text: string, labels: NoteLabels): { body: string;
     }
     return line.replace(/\s+$/, '');
   });
-  const body = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const body = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return { body, h1 };
 }

@@ -18,7 +18,8 @@ function metadataOf(raw: unknown): Record<string, string> {
       if (typeof m?.name === 'string' && m.value !== undefined && m.value !== null) out[m.name.toLowerCase()] = String(m.value);
     }
   } else if (raw && typeof raw === 'object') {
-    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) if (v !== undefined && v !== null) out[k.toLowerCase()] = String(v);
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>))
+      if (v !== undefined && v !== null) out[k.toLowerCase()] = String(v);
   }
   return out;
 }
@@ -39,7 +40,8 @@ export function qnaJson(text: string, file: string): { pairs: SourcePair[]; prob
   }
   const root = data as Record<string, unknown>;
   const list = Array.isArray(data) ? data : (root?.qnaList ?? root?.qnas ?? root?.qnaDocuments ?? root?.value);
-  if (!Array.isArray(list)) return { pairs: [], problems: [{ file, line: 1, message: 'no question-answer list (qnaList, qnas, qnaDocuments or value)' }] };
+  if (!Array.isArray(list))
+    return { pairs: [], problems: [{ file, line: 1, message: 'no question-answer list (qnaList, qnas, qnaDocuments or value)' }] };
   const lineOf = (s: string) => {
     const at = text.indexOf(JSON.stringify(s).slice(1, -1));
     return at < 0 ? 1 : text.slice(0, at).split('\n').length;
@@ -47,18 +49,27 @@ export function qnaJson(text: string, file: string): { pairs: SourcePair[]; prob
   const pairs: SourcePair[] = [];
   const problems: SourceProblem[] = [];
   (list as RawQna[]).forEach((raw, i) => {
-    const questions = (Array.isArray(raw?.questions) ? raw.questions : []).filter((q): q is string => typeof q === 'string' && q.trim() !== '');
+    const questions = (Array.isArray(raw?.questions) ? raw.questions : []).filter(
+      (q): q is string => typeof q === 'string' && q.trim() !== '',
+    );
     const answer = typeof raw?.answer === 'string' ? raw.answer.trim() : '';
     const id = typeof raw?.id === 'number' || (typeof raw?.id === 'string' && raw.id.trim()) ? String(raw.id).trim() : String(i + 1);
     const line = questions[0] ? lineOf(questions[0]) : 1;
     if (questions.length === 0) return void problems.push({ file, line, message: `pair ${id} has no question` });
     if (!answer) return void problems.push({ file, line, message: `empty answer for "${questions[0]}"` });
     const metadata = metadataOf(raw.metadata);
-    const language = typeof raw.language === 'string' ? raw.language : metadata.language ?? metadata.lang ?? metadata.locale;
+    const language = typeof raw.language === 'string' ? raw.language : (metadata.language ?? metadata.lang ?? metadata.locale);
     const locale = language ? localeOf(language) : detectLocale(`${questions.join('\n')}\n${answer}`);
     if (!locale) return void problems.push({ file, line, message: `unknown language "${language}" (use zh-CN or en)` });
     const source = typeof raw.source === 'string' ? raw.source : '';
-    pairs.push({ id, locale, questions: questions.map((q) => ({ text: q, line: lineOf(q) })), answer, url: /^https?:\/\//i.test(source) ? source : null, metadata });
+    pairs.push({
+      id,
+      locale,
+      questions: questions.map((q) => ({ text: q, line: lineOf(q) })),
+      answer,
+      url: /^https?:\/\//i.test(source) ? source : null,
+      metadata,
+    });
   });
   return { pairs, problems };
 }

@@ -22,7 +22,12 @@ export interface SourceFaq {
   readonly pairs: readonly SourcePair[];
 }
 
-const normal = (q: string) => q.toLowerCase().replace(/\s+/g, ' ').replace(/[\s?？!！.。]+$/, '').trim();
+const normal = (q: string) =>
+  q
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s?？!！.。]+$/, '')
+    .trim();
 
 /**
  * The import's FAQ files as stored, after the checks that need them all: the same question (in one
@@ -42,7 +47,11 @@ export function checkPairs(faqs: readonly SourceFaq[]): { faqs: ImportedFaq[]; p
         const earlier = seen.get(key);
         if (earlier) {
           if (earlier.answer !== pair.answer.trim()) {
-            problems.push({ file: faq.file, line: q.line, message: `the question "${q.text.trim()}" has a different answer at ${earlier.file}:${earlier.line}` });
+            problems.push({
+              file: faq.file,
+              line: q.line,
+              message: `the question "${q.text.trim()}" has a different answer at ${earlier.file}:${earlier.line}`,
+            });
           }
           continue;
         }

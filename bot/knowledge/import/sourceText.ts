@@ -12,17 +12,29 @@ export interface SourceProblem {
 }
 
 /** Front matter and the text after it; `bodyLine` is the file line the body starts on. */
-export function splitFrontMatter(text: string, file: string): { front: Record<string, unknown>; body: string; bodyLine: number; problem?: SourceProblem } {
+export function splitFrontMatter(
+  text: string,
+  file: string,
+): { front: Record<string, unknown>; body: string; bodyLine: number; problem?: SourceProblem } {
   const clean = text.replace(/^\uFEFF/, '');
   const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(clean);
   if (!match) return { front: {}, body: clean, bodyLine: 1 };
   const bodyLine = match[0].split('\n').length;
   try {
     const front = parse(match[1]!) as unknown;
-    return { front: front && typeof front === 'object' ? (front as Record<string, unknown>) : {}, body: clean.slice(match[0].length), bodyLine };
+    return {
+      front: front && typeof front === 'object' ? (front as Record<string, unknown>) : {},
+      body: clean.slice(match[0].length),
+      bodyLine,
+    };
   } catch (err) {
     const line = (err as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1;
-    return { front: {}, body: clean.slice(match[0].length), bodyLine, problem: { file, line: line + 1, message: `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}` } };
+    return {
+      front: {},
+      body: clean.slice(match[0].length),
+      bodyLine,
+      problem: { file, line: line + 1, message: `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}` },
+    };
   }
 }
 

@@ -13,10 +13,16 @@ export type DeadEnd = 'fallback' | 'yes-no' | 'buttons' | 'empty';
 const KINDS: ReadonlyArray<readonly [DeadEnd, (m: Messages) => readonly string[]]> = [
   ['fallback', (m) => [m.outOfScope, m.offerHandoff, m.notYet, m.customer.giveUp, m.faq.noAnswer]],
   ['yes-no', (m) => [m.yesNoHint]],
-  ['buttons', (m) => [
-    m.customer.setup.taskHint, m.customer.subscription.changeHint,
-    m.escalation.report.serviceHint, m.escalation.report.severityHint, m.health.checkHint,
-  ]],
+  [
+    'buttons',
+    (m) => [
+      m.customer.setup.taskHint,
+      m.customer.subscription.changeHint,
+      m.escalation.report.serviceHint,
+      m.escalation.report.severityHint,
+      m.health.checkHint,
+    ],
+  ],
 ];
 
 const normal = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();

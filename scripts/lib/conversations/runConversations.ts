@@ -50,7 +50,10 @@ export async function startEvalBot(options: { root: string; logger?: Logger }): 
       ...[incident.title, incident.impact].flatMap((t) => [t, ...t.split(' / ')]),
     ];
     return {
-      url: app.url, articles: articleIndex(articles), directory, literals,
+      url: app.url,
+      articles: articleIndex(articles),
+      directory,
+      literals,
       stop: async () => {
         await app.stop();
         await rm(dataDir, { recursive: true, force: true });

@@ -25,8 +25,17 @@ export type RepairClass = (typeof REPAIR_CLASSES)[number];
 
 /** The seven support areas, plus health, handoff, 21Vianet service requests and ticket status. */
 export const AREAS = [
-  'account-setup', 'accounts-billing', 'howto', 'updates', 'configuration', 'connectivity', 'performance',
-  'service-health', 'handoff', 'service-request', 'ticket-status',
+  'account-setup',
+  'accounts-billing',
+  'howto',
+  'updates',
+  'configuration',
+  'connectivity',
+  'performance',
+  'service-health',
+  'handoff',
+  'service-request',
+  'ticket-status',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -165,7 +174,13 @@ export function parseScenario(raw: unknown, file: string, index: number): Scenar
   const turns = raw.turns.map((t, i) => parseTurn(t, `${where} turn ${i + 1}`));
   if (turns[0]!.click !== undefined) throw new CorpusError(`${where}: the first turn cannot click, there is no card yet`);
   return {
-    id, lang: raw.lang, area: raw.area, classes: classes as RepairClass[], channel, turns, file,
+    id,
+    lang: raw.lang,
+    area: raw.area,
+    classes: classes as RepairClass[],
+    channel,
+    turns,
+    file,
     ...(raw.customer !== undefined && { customer: raw.customer as CustomerKey }),
     ...(typeof raw.locale === 'string' && { locale: raw.locale }),
     ...(requires && { requires }),

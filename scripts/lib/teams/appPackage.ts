@@ -91,7 +91,8 @@ export async function buildAppPackage({ appId, domains = [], dir = APP_PACKAGE_D
   if (appId.trim() === '') throw new PackageError('MicrosoftAppId is empty');
   if (!GUID.test(appId)) throw new PackageError(`MicrosoftAppId must be a GUID (got "${appId}")`);
   const badDomain = domains.find((d) => !DOMAIN.test(d));
-  if (badDomain !== undefined) throw new PackageError(`"${badDomain}" is not a host name (give e.g. bot.contoso.cn, without https:// or a path)`);
+  if (badDomain !== undefined)
+    throw new PackageError(`"${badDomain}" is not a host name (give e.g. bot.contoso.cn, without https:// or a path)`);
 
   const template = await readFile(join(dir, 'manifest.json'), 'utf8');
   if (!template.includes(APP_ID)) throw new PackageError(`appPackage/manifest.json has no ${APP_ID} placeholder`);
@@ -112,7 +113,8 @@ export async function buildAppPackage({ appId, domains = [], dir = APP_PACKAGE_D
   for (const [key, value] of Object.entries(manifest.developer ?? {})) {
     if (/example\.com/i.test(value)) warnings.push(`developer.${key} is still ${value}: put your own page in appPackage/manifest.json`);
   }
-  if (manifest.validDomains.length === 0) warnings.push('validDomains is empty: pass --domain <bot host name> to list the host the bot runs on');
+  if (manifest.validDomains.length === 0)
+    warnings.push('validDomains is empty: pass --domain <bot host name> to list the host the bot runs on');
   const zip = zipSync(Object.fromEntries(entries.map((e) => [e.name, e.data])), { level: 9, mtime: ZIP_TIME });
   return { zip: Buffer.from(zip), manifest, entries, warnings };
 }

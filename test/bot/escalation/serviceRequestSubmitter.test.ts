@@ -81,7 +81,7 @@ describe('ServiceRequestSubmitter and the outbox (DocumentStore on DATA_DIR/outb
     expect(lines.join('\n')).to.not.include(draft.description);
   });
 
-  it('500s: stays in the outbox, survives a restart with the same MS-RequestId, and the later drain submits it once and tells the customer', async () => {
+  it('500s: stays in the outbox, survives a restart with its MS-RequestId; a later drain submits it once, tells the customer', async () => {
     let s = await open();
     for (let i = 0; i < 3; i++) pc.faults.push({ status: 500 });
     const { ticket } = await s.escalator.report(draft, { customer: 'c-northwind', locale: 'en', requester });

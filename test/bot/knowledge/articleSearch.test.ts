@@ -50,7 +50,11 @@ describe('ArticleSearch', () => {
       const { questions } = JSON.parse(readFileSync(join(ROOT, 'test/knowledge/searchQuestions.json'), 'utf8')) as {
         questions: Array<['zh-CN' | 'en', string, string | null]>;
       };
-      let covered = 0, first = 0, top3 = 0, uncovered = 0, none = 0;
+      let covered = 0,
+        first = 0,
+        top3 = 0,
+        uncovered = 0,
+        none = 0;
       const wrong: string[] = [];
       for (const [l, question, id] of questions.filter(([l]) => l === locale)) {
         const best = search.best(question, l);

@@ -20,7 +20,7 @@ const QUESTIONS: Array<[string, 'zh-CN' | 'en']> = [
 const summary = (search: ArticleSearch, q: string, locale: 'zh-CN' | 'en') =>
   search.search(q, locale).map((h) => [h.article.id, h.score.toFixed(6), h.confidence.toFixed(6), h.section?.heading ?? null]);
 
-describe('curated articles\' search tokens saved by the build (start-up cache)', () => {
+describe("curated articles' search tokens saved by the build (start-up cache)", () => {
   let articles: readonly Article[];
   let tmp: Awaited<ReturnType<typeof makeTempDir>>;
   before(async () => {
@@ -37,7 +37,7 @@ describe('curated articles\' search tokens saved by the build (start-up cache)',
     const cached = new ArticleSearch(articles, { articleTokens: articleTokens! });
     for (const [q, locale] of QUESTIONS) {
       const expected = summary(plain, q, locale);
-      expect(expected, q).to.not.be.empty;
+      expect(expected, q).to.not.have.lengthOf(0);
       expect(summary(cached, q, locale), q).to.deep.equal(expected);
     }
   });
@@ -48,11 +48,11 @@ describe('curated articles\' search tokens saved by the build (start-up cache)',
     for (const k of Object.keys(saved.tokens)) saved.tokens[k] = 'zebra';
     await writeCacheFile(tmp.path, ARTICLE_TOKENS_FILE, JSON.stringify(saved));
     const search = new ArticleSearch(articles, { articleTokens: (await loadArticleTokens(tmp.path))! });
-    expect(search.search('zebra', 'en')).to.not.be.empty;
-    expect(new ArticleSearch(articles).search('zebra', 'en')).to.be.empty;
+    expect(search.search('zebra', 'en')).to.not.have.lengthOf(0);
+    expect(new ArticleSearch(articles).search('zebra', 'en')).to.have.lengthOf(0);
   });
 
-  it('is ignored when the tokenizer\'s rules changed since (another fingerprint) or the file is missing', async () => {
+  it("is ignored when the tokenizer's rules changed since (another fingerprint) or the file is missing", async () => {
     const saved = JSON.parse(serializeArticleTokens(articles)) as { fingerprint: string };
     await writeCacheFile(tmp.path, ARTICLE_TOKENS_FILE, JSON.stringify({ ...saved, fingerprint: 'older-rules' }));
     expect(await loadArticleTokens(tmp.path)).to.equal(undefined);

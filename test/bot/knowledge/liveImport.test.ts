@@ -20,9 +20,13 @@ describe('LiveKnowledge with imported documentation (KNOWLEDGE_WATCH=on)', funct
     const kbDir = join(dir.path, 'knowledge');
     await cp(join(ROOT, 'knowledge/articles'), join(kbDir, 'articles'), { recursive: true });
     const initial = await loadKnowledgeBase(kbDir, { cwd: ROOT });
-    const live = new LiveKnowledge(join(kbDir, 'articles'), new ArticleSearch(initial.articles, { imported: initial.imported, tokens: initial.tokens }), {
-      imported: join(kbDir, 'imported'),
-    });
+    const live = new LiveKnowledge(
+      join(kbDir, 'articles'),
+      new ArticleSearch(initial.articles, { imported: initial.imported, tokens: initial.tokens }),
+      {
+        imported: join(kbDir, 'imported'),
+      },
+    );
     let notify: (problems: readonly KnowledgeProblem[]) => void = () => {};
     live.watch((problems) => notify(problems));
     /** Resolves after a reload that sees `ready()`: a reload can also fire while the import's files are still being written. */
@@ -37,13 +41,17 @@ describe('LiveKnowledge with imported documentation (KNOWLEDGE_WATCH=on)', funct
     const doc = (text: string) => `---\ntitle: Book a meeting room\n---\n## Reserve a room\n\n${text}\n`;
     try {
       expect(live.best(question, 'en')).to.equal(null);
-      await writeTree(join(dir.path, 'docs'), { 'rooms.md': doc('Open the Contoso booking portal, choose a meeting room and reserve a time slot.') });
+      await writeTree(join(dir.path, 'docs'), {
+        'rooms.md': doc('Open the Contoso booking portal, choose a meeting room and reserve a time slot.'),
+      });
       let next = reloadedUntil(() => live.best(question, 'en') !== null);
       expect((await importSources({ sources: [join(dir.path, 'docs')], knowledgeDir: kbDir, cwd: dir.path })).problems).to.deep.equal([]);
       await next;
       expect(live.best(question, 'en')?.article.id).to.equal('imported/docs/rooms');
 
-      await writeTree(join(dir.path, 'docs'), { 'rooms.md': doc('Rooms are now reserved in Outlook: open the calendar and add the room to the meeting.') });
+      await writeTree(join(dir.path, 'docs'), {
+        'rooms.md': doc('Rooms are now reserved in Outlook: open the calendar and add the room to the meeting.'),
+      });
       next = reloadedUntil(() => live.get('imported/docs/rooms', 'en')?.body.includes('Outlook') === true);
       await importSources({ sources: [join(dir.path, 'docs')], knowledgeDir: kbDir, cwd: dir.path });
       await next;

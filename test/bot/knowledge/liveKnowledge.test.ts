@@ -44,7 +44,10 @@ describe('LiveKnowledge (npm run dev)', function () {
   });
 
   it('searches a question once per turn: the main dialog and the FAQ dialog share the result', async () => {
-    const live = new LiveKnowledge(join(ROOT, 'knowledge/articles'), new ArticleSearch((await loadKnowledge(join(ROOT, 'knowledge/articles'))).articles));
+    const live = new LiveKnowledge(
+      join(ROOT, 'knowledge/articles'),
+      new ArticleSearch((await loadKnowledge(join(ROOT, 'knowledge/articles'))).articles),
+    );
     const turn = {};
     const first = live.best('发票怎么开', 'zh-CN', turn);
     expect(first?.article.id).to.equal('billing/fapiao');

@@ -67,7 +67,11 @@ describe('knowledge validation', () => {
 
   it('reports missing front matter at line 1', async () => {
     const problems = await problemsOf({ ...good, 'area/slug.en.md': 'no front matter here' });
-    expect(problems).to.deep.include({ file: 'area/slug.en.md', line: 1, message: 'missing front matter (a block between --- lines at the top)' });
+    expect(problems).to.deep.include({
+      file: 'area/slug.en.md',
+      line: 1,
+      message: 'missing front matter (a block between --- lines at the top)',
+    });
   });
 
   it('reports broken YAML with its line', async () => {
@@ -104,14 +108,25 @@ describe('knowledge validation', () => {
   });
 
   it('reports a broken related link', async () => {
-    const problems = await problemsOf({ ...good, 'area/slug.zh-CN.md': article('area/slug', 'zh-CN', { related: '\n  - nowhere/at-all' }) });
+    const problems = await problemsOf({
+      ...good,
+      'area/slug.zh-CN.md': article('area/slug', 'zh-CN', { related: '\n  - nowhere/at-all' }),
+    });
     // Line 14: the related entry itself (front matter starts on line 2, related: is on line 13).
-    expect(problems).to.deep.include({ file: 'area/slug.zh-CN.md', line: 14, message: 'related link "nowhere/at-all" points to no article' });
+    expect(problems).to.deep.include({
+      file: 'area/slug.zh-CN.md',
+      line: 14,
+      message: 'related link "nowhere/at-all" points to no article',
+    });
   });
 
   it('reports a second file claiming an existing id (ids must match their path, so duplicates cannot hide)', async () => {
     const problems = await problemsOf({ ...good, 'area/copy.en.md': article('area/slug', 'en') });
-    expect(problems).to.deep.include({ file: 'area/copy.en.md', line: 2, message: 'id "area/slug" does not match the file path (area/copy)' });
+    expect(problems).to.deep.include({
+      file: 'area/copy.en.md',
+      line: 2,
+      message: 'id "area/slug" does not match the file path (area/copy)',
+    });
   });
 
   it('reports a missing required id', async () => {

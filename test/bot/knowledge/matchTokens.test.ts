@@ -39,7 +39,17 @@ function index(): MiniSearch<Doc> {
 }
 
 describe('matchTokens', () => {
-  const QUESTIONS = ['reset password', 'password password reset', 'mailbox', 'mailboxs quota', 'licence', 'outlook password prompt', '发票 password', 'nothing here', 'outlok profil reset'];
+  const QUESTIONS = [
+    'reset password',
+    'password password reset',
+    'mailbox',
+    'mailboxs quota',
+    'licence',
+    'outlook password prompt',
+    '发票 password',
+    'nothing here',
+    'outlok profil reset',
+  ];
 
   for (const question of QUESTIONS) {
     it(`ranks "${question}" exactly as one MiniSearch search does, ties in the same order`, () => {

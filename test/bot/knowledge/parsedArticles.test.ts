@@ -11,7 +11,9 @@ const ROOT = join(import.meta.dirname, '../../..');
 /** The build's cache for the articles under `dir`, read back as the bot reads it. */
 async function cacheOf(dir: string): Promise<Map<string, Omit<Article, 'file'>>> {
   const { articles } = await loadKnowledge(dir, { required: [], cwd: ROOT });
-  const entries = await Promise.all(articles.map(async (article) => ({ article, text: await readFile(resolve(ROOT, article.file), 'utf8') })));
+  const entries = await Promise.all(
+    articles.map(async (article) => ({ article, text: await readFile(resolve(ROOT, article.file), 'utf8') })),
+  );
   return new Map(Object.entries(JSON.parse(serializeParsedArticles(entries))));
 }
 

@@ -29,6 +29,10 @@ describe('review report', () => {
         { articleId: 'c', helpful: false, locale: 'en', at },
       ],
     });
-    expect(ratings.map((r) => [r.articleId, r.helpfulRate])).to.deep.equal([['c', 0], ['b', 0.5], ['a', 1]]);
+    expect(ratings.map((r) => [r.articleId, r.helpfulRate])).to.deep.equal([
+      ['c', 0],
+      ['b', 0.5],
+      ['a', 1],
+    ]);
   });
 });

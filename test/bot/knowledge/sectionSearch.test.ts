@@ -12,23 +12,38 @@ const ARTICLES = join(ROOT, 'knowledge/articles');
 // Documentation written for this test: one long document in each language, and a copy of a curated article.
 const DOCS = {
   'vm/backup.md': [
-    '---', 'title: Back up virtual machines', 'description: Daily backups of Azure VMs with a Recovery Services vault.', '---',
+    '---',
+    'title: Back up virtual machines',
+    'description: Daily backups of Azure VMs with a Recovery Services vault.',
+    '---',
     'Azure Backup keeps recovery points of your virtual machines in a Recovery Services vault.',
-    '## Create a vault', 'Create a Recovery Services vault in the same region as the virtual machines.',
-    '## Retention', 'The default policy keeps daily recovery points for 30 days; weekly and monthly points can be kept for years.',
-    '## Restore a single file', 'Choose File Recovery, run the script it gives you, and copy the files from the mounted recovery point.',
+    '## Create a vault',
+    'Create a Recovery Services vault in the same region as the virtual machines.',
+    '## Retention',
+    'The default policy keeps daily recovery points for 30 days; weekly and monthly points can be kept for years.',
+    '## Restore a single file',
+    'Choose File Recovery, run the script it gives you, and copy the files from the mounted recovery point.',
   ].join('\n\n'),
   'vm/backup-zh.md': [
-    '---', 'title: 备份虚拟机', 'description: 使用恢复服务保管库每天备份 Azure 虚拟机。', '---',
+    '---',
+    'title: 备份虚拟机',
+    'description: 使用恢复服务保管库每天备份 Azure 虚拟机。',
+    '---',
     'Azure 备份把虚拟机的恢复点保存在恢复服务保管库中。',
-    '## 创建保管库', '在与虚拟机相同的区域创建恢复服务保管库。',
-    '## 保留期', '默认策略每天备份一次，每日恢复点保留 30 天。',
-    '## 还原单个文件', '选择“文件恢复”，运行下载的脚本，从装载的恢复点中复制文件。',
+    '## 创建保管库',
+    '在与虚拟机相同的区域创建恢复服务保管库。',
+    '## 保留期',
+    '默认策略每天备份一次，每日恢复点保留 30 天。',
+    '## 还原单个文件',
+    '选择“文件恢复”，运行下载的脚本，从装载的恢复点中复制文件。',
   ].join('\n\n'),
   'storage/azcopy.md': [
-    '---', 'title: 使用 AzCopy 复制 Blob', '---',
+    '---',
+    'title: 使用 AzCopy 复制 Blob',
+    '---',
     'AzCopy 是复制 Blob 的命令行工具。',
-    '## 使用 SAS 令牌授权', '在 URL 后面附加 SAS 令牌，例如 `azcopy copy file.txt "https://acct.blob.core.chinacloudapi.cn/c/file.txt?<SAS>"`。',
+    '## 使用 SAS 令牌授权',
+    '在 URL 后面附加 SAS 令牌，例如 `azcopy copy file.txt "https://acct.blob.core.chinacloudapi.cn/c/file.txt?<SAS>"`。',
   ].join('\n\n'),
 };
 
@@ -67,12 +82,12 @@ describe('section-level search', function () {
     const hit = search.best('how do I add our company domain', 'en');
     expect(hit?.article.id).to.equal('account/custom-domain');
     expect(hit?.article.imported).to.equal(undefined);
-    const support = search.best('the TXT record still won\'t verify after two days, who do I contact', 'en');
+    const support = search.best("the TXT record still won't verify after two days, who do I contact", 'en');
     // Both the domain and the DNS article cover verification; within the domain article, the part that
     // matches is the support one.
     expect(support?.article.id).to.be.oneOf(['account/custom-domain', 'config/dns-records']);
     expect(support?.section).to.not.equal(undefined);
-    const question = 'the TXT record still won\'t verify after two days, who do I contact';
+    const question = "the TXT record still won't verify after two days, who do I contact";
     expect(search.followUp('account/custom-domain', 'en', question)?.heading).to.equal('When to contact support');
   });
 
@@ -83,7 +98,7 @@ describe('section-level search', function () {
     expect(search.followUp('account/custom-domain', 'en', 'what is the weather today?')).to.equal(null);
   });
 
-  it('answers from the other language only when nothing in the question\'s own does', () => {
+  it("answers from the other language only when nothing in the question's own does", () => {
     // Only the Chinese AzCopy document covers SAS tokens for AzCopy.
     const fallback = search.best('azcopy SAS token', 'en');
     expect([fallback?.article.id, fallback?.article.locale]).to.deep.equal(['imported/docs/storage/azcopy', 'zh-CN']);

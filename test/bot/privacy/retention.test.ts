@@ -113,7 +113,7 @@ describe('retention sweep (injected clock)', function () {
       await dir.remove();
     });
 
-    it('idle conversation state (with its recent messages) expires after STATE_TTL_DAYS, unless a handoff is open; user state after RETENTION_DAYS', async () => {
+    it('conversation state and recent messages expire after STATE_TTL_DAYS idle unless handed off; users: RETENTION_DAYS', async () => {
       const store = await fresh();
       const state = new PrefixedStore(store, 'state/');
       await state.write({

@@ -60,7 +60,7 @@ describe('Microsoft Teams over HTTP', () => {
   }
 
   describe('@mentions', () => {
-    it('in a channel: the bot’s <at> tag and entity are gone before recognition; an English name with Chinese text gets Chinese', async () => {
+    it('in a channel: the bot’s <at> tag and entity go before recognition; an English name with Chinese text gets Chinese', async () => {
       const seen = recognizer.seen.length;
       const activity = teamsMessage(serviceUrl, `<at>${BOT.name}</at> 你好`, { scope: 'channel', mentions: [BOT], locale: 'en-US' });
       const [reply] = await exchange(activity);

@@ -100,7 +100,7 @@ describe('Web Chat test page in headless Chromium', function () {
     await dir?.remove();
   });
 
-  it('in a Chinese browser: Chinese page, a Chinese question gets the answer card, a follow-up button works, then English after the switch', async () => {
+  it('Chinese browser: Chinese page, Chinese question gets the answer card, a follow-up button works, the EN button: English', async () => {
     const zh = messages('zh-CN');
     const en = messages('en');
     const browser = await openPage(`${app!.url}/`, 'zh-CN');

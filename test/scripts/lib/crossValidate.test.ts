@@ -2,7 +2,14 @@ import { expect } from 'chai';
 import type { Intent } from '../../../bot/nlu/intents.js';
 import type { RecognizerResult } from '../../../bot/nlu/types.js';
 import type { TrainingUtterance } from '../../../bot/nlu/utteranceFiles.js';
-import { chooseThreshold, crossValidate, foldOf, metricsAt, normalizeUtterance, type HeldOutPrediction } from '../../../scripts/lib/crossValidate.js';
+import {
+  chooseThreshold,
+  crossValidate,
+  foldOf,
+  metricsAt,
+  normalizeUtterance,
+  type HeldOutPrediction,
+} from '../../../scripts/lib/crossValidate.js';
 
 const utterance = (text: string, intent: Intent, locale: 'en' | 'zh-CN' = 'en'): TrainingUtterance => ({ text, intent, locale });
 const result = (intent: Intent, score: number): RecognizerResult => ({ intent, score, lang: 'en', alternatives: [], entities: [] });
@@ -33,7 +40,9 @@ describe('crossValidate (cv:nlu)', () => {
       (train) => {
         const seen = new Set(train.map((u) => normalizeUtterance(u.text)));
         seenBy.push(seen);
-        return { recognizeSync: (text: string) => (expect(seen.has(normalizeUtterance(text)), text).to.equal(false), result('greeting', 0.9)) };
+        return {
+          recognizeSync: (text: string) => (expect(seen.has(normalizeUtterance(text)), text).to.equal(false), result('greeting', 0.9)),
+        };
       },
       3,
     );

@@ -18,7 +18,13 @@ const TSV = [
 const CQA_JSON = JSON.stringify(
   {
     qnaList: [
-      { id: 11, answer: 'Use the Reset password page of the VM.', source: 'faq.docx', questions: ['How do I reset a VM password?', 'forgot vm password'], metadata: [{ name: 'Product', value: 'VM' }] },
+      {
+        id: 11,
+        answer: 'Use the Reset password page of the VM.',
+        source: 'faq.docx',
+        questions: ['How do I reset a VM password?', 'forgot vm password'],
+        metadata: [{ name: 'Product', value: 'VM' }],
+      },
       { id: 12, answer: '在 Microsoft 365 管理中心的“计费”中查看。', questions: ['许可证在哪里看'], metadata: {} },
     ],
   },
@@ -29,7 +35,12 @@ const CQA_JSON = JSON.stringify(
 async function run(files: Record<string, string | Uint8Array>, sources: string[] = ['faq']) {
   const dir = await makeTempDir('import-faq-');
   await writeTree(dir.path, files);
-  const result = await importSources({ sources: sources.map((s) => join(dir.path, s)), knowledgeDir: join(dir.path, 'kb'), cwd: dir.path, name: 'faq' });
+  const result = await importSources({
+    sources: sources.map((s) => join(dir.path, s)),
+    knowledgeDir: join(dir.path, 'kb'),
+    cwd: dir.path,
+    name: 'faq',
+  });
   return { dir, result };
 }
 
@@ -43,7 +54,11 @@ describe('knowledge:import of FAQs (QnA Maker / custom question answering export
       expect(result.pairs).to.equal(2);
       const { articles } = await loadImported(join(dir.path, 'kb/imported'));
       const en = articles.find((a) => a.id === 'imported/faq/export#2')!;
-      expect(en).to.include({ title: 'Who issues our invoices?', locale: 'en', body: 'The partner issues them every month.\nAsk its billing team.' });
+      expect(en).to.include({
+        title: 'Who issues our invoices?',
+        locale: 'en',
+        body: 'The partner issues them every month.\nAsk its billing team.',
+      });
       expect(en.questions).to.deep.equal(['who sends the bill']);
       expect(en.tags).to.deep.equal(['billing', 'admins']);
       expect(en.imported?.url).to.equal('https://example.com/billing');
@@ -79,7 +94,8 @@ describe('knowledge:import of FAQs (QnA Maker / custom question answering export
       ['Do you work weekends?', 'Our phone line is open on working days.', 'weekend support; saturday hours', 'English'],
     ].map((r) => r.map(cell));
     const xlsx = await writeExcelFile(sheet as never).toBuffer();
-    const csv = 'QUESTION,Answer,Alternative Questions,Language\n"Where is the admin center, again?","At https://portal.partner.microsoftonline.cn, ""Admin"" tile.",admin portal url,en\n';
+    const csv =
+      'QUESTION,Answer,Alternative Questions,Language\n"Where is the admin center, again?","At https://portal.partner.microsoftonline.cn, ""Admin"" tile.",admin portal url,en\n';
     const { dir, result } = await run({ 'faq/sheet.xlsx': new Uint8Array(xlsx), 'faq/more.csv': csv });
     try {
       expect(result.problems).to.deep.equal([]);
@@ -89,13 +105,15 @@ describe('knowledge:import of FAQs (QnA Maker / custom question answering export
         ['imported/faq/sheet#2', 'zh-CN', '可以开专票吗？', ['能开增值税专用发票吗', '专票怎么开']],
         ['imported/faq/sheet#3', 'en', 'Do you work weekends?', ['weekend support', 'saturday hours']],
       ]);
-      expect(articles.find((a) => a.id === 'imported/faq/more#2')!.body).to.equal('At https://portal.partner.microsoftonline.cn, "Admin" tile.');
+      expect(articles.find((a) => a.id === 'imported/faq/more#2')!.body).to.equal(
+        'At https://portal.partner.microsoftonline.cn, "Admin" tile.',
+      );
     } finally {
       await dir.remove();
     }
   });
 
-  it('reports an empty answer, a question with two answers and an unreadable file with file and line, and leaves the old import as it was', async () => {
+  it('reports an empty answer, a question with two answers, an unreadable file (with file and line); the old import stays', async () => {
     const { dir, result } = await run({ 'faq/export.tsv': TSV });
     try {
       expect(result.problems).to.deep.equal([]);

@@ -33,14 +33,20 @@ const PAGE = `<!DOCTYPE html>
 describe('knowledge:import of saved HTML help pages', function () {
   this.timeout(20_000);
 
-  it('keeps the title, canonical URL, language and main content, with h2/h3 as sections, and drops scripts, navigation and footer', async () => {
+  it('keeps title, canonical URL, language and main content, h2/h3 as sections; drops scripts, navigation and footer', async () => {
     const dir = await makeTempDir('import-html-');
     try {
-      await writeTree(dir.path, { 'help/account/reset-password.html': PAGE, 'help/og.htm': '<html><head><meta property="og:url" content="https://help.example.cn/og"></head><body><article><h1>Opening hours</h1><p>We answer on working days.</p></article></body></html>' });
+      await writeTree(dir.path, {
+        'help/account/reset-password.html': PAGE,
+        'help/og.htm':
+          '<html><head><meta property="og:url" content="https://help.example.cn/og"></head><body><article><h1>Opening hours</h1><p>We answer on working days.</p></article></body></html>',
+      });
       const result = await importSources({ sources: [join(dir.path, 'help')], knowledgeDir: join(dir.path, 'kb'), cwd: dir.path });
       expect(result.problems).to.deep.equal([]);
       const text = await readFile(join(dir.path, 'kb/imported/help/account/reset-password.md'), 'utf8');
-      expect(text).to.match(/^---\ntitle: 重置密码\nlocale: zh-CN\nurl: https:\/\/help\.example\.cn\/account\/reset-password\ndescription: 忘记密码时如何重置。\nsource: account\/reset-password\.html\n---\n/);
+      expect(text).to.match(
+        /^---\ntitle: 重置密码\nlocale: zh-CN\nurl: https:\/\/help\.example\.cn\/account\/reset-password\ndescription: 忘记密码时如何重置。\nsource: account\/reset-password\.html\n---\n/,
+      );
       expect(text).to.include('请参阅[多重身份验证](https://help.example.cn/account/mfa)。');
       expect(text).to.include('## 自助重置\n\n1. 打开登录页。\n1. 选择**忘记密码**。');
       expect(text).to.include('### 收不到验证码');
@@ -50,7 +56,12 @@ describe('knowledge:import of saved HTML help pages', function () {
 
       const { articles } = await loadImported(join(dir.path, 'kb/imported'));
       const page = articles.find((a) => a.id === 'imported/help/account/reset-password')!;
-      expect(page.imported?.sections.map((s) => s.path.join(' > '))).to.deep.equal(['', '自助重置', '自助重置 > 收不到验证码', '请管理员重置']);
+      expect(page.imported?.sections.map((s) => s.path.join(' > '))).to.deep.equal([
+        '',
+        '自助重置',
+        '自助重置 > 收不到验证码',
+        '请管理员重置',
+      ]);
       const og = articles.find((a) => a.id === 'imported/help/og')!;
       expect(og).to.include({ title: 'Opening hours', locale: 'en' });
       expect(og.imported?.url).to.equal('https://help.example.cn/og');

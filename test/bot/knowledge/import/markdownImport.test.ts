@@ -46,8 +46,11 @@ const DOCS = {
     'az storage account create --name demo',
     '```',
   ].join('\n'),
-  'storage/redundancy.md': '---\ntitle: Storage redundancy\nms.locale: en-us\n---\n## LRS\n\nThree copies in one datacenter.\n\n## GRS\n\nA copy in the paired region.\n',
-  'includes/prereq.md': '---\ntitle: include\n---\n> [!TIP]\n> 需要“参与者”角色，详见[角色](../storage/redundancy.md)。\n\n[!INCLUDE [nested](nested.md)]\n',
+  'storage/redundancy.md':
+    '---\ntitle: Storage redundancy\nms.locale: en-us\n---\n' +
+    '## LRS\n\nThree copies in one datacenter.\n\n## GRS\n\nA copy in the paired region.\n',
+  'includes/prereq.md':
+    '---\ntitle: include\n---\n> [!TIP]\n> 需要“参与者”角色，详见[角色](../storage/redundancy.md)。\n\n[!INCLUDE [nested](nested.md)]\n',
   'includes/nested.md': '嵌套的包含文件也会展开。\n',
   'storage/includes/local.md': '只被包含，不是文档。\n',
 };
@@ -62,7 +65,7 @@ describe('knowledge:import of a Markdown documentation folder', function () {
     return { dir, result };
   }
 
-  it('keeps title, URL, date and locale, resolves includes, turns notes into text and drops markup that means nothing in a chat', async () => {
+  it('keeps title, URL, date and locale, resolves includes, turns notes into text, drops markup that means nothing in a chat', async () => {
     const { dir, result } = await imported('https://docs.azure.cn/zh-cn/');
     try {
       expect(result.problems).to.deep.equal([]);
@@ -117,7 +120,12 @@ describe('knowledge:import of a Markdown documentation folder', function () {
     try {
       const first = await readTree(join(dir.path, 'kb/imported'));
       expect([...first.keys()]).to.include('docs/.search-tokens.json');
-      await importSources({ sources: [join(dir.path, 'docs')], knowledgeDir: join(dir.path, 'kb'), baseUrl: 'https://docs.azure.cn/zh-cn/', cwd: dir.path });
+      await importSources({
+        sources: [join(dir.path, 'docs')],
+        knowledgeDir: join(dir.path, 'kb'),
+        baseUrl: 'https://docs.azure.cn/zh-cn/',
+        cwd: dir.path,
+      });
       const second = await readTree(join(dir.path, 'kb/imported'));
       expect([...second.keys()].sort()).to.deep.equal([...first.keys()].sort());
       for (const [path, bytes] of first) expect(second.get(path)!.equals(bytes), path).to.equal(true);
