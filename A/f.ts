@@ -1,2 +1,0 @@
-const x = 'hello world ' + `${y} z`;
-const q = 'a';
