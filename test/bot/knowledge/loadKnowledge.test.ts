@@ -90,7 +90,10 @@ describe('knowledge validation', () => {
   it('refuses an article without sources or without an updated date', async () => {
     const noSources = await problemsOf({ ...good, 'area/slug.en.md': article('area/slug', 'en', { sources: '' }) });
     expect(noSources.map((p) => p.message)).to.include('"sources" must be a list of strings');
-    const notPublic = await problemsOf({ ...good, 'area/slug.en.md': article('area/slug', 'en', { sources: '\n  - file:///C:/notes.txt' }) });
+    const notPublic = await problemsOf({
+      ...good,
+      'area/slug.en.md': article('area/slug', 'en', { sources: '\n  - file:///C:/notes.txt' }),
+    });
     expect(notPublic.map((p) => p.message)).to.include('source "file:///C:/notes.txt" is not a public https URL');
     const noDate = await problemsOf({ ...good, 'area/slug.en.md': article('area/slug', 'en', { updated: '' }) });
     expect(noDate.map((p) => p.message)).to.include('"updated" must be a date (YYYY-MM-DD)');
