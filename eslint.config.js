@@ -3,9 +3,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const NODE_GLOBALS = { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly' };
+/** What the two hand-written page scripts (Web Chat test page, outcomes report) use in the browser. */
+const BROWSER_GLOBALS = Object.fromEntries(
+  ['window', 'document', 'fetch', 'localStorage', 'location', 'navigator', 'crypto', 'console', 'WebChat', 'Chart'].map((g) => [
+    g,
+    'readonly',
+  ]),
+);
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'lib/**', 'tmp-scratch/**', 'coverage/**', 'public/**', '**/*.js', '!eslint.config.js'] },
+  { ignores: ['node_modules/**', 'lib/**', 'tmp-scratch/**', 'coverage/**', '**/*.js', '!eslint.config.js', '!bot/*/public/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,4 +25,5 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  { files: ['bot/*/public/*.js'], languageOptions: { sourceType: 'script', globals: BROWSER_GLOBALS } },
 );

@@ -16,7 +16,7 @@
     try {
       var saved = window.localStorage.getItem(CHOICE_KEY);
       return saved === 'zh-CN' || saved === 'en' ? saved : undefined;
-    } catch (e) {
+    } catch {
       return undefined; // storage blocked: follow the browser
     }
   }
@@ -30,7 +30,14 @@
   function newUserId() {
     var bytes = new Uint8Array(12);
     window.crypto.getRandomValues(bytes);
-    return 'web_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    return (
+      'web_' +
+      Array.prototype.map
+        .call(bytes, function (b) {
+          return ('0' + b.toString(16)).slice(-2);
+        })
+        .join('')
+    );
   }
   var userId = newUserId();
 
@@ -76,7 +83,7 @@
     locale = next;
     try {
       window.localStorage.setItem(CHOICE_KEY, next);
-    } catch (e) {
+    } catch {
       // not remembered; still switched
     }
     render();
