@@ -22,7 +22,10 @@ export function formatPeriod(period: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(new Date(Date.UTC(y!, m! - 1, 15)));
 }
 
+// Built once: every turn asks for today's date, and making a formatter costs far more than using one.
+const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in China time as YYYY-MM-DD. */
 export function chinaToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return DAY.format(now);
 }
