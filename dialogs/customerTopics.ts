@@ -24,7 +24,7 @@ export const SETUP_TASKS: ReadonlyArray<readonly [SetupTask, RegExp]> = [
 
 export const BILLING_TOPICS: ReadonlyArray<readonly [Exclude<BillingTopic, 'latest' | 'period'>, RegExp]> = [
   ['refund', /refund|money back|退款|退费/],
-  ['fapiao', /fapiao|vat invoice|tax invoice|发票|增值税|开票/],
+  ['fapiao', /fapiao|vat invoice|tax invoice|发票|增值税|开(?:个|张|一张|一下)?(?:发)?票|专票|普票/],
   [
     'payment',
     /how (?:do|can|should) (?:i|we) pay|how to pay|payment method|pay by|bank transfer|alipay|wechat pay|付款方式|支付方式|怎么(?:付|支付|缴)|对公转账|支付宝|微信支付/,
@@ -39,9 +39,10 @@ export const BILLING_TOPICS: ReadonlyArray<readonly [Exclude<BillingTopic, 'late
 export const SUBSCRIPTION_CHANGES: ReadonlyArray<readonly [SubscriptionChange, RegExp]> = [
   ['trialToPaid', /trial|试用/],
   ['autoRenewOff', /(?:turn off|disable|stop) auto-?renew|auto-?renew(?:al)? off|关闭自动续|取消自动续|不要自动续/],
-  ['autoRenewOn', /(?:turn on|enable) auto-?renew|auto-?renew(?:al)? on|开启自动续|打开自动续|自动续订/],
+  ['autoRenewOn', /(?:turn on|switch on|enable) auto-?renew|auto-?renew(?:al)? on|开启自动续|打开自动续|自动续订/],
   ['cancel', /cancel|terminate|退订|取消订阅|不再续|停用/],
   ['reduce', /reduce|remove|fewer|decrease|减少|删减|少买|减掉/],
-  ['add', /add|more|buy|increase|purchase|增加|多买|购买|加\s*\d|添加|加购/],
-  ['changePlan', /upgrade|downgrade|switch|change (?:to|plan)|升级|降级|换成|改为|变更版本/],
+  ['add', /add|more|buy|increase|purchase|增加|多买|购买|(?:加|买|再要)\s*[\d一二两三四五六七八九十几]|添加|加购/],
+  // "switch it on" is auto-renew, not a plan change.
+  ['changePlan', /upgrade|downgrade|switch(?! (?:it |that )?(?:on|off)\b)|change (?:to|plan)|升级|降级|换成|改为|变更版本/],
 ];

@@ -39,7 +39,7 @@ const ACTION_ARTICLES: ReadonlySet<string> = new Set([
   'account/mfa',
 ]);
 const DO_IT =
-  /(?:帮|替)(?:我|我们)(?:办|弄|做|处理|搞|开通|操作)|你们(?:来)?(?:帮|替)?(?:我们)?(?:办|弄|做|处理)|\b(?:do it|sort it|set it up|handle it|sign us up) for (?:us|me)\b|\bcan you (?:do|handle|sort) (?:it|that|this)\b|\bplease (?:do it|go ahead)\b/;
+  /(?:帮|替)(?:我|我们)(?:办|弄|做|处理|搞|开通|开|操作|申请)|你们(?:来)?(?:帮|替)?(?:我们)?(?:办|弄|做|处理)|\b(?:do it|sort it|set it up|handle it|sign us up) for (?:us|me)\b|\bcan you (?:do|handle|sort) (?:it|that|this)\b|\blet'?s (?:do|start) (?:it|that|this)\b|\bget (?:it|that|this|us) (?:going|started)\b|\bplease (?:do it|go ahead)\b/;
 
 /** Articles about a subscription's term, after which "how long do we have?" is about the customer's own. */
 const TERM_ARTICLES: ReadonlySet<string> = new Set(['subscription/trial', 'subscription/trial-expiry', 'subscription/renewal']);

@@ -326,6 +326,12 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     const recognition = byTicketId(await this.recognizer.recognize(text, turnLocale(context)));
     const followedUp = await this.followUp(step, text, recognition);
     if (followedUp) return followedUp;
+    // A bare 「嗯嗯」 / "ok" with nothing asked: acknowledged, not "didn't understand" nor "goodbye".
+    const yes = readYesNo(text);
+    if (yes?.value === true && !yes.note && (recognition.intent === 'out_of_scope' || recognition.intent === 'goodbye')) {
+      await context.sendActivity(m.repair.acknowledged);
+      return step.endDialog();
+    }
     if (recognition.intent === 'out_of_scope') {
       // Only turns that tried to ask for help count towards offering a person; chit-chat and
       // off-topic requests ("book me a meeting room") do not make the next real question an offer.
@@ -402,6 +408,8 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
   private isNewRequest(recognition: RecognizerResult, focus: Focus, text: string): boolean {
     const { intent, score } = recognition;
     if (OPEN_INTENTS.has(intent) || intent === OWNER[focus.kind]) return false;
+    // "yeah, let's get that going" reads like a farewell to the model, but it agrees to what was shown.
+    if (intent === 'goodbye' && readYesNo(text)?.value === true) return false;
     // A billing question right after a billing article ("付完了怎么确认到账") is about that article, and
     // 「那现在就帮我们办吧」 after the sign-up article asks for that sign-up.
     if (focus.kind === 'article' && intent === ARTICLE_AREAS[focus.id.split('/')[0]!]) return false;

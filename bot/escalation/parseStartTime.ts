@@ -17,8 +17,21 @@ function chinaDate(at: number): { y: number; m: number; d: number } {
 
 const instant = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) - OFFSET;
 
+const EN_NUM: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  'half a': 0.5,
+  'half an': 0.5,
+  'a couple of': 2,
+  'a few': 3,
+  few: 3,
+};
+
 function number(s: string): number {
-  return /^\d+$/.test(s) ? Number(s) : (CN_NUM[s] ?? NaN);
+  return /^\d+$/.test(s) ? Number(s) : (CN_NUM[s] ?? EN_NUM[s] ?? NaN);
 }
 
 /** "9:30", "14点", "下午3点半", "3pm": hour and minute of the day, or undefined when no time is given. */
@@ -59,7 +72,11 @@ export function parseStartTime(text: string, now: Date): string | undefined {
   const t = text.normalize('NFKC').trim().toLowerCase();
   const n = now.getTime();
   let at: number | undefined;
-  const ago = /(\d+|[一二两三四五六七八九十半])\s*(?:个)?\s*(minutes?|mins?|分钟|hours?|hrs?|小时|days?|天)\s*(?:ago|前|之前|以前)/.exec(t);
+  // "2 hours ago", "an hour ago", "half an hour ago", "a few minutes ago", 「半个小时前」.
+  const ago =
+    /(?<![a-z])(\d+|[一二两三四五六七八九十半]|half an?|an?|one|two|three|a couple of|a few|few)\s*(?:个)?\s*(minutes?|mins?|分钟|hours?|hrs?|小时|days?|天)\s*(?:ago|前|之前|以前)/.exec(
+      t,
+    );
   const today = chinaDate(n);
   const time = timeOfDay(t);
   const full = /(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(t);

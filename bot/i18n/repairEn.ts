@@ -20,6 +20,7 @@ export const repairEn: RepairMessages = {
   nothingToResume: "There's nothing unfinished to go back to. What can I help with?",
   cancelledTask: (task) => `OK, I've stopped the ${task}. Nothing was sent. What else can I help with?`,
   corrected: (what, value) => `Got it, I've changed the ${what} to ${value}.`,
+  acknowledged: 'OK. Is there anything else I can help with?',
   noThanks: 'OK, no problem. Is there anything else I can help with?',
   iAmABot: 'I\'m a virtual assistant (a bot) for your reseller\'s support team. Say "agent" at any time to reach a person.',
   whyWeAsk: 'I need this to deal with your request. If you would rather not answer, say "cancel" or "agent".',

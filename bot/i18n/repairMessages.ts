@@ -20,6 +20,8 @@ export interface RepairMessages {
   /** A correction was taken: what changed, before the question is asked again. */
   corrected(what: string, value: string): string;
   /** "No thanks" with nothing to say no to: acknowledged. */
+  /** A bare "ok" when nothing was asked. */
+  readonly acknowledged: string;
   readonly noThanks: string;
   /** "Are you a bot?" at a question, before asking it again. */
   readonly iAmABot: string;

@@ -20,6 +20,7 @@ export const repairZhCN: RepairMessages = {
   nothingToResume: '目前没有没办完的事情。请问有什么可以帮您？',
   cancelledTask: (task) => `好的，${task}已取消，没有提交任何内容。还有什么可以帮您？`,
   corrected: (what, value) => `好的，${what}已改为 ${value}。`,
+  acknowledged: '好的。还有什么可以帮您？',
   noThanks: '好的，没问题。还有什么可以帮您？',
   iAmABot: '我是经销商支持团队的智能助手（机器人）。需要真人时，随时说“转人工”。',
   whyWeAsk: '办理您的请求需要这一项信息。如果不方便提供，可以说“取消”或“转人工”。',

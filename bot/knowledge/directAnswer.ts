@@ -32,6 +32,12 @@ const OWN_RECORDS: Readonly<Record<Article['locale'], RegExp>> = {
   ),
 };
 
+/** Asking us to do the task ("can you set us up", 「帮我们开通」): the task dialog, not the article about it. */
+const DO_IT_FOR_US: Readonly<Record<Article['locale'], RegExp>> = {
+  'zh-CN': /(?:帮|替)(?:我|我们)(?:开通|注册|开户|办理)/,
+  en: /\b(?:set|sign) (?:us|me|my company|our company) up\b/i,
+};
+
 /** Confidence an article needs before it answers a question the recognizer gave to a task dialog. */
 export const DIRECT_ANSWER_CONFIDENCE = 0.45;
 /** "What if we don't convert the trial?" asks what happens, which only an article says: a lower bar. */
@@ -47,7 +53,7 @@ export function answersDirectly(question: string, locale: Article['locale'], con
   // A general question ("do you accept Alipay?", 「你们能开专票吗」) is answered before anything is looked up.
   const selfService = SELF_SERVICE[locale].test(question);
   if (!(selfService || HOW_TO[locale].test(question) || isQuestion(question))) return false;
-  if (!selfService && OWN_RECORDS[locale].test(question)) return false;
+  if (!selfService && (OWN_RECORDS[locale].test(question) || DO_IT_FOR_US[locale].test(question))) return false;
   const bar = WHAT_IF.test(question) ? WHAT_IF_CONFIDENCE : DIRECT_ANSWER_CONFIDENCE;
   return (typeof confidence === 'number' ? confidence : confidence()) >= bar;
 }

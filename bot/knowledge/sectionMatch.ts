@@ -41,6 +41,11 @@ const CONCEPTS: ReadonlyArray<{ readonly question: RegExp; readonly text: RegExp
     text: /\bdelet|\bretain|\bretention|\bdata\b|数据|删除|保留/i,
   },
   {
+    // "What paperwork do you need?": the list of documents to prepare.
+    question: /\bpaperwork\b|\bdocuments?\b|\bwhat (?:do|does) (?:you|it) need from\b|材料|资料|证件|需要提供|要提供/i,
+    text: /\bbusiness licen[cs]e\b|\bscan\b|\bprepare\b|\bcredit code\b|营业执照|扫描件|准备|信用代码/i,
+  },
+  {
     question: /\bhow much\b|\bcosts?\b|\bprices?\b|\bfees?\b|多少钱|费用|价格|收费/i,
     text: /[¥￥]|\d+\s*元|\b(rmb|cny)\b|\bfree\b|免费|收费|\bpric(e|ing)\b|价格|费用/i,
   },

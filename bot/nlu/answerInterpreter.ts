@@ -51,7 +51,7 @@ const SEPARATOR = /^[\s.!。！~～,，;；:：…-]+/u;
 const HANDOFF =
   /转人工|人工客服|(?:让|叫|找)(?:个)?人(?:给我)?(?:打|回)(?:个)?电话|给我(?:回|打)(?:个)?电话|\b(?:call|phone|ring) me\b|\bgive me a (?:call|ring)\b|\bhave (?:someone|somebody) (?:call|contact|phone)|找(个)?人工|真人客服|找(个)?(真)?人(来)?(帮|处理|聊)|\b(?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|a real |your )?(?:person|human|agent|someone|support|engineer|staff|team)|\b(?:human|live|real) (?:agent|person|support)\b|^(?:an? )?(?:agent|human)(?: please)?$/u;
 const CANCEL =
-  /^(?:cancel(?: (?:it|that|this))?|stop|quit|exit|abort)\b|\b(?:forget it|forget about it|never ?mind|scrap (?:it|that)|call it off|not now|another time)\b|\b(?:i'?ll|we'?ll|let me) (?:do (?:it|this) |come back )?later\b|^(?:取消|退出)|算了|不办了|不弄了|先不办|不要了|以后再说|改天|回头再|等会儿?再|下次再|晚点再/u;
+  /^(?:cancel(?: (?:it|that|this))?|stop|quit|exit|abort)\b|\b(?:forget it|forget about it|never ?mind|scrap (?:it|that)|call it off|not now|another time)\b|\b(?:i'?ll|we'?ll|let me) (?:do (?:it|this) |come back )?later\b|\b(?:don'?t|do not) bother\b|\b(?:on second thought|changed? (?:my|our) minds?|drop (?:it|that|this))\b|^(?:取消|退出)|算了|不办了|不弄了|不报了|不提了|先不办|先不弄|不要了|以后再说|改天|回头再|等会儿?再|下次再|晚点再|改主意/u;
 /** "what?", 「啥？」: the customer did not understand the question; explain it rather than leave it. */
 const CONFUSED =
   /^(?:what|huh|pardon|what do you mean|i don'?t (?:understand|get it)|啥|什么|啥意思|什么意思|没看懂|看不懂|不懂|不明白)[\s?？!！。.]*$/u;
@@ -81,7 +81,8 @@ export function isQuestion(text: string): boolean {
   const t = norm(text);
   if (/[?？]/.test(t)) return true;
   if (WH_QUESTION.test(t) || AUX_QUESTION.test(t)) return true;
-  return /怎么|怎样|如何|为什么|为啥|干嘛|多久|多长|多少|几[天个月号点时钟次]|哪[里儿个些]|什么|啥|吗[\s，,。！!]|吗$|呢[\s，。！!]*$|是否|能否|可否|能不能|可不可以|行不行|对不对|好不好|要不要|会不会|是不是|有没有|咋/.test(
+  // 「你们能开专票不」: a clause ending in 不 after a modal verb asks, like 能不能.
+  return /怎么|怎样|如何|为什么|为啥|干嘛|多久|多长|多少|几[天个月号点时钟次]|哪[里儿个些]|什么|啥|吗[\s，,。！!]|吗$|呢[\s，。！!]*$|是否|能否|可否|能不能|可不可以|行不行|对不对|好不好|要不要|会不会|是不是|有没有|咋|(?:能|会|可以|有|支持)[^，,。！!\s]{1,12}不(?=[，,。\s]|$)/.test(
     t,
   );
 }
@@ -95,7 +96,7 @@ const NO_LEAD =
 const YES_PHRASE =
   /^(?:(?:please |pls )?(?:send|submit|file|raise|open|do|make|process) (?:it|that|the request|this)(?: please| for me| for us| now)?|(?:yes )?please proceed|proceed|(?:帮|替)(?:我|我们)(?:弄|办|处理|提交|开|加|改|重置|打开|转)(?:一下)?(?:吧)?|你们帮(?:我|我们)?.*吧|(?:那)?(?:就)?(?:这么|这样)办吧|提交吧|麻烦了|拜托了)$/u;
 const NO_PHRASE =
-  /^(?:(?:i'?ll|we'?ll) (?:do|handle|manage) it (?:myself|ourselves)|no need|not needed|(?:我|我们)自己(?:来|弄|处理)(?:吧)?|自己来(?:吧)?)(?=$|[\s.!。！~～,，;；:：…-])/u;
+  /^(?:(?:i'?ll|we'?ll) (?:do|handle|manage) it (?:myself|ourselves)|no need|not needed|(?:我|我们)自己(?:来|弄|处理)(?:吧)?|自己来(?:吧)?|(?:那)?(?:还是)?(?:先)?(?:留着|保留(?:着)?|不退了|不取消了)(?:吧)?)(?=$|[\s.!。！~～,，;；:：…-])/u;
 
 /** Yes or no with whatever follows kept as a note; undefined when the reply is neither. */
 export function readYesNo(text: string): { value: boolean; note?: string } | undefined {
@@ -110,7 +111,7 @@ export function readYesNo(text: string): { value: boolean; note?: string } | und
     const rest = t.slice(m[0].length).replace(SEPARATOR, '').trim();
     // 「对了，…？」 and "ok, how much is it?" ask something; "是不是…" is a question, not a yes.
     if (rest !== '' && isQuestion(rest)) return undefined;
-    if (value && /^(?:不|没)/.test(rest)) return undefined;
+    if (value && /^(?:不|没)(?!问题|毛病|错)/.test(rest)) return undefined;
     return rest === '' ? { value } : { value, note: rest };
   }
   if (NO_PHRASE.test(t)) return { value: false };
@@ -155,7 +156,7 @@ function lastToken(text: string, f: FieldExpectation): string | undefined {
 }
 
 const SKIP =
-  /^(?:skip(?: it| this| that)?|pass|n\/?a|none|no idea|not sure|don'?t know|i don'?t know|(?:i |we )?don'?t have (?:it|one|that|any)|no,? we don'?t have (?:it|one)|haven'?t got (?:it|one)|跳过|略过|不填|先不填|没有|没有的|无|不知道|不清楚|不记得|没有这个|没这个)(?:[\s.!。！,，]|$)/u;
+  /^(?:skip(?: it| this| that)?|pass|n\/?a|none|no idea|no clue|not a clue|not sure|dunno|idk|beats me|don'?t know|i don'?t know|(?:i |we )?don'?t have (?:it|one|that|any)|no,? we don'?t have (?:it|one)|haven'?t got (?:it|one)|跳过|略过|不填|先不填|没有|没有的|无|不知道|不晓得|不太清楚|不清楚|不记得|记不清|没印象|没有这个|没这个)[了啊呀吧]?(?:[\s.!。！,，]|$)/u;
 const META_QUESTION =
   /where (?:do|can|would) (?:i|we) (?:find|get|see|look)|在哪(?:里|儿)?(?:找|看|查|获取)|哪里(?:找|看|查)|怎么(?:找|查|获取|拿到)|什么意思|啥意思|是什么|是啥|为什么要|为啥要|为何要|干嘛用|有什么用|怎么填|填什么|随便填|格式|what (?:does|do) .* mean|what(?:'s| is) (?:a |an |the )?|why do (?:you|i|we) need|why (?:is|does) (?:it|that)|what for|how should i (?:write|fill)|what should i (?:put|write|enter)/u;
 

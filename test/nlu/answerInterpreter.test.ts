@@ -141,6 +141,17 @@ describe('the answer interpreter', () => {
     expect(interpretAnswer('没有', { kind: 'field', field: { ...name, optional: true } }).kind).to.equal('skip');
     expect(interpretAnswer("actually forget it, we're not ready yet", atPrefix).kind).to.equal('cancel');
     expect(interpretAnswer('取消吧，我们老板还没定', atPrefix).kind).to.equal('cancel');
+    for (const t of ["on second thought don't bother", 'we changed our minds', '不报了，我自己再看看'])
+      expect(interpretAnswer(t, atPrefix).kind, t).to.equal('cancel');
+    for (const t of ['dunno', 'idk', '不晓得', '记不清了'])
+      expect(interpretAnswer(t, { kind: 'field', field: { ...name, optional: true } }).kind, t).to.equal('skip');
+  });
+
+  it('reads 「ok没问题」 as a yes and 「那还是先留着吧」 as a no', () => {
+    expect(readYesNo('ok没问题')?.value).to.equal(true);
+    expect(readYesNo('好，没问题')?.value).to.equal(true);
+    expect(readYesNo('好，不用了')).to.equal(undefined);
+    expect(readYesNo('那还是先留着吧')?.value).to.equal(false);
   });
 
   it('recognises questions in both languages', () => {
@@ -151,6 +162,7 @@ describe('the answer interpreter', () => {
       '华为手机呢',
       'and when is it due?',
       '还剩几天',
+      '你们能开专票不，还是只有普票',
     ])
       expect(isQuestion(t), t).to.equal(true);
     for (const t of ['Grace Liu', '上海云杉贸易有限公司', 'yes please', 'E3 要 25 个，再加个 azure'])

@@ -37,6 +37,9 @@ describe('report-a-problem answers', () => {
   it('reads when a problem started, in China time, from English and Chinese', () => {
     expect(parseStartTime('just now', now)).to.equal(now.toISOString());
     expect(parseStartTime('2 hours ago', now)).to.equal('2026-11-23T06:00:00.000Z');
+    expect(parseStartTime('about an hour ago', now)).to.equal('2026-11-23T07:00:00.000Z');
+    expect(parseStartTime('half an hour ago', now)).to.equal('2026-11-23T07:30:00.000Z');
+    expect(parseStartTime('a couple of hours ago', now)).to.equal('2026-11-23T06:00:00.000Z');
     expect(parseStartTime('两小时前', now)).to.equal('2026-11-23T06:00:00.000Z');
     expect(parseStartTime('today 9:30', now)).to.equal('2026-11-23T01:30:00.000Z');
     expect(parseStartTime('今天上午9点半', now)).to.equal('2026-11-23T01:30:00.000Z');
