@@ -19,9 +19,9 @@ export interface RepairMessages {
   cancelledTask(task: string): string;
   /** A correction was taken: what changed, before the question is asked again. */
   corrected(what: string, value: string): string;
-  /** "No thanks" with nothing to say no to: acknowledged. */
   /** A bare "ok" when nothing was asked. */
   readonly acknowledged: string;
+  /** "No thanks" with nothing to say no to: acknowledged. */
   readonly noThanks: string;
   /** "Are you a bot?" at a question, before asking it again. */
   readonly iAmABot: string;

@@ -112,6 +112,9 @@ export function readYesNo(text: string): { value: boolean; note?: string } | und
     // 「对了，…？」 and "ok, how much is it?" ask something; "是不是…" is a question, not a yes.
     if (rest !== '' && isQuestion(rest)) return undefined;
     if (value && /^(?:不|没)(?!问题|毛病|错)/.test(rest)) return undefined;
+    // 「嗯嗯，好的」, "ok sure", "no, no thanks": the same answer said twice carries no note.
+    const again = rest === '' ? undefined : readYesNo(rest);
+    if (again?.value === value && again.note === undefined) return { value };
     return rest === '' ? { value } : { value, note: rest };
   }
   if (NO_PHRASE.test(t)) return { value: false };

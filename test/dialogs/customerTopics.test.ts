@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { messages } from '../../bot/i18n/messages.js';
 import { readTitle } from '../../bot/nlu/answerInterpreter.js';
-import { BILLING_TOPICS, SETUP_TASKS } from '../../dialogs/customerTopics.js';
+import { BILLING_TOPICS, SETUP_TASKS, SUBSCRIPTION_CHANGES } from '../../dialogs/customerTopics.js';
 
 const first = <T>(cues: ReadonlyArray<readonly [T, RegExp]>, text: string) =>
   cues.find(([, re]) => re.test(text.normalize('NFKC').toLowerCase()))?.[0];
@@ -33,5 +33,19 @@ describe('customer topic cues', () => {
     expect(readTitle(messages('en').customer.setup.taskNames.signUp, options)).to.equal('signUp');
     expect(readTitle(`${messages('zh-CN').customer.setup.taskNames.addUsers}。`, options)).to.equal('addUsers');
     expect(readTitle('got my new account, where do I go', options)).to.equal(undefined);
+  });
+
+  it('reads a request for a tax invoice however it is worded as a fapiao', () => {
+    expect(first(BILLING_TOPICS, '麻烦开张票给我们')).to.equal('fapiao');
+    expect(first(BILLING_TOPICS, '要普票就行')).to.equal('fapiao');
+    expect(first(BILLING_TOPICS, '能开专票吗')).to.equal('fapiao');
+  });
+
+  it('reads buying a number of seats as adding, and switching renewal on or off as renewal, not a plan change', () => {
+    expect(first(SUBSCRIPTION_CHANGES, '我们还要再买两个')).to.equal('add');
+    expect(first(SUBSCRIPTION_CHANGES, '再要5个账号')).to.equal('add');
+    expect(first(SUBSCRIPTION_CHANGES, 'please switch on auto-renew for E1')).to.equal('autoRenewOn');
+    expect(first(SUBSCRIPTION_CHANGES, 'switch us to business premium')).to.equal('changePlan');
+    expect(first(SUBSCRIPTION_CHANGES, 'ok, switch it on then')).to.not.equal('changePlan');
   });
 });

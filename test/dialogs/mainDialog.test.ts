@@ -25,6 +25,12 @@ describe('MainDialog', () => {
     expect((await c.sendActivity('bye'))?.text).to.equal(messages('en').goodbye);
   });
 
+  it('acknowledges a bare "ok" when nothing was asked, instead of not understanding it', async () => {
+    const c = client();
+    expect((await c.sendActivity('嗯嗯，好的'))?.text).to.equal(messages('zh-CN').repair.acknowledged);
+    expect((await c.sendActivity('ok sure'))?.text).to.equal(messages('en').repair.acknowledged);
+  });
+
   it('gives the out-of-scope answer with the help menu', async () => {
     const c = client();
     const reply = (await c.sendActivity('what is the weather in Paris'))?.text;

@@ -57,6 +57,10 @@ describe('the answer interpreter', () => {
     }
     expect(readYesNo('好，顺便把上个月的也开了')).to.deep.equal({ value: true, note: '顺便把上个月的也开了' });
     expect(readYesNo('sure, and please cc my colleague')).to.deep.equal({ value: true, note: 'and please cc my colleague' });
+    // The same answer said twice is one answer, with no note to pass on.
+    expect(readYesNo('嗯嗯，好的')).to.deep.equal({ value: true });
+    expect(readYesNo('yeah ok')).to.deep.equal({ value: true });
+    expect(readYesNo('no, no thanks')).to.deep.equal({ value: false });
   });
 
   it('does not take a question or a discourse marker for a yes', () => {
