@@ -86,6 +86,7 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
       articles: deps.answers,
       directory: deps.directory,
       customer: createCustomerLookup(customer.identity),
+      tickets: deps.tickets,
       ...(deps.health && { health: deps.health.source }),
     }),
     faq: {

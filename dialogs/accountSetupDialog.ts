@@ -49,7 +49,7 @@ export class AccountSetupDialog extends InterruptibleDialog {
     super(AccountSetupDialog.id);
     this.addDialog(new AnswerPrompt(TASK, { kind: 'choice' }, deps.recognizer));
     this.addDialog(new AnswerPrompt(OFFER, { kind: 'yesno' }, deps.recognizer));
-    this.addDialog(new SignUpFormDialog(deps.identity.directory, deps.tickets, deps.recognizer));
+    this.addDialog(new SignUpFormDialog(deps.identity.directory, deps.tickets, deps.recognizer, deps.focus));
     this.addDialog(new IdentifyDialog(deps.identity, deps.recognizer));
     this.addDialog(new WaterfallDialog(MAIN, [(s) => this.chooseTask(s), (s) => this.route(s)]));
     this.addDialog(new WaterfallDialog(HELP, [(s) => this.offer(s), (s) => this.afterOffer(s), (s) => this.onBehalf(s)]));
@@ -124,6 +124,7 @@ export class AccountSetupDialog extends InterruptibleDialog {
         details: { task, contact: who.contact.email },
       },
       this.deps.identity.directory.reseller(),
+      this.deps.focus,
     );
     if (ticket) await step.context.sendActivity(m.onBehalfCreated(ticket.id, m.taskNames[task]));
     return step.endDialog();

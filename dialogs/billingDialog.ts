@@ -229,6 +229,7 @@ export class BillingDialog extends InterruptibleDialog {
             details: { request: 'question', question: offer.kind === 'escalate' ? offer.question : '' },
           },
       directory.reseller(),
+      this.deps.focus,
     );
     if (ticket) await step.context.sendActivity(invoice ? m.billing.fapiaoRequested(ticket.id, invoice) : m.billing.escalated(ticket.id));
     return step.endDialog();

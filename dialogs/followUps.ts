@@ -5,6 +5,7 @@ import type { CustomerDirectory } from '../bot/directory/customerDirectory.js';
 import { chinaToday } from '../bot/directory/format.js';
 import type { Invoice, InvoiceLine } from '../bot/directory/types.js';
 import type { Focus } from '../bot/conversation/focus.js';
+import { formatOpening, supportWindow } from '../bot/escalation/supportHours.js';
 import type { HealthSource } from '../bot/health/types.js';
 import { isQuestion } from '../bot/nlu/answerInterpreter.js';
 import { extractEntities } from '../bot/nlu/entities.js';
@@ -14,6 +15,7 @@ import { BILLING_TOPICS, SUBSCRIPTION_CHANGES } from './customerTopics.js';
 import type { SectionView } from '../bot/cards/sectionCard.js';
 import type { CustomerLookup } from './customerIdentity.js';
 import type { AnswerSource, FaqSection } from './faqPorts.js';
+import type { TicketStore } from '../bot/tickets/types.js';
 
 /** How a follow-up is answered: a reply, the passage of the article shown, or the dialog that acts on it. */
 export type FollowUp =
@@ -27,6 +29,8 @@ export interface FollowUpDeps {
   readonly health?: HealthSource;
   /** Who is asking: after a trial article, "how many days are left?" is about their own trial. */
   readonly customer?: CustomerLookup;
+  /** The ticket just opened, for "how long will it take?". */
+  readonly tickets?: Pick<TicketStore, 'get'>;
   readonly now?: () => Date;
 }
 
@@ -60,6 +64,8 @@ const NOTIFY = /let me know|tell me|notify|message me|ping me|告诉我|通知�
 const ETA =
   /多久|什么时候|何时|恢复|能好|修好|好了没|进展|有消息|怎么样了|最新|\bwhen\b|how long|how soon|\beta\b|fixed|back up|resolved|\bupdates?\b|progress|news|any word/;
 const IMPACT = /影响|哪些人|范围|严重|\bwho\b|affect|impact|how bad|serious/;
+const TICKET_ASKED =
+  /status|update|progress|news|anyone|how long|how soon|\bwhen\b|what happens|what now|next|进展|怎么样|处理|多久|多长时间|几天|什么时候|何时|有人|办好|办完|搞定|完成|结果|接下来/;
 
 /**
  * Answers a short follow-up from the conversation's focus, the last thing the bot showed: the passage of
@@ -79,6 +85,8 @@ export class FollowUps {
         // "OK, reduce them" after the refunds or renewal article asks for that change to their licenses.
         if (/^(billing|subscription)\//.test(focus.id) && SUBSCRIPTION_CHANGES.some(([, re]) => re.test(t)) && !isQuestion(text))
           return { kind: 'route', intent: 'subscription' };
+        // 「直接帮我开吧」 after an article whose task only a person does (a trial, an SLA claim): the team.
+        if (DO_IT.test(t)) return { kind: 'route', intent: 'escalate_human' };
         return (
           (TERM_ARTICLES.has(focus.id) && TERM.test(t) && (await this.ownTerm(focus.id, t, locale, context))) ||
           this.passage(focus.id, text, locale)
@@ -89,10 +97,10 @@ export class FollowUps {
         return this.subscription(focus, t, text, locale);
       case 'incident':
         return this.incident(focus, t, text, locale);
+      case 'health':
+        return this.otherService(focus.services, text, locale, false);
       case 'ticket':
-        return /status|update|progress|news|anyone|进展|怎么样|处理|多久|什么时候|有人/.test(t)
-          ? { kind: 'route', intent: 'ticket_status' }
-          : undefined;
+        return TICKET_ASKED.test(t) ? this.ticket(focus, locale) : undefined;
     }
   }
 
@@ -169,11 +177,8 @@ export class FollowUps {
     if (found.kind !== 'found') return undefined;
     const issue = found.issue;
     const m = messages(locale);
-    const other = extractEntities(text).find((e) => e.type === 'service' && e.value !== issue.service)?.value;
-    if (other) {
-      const [report] = await this.deps.health.check([other]);
-      if (report) return { kind: 'say', text: m.followUp.otherService(other, report.status, report.issues.length) };
-    }
+    const other = await this.otherService([issue.service], text, locale, true);
+    if (other) return other;
     if (NOTIFY_OFF.test(t)) return { kind: 'say', text: m.health.notifyDeclined };
     if (NOTIFY.test(t)) return { kind: 'route', intent: 'service_health' };
     if (IMPACT.test(t)) return { kind: 'say', text: m.followUp.impact(issue) };
@@ -181,8 +186,40 @@ export class FollowUps {
     return undefined;
   }
 
+  /** "What about email?": the status of a service named besides those just reported on. */
+  private async otherService(shown: readonly string[], text: string, locale: Locale, also: boolean): Promise<FollowUp | undefined> {
+    const other = extractEntities(text).find((e) => e.type === 'service' && !shown.includes(e.value))?.value;
+    if (!other || !this.deps.health) return undefined;
+    const [report] = await this.deps.health.check([other]);
+    if (!report) return undefined;
+    return {
+      kind: 'say',
+      text: messages(locale).followUp.otherService(other, report.status, report.issues.length, also),
+      focus: { kind: 'health', services: [other] },
+    };
+  }
+
+  /** The ticket opened in this conversation, and when the reseller's team works on it. */
+  private async ticket(focus: Extract<Focus, { kind: 'ticket' }>, locale: Locale): Promise<FollowUp | undefined> {
+    const ticket = await this.deps.tickets?.get(focus.id);
+    if (!ticket) return { kind: 'route', intent: 'ticket_status' };
+    const m = messages(locale).escalation.status;
+    const reseller = this.deps.directory?.reseller();
+    const lines = [m.detail(ticket)];
+    if (reseller && ticket.status === 'open') {
+      const window = supportWindow(reseller, this.clock());
+      const next = !window.open && window.nextOpen ? formatOpening(window.nextOpen, locale, reseller.timeZone) : undefined;
+      lines.push(m.whatNext(ticket, reseller, next));
+    }
+    return { kind: 'say', text: lines.join('\n\n'), focus };
+  }
+
+  private clock(): Date {
+    return (this.deps.now ?? (() => new Date()))();
+  }
+
   private today(): string {
-    return chinaToday((this.deps.now ?? (() => new Date()))());
+    return chinaToday(this.clock());
   }
 }
 

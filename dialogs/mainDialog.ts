@@ -1,5 +1,6 @@
-import type { StatePropertyAccessor } from 'botbuilder';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { sectionCard, type SectionView } from '../bot/cards/sectionCard.js';
+import { asksForCompensation } from '../bot/knowledge/directAnswer.js';
 import type { Focus } from '../bot/conversation/focus.js';
 import type { Reseller } from '../bot/directory/types.js';
 import { refersBack } from '../bot/knowledge/sectionMatch.js';
@@ -94,6 +95,7 @@ const OWNER: Readonly<Record<Focus['kind'], Intent>> = {
   invoice: 'billing',
   subscription: 'subscription',
   incident: 'service_health',
+  health: 'service_health',
   ticket: 'ticket_status',
 };
 /** The task intent each article area belongs to. */
@@ -102,6 +104,8 @@ const ARTICLE_AREAS: Readonly<Record<string, Intent>> = { billing: 'billing', su
 const OPEN_INTENTS: ReadonlySet<Intent> = new Set(['howto_faq', 'out_of_scope', 'help', 'thanks', 'greeting']);
 /** Words that name one of our tickets rather than the incident just shown. */
 const TICKET_WORDS = /ticket|request|case|工单|请求|案例|报障单|\bT-\d+/i;
+/** Out of scope this surely is chatter or another domain (the weather, a joke), not a question about what was shown. */
+const PLAINLY_OFF_TOPIC = 0.95;
 /** A request of another kind recognised this surely is a new topic, not a follow-up. */
 const NEW_REQUEST_SCORE = 0.8;
 /** A request (not a question) of another kind recognised this surely is not about the focus either. */
@@ -324,8 +328,14 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     }
 
     const recognition = byTicketId(await this.recognizer.recognize(text, turnLocale(context)));
-    const followedUp = await this.followUp(step, text, recognition);
+    const focus = await this.focus?.take(context);
+    const followedUp = focus && (await this.followUp(step, text, recognition, focus));
     if (followedUp) return followedUp;
+    if (focus && this.leftUnanswered(text, recognition, context)) {
+      // Fin's and Rasa's rule: a question we cannot answer gets an honest "I don't know" and a person, not "didn't understand".
+      valuesOf(step).pending = { kind: 'offer' };
+      return step.beginDialog(HANDOFF_PROMPT, { prompt: m.repair.unansweredFollowUp } satisfies AnswerPromptOptions);
+    }
     // A bare 「嗯嗯」 / "ok" with nothing asked: acknowledged, not "didn't understand" nor "goodbye".
     const yes = readYesNo(text);
     if (yes?.value === true && !yes.note && (recognition.intent === 'out_of_scope' || recognition.intent === 'goodbye')) {
@@ -347,6 +357,10 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     await this.streak?.set(context, 0);
     const clarified = await this.clarify(step, text, recognition);
     if (clarified) return clarified;
+    // 「平时的用量在哪能看到」: a how-to that one article answers surely needs no menu of intents.
+    if (isAmbiguous(recognition) && this.faq?.answersDirectly?.(text, turnLocale(context), context)) {
+      return step.beginDialog(this.faq.dialogId, { intent: recognition.intent, recognition } satisfies ChildDialogOptions);
+    }
     if (isAmbiguous(recognition)) {
       const intents = [recognition.intent, recognition.alternatives[0]!.intent];
       Object.assign(valuesOf(step), { pending: { kind: 'choice', intents }, recognition });
@@ -363,9 +377,13 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
    * A short follow-up about the last thing shown, answered from it first; a confident new request of
    * another kind ("how do I add a user" after the DNS article) is not one unless it refers back.
    */
-  private async followUp(step: WaterfallStepContext, text: string, recognition: RecognizerResult): Promise<DialogTurnResult | undefined> {
-    const focus = await this.focus?.take(step.context);
-    if (!focus || !this.followUps) return undefined;
+  private async followUp(
+    step: WaterfallStepContext,
+    text: string,
+    recognition: RecognizerResult,
+    focus: Focus,
+  ): Promise<DialogTurnResult | undefined> {
+    if (!this.followUps) return undefined;
     if (this.isNewRequest(recognition, focus, text)) return undefined;
     const followUp = await this.followUps.read(focus, text, turnLocale(step.context), step.context);
     if (!followUp) return undefined;
@@ -419,6 +437,16 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     return (score >= NEW_REQUEST_SCORE && !refersBack(text)) || (score >= REQUEST_SCORE && !isQuestion(text));
   }
 
+  /**
+   * A question right after something was shown that the recognizer cannot place, that is not plainly off
+   * topic ("明天天气怎么样"), and that no article answers: 「开完大概几天能拿到」 after the fapiao article.
+   */
+  private leftUnanswered(text: string, recognition: RecognizerResult, context: TurnContext): boolean {
+    const { intent, score } = recognition;
+    if (!SMALL_TALK.has(intent) || (intent === 'out_of_scope' && score >= PLAINLY_OFF_TOPIC)) return false;
+    return isQuestion(text) && !this.faq?.canAnswer(text, turnLocale(context), context);
+  }
+
   /** A message that tried to ask us something (a question or a problem), as opposed to off-topic chatter. */
   private looksLikeSupport(text: string, context: object): boolean {
     return this.faq ? this.faq.canAnswer(text, 'en', context) || this.faq.canAnswer(text, 'zh-CN', context) : true;
@@ -466,8 +494,19 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
       recognition &&
       !focus &&
       this.faq?.answersDirectly &&
-      ARTICLE_FIRST.has(intent) &&
+      (ARTICLE_FIRST.has(intent) || (intent === 'service_health' && asksForCompensation(text))) &&
       this.faq.answersDirectly(text, locale, step.context)
+    ) {
+      return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
+    }
+    // "We're with another partner and want to move over to you": a set-up matter that is none of the tasks
+    // we do, which an article answers; the task menu would not have it.
+    if (
+      recognition &&
+      !focus &&
+      intent === 'account_setup' &&
+      !SETUP_TASKS.some(([, re]) => re.test(text.normalize('NFKC').toLowerCase())) &&
+      this.faq?.canAnswer(text, locale, step.context)
     ) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);
     }

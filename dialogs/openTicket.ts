@@ -6,6 +6,7 @@ import type { Recipient } from '../bot/proactive/notifier.js';
 import { TicketLimitError } from '../bot/tickets/anonymousLimits.js';
 import type { NewTicket, Ticket, TicketStore } from '../bot/tickets/types.js';
 import { turnLocale } from '../bot/turnLocale.js';
+import type { FocusTracker } from './focusTracker.js';
 
 /** Who wrote this turn's message, so a later status change can be sent back to them (bot/proactive). */
 export function requesterOf(context: TurnContext): Recipient | undefined {
@@ -19,7 +20,7 @@ export function bilingual(build: (m: CustomerMessages) => string): NewTicket['su
 }
 
 /**
- * Creates a reseller ticket; resolves once it is durably stored. A storage failure, or a limit on
+ * Creates a reseller ticket; resolves once it is durably stored, and makes it the conversation's focus. A storage failure, or a limit on
  * unidentified visitors' tickets, is told to the user with the reseller's contacts (and yields
  * undefined) rather than surfacing as an error.
  */
@@ -28,11 +29,13 @@ export async function openTicket(
   tickets: TicketStore,
   ticket: Omit<NewTicket, 'kind' | 'locale'>,
   reseller: Reseller | undefined,
+  focus?: FocusTracker,
 ): Promise<Ticket | undefined> {
   const m: Messages = messages(turnLocale(context));
   const requester = requesterOf(context);
+  let created: Ticket;
   try {
-    return await tickets.create({ kind: 'reseller', locale: turnLocale(context), ...(requester && { requester }), ...ticket });
+    created = await tickets.create({ kind: 'reseller', locale: turnLocale(context), ...(requester && { requester }), ...ticket });
   } catch (err) {
     const limited = err instanceof TicketLimitError;
     await context.sendActivity(
@@ -44,4 +47,7 @@ export async function openTicket(
     );
     return undefined;
   }
+  // "How long will it take?" next is about this ticket.
+  await focus?.show(context, { kind: 'ticket', id: created.id });
+  return created;
 }

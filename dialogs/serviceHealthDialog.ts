@@ -99,6 +99,7 @@ export class ServiceHealthDialog extends InterruptibleDialog {
       (step.values as Values).pending = 'notify';
       return step.beginDialog(NOTIFY, { prompt: m.offerNotify } satisfies AnswerPromptOptions);
     }
+    await this.deps.focus?.show(step.context, { kind: 'health', services: reports.map((r) => r.service) });
     (step.values as Values).pending = 'checks';
     return step.beginDialog(CHECKS_OFFER, { prompt: m.offerChecks, statementMeans: true } satisfies AnswerPromptOptions);
   }

@@ -5,6 +5,7 @@ import type { SignUpForm } from '../bot/directory/signUpForm.js';
 import { messages, type Messages } from '../bot/i18n/messages.js';
 import type { Recognizer } from '../bot/nlu/types.js';
 import type { TicketStore } from '../bot/tickets/types.js';
+import type { FocusTracker } from './focusTracker.js';
 import { turnLocale } from '../bot/turnLocale.js';
 import { FormDialog, type FormField, type FormValues } from './formDialog.js';
 import { bilingual, openTicket } from './openTicket.js';
@@ -37,6 +38,7 @@ export class SignUpFormDialog extends FormDialog {
     private readonly directory: CustomerDirectory,
     private readonly tickets: TicketStore,
     recognizer: Recognizer | undefined,
+    private readonly focus?: FocusTracker,
   ) {
     const prefix = field(
       'domainPrefix',
@@ -116,6 +118,7 @@ export class SignUpFormDialog extends FormDialog {
         details: { task: 'signUp', ...form, ...(note && { note }) },
       },
       reseller,
+      this.focus,
     );
     if (ticket) await step.context.sendActivity(m.setup.signUpCreated(ticket.id, reseller));
     return step.endDialog();

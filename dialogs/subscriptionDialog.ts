@@ -346,6 +346,7 @@ export class SubscriptionDialog extends InterruptibleDialog {
         details: { ...request, subscriptionId: values.subscriptionId, ...(answer.note && { note: answer.note }) },
       },
       directory.reseller(),
+      this.deps.focus,
     );
     if (ticket) await step.context.sendActivity(m.subscription.created(ticket.id, directory.reseller()));
     return step.endDialog();

@@ -37,7 +37,10 @@ export class TicketStatusDialog extends InterruptibleDialog {
 
   private async identify(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const o = step.options as ChildDialogOptions | undefined;
-    const asked = o?.recognition?.entities.find((e) => e.type === 'ticketId')?.value ?? ticketIdIn(step.context.activity.text ?? '');
+    const asked =
+      o?.recognition?.entities.find((e) => e.type === 'ticketId')?.value ??
+      ticketIdIn(step.context.activity.text ?? '') ??
+      (o?.focus?.kind === 'ticket' ? o.focus.id : undefined);
     (step.values as { asked?: string }).asked = asked;
     return requireCustomer(step, this.deps.identity, o?.recognition?.entities ?? []);
   }

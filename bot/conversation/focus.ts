@@ -8,7 +8,10 @@ export type Focus =
   /** `article`: the how-to that goes with the change under way, for questions the subscription's data cannot answer. */
   | { readonly kind: 'subscription'; readonly customerId: string; readonly id: string; readonly article?: string }
   | { readonly kind: 'incident'; readonly id: string }
-  | { readonly kind: 'ticket'; readonly customerId: string; readonly id: string };
+  /** A status report with no incident: "what about email?" asks for another service's. */
+  | { readonly kind: 'health'; readonly services: readonly string[] }
+  /** A ticket just opened in this conversation: "how long will it take?" is about it. */
+  | { readonly kind: 'ticket'; readonly id: string };
 
 /** The focus as kept in conversation state, with the turns it has left. */
 export interface FocusRecord {

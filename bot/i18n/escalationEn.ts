@@ -201,6 +201,10 @@ export const escalationEn: EscalationMessages = {
           .filter((h) => h.by !== 'customer')
           .map((h) => `• ${when(h.at)}: ${STATUS[h.status]}${h.note ? `: ${literalForMessage(h.note)}` : ''}`),
       ].join('\n'),
+    whatNext: (t, r, nextOpen) =>
+      `${r.name}'s support team works on ${t.id} during its hours (${hours(r)})` +
+      `${nextOpen ? `; it is outside those hours now, so someone will pick it up from ${nextOpen} China time` : ''}. ` +
+      `I will tell you here when it changes, and you can ask me "status of ${t.id}" at any time.`,
     changed: (t, note) =>
       `Update on your request ${t.id} (${literalForMessage(t.title)}): it is now ${STATUS[t.status]}.` +
       `${note ? ` Note from the team: ${literalForMessage(note)}` : ''}`,

@@ -78,6 +78,11 @@ export interface TicketStatusMessages {
   none: string;
   notFound(id: string): string;
   detail(ticket: Ticket): string;
+  /**
+   * "How long will it take?" about a ticket still with the team: when the team works, the next opening
+   * when it is closed now, and that the customer hears here of each change.
+   */
+  whatNext(ticket: Ticket, reseller: Reseller, nextOpen: string | undefined): string;
   /** Proactive message after the reseller changed a ticket's status. */
   changed(ticket: Ticket, note: string | undefined): string;
 }

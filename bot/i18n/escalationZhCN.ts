@@ -180,6 +180,9 @@ export const escalationZhCN: EscalationMessages = {
           .filter((h) => h.by !== 'customer')
           .map((h) => `• ${when(h.at)}：${STATUS[h.status]}${h.note ? `：${literalForMessage(h.note)}` : ''}`),
       ].join('\n'),
+    whatNext: (t, r, nextOpen) =>
+      `${r.name}的客服团队在工作时间（${hours(r)}）处理工单 ${t.id}${nextOpen ? `，现在不在工作时间，北京时间${nextOpen}起会有人跟进` : ''}。` +
+      `有进展时我会在这里通知您，您也可以随时问我“${t.id} 进展如何”。`,
     changed: (t, note) =>
       `您的工单 ${t.id}（${literalForMessage(t.title)}）有更新：当前状态为“${STATUS[t.status]}”。${note ? `客服备注：${literalForMessage(note)}` : ''}`,
   },

@@ -58,8 +58,8 @@ export const followUpEn: FollowUpMessages = {
     `Latest update: ${date(i.lastUpdate)}, ${time(i.lastUpdate)} China time, status: ${healthEn.statusNames[i.status]}. ` +
     'I can tell you when it is resolved.',
   impact: (i) => `What it affects: ${lit(i.impact)} (${name(i.service)}, since ${date(i.startTime)}).`,
-  otherService: (service, status, issues) =>
+  otherService: (service, status, issues, also) =>
     issues > 0 || !isSettled(status)
-      ? `${name(service)} has ${issues || 'an'} active issue(s) too; ask "is ${name(service)} down?" for the details.`
+      ? `${name(service)} has ${issues || 'an'} active issue(s)${also ? ' too' : ''}; ask "is ${name(service)} down?" for the details.`
       : `${name(service)} is operating normally: no known issues affect it.`,
 };

@@ -20,7 +20,8 @@ export interface FollowUpMessages {
   /** Who and what an incident affects. */
   impact(issue: HealthIssue): string;
   /** The status of another service asked about during an incident ("does it affect Teams too?"). */
-  otherService(service: string, status: HealthStatus, issues: number): string;
+  /** `also`: the service shown before has an issue too. */
+  otherService(service: string, status: HealthStatus, issues: number, also: boolean): string;
 }
 
 /** Whole days from `from` to `to`, both YYYY-MM-DD. */

@@ -45,8 +45,8 @@ export const followUpZhCN: FollowUpMessages = {
     `“${lit(i.title)}”目前暂无预计恢复时间：世纪互联确定之后才会公布。` +
     `最近一次更新：${date(i.lastUpdate)} ${time(i.lastUpdate)}（北京时间），状态：${healthZhCN.statusNames[i.status]}。恢复后我可以通知您。`,
   impact: (i) => `影响范围：${lit(i.impact)}（${name(i.service)}，开始于 ${date(i.startTime)}）。`,
-  otherService: (service, status, issues) =>
+  otherService: (service, status, issues, also) =>
     issues > 0 || !isSettled(status)
-      ? `${name(service)} 目前也有 ${issues || 1} 个未解决的问题，可以问我“${name(service)} 是不是有故障”查看详情。`
+      ? `${name(service)} 目前${also ? '也' : ''}有 ${issues || 1} 个未解决的问题，可以问我“${name(service)} 是不是有故障”查看详情。`
       : `${name(service)} 运行正常，目前没有影响它的已知问题。`,
 };

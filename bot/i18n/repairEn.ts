@@ -22,6 +22,8 @@ export const repairEn: RepairMessages = {
   corrected: (what, value) => `Got it, I've changed the ${what} to ${value}.`,
   acknowledged: 'OK. Is there anything else I can help with?',
   noThanks: 'OK, no problem. Is there anything else I can help with?',
+  unansweredFollowUp:
+    "What I just showed you doesn't cover that, and I have no reliable answer of my own. Shall I pass the question to our support team?",
   iAmABot: 'I\'m a virtual assistant (a bot) for your reseller\'s support team. Say "agent" at any time to reach a person.',
   whyWeAsk: 'I need this to deal with your request. If you would rather not answer, say "cancel" or "agent".',
 };

@@ -23,6 +23,8 @@ export interface RepairMessages {
   readonly acknowledged: string;
   /** "No thanks" with nothing to say no to: acknowledged. */
   readonly noThanks: string;
+  /** A question about what was just shown that neither it nor any article answers; a yes/no offer of a person follows. */
+  readonly unansweredFollowUp: string;
   /** "Are you a bot?" at a question, before asking it again. */
   readonly iAmABot: string;
   /** A question about a question ("why do you need my domain?") with no specific help. */

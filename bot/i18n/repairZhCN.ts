@@ -22,6 +22,7 @@ export const repairZhCN: RepairMessages = {
   corrected: (what, value) => `好的，${what}已改为 ${value}。`,
   acknowledged: '好的。还有什么可以帮您？',
   noThanks: '好的，没问题。还有什么可以帮您？',
+  unansweredFollowUp: '这一点刚才的内容里没有讲到，我也没有找到可靠的答案。要我把这个问题转给支持团队吗？',
   iAmABot: '我是经销商支持团队的智能助手（机器人）。需要真人时，随时说“转人工”。',
   whyWeAsk: '办理您的请求需要这一项信息。如果不方便提供，可以说“取消”或“转人工”。',
 };

@@ -43,6 +43,14 @@ export const DIRECT_ANSWER_CONFIDENCE = 0.45;
 /** "What if we don't convert the trial?" asks what happens, which only an article says: a lower bar. */
 const WHAT_IF = /\bwhat if\b|\bwhat happens\b|\bwill we lose\b|\bwould we\b|要是|如果|万一|会怎么样|会怎样|会不会/i;
 const WHAT_IF_CONFIDENCE = 0.3;
+/** Compensation for an outage is a question about the service's terms (the SLA article), not about its state now. */
+const COMPENSATION =
+  /赔偿|补偿|赔付|索赔|服务等级协议|服务级别协议|\bsla\b|\bcompensat|\bservice credits?\b|\b(?:get|claim|owed?) (?:a |any )?credits?\b|\bcredits? for (?:the |that |this )?(?:outage|downtime)/i;
+
+/** "邮箱挂了半天，能要求赔偿吗": the outage is the reason for the question, compensation is what it asks. */
+export function asksForCompensation(question: string): boolean {
+  return COMPENSATION.test(question);
+}
 
 /**
  * Whether a question that belongs to a task intent (billing, subscription, account set-up) is really
@@ -54,6 +62,6 @@ export function answersDirectly(question: string, locale: Article['locale'], con
   const selfService = SELF_SERVICE[locale].test(question);
   if (!(selfService || HOW_TO[locale].test(question) || isQuestion(question))) return false;
   if (!selfService && (OWN_RECORDS[locale].test(question) || DO_IT_FOR_US[locale].test(question))) return false;
-  const bar = WHAT_IF.test(question) ? WHAT_IF_CONFIDENCE : DIRECT_ANSWER_CONFIDENCE;
+  const bar = WHAT_IF.test(question) || COMPENSATION.test(question) ? WHAT_IF_CONFIDENCE : DIRECT_ANSWER_CONFIDENCE;
   return (typeof confidence === 'number' ? confidence : confidence()) >= bar;
 }

@@ -6,6 +6,9 @@ import { ArticleSearch } from '../../bot/knowledge/articleSearch.js';
 import { loadKnowledge } from '../../bot/knowledge/loadKnowledge.js';
 import { messages } from '../../bot/i18n/messages.js';
 import { FollowUps, type FollowUp } from '../../dialogs/followUps.js';
+import { FileStore } from '../../bot/store/fileStore.js';
+import { DocumentTicketStore } from '../../bot/tickets/documentTicketStore.js';
+import type { Ticket } from '../../bot/tickets/types.js';
 import { demoDataDir } from '../support/demoDataDir.js';
 
 const NOW = new Date('2026-12-04T02:00:00Z');
@@ -40,6 +43,8 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
   this.timeout(20_000);
   let followUps: FollowUps;
   let remove: () => Promise<void>;
+  let ticket: Ticket;
+  let deps: ConstructorParameters<typeof FollowUps>[0];
   const turn = {} as TurnContext;
   const said = (f: FollowUp | undefined) =>
     f?.kind === 'say' ? f.text : f?.kind === 'passage' ? f.section.text : `(${f?.kind ?? 'nothing'})`;
@@ -48,7 +53,18 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
     const kb = await loadKnowledge('knowledge/articles');
     const data = await demoDataDir('followups-');
     remove = () => data.temp.remove();
-    followUps = new FollowUps({ articles: new ArticleSearch(kb.articles), directory: data.directory, health, now: () => NOW });
+    const tickets = new DocumentTicketStore(new FileStore(`${data.temp.path}/store`), () => NOW);
+    ticket = await tickets.create({
+      kind: 'reseller',
+      locale: 'zh-CN',
+      category: 'billing',
+      customer: DEMO.northwind.id,
+      title: '发票: INV-202611-0202',
+      summary: { 'zh-CN': '开票', en: 'Fapiao' },
+      details: { request: 'fapiao', invoice: 'INV-202611-0202' },
+    });
+    deps = { articles: new ArticleSearch(kb.articles), directory: data.directory, health, tickets, now: () => NOW };
+    followUps = new FollowUps(deps);
   });
   after(() => remove());
 
@@ -132,5 +148,53 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
       intent: 'service_health',
     });
     expect(said(await followUps.read(incident, '不用通知我了', 'zh-CN', turn))).to.equal(messages('zh-CN').health.notifyDeclined);
+  });
+
+  it('after a healthy status report: another service named is checked, without "too"', async () => {
+    const report = { kind: 'health', services: ['teams'] } as const;
+    const email = await followUps.read(report, 'what about email?', 'en', turn);
+    expect(said(email))
+      .to.match(/^Exchange Online has 1 active issue/)
+      .and.not.match(/too/);
+    expect(email?.kind === 'say' && email.focus).to.deep.equal({ kind: 'health', services: ['exchange'] });
+    expect(said(await followUps.read(report, '那 sharepoint 呢', 'zh-CN', turn))).to.match(/SharePoint Online 运行正常/);
+    // The service just reported on, or none at all, is not a follow-up of this kind.
+    expect(await followUps.read(report, 'and teams?', 'en', turn)).to.equal(undefined);
+    expect(await followUps.read(report, 'thanks', 'en', turn)).to.equal(undefined);
+  });
+
+  it('after a ticket was opened: "how long will it take" shows it and when the team works on it', async () => {
+    const focus = { kind: 'ticket', id: ticket.id } as const;
+    // 2026-12-04 02:00 UTC is a Friday, 10:00 in Beijing: the team is at work.
+    const answer = said(await followUps.read(focus, '这个单子大概多久办好', 'zh-CN', turn));
+    expect(answer).to.include(ticket.id).and.include('处理中').and.include('周一至周五 09:00–18:00').and.not.include('现在不在工作时间');
+    expect(said(await followUps.read(focus, 'how long will this take?', 'en', turn)))
+      .to.include(ticket.id)
+      .and.match(/support team/);
+    expect(await followUps.read(focus, 'thanks!', 'en', turn)).to.equal(undefined);
+    // On a Saturday the customer is told when the team is back.
+    const weekend = new FollowUps({ ...deps, now: () => new Date('2026-12-05T04:00:00Z') });
+    expect(said(await weekend.read(focus, '啥时候能有人处理', 'zh-CN', turn))).to.match(/现在不在工作时间，北京时间12月7日周一 09:00起/);
+    // A ticket this store does not have: the ticket status dialog looks it up.
+    expect(await followUps.read({ kind: 'ticket', id: 'T-9999' }, 'any news?', 'en', turn)).to.deep.equal({
+      kind: 'route',
+      intent: 'ticket_status',
+    });
+  });
+
+  it('"just do it for us" after an article: our set-up task, else a person', async () => {
+    const doIt = '直接帮我开吧';
+    expect(await followUps.read({ kind: 'article', id: 'account/sign-up' }, doIt, 'zh-CN', turn)).to.deep.equal({
+      kind: 'route',
+      intent: 'account_setup',
+    });
+    expect(await followUps.read({ kind: 'article', id: 'subscription/trial' }, doIt, 'zh-CN', turn)).to.deep.equal({
+      kind: 'route',
+      intent: 'escalate_human',
+    });
+    expect(await followUps.read({ kind: 'article', id: 'performance/sla' }, 'can you sort it for us', 'en', turn)).to.deep.equal({
+      kind: 'route',
+      intent: 'escalate_human',
+    });
   });
 });
