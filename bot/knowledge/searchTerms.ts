@@ -14,6 +14,8 @@ const STOP = new Set(
     'get got getting need needs want wants like know tell let s t don dont doesn didn can cannot',
     // Negations written without the apostrophe ("wont", "cant") or split at it ("won't" → "won" "t").
     'won wont cant isnt doesnt didnt couldn couldnt wouldn aren arent',
+    // Fillers of a follow-up ("how do we actually claim it", 「具体怎么申请」).
+    'actually exactly really specifically 具体 到底 究竟',
     '我 我的 我们 我们的 你 你们 你们的 您 他 她 它 他们 咱们 自己',
     '的 了 吗 呢 啊 吧 呀 哦 嘛 么 着 过 得 地 之 其',
     '怎么 如何 怎样 怎么样 怎么办 咋 咋办 咋整 办 什么 啥 为什么 为何 哪 哪里 哪儿 哪些 哪个 是否 是不是',
@@ -31,6 +33,8 @@ const STOP = new Set(
 /** Chinese spelling variants, replaced in the text before it is segmented. */
 const HAN_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/登陆/g, '登录'],
+  // 「登上去以后」「登进去」: signed in.
+  [/登(?:上去|进去|上|进)(?![海山])/g, '登录'],
   // Customers call the admin center many names.
   [/管理门户|管理后台|后台管理|后台/g, '管理中心'],
   [/门户网站/g, '门户'],
@@ -48,6 +52,11 @@ const HAN_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   // 「传不上去」 is an upload that fails; 「卡着」 and 「卡死」 are stuck.
   [/(?<!上)传不上去?/g, ' 上传 '],
   [/卡着(?!急)|卡死了?/g, '卡住'],
+  // 「想买」「买几个」: buying, as the articles write it (not 买单, which is paying the bill).
+  [/(?<![购收])买(?!单)/g, '购买'],
+  // 「公司外面的人」 are external users; 「拉进来」 someone is adding them.
+  [/外面|外边|外头/g, '外部'],
+  [/拉(?:进来|进去|进)/g, ' 添加 '],
 ];
 
 /** Words that customers write in many ways, mapped to one form. */
@@ -65,6 +74,8 @@ const VARIANTS: Readonly<Record<string, string>> = {
   logged: 'sign',
   email: 'mail',
   emails: 'mail',
+  emailed: 'mail',
+  emailing: 'mail',
   邮件: '邮箱',
   whitelist: 'allow',
   whitelisted: 'allow',
@@ -92,6 +103,9 @@ const VARIANTS: Readonly<Record<string, string>> = {
   laptops: 'computers',
   notebook: 'computer',
   许可: '许可证',
+  // 「在哪看」「怎么看」 ask where to view something; the articles write 查看.
+  看: '查看',
+  看看: '查看',
   // People in a company are "users" in the articles.
   people: 'user',
   staff: 'user',

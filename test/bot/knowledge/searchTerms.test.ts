@@ -34,6 +34,18 @@ describe('searchTerms', () => {
     expect(searchWords('包装 服装 装修')).to.not.include('安装');
   });
 
+  it('reads the colloquial words of follow-ups as the articles write them', () => {
+    expect(searchWords('在哪看')).to.deep.equal(searchWords('在哪查看'));
+    expect(searchWords('登上去以后')).to.deep.equal(searchWords('登录以后'));
+    expect(searchWords('想买365')).to.deep.equal(searchWords('想购买365'));
+    expect(searchWords('买单')).to.not.include('购买');
+    expect(searchWords('公司外面的人能拉进来吗')).to.include.members(['外部', '添加']);
+    expect(searchWords('can those be emailed to me')).to.deep.equal(searchWords('email'));
+    // Fillers ask nothing: 「具体怎么申请」 is about applying, "actually claim it" about claiming.
+    expect(searchWords('具体怎么申请')).to.deep.equal(['申请']);
+    expect(searchWords('how do we actually claim it')).to.deep.equal(searchWords('claim'));
+  });
+
   it('adds Chinese character pairs across segmentation boundaries, marked as pairs', () => {
     const terms = queryTerms('登录时报错');
     expect(terms.find((t) => t.term === '报错')).to.deep.include({ pair: true, weight: 0.5 });
