@@ -25,9 +25,10 @@ export function requestedLocale(text: string): Locale | undefined {
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/gu;
 const LATIN_WORD = /[a-z]{2,}/gi;
 // E-mail addresses, URLs, domains, ticket ids and GUIDs say nothing about the language a customer reads;
-// nor does a lone option letter ("A"), as a Latin word needs two letters. Tested word by word (split on
+// nor does a hyphenated name such as a domain prefix ("contoso-sh"), nor a lone option letter ("A"), as a Latin
+// word needs two letters. Tested word by word (split on
 // white space), so a long unbroken word costs one pass.
-const IDENTIFIER = /^(?:https?:\/\/|[^@]*@|T-\d+$|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$)/iu;
+const IDENTIFIER = /^(?:https?:\/\/|[^@]*@|T-\d+$|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$|[a-z0-9]+(?:-[a-z0-9]+)+$)/iu;
 
 function withoutIdentifiers(text: string): string {
   return text

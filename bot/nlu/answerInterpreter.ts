@@ -52,6 +52,12 @@ const HANDOFF =
   /转人工|人工客服|(?:让|叫|找)(?:个)?人(?:给我)?(?:打|回)(?:个)?电话|给我(?:回|打)(?:个)?电话|\b(?:call|phone|ring) me\b|\bgive me a (?:call|ring)\b|\bhave (?:someone|somebody) (?:call|contact|phone)|找(个)?人工|真人客服|找(个)?(真)?人(来)?(帮|处理|聊)|\b(?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|a real |your )?(?:person|human|agent|someone|support|engineer|staff|team)|\b(?:human|live|real) (?:agent|person|support)\b|^(?:an? )?(?:agent|human)(?: please)?$/u;
 const CANCEL =
   /^(?:cancel(?: (?:it|that|this))?|stop|quit|exit|abort)\b|\b(?:forget it|forget about it|never ?mind|scrap (?:it|that)|call it off|not now|another time)\b|\b(?:i'?ll|we'?ll|let me) (?:do (?:it|this) |come back )?later\b|\b(?:don'?t|do not) bother\b|\b(?:on second thought|changed? (?:my|our) minds?|drop (?:it|that|this))\b|^(?:取消|退出)|算了|不办了|不弄了|不报了|不提了|先不办|先不弄|不要了|以后再说|改天|回头再|等会儿?再|下次再|晚点再|改主意/u;
+/** "let's drop it", 「先不弄了」 anywhere in a short reply: stop what is under way. */
+export function meansStop(text: string): boolean {
+  const t = norm(text);
+  return t.length <= 60 && CANCEL.test(t) && !isQuestion(text);
+}
+
 /** "what?", 「啥？」: the customer did not understand the question; explain it rather than leave it. */
 const CONFUSED =
   /^(?:what|huh|pardon|what do you mean|i don'?t (?:understand|get it)|啥|什么|啥意思|什么意思|没看懂|看不懂|不懂|不明白)[\s?？!！。.]*$/u;
@@ -62,9 +68,9 @@ const LEAD = /^(?:(?:and|so|but|ok|okay|wait|also|then|hmm|oh|well),? )?/.source
 const WH_QUESTION = new RegExp(`${LEAD}(?:how|what|what's|whats|when|where|which|who|whom|why)\\b`);
 // "do you accept…", "is it down", "can we…" ask; "do it", "can do" do not.
 const SUBJECT = '(?:you|we|i|it|they|he|she|there|this|that|these|those|my|our|your|the|a|an|people|users?|someone|anyone|everyone|all)';
-const AUX_QUESTION = new RegExp(
-  `${LEAD}(?:can|could|do|does|did|is|are|was|were|will|would|should|may|shall|am|have|has|must)(?:n't)? ${SUBJECT}\\s+\\S`,
-);
+const AUX = '(?:can|could|do|does|did|is|are|was|were|will|would|should|may|shall|am|have|has|must)';
+// "do it for us" asks for the thing to be done, "does it work" asks.
+const AUX_QUESTION = new RegExp(`${LEAD}(?!do (?:it|this|that)\\b)${AUX}(?:n't)? ${SUBJECT}\\s+\\S`);
 
 /** Words that only announce a question ("can I ask first,", 「我能先问下，」, "btw"): the question follows them. */
 const PREAMBLE =
@@ -80,9 +86,10 @@ export function withoutPreamble(text: string): string {
 export function isQuestion(text: string): boolean {
   const t = norm(text);
   if (/[?？]/.test(t)) return true;
-  if (WH_QUESTION.test(t) || AUX_QUESTION.test(t)) return true;
+  // "exchange was down all morning, do we get anything back?": the question may be the last clause.
+  if (t.split(/[,，;；]\s*/).some((clause) => WH_QUESTION.test(clause) || AUX_QUESTION.test(clause))) return true;
   // 「你们能开专票不」: a clause ending in 不 after a modal verb asks, like 能不能.
-  return /怎么|怎样|如何|为什么|为啥|干嘛|多久|多长|多少|几[天个月号点时钟次]|哪[里儿个些]|什么|啥|吗[\s，,。！!]|吗$|呢[\s，。！!]*$|是否|能否|可否|能不能|可不可以|行不行|对不对|好不好|要不要|会不会|是不是|有没有|咋|(?:能|会|可以|有|支持)[^，,。！!\s]{1,12}不(?=[，,。\s]|$)/.test(
+  return /怎么|怎样|如何|为什么|为啥|干嘛|多久|多长|多少|几[天个月号点时钟次]|哪[里儿个些天年月]|哪一天|什么|啥|吗[\s，,。！!]|吗$|呢[\s，。！!]*$|是否|能否|可否|能不能|可不可以|行不行|对不对|好不好|要不要|会不会|是不是|有没有|咋|(?:能|会|可以|有|支持)[^，,。！!\s]{1,12}(?:不|没有?)(?=[，,。\s]|$)/.test(
     t,
   );
 }
@@ -94,9 +101,9 @@ const NO_LEAD =
   /^(?:no thanks|no thank you|no|nope|nah|not now|not yet|not really|maybe later|later|don'?t|do not|keep it|leave it|不用了|不用|不要了|不要|不需要|不必了|不必|不了|先不用|先不要|先不|暂时不用|暂时不|等等再说|再说吧|以后再说|不是|否|别)(?=$|[\s.!。！~～,，;；:：…-]|(?![a-z]))/u;
 // Whole replies that agree or refuse without a leading word.
 const YES_PHRASE =
-  /^(?:(?:please |pls )?(?:send|submit|file|raise|open|do|make|process) (?:it|that|the request|this)(?: please| for me| for us| now)?|(?:yes )?please proceed|proceed|(?:帮|替)(?:我|我们)(?:弄|办|处理|提交|开|加|改|重置|打开|转)(?:一下)?(?:吧)?|你们帮(?:我|我们)?.*吧|(?:那)?(?:就)?(?:这么|这样)办吧|提交吧|麻烦了|拜托了)$/u;
+  /^(?:(?:yes |yeah |ok )?(?:can|could|would) you (?:guys |please )?(?:just )?(?:do|handle|sort|take care of) (?:it|that|this)(?: for (?:me|us))?(?: please)?|(?:please |pls )?(?:send|submit|file|raise|open|do|make|process) (?:it|that|the request|this)(?: please| for me| for us| now)?|(?:yes )?please proceed|proceed|(?:你们|您)?(?:那)?(?:就|直接)?(?:帮|替)(?:我|我们)(?:弄|办|处理|提交|开|加|改|重置|打开|转|搞|做)(?:一下)?(?:吧)?|你们(?:就|直接)?帮(?:我|我们)?.*吧|(?:那)?(?:就)?(?:这么|这样)办吧|提交吧|麻烦了|拜托了)$/u;
 const NO_PHRASE =
-  /^(?:(?:i'?ll|we'?ll) (?:do|handle|manage) it (?:myself|ourselves)|no need|not needed|(?:我|我们)自己(?:来|弄|处理)(?:吧)?|自己来(?:吧)?|(?:那)?(?:还是)?(?:先)?(?:留着|保留(?:着)?|不退了|不取消了)(?:吧)?)(?=$|[\s.!。！~～,，;；:：…-])/u;
+  /^(?:(?:actually,? )?(?:let'?s |i'?d rather |we'?d rather |we'?ll |i'?ll )?hold off(?: (?:on it|on that|for now|for a bit))*|(?:i'?ll|we'?ll) (?:do|handle|manage) it (?:myself|ourselves)|no need|not needed|(?:我|我们)自己(?:来|弄|处理)(?:吧)?|自己来(?:吧)?|(?:那)?(?:还是)?(?:先)?(?:留着|保留(?:着)?|不退了|不取消了)(?:吧)?)(?=$|[\s.!。！~～,，;；:：…-])/u;
 
 /** Yes or no with whatever follows kept as a note; undefined when the reply is neither. */
 export function readYesNo(text: string): { value: boolean; note?: string } | undefined {

@@ -6,7 +6,13 @@ import { INTENTS } from './intents.js';
 import { DEFAULT_TRAINING, LinearModel, type SavedLinearModel } from './linearModel.js';
 
 /** Sentences through the featurizer and a tiny training run: their result changes when the code's behaviour does. */
-const PROBE = ['我的发票在哪里？', 'I cannot sign in to Outlook on my phone', '帮我重置 O365 密码', 'licence renewal e-mail 21v'];
+const PROBE = [
+  '我的发票在哪里？',
+  'I cannot sign in to Outlook on my phone',
+  '帮我重置 O365 密码',
+  'licence renewal e-mail 21v',
+  'r u down rn, 帮我瞅瞅',
+];
 
 /** The trained model's name: the utterance files' bytes and how this code featurizes and trains. */
 export async function modelKey(intentsDir: string): Promise<string> {

@@ -1,3 +1,4 @@
+import { expandColloquial } from './colloquial.js';
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 
@@ -7,7 +8,7 @@ const HAN = /\p{Script=Han}/u;
  * Punctuation and spaces are dropped.
  */
 export function tokenize(text: string): string[] {
-  const normalized = text.normalize('NFKC').toLowerCase();
+  const normalized = expandColloquial(text.normalize('NFKC')).toLowerCase();
   const tokens: string[] = [];
   for (const { segment, isWordLike } of segmenter.segment(normalized)) {
     if (!isWordLike) continue;

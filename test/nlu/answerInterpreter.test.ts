@@ -1,6 +1,14 @@
 import { expect } from 'chai';
 import { parseEmail, parseMobile, parseName } from '../../bot/directory/answerParsers.js';
-import { interpretAnswer, isQuestion, readChoice, readYesNo, withoutPreamble, type Expectation } from '../../bot/nlu/answerInterpreter.js';
+import {
+  interpretAnswer,
+  isQuestion,
+  meansStop,
+  readChoice,
+  readYesNo,
+  withoutPreamble,
+  type Expectation,
+} from '../../bot/nlu/answerInterpreter.js';
 
 const yesno: Expectation = { kind: 'yesno' };
 const email = { key: 'adminEmail', parse: parseEmail, names: /邮箱|e-?mail/i };
@@ -167,10 +175,26 @@ describe('the answer interpreter', () => {
       'and when is it due?',
       '还剩几天',
       '你们能开专票不，还是只有普票',
+      // The question may be the last clause, or end in 没.
+      'exchange was down all morning, do we get anything back for that',
+      "we'd like to buy m365 off you, what's the process",
+      '上礼拜teams开会断了一下午，你们这有补偿没',
+      '最晚哪天得交',
     ])
       expect(isQuestion(t), t).to.equal(true);
-    for (const t of ['Grace Liu', '上海云杉贸易有限公司', 'yes please', 'E3 要 25 个，再加个 azure'])
+    for (const t of ['Grace Liu', '上海云杉贸易有限公司', 'yes please', 'E3 要 25 个，再加个 azure', 'ok, do it for us', '我没有'])
       expect(isQuestion(t), t).to.equal(false);
+  });
+
+  it('reads "can you just do it for us" as a yes, "let\'s hold off" as a no, and stop words anywhere in a short reply', () => {
+    expect(readYesNo('can you guys just do it for me')?.value).to.equal(true);
+    expect(readYesNo('yes please do it for us')?.value).to.equal(true);
+    expect(readYesNo('你们直接帮我弄吧')?.value).to.equal(true);
+    expect(readYesNo('actually lets hold off for now')?.value).to.equal(false);
+    expect(meansStop('等下，我先问问老板，先不弄了')).to.equal(true);
+    expect(meansStop('never mind, forget it')).to.equal(true);
+    expect(meansStop('算了吗？')).to.equal(false);
+    expect(meansStop('宁波海悦电子有限公司')).to.equal(false);
   });
 
   it('drops words that only announce a question, and keeps a message that is nothing else', () => {
