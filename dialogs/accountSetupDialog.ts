@@ -59,7 +59,9 @@ export class AccountSetupDialog extends InterruptibleDialog {
   private async chooseTask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // 「那现在就帮我们办吧」 right after a set-up article: the task that article is about.
     const focus = (step.options as ChildDialogOptions | undefined)?.focus;
-    const task = (focus?.kind === 'article' ? TASK_OF_ARTICLE.get(focus.id) : undefined) ?? taskIn(step.context.activity.text ?? '');
+    const fromArticle = focus?.kind === 'article' ? TASK_OF_ARTICLE.get(focus.id) : undefined;
+    (step.values as { articleShown?: boolean }).articleShown = fromArticle !== undefined;
+    const task = fromArticle ?? taskIn(step.context.activity.text ?? '');
     if (task) return step.next({ kind: 'answer', value: task } satisfies Answer);
     const locale = turnLocale(step.context);
     const m = messages(locale).customer.setup;
@@ -71,7 +73,9 @@ export class AccountSetupDialog extends InterruptibleDialog {
     const answer = step.result as Answer;
     if (answer.kind !== 'answer') return giveUp(step);
     const task = answer.value as SetupTask;
-    if (task !== 'signUp') return step.replaceDialog(HELP, { task });
+    // The article was just shown when the customer asked us to do it: the offer alone, not the article again.
+    if (task !== 'signUp')
+      return step.replaceDialog(HELP, { task, articleShown: (step.values as { articleShown?: boolean }).articleShown });
     await step.context.sendActivity(messages(turnLocale(step.context)).customer.setup.signUpIntro);
     // Entities in the first message (an e-mail, a mobile number, an onmschina domain) prefill the form.
     const entities = (step.options as ChildDialogOptions | undefined)?.recognition?.entities ?? [];
@@ -86,11 +90,13 @@ export class AccountSetupDialog extends InterruptibleDialog {
   }
 
   private async offer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const task = (step.options as { task: Exclude<SetupTask, 'signUp'> }).task;
+    const { task, articleShown } = step.options as { task: Exclude<SetupTask, 'signUp'>; articleShown?: boolean };
     (step.values as { task?: string }).task = task;
     const locale = turnLocale(step.context);
     const m = messages(locale).customer.setup;
     const article = this.deps.articles.get(ARTICLES[task], locale);
+    // "Can you just do it for us?" right after the article is already the yes.
+    if (articleShown) return step.next({ kind: 'answer', value: true } satisfies Answer);
     if (article) await step.context.sendActivity({ text: articleText(article), textFormat: 'markdown' });
     await this.deps.focus?.show(step.context, { kind: 'article', id: ARTICLES[task] });
     return step.beginDialog(OFFER, { prompt: m.offerOnBehalf(m.taskNames[task]), task: 'onBehalf' } satisfies AnswerPromptOptions);

@@ -14,11 +14,11 @@ export const SETUP_TASKS: ReadonlyArray<readonly [SetupTask, RegExp]> = [
   ],
   [
     'addUsers',
-    /add (?:a |new )?(?:users?|admins?|accounts?)|new users?|new (?:hire|starter|colleague|employee|staff)|colleague|(?:mailbox|e-?mail account) for|someone who (?:just )?joined|添加(?:用户|管理员|账号)|新(?:用户|员工|账号|同事|人)|(?:同事|员工|新人|入职)[^，。,.]{0,8}(?:邮箱|账号)|开(?:个|一个)?邮箱|加(?:用户|人)/,
+    /add (?:a |new )?(?:users?|admins?|accounts?)|new users?|new (?:hires?|starters?|colleagues?|employees?|staff|interns?)|interns? (?:start|join)|colleague|(?:mailbox|e-?mail account) for|someone who (?:just )?joined|添加(?:用户|管理员|账号)|新(?:用户|员工|账号|同事|人)|(?:同事|员工|新人|入职)[^，。,.]{0,8}(?:邮箱|账号)|开(?:个|一个)?邮箱|加(?:用户|人)|新来(?:了)?[^，。,.]{0,6}(?:人|同事|员工|实习生)|实习生[^，。,.]{0,8}(?:邮箱|账号)/,
   ],
   [
     'signUp',
-    /sign ?up|sign (?:us|me|my company|our company) up|register|open an account|注册|开户|开通|申请账号|(?:想|要)?开(?:个|一个)[^，。？?]{0,10}账号/,
+    /sign ?up|sign (?:us|me|my company|our company) up|register|open an account|\bbuy(?:ing)?\b.{0,30}\b(?:from|off|through|via) (?:you|your company)\b|\bget (?:us )?set up with you\b|注册|开(?:个|一个)?户|开通|申请账号|(?:想|要)?开(?:个|一个)[^，。？?]{0,10}账号/,
   ],
 ];
 

@@ -9,6 +9,8 @@ import { formatOpening, supportWindow } from '../bot/escalation/supportHours.js'
 import type { HealthSource } from '../bot/health/types.js';
 import { isQuestion } from '../bot/nlu/answerInterpreter.js';
 import { extractEntities } from '../bot/nlu/entities.js';
+import { SERVICE_NAMES } from '../bot/nlu/serviceNames.js';
+import { DIRECT_ANSWER_CONFIDENCE } from '../bot/knowledge/directAnswer.js';
 import type { Intent } from '../bot/nlu/intents.js';
 import { explainInvoice } from './billingAnswers.js';
 import { BILLING_TOPICS, SUBSCRIPTION_CHANGES } from './customerTopics.js';
@@ -24,7 +26,7 @@ export type FollowUp =
   | { readonly kind: 'route'; readonly intent: Intent };
 
 export interface FollowUpDeps {
-  readonly articles: Pick<AnswerSource, 'followUp' | 'get'>;
+  readonly articles: Pick<AnswerSource, 'followUp' | 'get'> & Partial<Pick<AnswerSource, 'best' | 'bestScore'>>;
   readonly directory?: CustomerDirectory;
   readonly health?: HealthSource;
   /** Who is asking: after a trial article, "how many days are left?" is about their own trial. */
@@ -43,7 +45,7 @@ const ACTION_ARTICLES: ReadonlySet<string> = new Set([
   'account/mfa',
 ]);
 const DO_IT =
-  /(?:帮|替)(?:我|我们)(?:办|弄|做|处理|搞|开通|开|操作|申请)|你们(?:来)?(?:帮|替)?(?:我们)?(?:办|弄|做|处理)|\b(?:do it|sort it|set it up|handle it|sign us up) for (?:us|me)\b|\bcan you (?:do|handle|sort) (?:it|that|this)\b|\blet'?s (?:do|start) (?:it|that|this)\b|\bget (?:it|that|this|us) (?:going|started)\b|\bplease (?:do it|go ahead)\b/;
+  /(?:帮|替)(?:我|我们)(?:办|弄|做|处理|搞|开通|开|操作|申请)|你们(?:来)?(?:帮|替)?(?:我们)?(?:办|弄|做|处理)|\b(?:do it|sort it|set it up|handle it|sign us up) for (?:us|me)\b|\b(?:can|could) you (?:guys |all )?(?:just |please )?(?:do|handle|sort|take care of) (?:it|that|this)\b|\bjust do it for (?:me|us)\b|\blet'?s (?:do|start) (?:it|that|this)\b|\bget (?:it|that|this|us) (?:going|started)\b|\bplease (?:do it|go ahead)\b/;
 
 /** Articles about a subscription's term, after which "how long do we have?" is about the customer's own. */
 const TERM_ARTICLES: ReadonlySet<string> = new Set(['subscription/trial', 'subscription/trial-expiry', 'subscription/renewal']);
@@ -52,6 +54,7 @@ const TERM_ARTICLES: ReadonlySet<string> = new Set(['subscription/trial', 'subsc
 const PREVIOUS = /before that|previous|earlier|last month|prior|上一期|上个月|上月|前一期|之前那|再往前|再前面/;
 const DUE =
   /\bdue\b|deadline|when .*\bpay|pay (it|by|before)|截止|到期|几号|最晚|什么时候.{0,3}(付|交|缴|支付)|(付|交|缴)款.{0,2}(时间|日期)/;
+const ASKS_WHEN = /\bwhen\b|\bby when\b|what date|which day|截止|到期|几号|最晚|哪天|哪一天|什么时候|何时/;
 const LINES = /\blines?\b|breakdown|what'?s on it|what is on it|itemi[sz]ed|明细|包括|包含|有哪些/;
 const AMOUNT_ASKED = /what('s| is)|for what|什么钱|是什么|干嘛的|哪来的|哪里来/;
 const TERM =
@@ -65,7 +68,7 @@ const ETA =
   /多久|什么时候|何时|恢复|能好|修好|好了没|进展|有消息|怎么样了|最新|\bwhen\b|how long|how soon|\beta\b|fixed|back up|resolved|\bupdates?\b|progress|news|any word/;
 const IMPACT = /影响|哪些人|范围|严重|\bwho\b|affect|impact|how bad|serious/;
 const TICKET_ASKED =
-  /status|update|progress|news|anyone|how long|how soon|\bwhen\b|what happens|what now|next|进展|怎么样|处理|多久|多长时间|几天|什么时候|何时|有人|办好|办完|搞定|完成|结果|接下来/;
+  /status|update|progress|news|anyone|how long|how soon|\bwhen\b|what happens|what now|next|进展|状态|怎么样|处理|多久|多长时间|几天|什么时候|啥时候|何时|有人|办好|办完|弄好|搞好|能好|好了没|搞定|完成|结果|接下来/;
 
 /**
  * Answers a short follow-up from the conversation's focus, the last thing the bot showed: the passage of
@@ -104,6 +107,30 @@ export class FollowUps {
     }
   }
 
+  /**
+   * 「那手机上呢」 after the article on Outlook for the PC: the same product in another setting, which another
+   * article answers. The question with the products the article is about, when another article answers that
+   * surely; undefined when none does, or only the article shown.
+   */
+  sibling(articleId: string, text: string, locale: Locale): string | undefined {
+    const article = this.deps.articles.get(articleId, locale);
+    const { best, bestScore } = this.deps.articles;
+    if (!article || !best || !bestScore) return undefined;
+    const products = [
+      ...new Set(
+        extractEntities(article.title)
+          .filter((e) => e.type === 'service')
+          .map((e) => e.value),
+      ),
+    ];
+    if (products.length === 0) return undefined;
+    const widened = `${text} ${products.map((p) => SERVICE_NAMES[p]?.en ?? p).join(' ')}`;
+    const hit = best.call(this.deps.articles, widened, locale);
+    return hit && hit.article.id !== articleId && bestScore.call(this.deps.articles, widened, locale) >= DIRECT_ANSWER_CONFIDENCE
+      ? widened
+      : undefined;
+  }
+
   private passage(articleId: string, text: string, locale: Locale): FollowUp | undefined {
     const section = this.deps.articles.followUp?.(articleId, locale, text);
     const article = section && this.deps.articles.get(articleId, locale);
@@ -136,6 +163,8 @@ export class FollowUps {
     const invoice = all[index];
     if (!invoice) return undefined;
     const m = messages(locale);
+    // "When do I gotta pay by?" names paying but asks when: the due date, not how to pay.
+    if (DUE.test(t) && ASKS_WHEN.test(t)) return { kind: 'say', text: m.followUp.due(invoice, this.today()) };
     if (BILLING_TOPICS.some(([topic, re]) => (topic === 'fapiao' || topic === 'payment' || topic === 'refund') && re.test(t)))
       return { kind: 'route', intent: 'billing' };
     if (PREVIOUS.test(t)) {

@@ -17,7 +17,8 @@ import {
 import { isFresh, type SetAsideTask, type TaskName } from '../bot/conversation/task.js';
 import { messages } from '../bot/i18n/messages.js';
 import { detectInterruption } from '../bot/interruption.js';
-import { isQuestion, readYesNo, withoutPreamble } from '../bot/nlu/answerInterpreter.js';
+import { isQuestion, meansStop, readYesNo, withoutPreamble } from '../bot/nlu/answerInterpreter.js';
+import { expandColloquial } from '../bot/nlu/colloquial.js';
 import { isIntent, type Intent } from '../bot/nlu/intents.js';
 import type { Recognizer, RecognizerResult } from '../bot/nlu/types.js';
 import { turnLocale } from '../bot/turnLocale.js';
@@ -271,6 +272,20 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     return undefined;
   }
 
+  /** Not a request of its own: a short reply that the set-aside question may take. */
+  private async answersSetAside(text: string, context: TurnContext): Promise<boolean> {
+    if (text.trim().length > 60) return false;
+    const r = await this.recognizer.recognize(text, turnLocale(context));
+    return r.intent === 'out_of_scope' || r.score < REQUEST_SCORE;
+  }
+
+  /** Puts a set-aside task back where it stopped and gives this message to its question. */
+  private async resumeWith(step: WaterfallStepContext, aside: SetAsideTask): Promise<DialogTurnResult> {
+    await this.setAside!.delete(step.context);
+    step.stack.splice(0, step.stack.length, ...(structuredClone(aside.stack) as DialogInstance[]));
+    return step.continueDialog();
+  }
+
   /** Puts a set-aside task back where it stopped and asks its question again. */
   private async resume(step: WaterfallStepContext, aside: SetAsideTask): Promise<DialogTurnResult> {
     await this.setAside!.delete(step.context);
@@ -285,19 +300,22 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     const forced = (step.options as RouteOptions | undefined)?.intent;
     if (isIntent(forced)) return this.dispatch(step, forced);
 
-    // "我能先问下，这种一般多久能处理好": the question is what follows; the dialogs read it from the activity.
-    const text = withoutPreamble(context.activity.text ?? '');
+    // "我能先问下，这种一般多久能处理好": the question is what follows; the dialogs read it from the activity,
+    // with chat shorthand ("r u down") and everyday verbs (「瞅瞅」) spelled out for their cues.
+    const text = withoutPreamble(expandColloquial(context.activity.text ?? ''));
     if (context.activity.text) context.activity.text = text;
     const aside = await this.setAside?.get(context);
     if (aside && !isFresh(aside, this.now())) await this.setAside!.delete(context);
     else if (aside) {
       const answer = aside.offered ? readYesNo(text) : undefined;
       if (isResumeRequest(text, m.repair.taskNames[aside.task]) || answer?.value === true) return this.resume(step, aside);
-      if (answer?.value === false) {
+      if (answer?.value === false || meansStop(text)) {
         await this.setAside!.delete(context);
         await context.sendActivity(m.repair.dropped(m.repair.taskNames[aside.task]));
         return step.endDialog();
       }
+      // 「haiyue-nb」 after "shall we go back to the sign-up?": the answer to the set-aside question itself.
+      if (aside.offered && !answer && !isQuestion(text) && (await this.answersSetAside(text, context))) return this.resumeWith(step, aside);
     } else if (isResumeRequest(text)) {
       await context.sendActivity(m.repair.nothingToResume);
       return step.endDialog();
@@ -331,7 +349,12 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     const focus = await this.focus?.take(context);
     const followedUp = focus && (await this.followUp(step, text, recognition, focus));
     if (followedUp) return followedUp;
-    if (focus && this.leftUnanswered(text, recognition, context)) {
+    const pointsBack = !!focus && refersBack(text) && !this.isNewRequest(recognition, focus, text);
+    const sibling = pointsBack && focus.kind === 'article' ? this.followUps?.sibling(focus.id, text, turnLocale(context)) : undefined;
+    if (sibling && this.faq) {
+      return step.beginDialog(this.faq.dialogId, { intent: 'howto_faq', recognition, question: sibling } satisfies ChildDialogOptions);
+    }
+    if (focus && this.leftUnanswered(text, recognition, context, pointsBack)) {
       // Fin's and Rasa's rule: a question we cannot answer gets an honest "I don't know" and a person, not "didn't understand".
       valuesOf(step).pending = { kind: 'offer' };
       return step.beginDialog(HANDOFF_PROMPT, { prompt: m.repair.unansweredFollowUp } satisfies AnswerPromptOptions);
@@ -441,9 +464,11 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
    * A question right after something was shown that the recognizer cannot place, that is not plainly off
    * topic ("明天天气怎么样"), and that no article answers: 「开完大概几天能拿到」 after the fapiao article.
    */
-  private leftUnanswered(text: string, recognition: RecognizerResult, context: TurnContext): boolean {
+  private leftUnanswered(text: string, recognition: RecognizerResult, context: TurnContext, pointsBack: boolean): boolean {
     const { intent, score } = recognition;
-    if (!SMALL_TALK.has(intent) || (intent === 'out_of_scope' && score >= PLAINLY_OFF_TOPIC)) return false;
+    // "Does that cost extra?" points back at what was shown, whatever a word in it suggests, unless it is a request.
+    const aboutShown = pointsBack && (intent === 'howto_faq' || score < REQUEST_SCORE);
+    if (!aboutShown && (!SMALL_TALK.has(intent) || (intent === 'out_of_scope' && score >= PLAINLY_OFF_TOPIC))) return false;
     return isQuestion(text) && !this.faq?.canAnswer(text, turnLocale(context), context);
   }
 
@@ -494,7 +519,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
       recognition &&
       !focus &&
       this.faq?.answersDirectly &&
-      (ARTICLE_FIRST.has(intent) || (intent === 'service_health' && asksForCompensation(text))) &&
+      (ARTICLE_FIRST.has(intent) || asksForCompensation(text)) &&
       this.faq.answersDirectly(text, locale, step.context)
     ) {
       return step.beginDialog(this.faq.dialogId, { intent, recognition } satisfies ChildDialogOptions);

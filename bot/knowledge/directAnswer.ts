@@ -32,6 +32,13 @@ const OWN_RECORDS: Readonly<Record<Article['locale'], RegExp>> = {
   ),
 };
 
+/**
+ * Where to see what has been spent or used so far ("where do I check how much we've burned on Azure this
+ * month", 「这个月花了多少在哪看」): the bot holds invoices, not running usage, so the article on where to look.
+ */
+const WHERE_SPENT =
+  /(?:在哪|哪里|哪儿|去哪|从哪|怎么)[^，,。？?]{0,4}(?:看|查)[^，,。？?]{0,8}(?:花|费用|消费|用量|用了多少)|(?:花了|花费|消费|用量|用了多少)[^。？?]{0,12}(?:在哪|哪里|哪儿|去哪|从哪)[^，,。？?]{0,3}(?:看|查)|\bwhere (?:do|can|could|should) (?:i|we) (?:see|check|find|view|look)\b.{0,40}\b(?:spen[dt]|spending|burn(?:ed|t)?|usage|used|costs?|consumption)\b/i;
+
 /** Asking us to do the task ("can you set us up", 「帮我们开通」): the task dialog, not the article about it. */
 const DO_IT_FOR_US: Readonly<Record<Article['locale'], RegExp>> = {
   'zh-CN': /(?:帮|替)(?:我|我们)(?:开通|注册|开户|办理)/,
@@ -45,7 +52,7 @@ const WHAT_IF = /\bwhat if\b|\bwhat happens\b|\bwill we lose\b|\bwould we\b|要�
 const WHAT_IF_CONFIDENCE = 0.3;
 /** Compensation for an outage is a question about the service's terms (the SLA article), not about its state now. */
 const COMPENSATION =
-  /赔偿|补偿|赔付|索赔|服务等级协议|服务级别协议|\bsla\b|\bcompensat|\bservice credits?\b|\b(?:get|claim|owed?) (?:a |any )?credits?\b|\bcredits? for (?:the |that |this )?(?:outage|downtime)/i;
+  /赔偿|补偿|赔付|索赔|服务等级协议|服务级别协议|\bsla\b|\bcompensat|\bservice credits?\b|\b(?:get|claim|owed?) (?:a |any )?credits?\b|\bcredits? for (?:the |that |this )?(?:outage|downtime)|\b(?:get|got) (?:anything|something|money|some money|any money) back\b|\brefund for (?:the |that |this )?(?:outage|downtime)/i;
 
 /** "邮箱挂了半天，能要求赔偿吗": the outage is the reason for the question, compensation is what it asks. */
 export function asksForCompensation(question: string): boolean {
@@ -59,7 +66,7 @@ export function asksForCompensation(question: string): boolean {
  */
 export function answersDirectly(question: string, locale: Article['locale'], confidence: number | (() => number)): boolean {
   // A general question ("do you accept Alipay?", 「你们能开专票吗」) is answered before anything is looked up.
-  const selfService = SELF_SERVICE[locale].test(question);
+  const selfService = SELF_SERVICE[locale].test(question) || WHERE_SPENT.test(question);
   if (!(selfService || HOW_TO[locale].test(question) || isQuestion(question))) return false;
   if (!selfService && (OWN_RECORDS[locale].test(question) || DO_IT_FOR_US[locale].test(question))) return false;
   const bar = WHAT_IF.test(question) || COMPENSATION.test(question) ? WHAT_IF_CONFIDENCE : DIRECT_ANSWER_CONFIDENCE;

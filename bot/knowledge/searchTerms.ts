@@ -16,6 +16,9 @@ const STOP = new Set(
     'won wont cant isnt doesnt didnt couldn couldnt wouldn aren arent',
     // Fillers of a follow-up ("how do we actually claim it", 「具体怎么申请」).
     'actually exactly really specifically 具体 到底 究竟',
+    // Contractions split at the apostrophe ("we've" → "ve") and "how much … so far".
+    've ll re d much far',
+    '礼拜 上礼拜 上周 这周 本周 上个礼拜 行 就行 我把 你把',
     '我 我的 我们 我们的 你 你们 你们的 您 他 她 它 他们 咱们 自己',
     '的 了 吗 呢 啊 吧 呀 哦 嘛 么 着 过 得 地 之 其',
     '怎么 如何 怎样 怎么样 怎么办 咋 咋办 咋整 办 什么 啥 为什么 为何 哪 哪里 哪儿 哪些 哪个 是否 是不是',
@@ -35,6 +38,8 @@ const HAN_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/登陆/g, '登录'],
   // 「登上去以后」「登进去」: signed in.
   [/登(?:上去|进去|上|进)(?![海山])/g, '登录'],
+  // 「再登公司的」: a 登 standing alone is signing in (not 登记, 登山, 刊登...).
+  [/(?<![攀刊])登(?![录陆记上进山高场顶门月])/g, '登录'],
   // Customers call the admin center many names.
   [/管理门户|管理后台|后台管理|后台/g, '管理中心'],
   [/门户网站/g, '门户'],
@@ -56,6 +61,10 @@ const HAN_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![购收])买(?!单)/g, '购买'],
   // 「公司外面的人」 are external users; 「拉进来」 someone is adding them.
   [/外面|外边|外头/g, '外部'],
+  // 「代理商」 is what many customers call a reseller.
+  [/代理商/g, '经销商'],
+  // 「晚几天交」「迟付」: paying late, as the payment article says 逾期.
+  [/晚(?:几天|点|些|了)?(?:交|付|缴)|迟(?:交|付|缴)|拖(?:几天|欠)/g, '逾期付款'],
   [/拉(?:进来|进去|进)/g, ' 添加 '],
 ];
 
@@ -75,6 +84,10 @@ const VARIANTS: Readonly<Record<string, string>> = {
   email: 'mail',
   emails: 'mail',
   emailed: 'mail',
+  // "How much have we burned on Azure": spent.
+  burned: 'spend',
+  burnt: 'spend',
+  spent: 'spend',
   emailing: 'mail',
   邮件: '邮箱',
   whitelist: 'allow',

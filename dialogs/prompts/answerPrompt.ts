@@ -118,6 +118,10 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
     const reading = await this.read(dc, text, state.options);
     switch (reading.kind) {
       case 'answer':
+        // "When do I gotta pay by?" at the billing menu asks about the invoice shown, though "pay" names an option.
+        if (this.spec.kind === 'choice' && isQuestion(text) && !isTitle(text, state.options) && (await repairOf(dc).answerAside(dc)))
+          return this.repeat(dc, state.options);
+        return dc.endDialog(reading);
       case 'correction':
         return dc.endDialog(reading);
       case 'skip':
@@ -223,4 +227,10 @@ function repairOf(dc: DialogContext): ConversationRepair {
   const main = dc.findDialog(MAIN_DIALOG_ID) as unknown as Partial<ConversationRepair> | undefined;
   if (!main?.setAsideAndRoute) throw new Error('AnswerPrompt runs under the main dialog');
   return main as ConversationRepair;
+}
+
+/** The reply is one of the buttons' titles, as clicked or typed in full. */
+function isTitle(text: string, options: AnswerPromptOptions): boolean {
+  const t = text.normalize('NFKC').trim().toLowerCase();
+  return (options.choices ?? []).some((c) => c.titles.some((title) => title.normalize('NFKC').trim().toLowerCase() === t));
 }

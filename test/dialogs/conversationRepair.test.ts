@@ -61,6 +61,23 @@ for (const locale of ['en', 'zh-CN'] as const) {
       expect(h.tickets.tickets[0]!.details).to.deep.include({ task: 'signUp', company: s.company, domainPrefix: 'contoso-sh' });
     });
 
+    it('answering the set-aside question instead of yes goes back to the form with that answer', async () => {
+      await h.say(s.signUp, tailspin);
+      await h.say(s.company, tailspin);
+      await h.say(s.owe, tailspin);
+      // 「contoso-sh」 after "shall we go back?": the prefix, so the form moves on to the next question.
+      expect(joined(await h.say('contoso-sh', tailspin))).to.equal(m.setup.askAdminName);
+    });
+
+    it('a stop word anywhere in the reply to "shall we go back?" drops the form', async () => {
+      await h.say(s.signUp, tailspin);
+      await h.say(s.company, tailspin);
+      await h.say(s.owe, tailspin);
+      const stop = locale === 'en' ? "hold on, I'll ask my boss first, let's drop it" : '等下，我先问问老板，先不弄了';
+      expect(joined(await h.say(stop, tailspin))).to.equal(r.dropped(r.taskNames.signUp));
+      expect(h.tickets.tickets).to.have.length(0);
+    });
+
     it('declining the offer drops the form: nothing is filed and there is nothing to go back to', async () => {
       await h.say(s.signUp, tailspin);
       await h.say(s.company, tailspin);

@@ -90,6 +90,15 @@ describe('answersDirectly', () => {
     expect(answersDirectly('试用这期间能绑定域名吗', 'zh-CN', 0.8)).to.equal(true);
   });
 
+  it('takes "where do I see what we have spent" though it names this month: the bot holds invoices, not running usage', () => {
+    expect(answersDirectly("where do i check how much we've burned on azure so far this month", 'en', 0.8)).to.equal(true);
+    expect(answersDirectly('想看下azure这个月已经花了多少，在哪看', 'zh-CN', 0.8)).to.equal(true);
+    expect(answersDirectly('这个月azure的用量去哪查', 'zh-CN', 0.8)).to.equal(true);
+    // What this month's invoice says is the customer's own record.
+    expect(answersDirectly('how much is our bill this month', 'en', 0.8)).to.equal(false);
+    expect(answersDirectly('我们这个月的账单多少钱', 'zh-CN', 0.8)).to.equal(false);
+  });
+
   it('needs a confident article', () => {
     expect(answersDirectly('how do I get a fapiao', 'en', 0.3)).to.equal(false);
   });

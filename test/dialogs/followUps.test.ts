@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { DEMO } from '../../bot/directory/demoDirectory.js';
 import type { HealthIssue, HealthSource, IssueLookup, ServiceHealthReport } from '../../bot/health/types.js';
 import { ArticleSearch } from '../../bot/knowledge/articleSearch.js';
+import { LiveKnowledge } from '../../bot/knowledge/liveKnowledge.js';
 import { loadKnowledge } from '../../bot/knowledge/loadKnowledge.js';
 import { messages } from '../../bot/i18n/messages.js';
 import { FollowUps, type FollowUp } from '../../dialogs/followUps.js';
@@ -63,7 +64,13 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
       summary: { 'zh-CN': '开票', en: 'Fapiao' },
       details: { request: 'fapiao', invoice: 'INV-202611-0202' },
     });
-    deps = { articles: new ArticleSearch(kb.articles), directory: data.directory, health, tickets, now: () => NOW };
+    deps = {
+      articles: new LiveKnowledge('knowledge/articles', new ArticleSearch(kb.articles)),
+      directory: data.directory,
+      health,
+      tickets,
+      now: () => NOW,
+    };
     followUps = new FollowUps(deps);
   });
   after(() => remove());
@@ -122,6 +129,10 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
     expect(said(before)).to.include('INV-202610-0101');
     expect(before?.kind === 'say' && before.focus).to.deep.equal(oct);
     expect(await followUps.read(nov, 'can I get a fapiao for that one', 'en', turn)).to.deep.equal({ kind: 'route', intent: 'billing' });
+    // "Pay" names the payment topic, but "when" asks for the date.
+    expect(said(await followUps.read(nov, 'when do i gotta pay by', 'en', turn))).to.match(/Dec 15, 2026/);
+    expect(said(await followUps.read(nov, '最晚哪天得交', 'zh-CN', turn))).to.match(/2026年12月15日/);
+    expect(await followUps.read(nov, 'how do we pay it?', 'en', turn)).to.deep.equal({ kind: 'route', intent: 'billing' });
     expect(await followUps.read(nov, 'tell me a joke', 'en', turn)).to.equal(undefined);
   });
 
@@ -196,5 +207,13 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
       kind: 'route',
       intent: 'escalate_human',
     });
+  });
+
+  it('「那手机上呢」 after an article on a product: the question with that product, when another article answers it', () => {
+    expect(followUps.sibling('howto/outlook-setup', '那手机上呢', 'zh-CN')).to.match(/^那手机上呢 Outlook$/);
+    expect(followUps.sibling('howto/outlook-setup', 'and on my iphone?', 'en')).to.include('Outlook');
+    // Nothing else answers the cost of the Office apps surely, and an article about no product gives no words to add.
+    expect(followUps.sibling('howto/install-office', 'does that cost extra', 'en')).to.equal(undefined);
+    expect(followUps.sibling('billing/fapiao', '那专票呢', 'zh-CN')).to.equal(undefined);
   });
 });
