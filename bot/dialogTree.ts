@@ -71,6 +71,7 @@ export function buildDialogTree(deps: DialogTreeDeps): { main: MainDialog; custo
       identity: customer.identity,
       tickets: deps.tickets,
       recognizer: deps.recognizer,
+      focus,
     };
     children.escalate_human = new HandoffDialog(escalation);
     children.report_problem = new ReportProblemDialog(escalation);

@@ -10,7 +10,7 @@ export const SETUP_TASKS: ReadonlyArray<readonly [SetupTask, RegExp]> = [
   // A company that is new to us, before the "new account" of a new colleague below.
   [
     'signUp',
-    /new (?:company|business|startup|customer)|(?:just|newly) (?:started|founded|set up|registered|formed) (?:a |an |our |the )?(?:company|business)|newly (?:founded|registered|formed)|become a customer|新公司|新客户|新成立|刚成立|公司刚注册|成为(?:你们的)?(?:新)?客户/,
+    /new (?:company|business|startup|customer)|(?:just|newly) (?:started|founded|set up|registered|formed) (?:a |an |our |the )?(?:company|business)|newly (?:founded|registered|formed)|become a customer|never used (?:it|microsoft 365|office 365|m365|o365) before|新公司|新客户|新成立|刚成立|公司刚注册|成为(?:你们的)?(?:新)?客户|(?:之前|以前|还)(?:从来)?没(?:有)?用过/,
   ],
   [
     'addUsers',
@@ -41,8 +41,8 @@ export const SUBSCRIPTION_CHANGES: ReadonlyArray<readonly [SubscriptionChange, R
   ['autoRenewOff', /(?:turn off|disable|stop) auto-?renew|auto-?renew(?:al)? off|关闭自动续|取消自动续|不要自动续/],
   ['autoRenewOn', /(?:turn on|switch on|enable) auto-?renew|auto-?renew(?:al)? on|开启自动续|打开自动续|自动续订/],
   ['cancel', /cancel|terminate|退订|取消订阅|不再续|停用/],
-  ['reduce', /reduce|remove|fewer|decrease|减少|删减|少买|减掉/],
-  ['add', /add|more|buy|increase|purchase|增加|多买|购买|(?:加|买|再要)\s*[\d一二两三四五六七八九十几]|添加|加购/],
+  ['reduce', /reduce|remove|fewer|decrease|\b(?:drop|cut|bring) (?:us |it |them )?down\b|\bdown to \d|减少|删减|少买|减掉|降到|减到/],
+  ['add', /add|more|buy|increase|purchase|增加|多买|购买|(?:加|买|再要|再来)\s*[\d一二两三四五六七八九十几]|添加|加购/],
   // "switch it on" is auto-renew, not a plan change.
   ['changePlan', /upgrade|downgrade|switch(?! (?:it |that )?(?:on|off)\b)|change (?:to|plan)|升级|降级|换成|改为|变更版本/],
 ];

@@ -1,3 +1,4 @@
+import type { FocusTracker } from './focusTracker.js';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Escalator } from '../bot/escalation/escalator.js';
 import type { HealthSummary } from '../bot/escalation/healthSummary.js';
@@ -24,5 +25,7 @@ export interface EscalationDeps {
   readonly health?: HealthSummary;
   /** The reseller's agent desk (bot/desk), told of each handoff once its ticket exists. */
   readonly desk?: { handOver(context: TurnContext, info: HandOverInfo): Promise<HandOverResult> };
+  /** Where the dialogs note the ticket they opened, for "is anyone on it?". */
+  readonly focus?: FocusTracker;
   readonly now?: () => Date;
 }

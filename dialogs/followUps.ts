@@ -54,12 +54,14 @@ const TERM_ARTICLES: ReadonlySet<string> = new Set(['subscription/trial', 'subsc
 const PREVIOUS = /before that|previous|earlier|last month|prior|上一期|上个月|上月|前一期|之前那|再往前|再前面/;
 const DUE =
   /\bdue\b|deadline|when .*\bpay|pay (it|by|before)|截止|到期|几号|最晚|什么时候.{0,3}(付|交|缴|支付)|(付|交|缴)款.{0,2}(时间|日期)/;
+const LATE =
+  /\bpay (?:it )?late\b|\blate payment|\bdon'?t pay\b|\bnot pay(?:ing)?\b|\boverdue\b|逾期|晚(?:几天|点|些|了)?(?:交|付|缴)|拖着不|一直不(?:付|交|缴)|不(?:付|交|缴)(?:的话|会)|停(?:我们的)?服务/;
 const ASKS_WHEN = /\bwhen\b|\bby when\b|what date|which day|截止|到期|几号|最晚|哪天|哪一天|什么时候|何时/;
 const LINES = /\blines?\b|breakdown|what'?s on it|what is on it|itemi[sz]ed|明细|包括|包含|有哪些/;
 const AMOUNT_ASKED = /what('s| is)|for what|什么钱|是什么|干嘛的|哪来的|哪里来/;
 const TERM =
   /renew|expir|\bends?\b|ending|days? left|still have|how long (do|have|until|till)|how many days|剩|几天|到期|过期|续订|续费|自动续|什么时候结束|截止/;
-const PRICE = /how much|\bcost|\bprice|多少钱|价格|费用|单价/;
+const PRICE = /how much|\bcost|\bprice|多少钱|价格|价钱|费用|单价/;
 const ACTION =
   /转正|转为?正式|转成正式|转付费|转为付费|\bconvert|keep it|turn (it )?(on|off)|switch (it )?(on|off)|打开|开启|关掉|关闭|帮我(开|关)/;
 const NOTIFY_OFF = /不用(通知|告诉)|别(通知|告诉)|don'?t (need to )?(notify|tell|message)|no need to (notify|tell)/;
@@ -67,6 +69,8 @@ const NOTIFY = /let me know|tell me|notify|message me|ping me|告诉我|通知�
 const ETA =
   /多久|什么时候|何时|恢复|能好|修好|好了没|进展|有消息|怎么样了|最新|\bwhen\b|how long|how soon|\beta\b|fixed|back up|resolved|\bupdates?\b|progress|news|any word/;
 const IMPACT = /影响|哪些人|范围|严重|\bwho\b|affect|impact|how bad|serious/;
+const SINCE =
+  /how long has|since when|when did (?:it|this|that) (?:start|begin)|started when|什么时候开始|从什么时候|从啥时候|多久了|持续多久了/;
 const TICKET_ASKED =
   /status|update|progress|news|anyone|how long|how soon|\bwhen\b|what happens|what now|next|进展|状态|怎么样|处理|多久|多长时间|几天|什么时候|啥时候|何时|有人|办好|办完|弄好|搞好|能好|好了没|搞定|完成|结果|接下来/;
 
@@ -95,7 +99,7 @@ export class FollowUps {
           this.passage(focus.id, text, locale)
         );
       case 'invoice':
-        return this.invoice(focus, t, locale);
+        return this.invoice(focus, t, text, locale);
       case 'subscription':
         return this.subscription(focus, t, text, locale);
       case 'incident':
@@ -131,7 +135,12 @@ export class FollowUps {
       : undefined;
   }
 
-  private passage(articleId: string, text: string, locale: Locale): FollowUp | undefined {
+  /** The passage of an article that answers a question asked about it, as a card; undefined when none covers it. */
+  passageOf(articleId: string, text: string, locale: Locale): Extract<FollowUp, { kind: 'passage' }> | undefined {
+    return this.passage(articleId, text, locale);
+  }
+
+  private passage(articleId: string, text: string, locale: Locale): Extract<FollowUp, { kind: 'passage' }> | undefined {
     const section = this.deps.articles.followUp?.(articleId, locale, text);
     const article = section && this.deps.articles.get(articleId, locale);
     if (!section || !article) return undefined;
@@ -157,12 +166,14 @@ export class FollowUps {
     };
   }
 
-  private invoice(focus: Extract<Focus, { kind: 'invoice' }>, t: string, locale: Locale): FollowUp | undefined {
+  private invoice(focus: Extract<Focus, { kind: 'invoice' }>, t: string, text: string, locale: Locale): FollowUp | undefined {
     const all = this.deps.directory?.invoicesOf(focus.customerId) ?? [];
     const index = all.findIndex((i) => i.number === focus.number);
     const invoice = all[index];
     if (!invoice) return undefined;
     const m = messages(locale);
+    // 「一直拖着不付会停我们的服务不」: what happens when paying late is the payment article's, for any invoice.
+    if (LATE.test(t) && isQuestion(text)) return this.passage('billing/payment-methods', text, locale);
     // "When do I gotta pay by?" names paying but asks when: the due date, not how to pay.
     if (DUE.test(t) && ASKS_WHEN.test(t)) return { kind: 'say', text: m.followUp.due(invoice, this.today()) };
     if (BILLING_TOPICS.some(([topic, re]) => (topic === 'fapiao' || topic === 'payment' || topic === 'refund') && re.test(t)))
@@ -211,6 +222,7 @@ export class FollowUps {
     if (NOTIFY_OFF.test(t)) return { kind: 'say', text: m.health.notifyDeclined };
     if (NOTIFY.test(t)) return { kind: 'route', intent: 'service_health' };
     if (IMPACT.test(t)) return { kind: 'say', text: m.followUp.impact(issue) };
+    if (SINCE.test(t)) return { kind: 'say', text: m.followUp.since(issue) };
     if (ETA.test(t)) return { kind: 'say', text: m.followUp.eta(issue) };
     return undefined;
   }

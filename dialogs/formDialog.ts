@@ -35,7 +35,7 @@ export interface FormField {
   /** How the field is named in "I've changed the e-mail to …". */
   label(m: Messages): string;
   /** How a stored value is shown back. */
-  show?(value: string, m: Messages): string;
+  show?(value: string, m: Messages, locale: Locale): string;
 }
 
 interface FormState {
@@ -150,7 +150,7 @@ export abstract class FormDialog extends ComponentDialog {
       // "Sorry, typo, it's …" after the form was turned down: the other answers given before still stand.
       const previous = (step.options as { previous?: FormValues } | undefined)?.previous ?? {};
       state.values = { ...previous, ...state.values };
-      await step.context.sendActivity(m.repair.corrected(field.label(m), field.show?.(value, m) ?? value));
+      await step.context.sendActivity(m.repair.corrected(field.label(m), field.show?.(value, m, turnLocale(step.context)) ?? value));
     }
     return again();
   }

@@ -99,12 +99,27 @@ const OWNER: Readonly<Record<Focus['kind'], Intent>> = {
   health: 'service_health',
   ticket: 'ticket_status',
 };
+/** The article about each task, whose passages answer questions asked in the middle of it. */
+const TASK_ARTICLES: Partial<Record<TaskName, string>> = {
+  signUp: 'account/sign-up',
+  subscriptionChange: 'subscription/add-licenses',
+  reportProblem: 'support/escalation-process',
+};
 /** The task intent each article area belongs to. */
 const ARTICLE_AREAS: Readonly<Record<string, Intent>> = { billing: 'billing', subscription: 'subscription', account: 'account_setup' };
 /** Intents that say nothing against a follow-up: questions and chatter. */
 const OPEN_INTENTS: ReadonlySet<Intent> = new Set(['howto_faq', 'out_of_scope', 'help', 'thanks', 'greeting']);
 /** Words that name one of our tickets rather than the incident just shown. */
 const TICKET_WORDS = /ticket|request|case|工单|请求|案例|报障单|\bT-\d+/i;
+/** Greetings, thanks and goodbyes ask nothing; a question read as one is not chatter. */
+const CHATTER: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye']);
+function notChatter(r: RecognizerResult, text: string): RecognizerResult {
+  // "Teams meetings were unusable all morning, is it you or us?" is a problem, however it opens; 「在吗」 and
+  // "how are you?" are greetings.
+  const substantial = text.trim().split(/\s+/).length >= 6 || (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 8;
+  return CHATTER.has(r.intent) && substantial && isQuestion(text) ? { ...r, intent: 'out_of_scope' } : r;
+}
+
 /** Out of scope this surely is chatter or another domain (the weather, a joke), not a question about what was shown. */
 const PLAINLY_OFF_TOPIC = 0.95;
 /** A request of another kind recognised this surely is a new topic, not a follow-up. */
@@ -127,8 +142,29 @@ interface StepValues {
 const valuesOf = (step: WaterfallStepContext) => step.values as StepValues;
 
 /** A message the recognizer could not place that names a ticket ("can you check on T-1005 for me") is about it. */
+/**
+ * Requests that name what they want done, whatever else the message says about the problem: 「帮我向世纪互联提个
+ * 服务请求，存储账户下载特别慢」 asks for the service request, though most of its words are a how-to's.
+ */
+const NAMED_REQUESTS: ReadonlyArray<readonly [Intent, RegExp]> = [
+  // 「我们的 E1 是不是快到期了」: a plan's term, not an invoice's due date.
+  [
+    'subscription',
+    /(?:\be[1-5]\b|\bbusiness (?:basic|standard|premium)\b|商业(?:基础|标准|高级)版|\b(?:office|microsoft) 365\b|\bm365\b)[^，。？?]{0,12}(?:快到期|到期了|什么时候到期|哪天到期|续订|续费|\bexpir|\brenew)/i,
+  ],
+  [
+    'report_problem',
+    /(?:向|跟|找|给|让)世纪互联[^，。？?]{0,6}(?:提|开|报|发|建)(?:个|一个|一下)?(?:服务请求|工单|故障单|case)|报给世纪互联|(?:raise|open|log|file|submit|create)[^.?!]{0,20}(?:case|service request|ticket)[^.?!]{0,12}with 21\s?vianet/i,
+  ],
+];
+function byNamedRequest(r: RecognizerResult, text: string): RecognizerResult {
+  const named = NAMED_REQUESTS.find(([, re]) => re.test(text))?.[0];
+  return named && named !== r.intent ? { ...r, intent: named, score: Math.max(r.score, 0.9) } : r;
+}
+
 function byTicketId(r: RecognizerResult): RecognizerResult {
-  if (r.intent !== 'out_of_scope' || !r.entities.some((e) => e.type === 'ticketId')) return r;
+  // "whats happening with T-1010": a ticket id outweighs chatter or nothing.
+  if (!(r.intent === 'out_of_scope' || CHATTER.has(r.intent)) || !r.entities.some((e) => e.type === 'ticketId')) return r;
   return { ...r, intent: 'ticket_status', score: Math.max(r.alternatives.find((a) => a.intent === 'ticket_status')?.score ?? 0, 0.5) };
 }
 
@@ -222,10 +258,18 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
   }
 
   async answerAside(dc: DialogContext): Promise<boolean> {
-    const focus = await this.focus?.take(dc.context);
-    if (!focus || !this.followUps) return false;
     const locale = turnLocale(dc.context);
     const text = dc.context.activity.text ?? '';
+    // "Is that prefix permanent?" in the sign-up form: the passage of the task's own article, if one says.
+    const task = (leafOf(dc.stack)?.state as Partial<PromptState> | undefined)?.options?.task;
+    const own = task && TASK_ARTICLES[task];
+    const passage = own ? this.followUps?.passageOf(own, text, locale) : undefined;
+    if (passage) {
+      await dc.context.sendActivity({ attachments: [sectionCard(messages(locale), passage.card, { showFeedback: false })] });
+      return true;
+    }
+    const focus = await this.focus?.take(dc.context);
+    if (!focus || !this.followUps) return false;
     if (this.isNewRequest(await this.recognizer.recognize(text, locale), focus, text)) return false;
     const followUp = await this.followUps.read(focus, text, locale, dc.context);
     if (!followUp || followUp.kind === 'route') return false;
@@ -345,7 +389,7 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
       return step.endDialog();
     }
 
-    const recognition = byTicketId(await this.recognizer.recognize(text, turnLocale(context)));
+    const recognition = byNamedRequest(notChatter(byTicketId(await this.recognizer.recognize(text, turnLocale(context))), text), text);
     const focus = await this.focus?.take(context);
     const followedUp = focus && (await this.followUp(step, text, recognition, focus));
     if (followedUp) return followedUp;
@@ -381,7 +425,13 @@ export class MainDialog extends ComponentDialog implements ConversationRepair {
     const clarified = await this.clarify(step, text, recognition);
     if (clarified) return clarified;
     // 「平时的用量在哪能看到」: a how-to that one article answers surely needs no menu of intents.
-    if (isAmbiguous(recognition) && this.faq?.answersDirectly?.(text, turnLocale(context), context)) {
+    // When one of the two is a how-to question, an article that answers at all settles it.
+    const howTo = recognition.intent === 'howto_faq' || recognition.alternatives[0]?.intent === 'howto_faq';
+    if (
+      isAmbiguous(recognition) &&
+      (this.faq?.answersDirectly?.(text, turnLocale(context), context) ||
+        (howTo && this.faq?.canAnswer(text, turnLocale(context), context)))
+    ) {
       return step.beginDialog(this.faq.dialogId, { intent: recognition.intent, recognition } satisfies ChildDialogOptions);
     }
     if (isAmbiguous(recognition)) {

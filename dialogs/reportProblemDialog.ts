@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../bot/i18n/escalationFormat.js';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseEmail, parseName } from '../bot/directory/answerParsers.js';
 import { parseDescription, parseGuid, parsePhone, parseService, parseSeverity, parseTitle } from '../bot/escalation/fieldParsers.js';
@@ -71,6 +72,10 @@ class ReportForm extends FormDialog {
       help: (m) => m.escalation.report.fieldHelp[key],
       hint: (m) => hintFor(key, m),
       label: (m) => m.escalation.report.fieldLabels[key],
+      // A corrected start time is shown as the customer reads times, not as the stored ISO instant.
+      ...(key === 'startedAt' && {
+        show: (value: string, _m: Messages, locale: Locale) => chinaDateTime(value, locale),
+      }),
     }));
     super(ReportForm.id, fields, 'reportProblem', deps.recognizer);
   }
@@ -235,5 +240,6 @@ async function submit(step: WaterfallStepContext, values: FormValues, deps: Esca
           ? r.rejected(ticket.id, reseller)
           : r.manual(ticket.id, reseller);
   await step.context.sendActivity(reply);
+  await deps.focus?.show(step.context, { kind: 'ticket', id: ticket.id });
   return step.endDialog();
 }

@@ -92,8 +92,9 @@ function namedSubscription(text: string, subs: readonly Subscription[]): Subscri
 function countIn(text: string): number | undefined {
   const t = text.normalize('NFKC');
   const m =
-    /(?:\badd|\bbuy|\bremove|\breduce|\bby|加|减|增加|减少|再买|买)\s*(\d{1,5})(?!\d)/i.exec(t) ??
-    /(?<![\w.])(\d{1,5})\s+(?:[a-z0-9]+\s+){1,3}licen[cs]es?\b/i.exec(t);
+    /(?:\badd|\bbuy|\bremove|\breduce|\bby|\bdown to|\bonly|\bjust|\bkeep|加|减|增加|减少|再买|买|再来|只要|只留|保留|降到|减到)\s*(\d{1,5})(?!\d)/i.exec(
+      t,
+    ) ?? /(?<![\w.])(\d{1,5})\s+(?:[a-z0-9]+\s+){1,3}licen[cs]es?\b/i.exec(t);
   const n = Number(m?.[1]);
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
@@ -104,6 +105,8 @@ function countIn(text: string): number | undefined {
  */
 function changeIn(text: string, focused?: Subscription): SubscriptionChange | undefined {
   const t = text.normalize('NFKC').toLowerCase();
+  // "Is the trial gonna turn into a paid sub automatically?" asks what happens; the trial article answers it.
+  if (/automatic|by itself|on its own|会不会|自动(?:转|扣|续)/.test(t) && isQuestion(text)) return undefined;
   if (focused?.status === 'trial' && /转正|正式|付费|convert|\bpaid\b|keep it/.test(t)) return 'trialToPaid';
   if (focused && /打开|开启|turn (it )?on|switch (it )?on|enable/.test(t)) return 'autoRenewOn';
   if (focused && /关掉|关闭|turn (it )?off|switch (it )?off|disable/.test(t)) return 'autoRenewOff';
@@ -271,6 +274,12 @@ export class SubscriptionDialog extends InterruptibleDialog {
           return step.endDialog();
         }
         return step.next({ kind: 'answer', value: '' } satisfies Answer);
+      case 'trialToPaid':
+        // 「转正式吧，不过只要 20 个」: fewer paid licenses than the trial has.
+        return step.next({
+          kind: 'answer',
+          value: values.licenseCount && values.licenseCount < sub.quantity ? String(values.licenseCount) : '',
+        } satisfies Answer);
       default:
         return step.next({ kind: 'answer', value: '' } satisfies Answer);
     }
@@ -288,7 +297,7 @@ export class SubscriptionDialog extends InterruptibleDialog {
     const values = Object.assign(step.values as Values, kept);
     const sub = this.subs(values).find((s) => s.id === values.subscriptionId)!;
     const change = values.change!;
-    const quantity = change === 'add' || change === 'reduce' ? Number(detail) : undefined;
+    const quantity = change === 'add' || change === 'reduce' || (change === 'trialToPaid' && detail !== '') ? Number(detail) : undefined;
     // The quantity prompt (and a correction at the confirmation) only knows the overall maximum: no more than it has.
     if (change === 'reduce' && quantity !== undefined && quantity >= sub.quantity) {
       const m = messages(turnLocale(step.context)).customer.subscription;
@@ -301,9 +310,12 @@ export class SubscriptionDialog extends InterruptibleDialog {
     const delta =
       unit === undefined
         ? undefined
-        : { add: (quantity ?? 0) * unit, reduce: -(quantity ?? 0) * unit, cancel: -sub.quantity * unit, trialToPaid: sub.quantity * unit }[
-            change as 'add'
-          ];
+        : {
+            add: (quantity ?? 0) * unit,
+            reduce: -(quantity ?? 0) * unit,
+            cancel: -sub.quantity * unit,
+            trialToPaid: (quantity ?? sub.quantity) * unit,
+          }[change as 'add'];
     values.request = {
       change,
       offer: sub.offer,

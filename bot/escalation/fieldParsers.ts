@@ -16,9 +16,22 @@ export function parseSeverity(text: string): Severity | undefined {
   // "B", "B 级 – 高", 「那就 B 吧」, "severity b please": a lone letter A, B or C anywhere.
   const letter = /(?:^|[^a-z])([abc])(?:\s*级|[^a-z]|$)/i.exec(t)?.[1];
   if (letter) return letter.toUpperCase() as Severity;
+  // 「不算特别急，还能凑合用」, "not that urgent": said not to be pressing.
+  if (
+    /不(?:算|是|太|怎么|很)?(?:特别|很|太|那么|非常)?(?:急|紧急|严重)|not (?:that |very |too |really |super )?(?:urgent|critical|serious)|凑合|还能用|no rush/.test(
+      t,
+    )
+  )
+    return 'C';
   if (/critical|urgent|down|outage|严重|紧急|特别急|非常急|停摆|全部|都用不了|业务停/.test(t)) return 'A';
   // 「挺急的，生产环境的机器」: pressing, and a production system, but not said to be down.
-  if (/high|major|important|pressing|production|\bprod\b|高|重要|较大|急|生产/.test(t)) return 'B';
+  // "medium i guess, some people can still work": between the two, and not everyone is stopped.
+  if (
+    /high|major|important|pressing|production|\bprod\b|medium|moderate|\bmid\b|some (?:people|users|ppl) can|高|重要|较大|急|生产|中等|中级|部分(?:人|用户)/.test(
+      t,
+    )
+  )
+    return 'B';
   if (/low|minor|question|低|一般|轻微|咨询/.test(t)) return 'C';
   return undefined;
 }

@@ -90,6 +90,9 @@ export function parseStartTime(text: string, now: Date): string | undefined {
   else if (monthDay) {
     at = instant(today.y, Number(monthDay[1]), Number(monthDay[2]), time?.h, time?.min);
     if (at > n) at = instant(today.y - 1, Number(monthDay[1]), Number(monthDay[2]), time?.h, time?.min);
+  } else if (/day before yesterday|前天|前日/.test(t)) {
+    const d = chinaDate(n - (/大前天/.test(t) ? 3 : 2) * 24 * HOUR);
+    at = instant(d.y, d.m, d.d, time?.h ?? 0, time?.min);
   } else if (/yesterday|昨天|昨晚|昨日/.test(t)) {
     const y = chinaDate(n - 24 * HOUR);
     at = instant(y.y, y.m, y.d, time?.h ?? (/昨晚/.test(t) ? 20 : 0), time?.min);

@@ -71,7 +71,7 @@ function request(r: ChangeRequest, show = asTyped): string {
     cancel: `cancel ${r.offer}`,
     autoRenewOn: `turn auto-renew ON for ${r.offer}`,
     autoRenewOff: `turn auto-renew OFF for ${r.offer}`,
-    trialToPaid: `convert the trial ${r.offer} to a paid subscription (${r.currentQuantity} license(s))`,
+    trialToPaid: `convert the trial ${r.offer} to a paid subscription (${r.quantity ?? r.currentQuantity} license(s))`,
   };
   return what[r.change];
 }

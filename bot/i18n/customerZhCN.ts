@@ -69,7 +69,7 @@ function request(r: ChangeRequest, show = asTyped): string {
     cancel: `取消 ${r.offer}`,
     autoRenewOn: `开启 ${r.offer} 的自动续订`,
     autoRenewOff: `关闭 ${r.offer} 的自动续订`,
-    trialToPaid: `将试用版 ${r.offer} 转为付费订阅（${r.currentQuantity} 个许可证）`,
+    trialToPaid: `将试用版 ${r.offer} 转为付费订阅（${r.quantity ?? r.currentQuantity} 个许可证）`,
   };
   return what[r.change];
 }

@@ -57,6 +57,9 @@ export const followUpEn: FollowUpMessages = {
     `There is no estimated fix time yet for "${lit(i.title)}": 21Vianet gives one only when it is sure. ` +
     `Latest update: ${date(i.lastUpdate)}, ${time(i.lastUpdate)} China time, status: ${healthEn.statusNames[i.status]}. ` +
     'I can tell you when it is resolved.',
+  since: (i) =>
+    `"${lit(i.title)}" started on ${date(i.startTime)} at ${time(i.startTime)} China time; ` +
+    `the last update was on ${date(i.lastUpdate)} at ${time(i.lastUpdate)} (${healthEn.statusNames[i.status]}).`,
   impact: (i) => `What it affects: ${lit(i.impact)} (${name(i.service)}, since ${date(i.startTime)}).`,
   otherService: (service, status, issues, also) =>
     issues > 0 || !isSettled(status)

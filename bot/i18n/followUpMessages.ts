@@ -19,6 +19,8 @@ export interface FollowUpMessages {
   eta(issue: HealthIssue): string;
   /** Who and what an incident affects. */
   impact(issue: HealthIssue): string;
+  /** "How long has it been going on?": when it started and when it was last updated. */
+  since(issue: HealthIssue): string;
   /** The status of another service asked about during an incident ("does it affect Teams too?"). */
   /** `also`: the service shown before has an issue too. */
   otherService(service: string, status: HealthStatus, issues: number, also: boolean): string;

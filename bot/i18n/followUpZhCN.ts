@@ -44,6 +44,9 @@ export const followUpZhCN: FollowUpMessages = {
   eta: (i) =>
     `“${lit(i.title)}”目前暂无预计恢复时间：世纪互联确定之后才会公布。` +
     `最近一次更新：${date(i.lastUpdate)} ${time(i.lastUpdate)}（北京时间），状态：${healthZhCN.statusNames[i.status]}。恢复后我可以通知您。`,
+  since: (i) =>
+    `“${lit(i.title)}”从 ${date(i.startTime)} ${time(i.startTime)}（北京时间）开始，` +
+    `最近一次更新在 ${date(i.lastUpdate)} ${time(i.lastUpdate)}，状态：${healthZhCN.statusNames[i.status]}。`,
   impact: (i) => `影响范围：${lit(i.impact)}（${name(i.service)}，开始于 ${date(i.startTime)}）。`,
   otherService: (service, status, issues, also) =>
     issues > 0 || !isSettled(status)

@@ -48,7 +48,8 @@ const DO_IT_FOR_US: Readonly<Record<Article['locale'], RegExp>> = {
 /** Confidence an article needs before it answers a question the recognizer gave to a task dialog. */
 export const DIRECT_ANSWER_CONFIDENCE = 0.45;
 /** "What if we don't convert the trial?" asks what happens, which only an article says: a lower bar. */
-const WHAT_IF = /\bwhat if\b|\bwhat happens\b|\bwill we lose\b|\bwould we\b|要是|如果|万一|会怎么样|会怎样|会不会/i;
+const WHAT_IF =
+  /\bwhat if\b|\bwhat happens\b|\bwill we lose\b|\bwould we\b|\bautomatically\b|要是|如果|万一|会怎么样|会怎样|会不会|自动(?:转|扣|续)/i;
 const WHAT_IF_CONFIDENCE = 0.3;
 /** Compensation for an outage is a question about the service's terms (the SLA article), not about its state now. */
 const COMPENSATION =

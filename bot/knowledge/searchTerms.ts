@@ -17,8 +17,8 @@ const STOP = new Set(
     // Fillers of a follow-up ("how do we actually claim it", 「具体怎么申请」).
     'actually exactly really specifically 具体 到底 究竟',
     // Contractions split at the apostrophe ("we've" → "ve") and "how much … so far".
-    've ll re d much far',
-    '礼拜 上礼拜 上周 这周 本周 上个礼拜 行 就行 我把 你把',
+    've ll re d much far like',
+    '礼拜 上礼拜 上周 这周 本周 上个礼拜 下个月 行 就行 我把 你把 来着 那边 这边 条 一条 那条 这条 行不行 可不可以 能不能 好不好 三天两头 三天 两头',
     '我 我的 我们 我们的 你 你们 你们的 您 他 她 它 他们 咱们 自己',
     '的 了 吗 呢 啊 吧 呀 哦 嘛 么 着 过 得 地 之 其',
     '怎么 如何 怎样 怎么样 怎么办 咋 咋办 咋整 办 什么 啥 为什么 为何 哪 哪里 哪儿 哪些 哪个 是否 是不是',
@@ -57,6 +57,16 @@ const HAN_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   // 「传不上去」 is an upload that fails; 「卡着」 and 「卡死」 are stuck.
   [/(?<!上)传不上去?/g, ' 上传 '],
   [/卡着(?!急)|卡死了?/g, '卡住'],
+  // 「会不会很卡」「卡顿」: slow, as the articles say.
+  [/卡顿|(?:很|好|特别|太|会|不|有点)卡(?![住片号着死])/g, '慢'],
+  // 「验证码输进去老说不对」: entered, and it keeps saying it is wrong.
+  [/输进去|填进去|输入进去/g, '输入'],
+  // 「每个月」 is 每月, as in 每月企业通道.
+  [/每个月/g, '每月'],
+  // 「那条不加行不行」: not adding it.
+  [/不加(?=[行吗呢会的，。?？\s]|$)/g, '不 添加'],
+  [/老说|总说|老是说|老提示|总提示|一直提示/g, ' 提示 '],
+  [/不对(?=$|[，。！!？?\s])|不正确/g, '错误'],
   // 「想买」「买几个」: buying, as the articles write it (not 买单, which is paying the bill).
   [/(?<![购收])买(?!单)/g, '购买'],
   // 「公司外面的人」 are external users; 「拉进来」 someone is adding them.
@@ -64,7 +74,13 @@ const HAN_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   // 「代理商」 is what many customers call a reseller.
   [/代理商/g, '经销商'],
   // 「晚几天交」「迟付」: paying late, as the payment article says 逾期.
-  [/晚(?:几天|点|些|了)?(?:交|付|缴)|迟(?:交|付|缴)|拖(?:几天|欠)/g, '逾期付款'],
+  [/晚(?:几天|点|些|了)?(?:交|付|缴)|迟(?:交|付|缴)|拖(?:几天|欠)|(?:拖着|一直)不(?:付|交|缴)/g, '逾期付款'],
+  // 「打款附言填啥」: the transfer's remark.
+  [/附言/g, '备注'],
+  // 「进不去」「上不去」: the page or service will not open.
+  [/进不去|上不去|访问不了|无法访问/g, ' 打不开 '],
+  // Going abroad: the articles say 境外 (outside mainland China).
+  [/国外|出国|海外|日本|韩国|美国|欧洲|新加坡|香港/g, ' 境外 '],
   [/拉(?:进来|进去|进)/g, ' 添加 '],
 ];
 
@@ -116,6 +132,8 @@ const VARIANTS: Readonly<Record<string, string>> = {
   laptops: 'computers',
   notebook: 'computer',
   许可: '许可证',
+  // 「那条咋加」: adding, as the articles write it.
+  加: '添加',
   // 「在哪看」「怎么看」 ask where to view something; the articles write 查看.
   看: '查看',
   看看: '查看',

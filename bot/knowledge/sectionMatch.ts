@@ -13,6 +13,16 @@ const CONCEPTS: ReadonlyArray<{ readonly question: RegExp; readonly text: RegExp
     text: /\d+\s*(?:(?:-|–|~|to|到|至)\s*\d+\s*)?(?:minutes?|mins?|hours?|hrs?|(?:business |working )?days?|weeks?)\b|[\d一二三四五六七八九十两几半]+\s*个?(?:分钟|小时|工作日|天|周)|\bwindow\b|\bdeadline\b|期限|窗口期/i,
   },
   {
+    // 「那条不加行不行」, "what if we skip it?": the passage that says what goes wrong without it.
+    question: /不加|不添加|不配置?|不设置?|不装|不开(?:启)?|\bskip(?:ping)?\b|\bleave (?:it|that) out\b|\bwithout (?:it|that|this)\b|\bdon'?t (?:add|set|configure|enable)\b/i,
+    text: /缺了|缺少|没有(?:它|这条)|不然|否则|\bwithout\b|\botherwise\b|\bmissing\b|\bif you don'?t\b/i,
+  },
+  {
+    // 「那是几号啊」, "which day is that?": the passage that names a day.
+    question: /几号|哪天|哪一天|什么日子|星期几|周几|\bwhich day\b|\bwhat (?:date|day)\b|\bwhat day of\b/i,
+    text: /星期[一二三四五六日天]|周[一二三四五六日]|\d+\s*[日号]|第[一二三四\d]个|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b\d+(?:st|nd|rd|th)\b/i,
+  },
+  {
     // "Why is it off by default?": the sentence that gives the reason.
     question: /\bwhy\b|为什么|为何|为啥|怎么会/i,
     text: /\bbecause\b|\bso that\b|\breason|\bdue to\b|因为|由于|为了|原因/i,

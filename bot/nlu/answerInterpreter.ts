@@ -6,6 +6,7 @@
  */
 
 import { CHINESE_DIGITS } from '../text/chineseNumerals.js';
+import { expandColloquial } from './colloquial.js';
 
 /** A field the dialog is asking for, or one it asked earlier (a correction may name either). */
 export interface FieldExpectation {
@@ -44,12 +45,12 @@ export type Reading =
   | { readonly kind: 'question' }
   | { readonly kind: 'unclear' };
 
-const norm = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+const norm = (text: string) => expandColloquial(text.normalize('NFKC')).trim().toLowerCase().replace(/\s+/g, ' ');
 const TRAILING = /[\s.!。！~～,，;；…]+$/u;
 const SEPARATOR = /^[\s.!。！~～,，;；:：…-]+/u;
 
 const HANDOFF =
-  /转人工|人工客服|(?:让|叫|找)(?:个)?人(?:给我)?(?:打|回)(?:个)?电话|给我(?:回|打)(?:个)?电话|\b(?:call|phone|ring) me\b|\bgive me a (?:call|ring)\b|\bhave (?:someone|somebody) (?:call|contact|phone)|找(个)?人工|真人客服|找(个)?(真)?人(来)?(帮|处理|聊)|\b(?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|a real |your )?(?:person|human|agent|someone|support|engineer|staff|team)|\b(?:human|live|real) (?:agent|person|support)\b|^(?:an? )?(?:agent|human)(?: please)?$/u;
+  /转人工|人工客服|(?:让|叫|找)(?:个)?人(?:给我)?(?:打|回)(?:个)?电话|给我(?:回|打)(?:个)?电话|\b(?:call|phone|ring) me\b|\bgive me a (?:call|ring)\b|\bhave (?:someone|somebody) (?:call|contact|phone)|找(个)?人工|真人客服|找(个)?(真)?人(来)?(帮|处理|聊)|\b(?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|a real |your )?(?:person|human|agent|someone|support|engineer|staff|team)|\b(?:human|live|real) (?:agent|person|support)\b|\bget (?:me )?(?:someone|somebody|a person|a human|an agent)\b|(?:找|叫)(?:个|一个)人(?:来|帮|看)|^(?:an? )?(?:agent|human)(?: please)?$/u;
 const CANCEL =
   /^(?:cancel(?: (?:it|that|this))?|stop|quit|exit|abort)\b|\b(?:forget it|forget about it|never ?mind|scrap (?:it|that)|call it off|not now|another time)\b|\b(?:i'?ll|we'?ll|let me) (?:do (?:it|this) |come back )?later\b|\b(?:don'?t|do not) bother\b|\b(?:on second thought|changed? (?:my|our) minds?|drop (?:it|that|this))\b|^(?:取消|退出)|算了|不办了|不弄了|不报了|不提了|先不办|先不弄|不要了|以后再说|改天|回头再|等会儿?再|下次再|晚点再|改主意/u;
 /** "let's drop it", 「先不弄了」 anywhere in a short reply: stop what is under way. */
@@ -101,7 +102,7 @@ const NO_LEAD =
   /^(?:no thanks|no thank you|no|nope|nah|not now|not yet|not really|maybe later|later|don'?t|do not|keep it|leave it|不用了|不用|不要了|不要|不需要|不必了|不必|不了|先不用|先不要|先不|暂时不用|暂时不|等等再说|再说吧|以后再说|不是|否|别)(?=$|[\s.!。！~～,，;；:：…-]|(?![a-z]))/u;
 // Whole replies that agree or refuse without a leading word.
 const YES_PHRASE =
-  /^(?:(?:yes |yeah |ok )?(?:can|could|would) you (?:guys |please )?(?:just )?(?:do|handle|sort|take care of) (?:it|that|this)(?: for (?:me|us))?(?: please)?|(?:please |pls )?(?:send|submit|file|raise|open|do|make|process) (?:it|that|the request|this)(?: please| for me| for us| now)?|(?:yes )?please proceed|proceed|(?:你们|您)?(?:那)?(?:就|直接)?(?:帮|替)(?:我|我们)(?:弄|办|处理|提交|开|加|改|重置|打开|转|搞|做)(?:一下)?(?:吧)?|你们(?:就|直接)?帮(?:我|我们)?.*吧|(?:那)?(?:就)?(?:这么|这样)办吧|提交吧|麻烦了|拜托了)$/u;
+  /^(?:(?:yes |yeah |ok |sure )?(?:please )?(?:ping|message|tell|notify|text|email|let) me(?: know)? (?:when|once|if|as soon as)\b.*|(?:好的?|行|可以)?[，,]?(?:好了|修好了?|恢复了?)(?:以后)?(?:告诉|通知|提醒)(?:我|我们)(?:一声|一下)?(?:吧)?|(?:yes |yeah |ok )?(?:can|could|would) you (?:guys |please )?(?:just )?(?:do|handle|sort|take care of|reset|fix|set up|change|add|turn on|enable) (?:it|that|this|them)(?: for (?:me|us)| on your (?:end|side))?(?: please)?|(?:please |pls )?(?:send|submit|file|raise|open|do|make|process) (?:it|that|the request|this)(?: please| for me| for us| now)?|(?:yes )?please proceed|proceed|(?:那)?(?:你们?|您)?(?:那)?(?:就|直接)?(?:帮|替)(?:我|我们)(?:弄|办|处理|提交|开|加|改|重置|打开|转|搞|做)(?:了)?(?:一下)?(?:吧)?|你们(?:就|直接)?帮(?:我|我们)?.*吧|(?:那)?(?:就)?(?:这么|这样)办吧|提交吧|麻烦了|拜托了)$/u;
 const NO_PHRASE =
   /^(?:(?:actually,? )?(?:let'?s |i'?d rather |we'?d rather |we'?ll |i'?ll )?hold off(?: (?:on it|on that|for now|for a bit))*|(?:i'?ll|we'?ll) (?:do|handle|manage) it (?:myself|ourselves)|no need|not needed|(?:我|我们)自己(?:来|弄|处理)(?:吧)?|自己来(?:吧)?|(?:那)?(?:还是)?(?:先)?(?:留着|保留(?:着)?|不退了|不取消了)(?:吧)?)(?=$|[\s.!。！~～,，;；:：…-])/u;
 
@@ -134,7 +135,7 @@ const POLITE = /^(?:thanks|thank you|thx|cheers|谢谢|多谢|谢了|感谢)/u;
 const BARE_CORRECTION =
   /^(?:不对|不是|错了|写错了|说错了|no|nope|wrong|sorry|oops|actually|wait|that'?s wrong|it'?s wrong|[\s.!。！~～,，;；:：…-])+$/u;
 const CORRECTION =
-  /^(?:不对|不是|错了|写错了|说错了|更正(?:一下)?|改一下|改成|应该是|no|nope|wrong|sorry|oops|actually|correction|wait|i mean|i meant|(?:that|it)(?:'s| was| is) wrong)\b|不对|写错|说错|打错|应该是|改成|改为|typo|i meant|should (?:be|have been)|instead of/u;
+  /^(?:(?:please )?(?:change|update|set|make) (?:the |my |our )?[\w -]{1,20}? to\b|不对|不是|错了|写错了|说错了|更正(?:一下)?|改一下|改成|应该是|no|nope|wrong|sorry|oops|actually|correction|wait|i mean|i meant|(?:that|it)(?:'s| was| is) wrong)\b|不对|写错|说错|打错|应该是|改成|改为|typo|i meant|should (?:be|have been)|instead of/u;
 
 /** "不对，是 X" / "no, the e-mail is X": a value for this or an earlier field. */
 function readCorrection(text: string, current: FieldExpectation | undefined, earlier: readonly FieldExpectation[]): Reading | undefined {
@@ -144,7 +145,9 @@ function readCorrection(text: string, current: FieldExpectation | undefined, ear
   // A field named in the reply wins; else the first whose parser finds a value in it.
   const named = candidates.filter((f) => f.names?.test(t));
   // What follows the first "is" / 「是」 ("no, the company is Contoso Ltd"; "the name is wrong, it should be …"), not the whole reply.
-  const rest = text.replace(/^.*?(?:(?<!不)是|\b(?:is|was)\b(?! wrong)|\bshould be\b|\bto\b|应该是|改成|改为)[\s:：]*/u, '');
+  const rest = text
+    .replace(/^.*?(?:(?<!不)是|\b(?:is|was)\b(?! wrong)|\bshould be\b|\bto\b|应该是|改成|改为)[\s:：]*/u, '')
+    .replace(/^["'“”‘’「」『』]+|["'“”‘’「」『』]+$/gu, '');
   for (const f of [...named, ...candidates]) {
     const value = f.parse(rest.trim()) ?? f.parse(text.trim()) ?? lastToken(text, f);
     if (value !== undefined) return f.key === current?.key ? { kind: 'answer', value } : { kind: 'correction', field: f.key, value };
@@ -250,9 +253,10 @@ export function interpretAnswer(text: string, e: Expectation): Reading {
   }
   // A long free-text answer may say "later" or 算了 in passing; only a short one means stop.
   if (CANCEL.test(t) && !(e.field.freeText && t.length > 40)) return { kind: 'cancel' };
+  // "no idea" at an optional question skips it; it corrects nothing said before.
+  if (e.field.optional && SKIP.test(t)) return { kind: 'skip' };
   const correction = readCorrection(text, e.field, e.earlier ?? []);
   if (correction) return correction;
-  if (e.field.optional && SKIP.test(t)) return { kind: 'skip' };
   // A title or description may be phrased as a question, but a short question there is asked of us.
   if (isQuestion(text) && (!e.field.freeText || t.length <= 80)) {
     // "what is a domain prefix?", 「为啥要提供域名」: about this question, not a new request.
@@ -260,6 +264,9 @@ export function interpretAnswer(text: string, e: Expectation): Reading {
     if (e.field.names?.test(t) && t.length <= 30) return { kind: 'help' };
     return { kind: 'question' };
   }
+  // 「那你直接帮我们办了吧」 at "company name?" agrees to go on; it is no company's name.
+  const agreed = readYesNo(text);
+  if (agreed && agreed.note === undefined && !e.field.freeText) return { kind: 'unclear' };
   const value = e.field.parse(text.trim());
   return value !== undefined ? { kind: 'answer', value } : { kind: 'unclear' };
 }

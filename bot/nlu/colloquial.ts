@@ -21,6 +21,8 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmsgs?\b/gi, 'message'],
   [/\bppl\b/gi, 'people'],
   [/\bacct\b/gi, 'account'],
+  [/\b(?:pw|pwd|passwd)\b/gi, 'password'],
+  [/\bsub\b(?= |$)/gi, 'subscription'],
   [/\bgotta\b/gi, 'have to'],
   [/\bwanna\b/gi, 'want to'],
   [/\bgonna\b/gi, 'going to'],

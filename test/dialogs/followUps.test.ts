@@ -133,6 +133,9 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
     expect(said(await followUps.read(nov, 'when do i gotta pay by', 'en', turn))).to.match(/Dec 15, 2026/);
     expect(said(await followUps.read(nov, '最晚哪天得交', 'zh-CN', turn))).to.match(/2026年12月15日/);
     expect(await followUps.read(nov, 'how do we pay it?', 'en', turn)).to.deep.equal({ kind: 'route', intent: 'billing' });
+    // What happens when paying late is the payment article's, whichever invoice is shown.
+    const late = await followUps.read(nov, '一直拖着不付会停我们的服务不', 'zh-CN', turn);
+    expect(late?.kind === 'passage' && late.articleId).to.equal('billing/payment-methods');
     expect(await followUps.read(nov, 'tell me a joke', 'en', turn)).to.equal(undefined);
   });
 
@@ -143,6 +146,7 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
       .and.match(/还剩 6 天/);
     expect(await followUps.read(trial, '那还是转正式吧', 'zh-CN', turn)).to.deep.equal({ kind: 'route', intent: 'subscription' });
     expect(said(await followUps.read(trial, 'how much is it?', 'en', turn))).to.match(/per license per month/);
+    expect(said(await followUps.read(trial, '续的时候价钱还一样吗', 'zh-CN', turn))).to.match(/每个许可证每月/);
   });
 
   it('after an incident: no estimate yet, its impact, another service, and being told when it is fixed', async () => {
@@ -154,6 +158,7 @@ describe('FollowUps: a short follow-up answered from the last thing shown', func
       'External mail arrives up to an hour late.',
     );
     expect(said(await followUps.read(incident, 'does it affect teams too?', 'en', turn))).to.match(/Microsoft Teams is operating normally/);
+    expect(said(await followUps.read(incident, 'how long has that been going on', 'en', turn))).to.match(/^"Mail delays" started on/);
     expect(await followUps.read(incident, 'ok let me know when it is fixed', 'en', turn)).to.deep.equal({
       kind: 'route',
       intent: 'service_health',

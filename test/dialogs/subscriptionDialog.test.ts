@@ -78,6 +78,31 @@ for (const locale of ['en', 'zh-CN'] as const) {
       expect(h.tickets.tickets[0]!.details).to.deep.include({ change: 'trialToPaid', subscriptionId: 'sub-nw-e5t' });
     });
 
+    it('trial to paid with fewer licenses than the trial has: that many are confirmed and filed', async () => {
+      const fewer = locale === 'en' ? 'convert my trial to paid, but only 20 licenses' : '试用转正式吧，不过只要 20 个';
+      const first = joined(await h.say(fewer, northwind));
+      expect(first).to.include(
+        m.subscription.confirm({
+          change: 'trialToPaid',
+          offer: 'Office 365 E5 (trial)',
+          currentQuantity: 25,
+          quantity: 20,
+          monthlyDeltaCny: 6000,
+        }),
+      );
+      await h.say(s.yes, northwind);
+      expect(h.tickets.tickets[0]!.details).to.deep.include({ change: 'trialToPaid', quantity: 20 });
+    });
+
+    it('a question about what the trial does by itself is not a request to convert it', async () => {
+      const question = locale === 'en' ? 'is our e5 trial gonna turn into a paid sub automatically?' : '试用到期会不会自动转成付费？';
+      const reply = joined(await h.say(question, northwind));
+      expect(reply).not.to.include(
+        m.subscription.confirm({ change: 'trialToPaid', offer: 'Office 365 E5 (trial)', currentQuantity: 25, monthlyDeltaCny: 7500 }),
+      );
+      expect(h.tickets.tickets).to.have.length(0);
+    });
+
     it('a customer without a trial is told so', async () => {
       expect(joined(await h.say(s.trial, fabrikam))).to.include(m.subscription.noTrial);
     });

@@ -32,6 +32,8 @@ async function setup(rules: readonly FakeRule[]) {
       account_setup: new AskNameDialog(),
       service_health: new AskNameDialog(),
       escalate_human: new HandoffStubDialog(),
+      report_problem: new HandoffStubDialog(),
+      ticket_status: new HandoffStubDialog(),
     }),
     faq: {
       dialogId: FaqDialog.id,
@@ -89,6 +91,23 @@ describe('Questions the bot cannot place, after something was shown and on their
       answers.get('account/reseller-relationship', 'en')!.title,
     );
     expect(textsOf(await h.say('reset a password for our new colleague'))).to.deep.equal(['name?']);
+  });
+});
+
+describe('What a message names outweighs how the recognizer reads it', function () {
+  this.timeout(20_000);
+
+  it('a question is not a greeting, a ticket id is not chatter, and naming a service request asks for one', async () => {
+    const { h } = await setup([
+      [/unusable|在吗|happening/, 'greeting', { score: 0.64, alternatives: [] }],
+      [/服务请求/, 'howto_faq', { score: 0.66, alternatives: [] }],
+    ]);
+    const greeting = messages('en').greeting;
+    expect(textsOf(await h.say('teams meetings were basically unusable all morning, is it you or us'))).not.to.include(greeting);
+    expect(textsOf(await h.say('在吗'))).to.deep.equal([messages('zh-CN').greeting]);
+    expect(textsOf(await h.say('帮我向世纪互联提个服务请求，azure 存储账户里的文件下载特别慢'))).to.deep.equal([
+      'handoff for report_problem',
+    ]);
   });
 });
 

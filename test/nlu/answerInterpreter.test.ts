@@ -107,6 +107,30 @@ describe('the answer interpreter', () => {
     expect(interpretAnswer('你们能开专票吗', field).kind).to.equal('question');
   });
 
+  it('an optional field skips "no idea" rather than correcting an earlier field with it; "change the X to" corrects', () => {
+    const title = { key: 'title', parse: (t: string) => t.trim() || undefined, names: /title|标题/i };
+    const correlation = { key: 'correlationId', parse: () => undefined, optional: true };
+    const atCorrelation: Expectation = { kind: 'field', field: correlation, earlier: [title] };
+    expect(interpretAnswer('no idea', atCorrelation)).to.deep.equal({ kind: 'skip' });
+    expect(interpretAnswer('change the title to "SQL logins failing"', atCorrelation)).to.deep.equal({
+      kind: 'correction',
+      field: 'title',
+      value: 'SQL logins failing',
+    });
+  });
+
+  it('a yes at a name question is no name, and shorthand is read at prompts too', () => {
+    const company = { key: 'company', parse: (t: string) => t.trim() || undefined, names: /公司|company/i };
+    expect(interpretAnswer('那你直接帮我们办了吧', { kind: 'field', field: company })).to.deep.equal({ kind: 'unclear' });
+    expect(interpretAnswer('成都锦江新材料科技有限公司', { kind: 'field', field: company })).to.deep.equal({
+      kind: 'answer',
+      value: '成都锦江新材料科技有限公司',
+    });
+    expect(interpretAnswer('could u reset it on your end', yesno)).to.deep.equal({ kind: 'answer', value: true });
+    expect(interpretAnswer("ping me when it's sorted", yesno)).to.deep.equal({ kind: 'answer', value: true });
+    expect(interpretAnswer('yes, go ahead and get someone', yesno)).to.deep.equal({ kind: 'handoff' });
+  });
+
   it('reads corrections of this or an earlier field', () => {
     const atMobile: Expectation = { kind: 'field', field: mobile, earlier: [name, email] };
     expect(interpretAnswer('不对，邮箱写错了，是 liuyang@qinghetech.cn', atMobile)).to.deep.equal({

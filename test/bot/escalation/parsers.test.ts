@@ -47,6 +47,8 @@ describe('report-a-problem answers', () => {
     expect(parseStartTime('2026-11-20 14:00', now)).to.equal('2026-11-20T06:00:00.000Z');
     expect(parseStartTime('23:00', now)).to.equal('2026-11-22T15:00:00.000Z'); // a bare later time means yesterday
     expect(parseStartTime('yesterday afternoon around 3', now)).to.equal('2026-11-22T07:00:00.000Z');
+    expect(parseStartTime('是前天下午三点', now)).to.equal('2026-11-21T07:00:00.000Z');
+    expect(parseStartTime('the day before yesterday at 9am', now)).to.equal('2026-11-21T01:00:00.000Z');
     expect(parseStartTime("this morning at 9 o'clock", now)).to.equal('2026-11-23T01:00:00.000Z');
     expect(parseStartTime('tomorrow', now)).to.equal(undefined);
     expect(parseStartTime('2027-01-01', now)).to.equal(undefined); // in the future
@@ -56,6 +58,10 @@ describe('report-a-problem answers', () => {
   it('reads severities, GUIDs, phones, titles and descriptions', () => {
     expect(['A', 'b', 'C 级', 'A – Critical', '严重', 'high', '低'].map(parseSeverity)).to.deep.equal(['A', 'B', 'C', 'A', 'A', 'B', 'C']);
     expect(parseSeverity('maybe')).to.equal(undefined);
+    // In words: a middle, a partial outage, and a denial of urgency.
+    expect(
+      ['medium i guess, some ppl can still work', '中等吧', '不算特别急，还能凑合用', 'not that urgent tbh'].map(parseSeverity),
+    ).to.deep.equal(['B', 'B', 'C', 'C']);
     expect(parseGuid('correlation: 1B4E28BA-2FA1-11D2-883F-0016D3CCA427.')).to.equal('1b4e28ba-2fa1-11d2-883f-0016d3cca427');
     expect(parseGuid('12345')).to.equal(undefined);
     expect(['138 1234 5678', '+86 13812345678', '010-12345678', '400-820-1234'].map(parsePhone)).to.deep.equal([
