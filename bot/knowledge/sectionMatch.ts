@@ -14,7 +14,8 @@ const CONCEPTS: ReadonlyArray<{ readonly question: RegExp; readonly text: RegExp
   },
   {
     // 「那条不加行不行」, "what if we skip it?": the passage that says what goes wrong without it.
-    question: /不加|不添加|不配置?|不设置?|不装|不开(?:启)?|\bskip(?:ping)?\b|\bleave (?:it|that) out\b|\bwithout (?:it|that|this)\b|\bdon'?t (?:add|set|configure|enable)\b/i,
+    question:
+      /不加|不添加|不配置?|不设置?|不装|不开(?:启)?|\bskip(?:ping)?\b|\bleave (?:it|that) out\b|\bwithout (?:it|that|this)\b|\bdon'?t (?:add|set|configure|enable)\b/i,
     text: /缺了|缺少|没有(?:它|这条)|不然|否则|\bwithout\b|\botherwise\b|\bmissing\b|\bif you don'?t\b/i,
   },
   {
